@@ -1,0 +1,3 @@
+export * from './schema/index';
+export { openDatabase, migrationsFolder } from './open';
+export type { Database, Db, Engine, OpenOptions, RawClient, Schema } from './open';

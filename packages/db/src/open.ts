@@ -1,0 +1,77 @@
+import { fileURLToPath } from 'node:url';
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { SQL } from 'drizzle-orm';
+import postgres from 'postgres';
+import * as schema from './schema/index';
+
+export type Schema = typeof schema;
+/** The drizzle database, the same type on both engines. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Engine = 'pglite' | 'postgres';
+
+/** The raw driver, for what drizzle does not cover (COPY for bulk loads). */
+export type RawClient = { engine: 'pglite'; pglite: PGlite } | { engine: 'postgres'; sql: postgres.Sql };
+
+export interface Database {
+  db: Db;
+  engine: Engine;
+  raw: RawClient;
+  /** Runs a query and returns its rows, whichever engine is underneath. */
+  rows<T = Record<string, unknown>>(query: SQL): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+export const migrationsFolder = fileURLToPath(new URL('../migrations', import.meta.url));
+
+export interface OpenOptions {
+  /** PostgreSQL connection string; when absent the embedded PGlite is used. */
+  url?: string | undefined;
+  /** PGlite data folder; omitted means in memory. */
+  dataDir?: string | undefined;
+  /** Apply migrations (default true). */
+  migrate?: boolean;
+  /** Notice and log hooks for tests that capture SQL. */
+  logger?: (query: string, params: unknown[]) => void;
+  /** postgres.js pool size. */
+  max?: number;
+}
+
+/**
+ * Opens the database: PostgreSQL through the `postgres` driver when a URL is given, otherwise an
+ * embedded PGlite (persisted in `dataDir`, or in memory). Migrations are applied on both.
+ */
+export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
+  const logger = options.logger ? { logQuery: options.logger } : undefined;
+  let database: Database;
+  if (options.url) {
+    const client = postgres(options.url, { max: options.max ?? 10, onnotice: () => {} });
+    const db = drizzlePostgres(client, { schema, logger }) as unknown as Db;
+    database = {
+      db,
+      engine: 'postgres',
+      raw: { engine: 'postgres', sql: client },
+      rows: async <T>(query: SQL) => (await db.execute(query)) as unknown as T[],
+      close: () => client.end({ timeout: 5 }),
+    };
+    if (options.migrate !== false) await migratePostgres(db as never, { migrationsFolder });
+  } else {
+    if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+    const pglite = new PGlite(options.dataDir);
+    const db = drizzlePglite(pglite, { schema, logger }) as unknown as Db;
+    database = {
+      db,
+      engine: 'pglite',
+      raw: { engine: 'pglite', pglite },
+      rows: async <T>(query: SQL) => ((await db.execute(query)) as unknown as { rows: T[] }).rows,
+      close: () => pglite.close(),
+    };
+    if (options.migrate !== false) await migratePglite(db as never, { migrationsFolder });
+  }
+  return database;
+}
