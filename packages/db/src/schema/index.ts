@@ -1,2 +1,4 @@
 export * from './reference';
 export * from './indicators';
+export * from './returns';
+export * from './access';
