@@ -1,0 +1,30 @@
+/**
+ * Loads the catalogue, reference data and published DfE figures, and prints what loaded and how long
+ * it took. `DATABASE_URL` selects PostgreSQL; otherwise PGlite (in `PGLITE_DIR`, or in memory).
+ * `--again` loads a second time to show that a reload writes nothing.
+ *   npx tsx packages/published/src/cli.ts [--again]
+ */
+import { openDatabase } from '@continuity/db';
+import { loadAll } from './load-all';
+
+const opened = performance.now();
+const database = await openDatabase({ url: process.env.DATABASE_URL, dataDir: process.env.PGLITE_DIR });
+const openMs = Math.round(performance.now() - opened);
+try {
+  const summary = await loadAll(database.db);
+  const again = process.argv.includes('--again') ? await loadAll(database.db) : undefined;
+  console.log(
+    JSON.stringify(
+      {
+        engine: database.engine,
+        openMs,
+        ...summary,
+        again: again && { values: again.values, written: again.written, milliseconds: again.milliseconds },
+      },
+      null,
+      2,
+    ),
+  );
+} finally {
+  await database.close();
+}

@@ -1,0 +1,12 @@
+export { loadAll, type LoadSummary } from './load-all';
+export { loadReference, type ReferenceSummary } from './reference';
+export {
+  loadPublishedIndicators,
+  buildPublishedValues,
+  publishedIndicators,
+  type PublishedSummary,
+  type IndicatorLoad,
+} from './published';
+export type { PublishedValue } from './build';
+export { parseCell, type Cell } from './cell';
+export { periodOf } from './period';
