@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { discloseFigure, discloseTable, type Figure } from './disclosure';
+
+const figure = (over: Partial<Figure>): Figure => ({
+  subjectKind: 'council',
+  owned: false,
+  numerator: null,
+  denominator: null,
+  value: null,
+  symbol: null,
+  ...over,
+});
+
+describe('discloseFigure', () => {
+  it('gives owners their figure unchanged', () => {
+    const owned = figure({ subjectKind: 'practice', owned: true, numerator: 3, denominator: 40, value: 7.5 });
+    expect(discloseFigure(owned)).toEqual({
+      numerator: 3,
+      numeratorSymbol: null,
+      denominator: 40,
+      denominatorSymbol: null,
+      value: 7.5,
+      symbol: null,
+    });
+  });
+
+  it('suppresses a rate whose numerator is suppressed', () => {
+    // 3 of 40 children had 3+ placements: 7.5%, but 3 is small.
+    expect(discloseFigure(figure({ subjectKind: 'practice', numerator: 3, denominator: 40, value: 7.5 }))).toEqual({
+      numerator: null,
+      numeratorSymbol: 'c',
+      denominator: 40,
+      denominatorSymbol: null,
+      value: null,
+      symbol: 'c',
+    });
+  });
+
+  it('suppresses a rate whose denominator is suppressed, even with a zero numerator', () => {
+    expect(discloseFigure(figure({ numerator: 0, denominator: 4, value: 0 }))).toMatchObject({
+      numerator: 0,
+      denominator: null,
+      denominatorSymbol: 'c',
+      value: null,
+      symbol: 'c',
+    });
+  });
+
+  it('shows a rate whose counts are large enough, as stored', () => {
+    expect(discloseFigure(figure({ numerator: 12, denominator: 40, value: 30 }))).toMatchObject({
+      numerator: 12,
+      denominator: 40,
+      value: 30,
+      symbol: null,
+    });
+  });
+
+  it('rounds England and regional counts to the nearest 10 and keeps the rate from unrounded counts', () => {
+    // 14 of 25 = 56%: counts shown as 10 and 30 (25 rounds half up), the rate as computed.
+    expect(discloseFigure(figure({ subjectKind: 'england', numerator: 14, denominator: 25, value: 56 }))).toMatchObject({
+      numerator: 10,
+      denominator: 30,
+      value: 56,
+    });
+    expect(discloseFigure(figure({ subjectKind: 'region', numerator: 15, denominator: 250, value: 6 }))).toMatchObject({
+      numerator: 20,
+      denominator: 250,
+      value: 6,
+    });
+  });
+
+  it('suppresses a small regional count rather than rounding it to 0', () => {
+    expect(discloseFigure(figure({ subjectKind: 'region', numerator: 4, denominator: 300, value: 1.3 }))).toMatchObject({
+      numerator: null,
+      numeratorSymbol: 'c',
+      value: null,
+      symbol: 'c',
+    });
+  });
+
+  it('controls a count-valued figure as a count', () => {
+    const count = (subjectKind: Figure['subjectKind'], n: number) =>
+      discloseFigure(figure({ subjectKind, unit: 'count', numerator: n, value: n }));
+    expect(count('council', 4)).toMatchObject({ value: null, symbol: 'c' });
+    expect(count('council', 0)).toMatchObject({ value: 0, symbol: null });
+    expect(count('council', 14)).toMatchObject({ value: 14 });
+    expect(count('region', 25)).toMatchObject({ numerator: 30, value: 30 });
+  });
+
+  it('withholds a published rate whose numerator was suppressed at source', () => {
+    const published = figure({ numerator: null, numeratorSymbol: 'c', denominator: 120, value: 3 });
+    expect(discloseFigure(published)).toMatchObject({ numerator: null, numeratorSymbol: 'c', value: null, symbol: 'c' });
+  });
+
+  it('keeps the symbol of a figure with no value', () => {
+    expect(discloseFigure(figure({ value: null, symbol: 'x' }))).toMatchObject({ value: null, symbol: 'x' });
+  });
+
+  it('applies secondary suppression passed in', () => {
+    const f = figure({ numerator: 12, denominator: 40, value: 30 });
+    expect(discloseFigure(f, { secondary: { numerator: true } })).toMatchObject({
+      numerator: null,
+      numeratorSymbol: 'c',
+      denominator: 40,
+      value: null,
+      symbol: 'c',
+    });
+    expect(discloseFigure(f, { secondary: { denominator: true } })).toMatchObject({ denominator: null, value: null });
+  });
+});
+
+describe('discloseTable', () => {
+  // Three councils of a region: 3/30, 10/50, 20/60; the region 33/140.
+  const councils = (owned: string | null) =>
+    new Map<string, Figure>([
+      ['A', figure({ owned: owned === 'A', numerator: 3, denominator: 30, value: 10 })],
+      ['B', figure({ owned: owned === 'B', numerator: 10, denominator: 50, value: 20 })],
+      ['C', figure({ owned: owned === 'C', numerator: 20, denominator: 60, value: 33.3 })],
+      ['R', figure({ subjectKind: 'region', numerator: 33, denominator: 140, value: 23.6 })],
+    ]);
+  const groups = [{ members: ['A', 'B', 'C'], total: 'R' }];
+
+  it('suppresses the small council and the next smallest, and rounds the region', () => {
+    const out = discloseTable(councils(null), groups);
+    expect(out.get('A')).toMatchObject({ numerator: null, denominator: 30, value: null, symbol: 'c' });
+    expect(out.get('B')).toMatchObject({ numerator: null, denominator: 50, value: null, symbol: 'c' });
+    expect(out.get('C')).toMatchObject({ numerator: 20, denominator: 60, value: 33.3 });
+    expect(out.get('R')).toMatchObject({ numerator: 30, denominator: 140, value: 23.6 });
+  });
+
+  it('needs no complement when the small council is the viewer\'s own', () => {
+    const out = discloseTable(councils('A'), groups);
+    expect(out.get('A')).toMatchObject({ numerator: 3, value: 10 });
+    expect(out.get('B')).toMatchObject({ numerator: 10, value: 20 });
+  });
+
+  it('never hides the viewer\'s own council as a complement', () => {
+    const out = discloseTable(councils('B'), groups);
+    expect(out.get('B')).toMatchObject({ numerator: 10, value: 20 });
+    expect(out.get('C')).toMatchObject({ numerator: null, value: null, symbol: 'c' });
+  });
+});

@@ -1,0 +1,125 @@
+/**
+ * Disclosure control on one figure (a row of indicator_values) for the viewer asking.
+ *
+ * Owners get the figure unchanged. Everyone else:
+ * - numerator and denominator are counts: 1..5 -> null with symbol 'c' (any level); England and region
+ *   counts rounded to the nearest 10, halves up (counts.ts);
+ * - a count-valued figure (unit 'count') is controlled the same way as its count;
+ * - a rate (percent, ratio, ...) is withheld as 'c' whenever its numerator or denominator is suppressed,
+ *   here or at source (numeratorSymbol / denominatorSymbol 'c'), so it cannot be multiplied back;
+ *   otherwise it is shown as stored, computed from unrounded counts as DfE computes its percentages;
+ * - cells suppressed by secondary suppression (secondary.ts) are passed in `secondary` and treated as
+ *   suppressed; `discloseTable` does both steps for a set of figures related by additive groups.
+ * Figures with no value keep their symbol (x, z, ...).
+ */
+import { controlCount, SUPPRESSED, type Suppressed } from './counts';
+import { suppressTable, type AdditiveGroup, type Cell } from './secondary';
+import type { SubjectKind } from './viewer';
+
+export type Unit = 'percent' | 'ratio' | 'rate' | 'count' | 'score';
+
+export interface Figure {
+  subjectKind: SubjectKind;
+  /** Does the viewer own the subject (viewer.ts ownsSubject)? */
+  owned: boolean;
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+  symbol: string | null;
+  numeratorSymbol?: string | null;
+  denominatorSymbol?: string | null;
+  /** The indicator's unit; 'count' makes the value itself a count. Default: a rate of the two counts. */
+  unit?: Unit;
+}
+
+export interface DisclosedFigure {
+  numerator: number | null;
+  numeratorSymbol: string | null;
+  denominator: number | null;
+  denominatorSymbol: string | null;
+  value: number | null;
+  symbol: string | null;
+}
+
+export interface DisclosureOptions {
+  /** Parts suppressed by secondary suppression across the figure's table. */
+  secondary?: { numerator?: boolean; denominator?: boolean };
+}
+
+export function discloseFigure(figure: Figure, options: DisclosureOptions = {}): DisclosedFigure {
+  const numeratorSymbol = figure.numeratorSymbol ?? null;
+  const denominatorSymbol = figure.denominatorSymbol ?? null;
+  if (figure.owned) {
+    const { numerator, denominator, value, symbol } = figure;
+    return { numerator, numeratorSymbol, denominator, denominatorSymbol, value, symbol };
+  }
+  const kind = figure.subjectKind;
+  const numerator = controlPart(figure.numerator, numeratorSymbol, kind, options.secondary?.numerator);
+  const denominator = controlPart(figure.denominator, denominatorSymbol, kind, options.secondary?.denominator);
+  const value = controlValue(figure, numerator.symbol, denominator.symbol, options.secondary?.numerator);
+  return {
+    numerator: numerator.value,
+    numeratorSymbol: numerator.symbol,
+    denominator: denominator.value,
+    denominatorSymbol: denominator.symbol,
+    value: value.value,
+    symbol: value.symbol,
+  };
+}
+
+interface Part {
+  value: number | null;
+  symbol: string | null;
+}
+
+const withheld: Part = { value: null, symbol: SUPPRESSED };
+
+function controlPart(n: number | null, symbol: string | null, kind: SubjectKind, forced = false): Part {
+  if (n === null) return { value: null, symbol };
+  if (forced) return withheld;
+  return fromControlled(controlCount(n, kind), symbol);
+}
+
+function controlValue(
+  figure: Figure,
+  numeratorSymbol: string | null,
+  denominatorSymbol: string | null,
+  forced = false,
+): Part {
+  if (figure.value === null) return { value: null, symbol: figure.symbol };
+  if (figure.unit === 'count') {
+    if (forced || numeratorSymbol === SUPPRESSED) return withheld;
+    return fromControlled(controlCount(figure.value, figure.subjectKind), figure.symbol);
+  }
+  if (numeratorSymbol === SUPPRESSED || denominatorSymbol === SUPPRESSED) return withheld;
+  return { value: figure.value, symbol: figure.symbol };
+}
+
+function fromControlled(n: number | Suppressed, symbol: string | null): Part {
+  return n === SUPPRESSED ? withheld : { value: n, symbol };
+}
+
+/**
+ * Discloses figures whose counts add up along groups (councils of a region, practices of a council,
+ * categories of a total): primary and secondary suppression run separately on the numerators and on the
+ * denominators, owned figures locked, then each figure goes through `discloseFigure`. A total that is
+ * itself rounded (a region) still counts as exact here: it over-protects a little, never under.
+ */
+export function discloseTable(
+  figures: ReadonlyMap<string, Figure>,
+  groups: readonly AdditiveGroup[],
+): Map<string, DisclosedFigure> {
+  const numeratorOf = (f: Figure) => f.numerator ?? (f.unit === 'count' ? f.value : null);
+  const numerators = suppressTable({ cells: cellsOf(figures, numeratorOf), groups }).suppressed;
+  const denominators = suppressTable({ cells: cellsOf(figures, (f) => f.denominator), groups }).suppressed;
+  const out = new Map<string, DisclosedFigure>();
+  for (const [id, figure] of figures) {
+    const secondary = { numerator: numerators.has(id), denominator: denominators.has(id) };
+    out.set(id, discloseFigure(figure, { secondary }));
+  }
+  return out;
+}
+
+function cellsOf(figures: ReadonlyMap<string, Figure>, count: (f: Figure) => number | null): Cell[] {
+  return [...figures].map(([id, f]) => ({ id, value: count(f), locked: f.owned }));
+}

@@ -1,0 +1,10 @@
+export * from './viewer';
+export * from './counts';
+export * from './secondary';
+export { determinedCells } from './audit';
+export * from './disclosure';
+export * from './pseudonyms';
+export * from './claims';
+export * from './key-store';
+export * from './tokens';
+export * from './demo-users';

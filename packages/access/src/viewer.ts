@@ -1,0 +1,130 @@
+/**
+ * Who is asking, and what they own or may see. Pure functions: the API decides per subject with these
+ * and then applies disclosure control (disclosure.ts) to every figure the viewer does not own.
+ *
+ * Entitlements (issue 4):
+ * - policy (the Department): every subject, aggregates only, owns nothing, so every figure it sees is
+ *   disclosure-controlled. Practices by name.
+ * - admin: manages users and organisations; sees figures like policy (owns nothing).
+ * - council: owns its council and every practice that serves it (full figures). Sees England, regions and
+ *   other councils' *published* figures only. Practices of other councils: not at all.
+ * - practice: owns only its practice. Sees peers' computed figures, anonymised; England, regions and
+ *   councils' published figures (they are public DfE statistics).
+ */
+
+export type Role = 'policy' | 'council' | 'practice' | 'admin';
+export type OrganisationKind = 'department' | 'council' | 'practice';
+export type SubjectKind = 'england' | 'region' | 'council' | 'practice';
+export type FigureSource = 'published' | 'computed';
+
+export interface Organisation {
+  kind: OrganisationKind;
+  /** 'department' id (e.g. 'dfe'), a council's 3-digit DfE code, or a practice id. */
+  id: string;
+}
+
+export interface Viewer {
+  userId: string;
+  name: string;
+  role: Role;
+  organisation: Organisation;
+}
+
+export interface Subject {
+  kind: SubjectKind;
+  id: string;
+}
+
+/** What ownership needs to know beyond the viewer: which councils a practice serves. */
+export interface OwnershipContext {
+  councilsServedBy(practiceId: string): readonly string[];
+}
+
+export const ROLES: readonly Role[] = ['policy', 'council', 'practice', 'admin'];
+
+/** The organisation kind each role must belong to; anything else is refused (tokens.ts) or owns nothing. */
+export const ROLE_ORGANISATION: Readonly<Record<Role, OrganisationKind>> = {
+  policy: 'department',
+  admin: 'department',
+  council: 'council',
+  practice: 'practice',
+};
+
+/** Builds the context from practice id -> council codes (the practice_councils table). */
+export function ownershipContext(
+  servedBy: ReadonlyMap<string, readonly string[]> | Readonly<Record<string, readonly string[]>>,
+): OwnershipContext {
+  const map: ReadonlyMap<string, readonly string[]> =
+    servedBy instanceof Map ? servedBy : new Map(Object.entries(servedBy));
+  return { councilsServedBy: (practiceId) => map.get(practiceId) ?? [] };
+}
+
+/** A role paired with the wrong kind of organisation is treated as owning and seeing nothing (fail closed). */
+export function isConsistentViewer(viewer: Viewer): boolean {
+  return ROLE_ORGANISATION[viewer.role] === viewer.organisation.kind;
+}
+
+/** Owners see their figures unchanged; everyone else gets disclosure control. */
+export function ownsSubject(viewer: Viewer, subject: Subject, ctx: OwnershipContext): boolean {
+  if (!isConsistentViewer(viewer)) return false;
+  const own = viewer.organisation.id;
+  switch (viewer.role) {
+    case 'council':
+      if (subject.kind === 'council') return subject.id === own;
+      if (subject.kind === 'practice') return ctx.councilsServedBy(subject.id).includes(own);
+      return false;
+    case 'practice':
+      return subject.kind === 'practice' && subject.id === own;
+    case 'policy':
+    case 'admin':
+      return false;
+  }
+}
+
+/** May the viewer see any figure about the subject (published or computed, controlled or not)? */
+export function canSeeSubject(viewer: Viewer, subject: Subject, ctx: OwnershipContext): boolean {
+  if (!isConsistentViewer(viewer)) return false;
+  if (ownsSubject(viewer, subject, ctx)) return true;
+  switch (viewer.role) {
+    case 'policy':
+    case 'admin':
+    case 'practice':
+      return true;
+    case 'council':
+      // Another council's practices are not in the council's entitlement (issue 4 lists only its own).
+      return subject.kind !== 'practice';
+  }
+}
+
+/**
+ * May the viewer see figures computed from returns (as opposed to DfE's published ones) for the subject?
+ * Council viewers: only for what they own. Computed England / region figures pool other councils'
+ * returns; with few councils submitting, "region minus mine" would give another council's computed
+ * figure, so they are withheld too.
+ */
+export function canSeeComputed(viewer: Viewer, subject: Subject, ctx: OwnershipContext): boolean {
+  if (!canSeeSubject(viewer, subject, ctx)) return false;
+  if (ownsSubject(viewer, subject, ctx)) return true;
+  switch (viewer.role) {
+    case 'policy':
+    case 'admin':
+      return true;
+    case 'council':
+      return false;
+    case 'practice':
+      // Peers, anonymised (mustAnonymise) and disclosure-controlled.
+      return subject.kind === 'practice';
+  }
+}
+
+/** One question for the API: may this viewer see this subject's figure from this source? */
+export function canSeeFigure(viewer: Viewer, subject: Subject, source: FigureSource, ctx: OwnershipContext): boolean {
+  return source === 'published' ? canSeeSubject(viewer, subject, ctx) : canSeeComputed(viewer, subject, ctx);
+}
+
+/** A practice seen by another practice appears only under its pseudonym. Inconsistent viewers: always. */
+export function mustAnonymise(viewer: Viewer, subject: Subject): boolean {
+  if (subject.kind !== 'practice') return false;
+  if (!isConsistentViewer(viewer)) return true;
+  return viewer.role === 'practice' && viewer.organisation.id !== subject.id;
+}
