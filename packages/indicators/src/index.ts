@@ -1,2 +1,6 @@
 export * from './catalogue';
 export { syncCatalogue } from './sync';
+export { rankCouncils, rankedValues, type CouncilRank, type RankFilter } from './rank';
+export { series, ENGLAND_CODE } from './series';
+export type { SeriesRequest, SeriesResult, SeriesLine, SeriesPoint, ComparatorPoint, SubjectRef } from './series';
+export { chosenValues, type ValueFilter, type SubjectKind, type ValueSource } from './series-values';

@@ -1,0 +1,3 @@
+export { buildSchema, schema } from './schema';
+export { createContext, type Context, type Viewer } from './context';
+export { printedSchema, schemaFile } from './print';

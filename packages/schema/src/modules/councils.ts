@@ -1,0 +1,40 @@
+import { builder } from '../builder';
+import { councilsByCodes, listCouncils, neighboursOf } from '../providers/reference';
+import { Region } from './regions';
+
+/** A council, loadable by its DfE code. */
+export const Council = builder.loadableObject('Council', {
+  load: (codes: string[], ctx) => councilsByCodes(ctx.database, codes),
+  sort: (council) => council.code,
+  fields: (t) => ({
+    code: t.exposeID('code', { description: "DfE's 3-digit code (old_la_code), e.g. Kent = 886." }),
+    onsCode: t.exposeString('onsCode', { description: 'ONS code (new_la_code), e.g. Kent = E10000016.' }),
+    name: t.exposeString('name'),
+    region: t.field({ type: Region, resolve: (council) => council.regionCode }),
+    pilotWave: t.exposeInt('pilotWave', { nullable: true, description: 'The social work practice pilot wave, if any.' }),
+  }),
+});
+
+// Added after the type exists: a field of Council returning Council.
+builder.objectField(Council, 'statisticalNeighbours', (t) =>
+  t.loadableList({
+    type: Council,
+    description: "DfE's children's services statistical neighbours (latest model), closest first.",
+    load: (codes: string[], ctx) => neighboursOf(ctx.database, codes),
+    resolve: (council) => council.code,
+  }),
+);
+
+builder.queryFields((t) => ({
+  councils: t.field({
+    type: [Council],
+    args: { region: t.arg.id(), pilotWave: t.arg.int() },
+    resolve: (_root, args, ctx) => listCouncils(ctx.database, args),
+  }),
+  council: t.field({
+    type: Council,
+    nullable: true,
+    args: { code: t.arg.id({ required: true }) },
+    resolve: (_root, args) => args.code,
+  }),
+}));
