@@ -1,0 +1,79 @@
+import { fileIssue, type Issue } from '../issues';
+import { decodeText } from '../text';
+import { parseSsda903Csv } from './parse-csv';
+import { parseSsda903Xml } from './parse-xml';
+import { emptyModel, TABLES, type Ssda903Model, type TableKey } from './tables';
+
+export interface UploadedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface Ssda903ParseResult {
+  kind: 'ssda903';
+  model: Ssda903Model;
+  /** Problems reading the files (wrong header, broken XML, bad encoding ...). Errors reject the return. */
+  issues: Issue[];
+}
+
+/** XML is recognised by its content, not its name: files may be called anything. */
+function looksLikeXml(text: string): boolean {
+  return text.trimStart().startsWith('<');
+}
+
+/**
+ * Reads a 903 return given either as CSV files (one per table, recognised from the header line) or as one
+ * XML file. Never throws on bad input: every problem becomes an issue naming the file.
+ */
+export function parseSsda903Files(files: readonly UploadedFile[]): Ssda903ParseResult {
+  const model = emptyModel();
+  const issues: Issue[] = [];
+  if (files.length === 0) {
+    issues.push(fileIssue('', 'FILE-NONE', 'No files were uploaded.'));
+    return { kind: 'ssda903', model, issues };
+  }
+  const decoded: { name: string; bytes: Uint8Array; text: string; xml: boolean }[] = [];
+  for (const f of files) {
+    const d = decodeText(f.name, f.bytes);
+    if ('issue' in d) issues.push(d.issue);
+    else decoded.push({ name: f.name, bytes: f.bytes, text: d.text, xml: looksLikeXml(d.text) });
+  }
+  const xmls = decoded.filter((d) => d.xml);
+  if (xmls.length > 0 && (xmls.length > 1 || decoded.length > 1)) {
+    issues.push(
+      fileIssue(
+        xmls.map((x) => x.name).join(', '),
+        'FILE-MIXED',
+        'A return is either one XML file or a set of CSV files, one per table. Upload them as separate returns.',
+      ),
+    );
+    return { kind: 'ssda903', model, issues };
+  }
+  if (xmls.length === 1) {
+    const read = parseSsda903Xml(xmls[0]!.name, xmls[0]!.text);
+    return { kind: 'ssda903', model: read.model, issues: [...issues, ...read.issues] };
+  }
+  const seen = new Map<TableKey, string>();
+  for (const d of decoded) {
+    // Checked as UTF-8 above; csv-parse reads the bytes themselves.
+    const read = parseSsda903Csv(d.name, d.bytes);
+    issues.push(...read.issues);
+    if (!read.ok) continue;
+    const earlier = seen.get(read.table);
+    if (earlier) {
+      issues.push(
+        fileIssue(
+          d.name,
+          'FILE-DUPLICATE-TABLE',
+          `This file holds the ${TABLES[read.table].name} table, which ${earlier} already supplied. Upload one file per table.`,
+        ),
+      );
+      continue;
+    }
+    seen.set(read.table, d.name);
+    // Assigned, not spread: a national file has more rows than a call may take arguments.
+    (model as unknown as Record<string, unknown[]>)[read.table] = read.rows;
+    model.sources.push({ table: read.table, file: d.name, format: 'csv', rows: read.rows.length });
+  }
+  return { kind: 'ssda903', model, issues };
+}
