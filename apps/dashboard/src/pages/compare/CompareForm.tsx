@@ -1,0 +1,255 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { periodLabel } from '../../format/values';
+import type { ValueSource } from '../../graphql/schema';
+import type { CompareOptionsData } from './queries';
+import { pilotCouncils, type ResolvedView } from './shape';
+import type { CompareView } from './urlState';
+
+interface Props {
+  options: CompareOptionsData;
+  resolved: ResolvedView;
+  /** Every period the current series holds: the year choices. */
+  periods: number[];
+  periodType: string | null;
+  onSubmit: (view: CompareView) => void;
+}
+
+interface Errors {
+  councils?: string;
+  years?: string;
+}
+
+/**
+ * What to compare: an indicator (grouped by outcome area), the pilot councils (grouped by wave),
+ * the years and the source of figures. A GET form, so its fields are the URL's parameters; the
+ * page reads the answer from the URL. Remounted (by key) whenever the URL changes.
+ */
+export function CompareForm({ options, resolved, periods, periodType, onSubmit }: Props) {
+  const id = 'compare';
+  const pilots = pilotCouncils(options);
+  const [indicator, setIndicator] = useState(resolved.indicator.id);
+  const [councils, setCouncils] = useState<Set<string>>(() => new Set(resolved.councils.map((c) => c.code)));
+  const [from, setFrom] = useState(resolved.from === null ? '' : String(resolved.from));
+  const [to, setTo] = useState(resolved.to === null ? '' : String(resolved.to));
+  const [source, setSource] = useState<ValueSource | ''>(resolved.source ?? '');
+  const [errors, setErrors] = useState<Errors>({});
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const hasErrors = Boolean(errors.councils || errors.years);
+
+  useEffect(() => {
+    // GOV.UK pattern: move focus to the error summary and say "Error:" in the page title.
+    const title = document.title.replace(/^Error: /, '');
+    document.title = hasErrors ? `Error: ${title}` : title;
+    if (hasErrors) summaryRef.current?.focus();
+  }, [errors, hasErrors]);
+
+  // A year from the link that the series does not hold is still offered, so the select shows it.
+  const yearChoices = [...new Set([...periods, ...[resolved.from, resolved.to].filter((y): y is number => y !== null)])].sort((a, b) => a - b);
+  const yearText = (year: number) => (periodType ? periodLabel(year, periodType) : String(year));
+
+  function toggle(code: string, checked: boolean) {
+    setCouncils((current) => {
+      const next = new Set(current);
+      if (checked) next.add(code);
+      else next.delete(code);
+      return next;
+    });
+  }
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const found: Errors = {};
+    if (councils.size === 0) found.councils = 'Select at least one council';
+    const fromYear = from === '' ? null : Number(from);
+    const toYear = to === '' ? null : Number(to);
+    if (fromYear !== null && toYear !== null && fromYear > toYear) found.years = 'The first year must be the same as or before the last year';
+    setErrors(found);
+    if (found.councils || found.years) return;
+    const chosen = pilots.filter((c) => councils.has(c.code)).map((c) => c.code);
+    onSubmit({
+      indicator,
+      // Every pilot council is the default: keep such links short.
+      councils: chosen.length === pilots.length ? null : chosen,
+      from: fromYear,
+      to: toYear,
+      source: source === '' ? null : source,
+    });
+  }
+
+  const waves = [...options.pilotWaves].sort((a, b) => a.wave - b.wave);
+  const councilsErrorId = `${id}-councils-error`;
+  const yearsErrorId = `${id}-years-error`;
+
+  return (
+    <form method="get" action="" noValidate onSubmit={submit} className="app-compare-form">
+      {hasErrors ? (
+        <div className="govuk-error-summary" data-module="govuk-error-summary" ref={summaryRef} tabIndex={-1}>
+          <div role="alert">
+            <h2 className="govuk-error-summary__title">There is a problem</h2>
+            <div className="govuk-error-summary__body">
+              <ul className="govuk-list govuk-error-summary__list">
+                {errors.councils ? (
+                  <li>
+                    <a href={`#${id}-council-0`}>{errors.councils}</a>
+                  </li>
+                ) : null}
+                {errors.years ? (
+                  <li>
+                    <a href={`#${id}-from`}>{errors.years}</a>
+                  </li>
+                ) : null}
+              </ul>
+            </div>
+          </div>
+        </div>
+      ) : null}
+
+      <div className="govuk-form-group">
+        <label className="govuk-label govuk-label--m" htmlFor={`${id}-indicator`}>
+          Indicator
+        </label>
+        <div className="govuk-hint" id={`${id}-indicator-hint`}>
+          Grouped by outcome area
+        </div>
+        <select
+          className="govuk-select app-select--full"
+          id={`${id}-indicator`}
+          name="indicator"
+          aria-describedby={`${id}-indicator-hint`}
+          value={indicator}
+          onChange={(e) => setIndicator(e.target.value)}
+        >
+          {options.outcomeAreas.map((area) =>
+            area.indicators.length > 0 ? (
+              <optgroup key={area.area} label={area.title}>
+                {area.indicators.map((i) => (
+                  <option key={i.id} value={i.id}>
+                    {i.title}
+                  </option>
+                ))}
+              </optgroup>
+            ) : null,
+          )}
+        </select>
+      </div>
+
+      <div className={`govuk-form-group${errors.councils ? ' govuk-form-group--error' : ''}`}>
+        <fieldset className="govuk-fieldset" aria-describedby={errors.councils ? councilsErrorId : undefined}>
+          <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">Councils</legend>
+          {errors.councils ? (
+            <p id={councilsErrorId} className="govuk-error-message">
+              <span className="govuk-visually-hidden">Error:</span> {errors.councils}
+            </p>
+          ) : null}
+          <div className="govuk-grid-row">
+            {waves.map((wave) => (
+              <div className="govuk-grid-column-one-half" key={wave.wave}>
+                <div role="group" aria-labelledby={`${id}-wave-${wave.wave}`} aria-describedby={`${id}-wave-${wave.wave}-hint`}>
+                  <p className="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1" id={`${id}-wave-${wave.wave}`}>
+                    {wave.name}
+                  </p>
+                  <div className="govuk-hint" id={`${id}-wave-${wave.wave}-hint`}>
+                    Started {wave.startYear}
+                  </div>
+                  <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
+                    {wave.councils.map((council) => {
+                      const index = pilots.findIndex((p) => p.code === council.code);
+                      const inputId = `${id}-council-${index}`;
+                      return (
+                        <div className="govuk-checkboxes__item" key={council.code}>
+                          <input
+                            className="govuk-checkboxes__input"
+                            id={inputId}
+                            name="council"
+                            type="checkbox"
+                            value={council.code}
+                            checked={councils.has(council.code)}
+                            onChange={(e) => toggle(council.code, e.target.checked)}
+                          />
+                          <label className="govuk-label govuk-checkboxes__label" htmlFor={inputId}>
+                            {council.name}
+                          </label>
+                        </div>
+                      );
+                    })}
+                  </div>
+                </div>
+              </div>
+            ))}
+          </div>
+        </fieldset>
+      </div>
+
+      <div className={`govuk-form-group${errors.years ? ' govuk-form-group--error' : ''}`}>
+        <fieldset className="govuk-fieldset" aria-describedby={errors.years ? yearsErrorId : undefined}>
+          <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">Years and source</legend>
+          {errors.years ? (
+            <p id={yearsErrorId} className="govuk-error-message">
+              <span className="govuk-visually-hidden">Error:</span> {errors.years}
+            </p>
+          ) : null}
+          <div className="app-inline-fields">
+            <div className="govuk-form-group">
+              <label className="govuk-label" htmlFor={`${id}-from`}>
+                From
+              </label>
+              <select
+                className={`govuk-select${errors.years ? ' govuk-select--error' : ''}`}
+                id={`${id}-from`}
+                name="from"
+                value={from}
+                onChange={(e) => setFrom(e.target.value)}
+              >
+                <option value="">Earliest held</option>
+                {yearChoices.map((year) => (
+                  <option key={year} value={String(year)}>
+                    {yearText(year)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="govuk-form-group">
+              <label className="govuk-label" htmlFor={`${id}-to`}>
+                To
+              </label>
+              <select
+                className={`govuk-select${errors.years ? ' govuk-select--error' : ''}`}
+                id={`${id}-to`}
+                name="to"
+                value={to}
+                onChange={(e) => setTo(e.target.value)}
+              >
+                <option value="">Latest held</option>
+                {yearChoices.map((year) => (
+                  <option key={year} value={String(year)}>
+                    {yearText(year)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="govuk-form-group">
+              <label className="govuk-label" htmlFor={`${id}-source`}>
+                Figures
+              </label>
+              <select
+                className="govuk-select"
+                id={`${id}-source`}
+                name="source"
+                value={source}
+                onChange={(e) => setSource(e.target.value as ValueSource | '')}
+              >
+                <option value="">Published, or computed where not published</option>
+                <option value="PUBLISHED">Published by DfE only</option>
+                <option value="COMPUTED">Computed from returns only</option>
+              </select>
+            </div>
+          </div>
+        </fieldset>
+      </div>
+
+      <button type="submit" className="govuk-button" data-module="govuk-button">
+        Show figures
+      </button>
+    </form>
+  );
+}
