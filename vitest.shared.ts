@@ -11,5 +11,7 @@ export default defineConfig({
     // Two cores: database suites boot an engine per file, so cap parallel files.
     maxWorkers: 2,
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'],
+    // The JSON report lets `npm test` close on one "N passed, N failed" line for the whole repo.
+    reporters: ['default', ['json', { outputFile: '.vitest/report.json' }]],
   },
 });

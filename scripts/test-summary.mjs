@@ -1,0 +1,32 @@
+// Sums every workspace's vitest JSON report into one closing line, "N passed, N failed, N skipped",
+// so a reader (and CI) sees the whole suite's result at the end of `npm test`.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const missing = [];
+for (const group of ['apps', 'packages']) {
+  for (const name of readdirSync(join(root, group))) {
+    const dir = join(root, group, name);
+    if (!existsSync(join(dir, 'package.json'))) continue;
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    if (!pkg.scripts?.test) continue;
+    const report = join(dir, '.vitest', 'report.json');
+    if (!existsSync(report)) {
+      missing.push(`${group}/${name}`);
+      continue;
+    }
+    const r = JSON.parse(readFileSync(report, 'utf8'));
+    passed += r.numPassedTests;
+    failed += r.numFailedTests;
+    skipped += r.numPendingTests + (r.numTodoTests ?? 0);
+  }
+}
+if (missing.length) console.log(`no test report from: ${missing.join(', ')}`);
+console.log(`Tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+// The first argument is turbo's exit code: a failed typecheck fails the run even when every test passed.
+const turbo = Number(process.argv[2] ?? 0);
+process.exit(turbo !== 0 || failed > 0 || missing.length > 0 || passed === 0 ? 1 : 0);
