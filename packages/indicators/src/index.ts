@@ -4,3 +4,4 @@ export { rankCouncils, rankedValues, type CouncilRank, type RankFilter } from '.
 export { series, ENGLAND_CODE } from './series';
 export type { SeriesRequest, SeriesResult, SeriesLine, SeriesPoint, ComparatorPoint, SubjectRef } from './series';
 export { chosenValues, type ValueFilter, type SubjectKind, type ValueSource } from './series-values';
+export * from './compute/index';

@@ -14,6 +14,18 @@ export interface ValueFilter {
   periods?: readonly number[] | null | undefined;
   /** Only this source; when absent see `chosenValues`. */
   source?: ValueSource | null | undefined;
+  /**
+   * Whose computed figures may be read (the viewer's entitlement, from @continuity/access); absent or
+   * null: every subject's. Computed rows outside it are not read at all, so they feed no point, rank,
+   * comparator or neighbour average; published rows are never restricted.
+   */
+  computedFor?: ComputedScope | null | undefined;
+}
+
+/** Subjects whose computed figures may be read: every subject of some kinds, plus named subjects. */
+export interface ComputedScope {
+  kinds: readonly SubjectKind[];
+  subjects: readonly { kind: SubjectKind; id: string }[];
 }
 
 /** `ARRAY[...]::type[]`, valid SQL even when the list is empty (unlike `IN ()`). */
@@ -29,7 +41,8 @@ export function sqlArray(values: readonly (string | number)[], type: 'text' | 'i
  * indicator. With a `source` filter only that source is read. Without one, the published DfE figure
  * wins where both exist (it is the official statistic) and the computed figure fills the periods and
  * subjects DfE does not publish (the current year, practices). Ranks, comparators and lines all
- * read this same choice, so a point and its rank never come from different sources.
+ * read this same choice, so a point and its rank never come from different sources. `computedFor`
+ * narrows the computed rows before the choice (a computed row outside it is as if absent).
  *
  * Written as "published, or computed with no published twin" (an anti-join on the unique key)
  * rather than DISTINCT ON, which would sort every row of the indicator by text keys.
@@ -40,6 +53,12 @@ export function chosenValues(filter: ValueFilter): SQL {
   if (filter.fromPeriod != null) where.push(sql`v.period >= ${filter.fromPeriod}`);
   if (filter.toPeriod != null) where.push(sql`v.period <= ${filter.toPeriod}`);
   if (filter.periods) where.push(sql`v.period = ANY(${sqlArray(filter.periods, 'int')})`);
+  if (filter.computedFor) {
+    const { kinds, subjects } = filter.computedFor;
+    where.push(sql`(v.source = 'published'
+      OR v.subject_kind::text = ANY(${sqlArray(kinds, 'text')})
+      OR v.subject_kind::text || ':' || v.subject_id = ANY(${sqlArray(subjects.map((s) => `${s.kind}:${s.id}`), 'text')}))`);
+  }
   if (filter.source) {
     where.push(sql`v.source = ${filter.source}::value_source`);
   } else {

@@ -119,8 +119,8 @@ describe.each(testEngines())('series on %s', (engine) => {
     });
     expect(result.periods).toEqual([2023, 2024]);
     expect(result.england).toEqual([
-      { period: 2023, value: 10, numerator: 10000, denominator: 100000, symbol: null },
-      { period: 2024, value: 9, numerator: 9000, denominator: 100000, symbol: null },
+      { period: 2023, value: 10, numerator: 10000, denominator: 100000, symbol: null, source: 'published' },
+      { period: 2024, value: 9, numerator: 9000, denominator: 100000, symbol: null, source: 'published' },
     ]);
     const [a, b] = result.lines;
     expect(a!.subject).toEqual({ kind: 'council', id: '201', name: 'Council 201' });
@@ -128,10 +128,11 @@ describe.each(testEngines())('series on %s', (engine) => {
       { period: 2023, value: 12, numerator: 12, denominator: 100, symbol: null, source: 'published', rank: 1, rankOutOf: 1, quartile: null },
       { period: 2024, value: 10, numerator: 10, denominator: 100, symbol: null, source: 'published', rank: 1, rankOutOf: 4, quartile: 1 },
     ]);
-    expect(a!.region).toEqual([{ period: 2024, value: 8, numerator: 80, denominator: 1000, symbol: null }]);
+    expect(a!.region).toEqual([{ period: 2024, value: 8, numerator: 80, denominator: 1000, symbol: null, source: 'published' }]);
+    expect(a!.neighbours).toEqual(['202', '203', '204']);
     expect(a!.neighbourAverage).toEqual([
-      { period: 2023, value: null, numerator: null, denominator: null, symbol: null },
-      { period: 2024, value: 14, numerator: 35, denominator: 250, symbol: null },
+      { period: 2023, value: null, numerator: null, denominator: null, symbol: null, source: null },
+      { period: 2024, value: 14, numerator: 35, denominator: 250, symbol: null, source: null },
     ]);
     expect(b!.region.map((p) => p.value)).toEqual([11]);
     expect(b!.neighbourAverage.map((p) => [p.period, p.value])).toEqual([
@@ -188,6 +189,19 @@ describe.each(testEngines())('series on %s', (engine) => {
     });
     expect(computed.lines.map((l) => l.points.length)).toEqual([0, 1]);
     expect(computed.england).toEqual([]);
+  });
+
+  it('reads computed rows only inside the entitlement passed down (computedFor)', async () => {
+    const request = { indicatorId: 'lo', subjects: [{ kind: 'practice', id: 'P1' }] as SubjectRef[] };
+    const none = await series(database, { ...request, computedFor: { kinds: [], subjects: [] } });
+    expect(none.lines[0]!.points).toEqual([]);
+    const named = await series(database, { ...request, computedFor: { kinds: [], subjects: [{ kind: 'practice', id: 'P1' }] } });
+    expect(named.lines[0]!.points.map((p) => [p.period, p.numerator, p.source])).toEqual([[2024, 3, 'computed']]);
+    const byKind = await series(database, { ...request, computedFor: { kinds: ['practice'], subjects: [] } });
+    expect(byKind.lines[0]!.points).toHaveLength(1);
+    // Published rows are never restricted.
+    const council = await series(database, { indicatorId: 'lo', subjects: [{ kind: 'council', id: '201' }], computedFor: { kinds: [], subjects: [] } });
+    expect(council.lines[0]!.points).toHaveLength(2);
   });
 
   it('runs the same two statements for eight subjects as for one', async () => {

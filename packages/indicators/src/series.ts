@@ -30,6 +30,8 @@ export interface ComparatorPoint {
   numerator: number | null;
   denominator: number | null;
   symbol: string | null;
+  /** England and region: the source of the chosen row. Neighbour averages: null (pooled). */
+  source: ValueSource | null;
 }
 
 export interface SeriesLine {
@@ -38,6 +40,8 @@ export interface SeriesLine {
   /** The council a comparison is anchored on: the council itself, or a practice's first council. */
   anchorCouncil: string | null;
   regionCode: string | null;
+  /** The anchor's statistical neighbours (latest model) that the neighbour average pools over. */
+  neighbours: string[];
   points: SeriesPoint[];
   region: ComparatorPoint[];
   neighbourAverage: ComparatorPoint[];
@@ -149,6 +153,7 @@ function readValues(
     fromPeriod: request.fromPeriod,
     toPeriod: request.toPeriod,
     source: request.source,
+    computedFor: request.computedFor,
   };
   const pairs =
     neighbours.length === 0
@@ -195,6 +200,7 @@ function comparator(row: ValueRow): ComparatorPoint {
     numerator: row.numerator,
     denominator: row.denominator,
     symbol: row.symbol,
+    source: row.source,
   };
 }
 
@@ -255,6 +261,7 @@ export async function series(database: Database, request: SeriesRequest): Promis
       subject: { kind: s.kind, id: s.id, name: s.name },
       anchorCouncil: s.anchor_council,
       regionCode: s.region_code,
+      neighbours: s.neighbours ?? [],
       points: points.get(`${s.kind}:${s.id}`) ?? [],
       region: (s.region_code && regions.get(s.region_code)) || [],
       neighbourAverage: (s.anchor_council && neighbours.get(s.anchor_council)) || [],

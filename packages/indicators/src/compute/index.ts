@@ -1,0 +1,3 @@
+export { recomputeIndicators, recomputeAll, computedIndicators, type RecomputeOptions } from './recompute';
+export { placementMovesByReason, type MovesByReason } from './moves';
+export type { ReturnKind } from './scope';

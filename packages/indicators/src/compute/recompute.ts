@@ -1,0 +1,112 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '@continuity/db';
+import { AGGREGATE_SUBJECTS, aggregates } from './aggregate';
+import { oc2, OC2 } from './health';
+import { careLeavers, OC3 } from './leavers';
+import { episodeFamily } from './episodes';
+import { missing } from './missing';
+import { reviews, REVIEWS } from './reviews';
+import { subjectsOf, writeComputed, type Executor, type ReturnKind, type Scope } from './scope';
+import { longTermStability, placements3plus, socialWorkers3plus } from './stability';
+import { workforce, WORKFORCE } from './workforce';
+
+interface Family {
+  ids: readonly string[];
+  build: (scope: Scope) => SQL;
+}
+
+/** Each family is one set-based statement over the child-level tables it reads. */
+const families: Record<ReturnKind, readonly Family[]> = {
+  ssda903: [
+    {
+      ids: [
+        'placements_3plus',
+        'social_workers_3plus',
+        'long_term_stability',
+        'missing_children',
+        'missing_incidents_per_child',
+      ],
+      build: (scope) => episodeFamily(scope, [placements3plus, socialWorkers3plus, longTermStability, missing]),
+    },
+    { ids: OC2, build: oc2 },
+    { ids: REVIEWS, build: reviews },
+    { ids: OC3, build: careLeavers },
+  ],
+  csww: [{ ids: WORKFORCE, build: workforce }],
+};
+
+/** The catalogue indicators computed from each kind of return. */
+export const computedIndicators: Record<ReturnKind, readonly string[]> = {
+  ssda903: families.ssda903.flatMap((f) => f.ids),
+  csww: families.csww.flatMap((f) => f.ids),
+};
+
+async function run(db: Executor, scope: Scope): Promise<void> {
+  const range = { fromYear: scope.fromYear, toYear: scope.toYear };
+  for (const family of families[scope.kind]) {
+    await writeComputed(db, { ctes: family.build(scope), ids: family.ids, ...range, subjects: subjectsOf(scope) });
+  }
+  // Concurrent imports of different councils each re-pool England: serialise that step so the
+  // second reads the first's committed council rows (its statement snapshot starts after the lock).
+  await db.execute(sql`SELECT pg_advisory_xact_lock(hashtext('continuity.computed_aggregates'))`);
+  const ids = computedIndicators[scope.kind];
+  const ctes = aggregates(ids, scope.fromYear, scope.toYear);
+  await writeComputed(db, { ctes, ids, ...range, subjects: AGGREGATE_SUBJECTS });
+}
+
+export interface RecomputeOptions {
+  kind: ReturnKind;
+  councilCode: string;
+  /** 903: the year to 31 March; census: the census year (30 September). */
+  collectionYear: number;
+}
+
+/**
+ * Recomputes one council's indicators of one kind for one year, from its accepted returns: the
+ * council (its own return), every practice that sent it a return of that kind (pooled over all of
+ * that practice's returns that year), and England and every region, pooled from council rows.
+ * A 903 return also supplies the episode history behind long-term stability in the two following
+ * years, so those years are refreshed too. Rows whose return is gone are deleted. Runs inside the
+ * caller's transaction when `db` is one (as a savepoint), else in its own.
+ */
+export async function recomputeIndicators(db: Db, options: RecomputeOptions): Promise<void> {
+  const scope: Scope = {
+    kind: options.kind,
+    councilCode: options.councilCode,
+    fromYear: options.collectionYear,
+    toYear: options.kind === 'ssda903' ? options.collectionYear + 2 : options.collectionYear,
+  };
+  await db.transaction((tx) => withSettings(tx, false, () => run(tx, scope)));
+}
+
+/**
+ * Recomputes every council, practice, region and England value of both kinds, for one collection
+ * year or for all years, in set-based statements over all councils at once (for bulk imports).
+ */
+export async function recomputeAll(db: Db, options: { collectionYear?: number } = {}): Promise<void> {
+  const fromYear = options.collectionYear ?? 0;
+  const toYear = options.collectionYear ?? 9999;
+  await db.transaction((tx) =>
+    withSettings(tx, true, async () => {
+      for (const kind of ['ssda903', 'csww'] as const) {
+        await run(tx, { kind, councilCode: null, fromYear, toYear });
+      }
+    }),
+  );
+}
+
+/**
+ * Settings for the recompute, local to the transaction and put back afterwards (the caller's
+ * transaction may go on). JIT off: these statements run for milliseconds to a second, and compiling
+ * their many FILTER expressions cost PostgreSQL 15 several seconds a statement at national scale.
+ * Bulk runs also get 64MB of work_mem: a national year sorts and hashes a few hundred thousand rows
+ * per statement, which spill to disk at PostgreSQL's default 4MB.
+ */
+async function withSettings(tx: Executor, bulk: boolean, fn: () => Promise<void>): Promise<void> {
+  await tx.execute(sql`SELECT set_config('continuity.jit', current_setting('jit'), true),
+    set_config('continuity.work_mem', current_setting('work_mem'), true), set_config('jit', 'off', true)`);
+  if (bulk) await tx.execute(sql`SELECT set_config('work_mem', '64MB', true)`);
+  await fn();
+  await tx.execute(sql`SELECT set_config('jit', current_setting('continuity.jit'), true),
+    set_config('work_mem', current_setting('continuity.work_mem'), true)`);
+}

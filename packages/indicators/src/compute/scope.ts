@@ -1,0 +1,121 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '@continuity/db';
+import { catalogueById } from '../catalogue';
+
+export type ReturnKind = 'ssda903' | 'csww';
+
+/**
+ * What one recompute covers: a kind of return, a range of collection years, and either one council
+ * (with every practice that sent that council a return of that kind in those years) or all councils.
+ */
+export interface Scope {
+  kind: ReturnKind;
+  fromYear: number;
+  toYear: number;
+  /** null: every council and practice at once (set-based bulk recompute). */
+  councilCode: string | null;
+}
+
+/** Anything that runs SQL: the database or a transaction (drizzle gives both the same API). */
+export type Executor = Pick<Db, 'execute'>;
+
+/** Practices in scope: those that sent this council a return of this kind in these years, in any status. */
+export function practicesOf(scope: Scope & { councilCode: string }): SQL {
+  return sql`SELECT p.practice_id FROM submissions p
+    WHERE p.kind = ${scope.kind} AND p.council_code = ${scope.councilCode} AND p.practice_id IS NOT NULL
+      AND p.collection_year BETWEEN ${scope.fromYear} AND ${scope.toYear}`;
+}
+
+/**
+ * `src`: the returns that feed the subjects in scope, one row per accepted submission, with the
+ * subject it feeds (a council from its own return, a practice from its returns to any council) and
+ * the reporting period's bounds: 903 year Y runs 1 April Y-1 to 31 March Y; census year Y runs
+ * 1 October Y-1 to the census date 30 September Y. Only 'accepted' submissions count; DISTINCT ON
+ * guards against two accepted submissions of one return (the newest wins).
+ */
+export function sourceCte(scope: Scope): SQL {
+  const bounds =
+    scope.kind === 'ssda903'
+      ? sql`make_date(s.collection_year - 1, 4, 1) AS y_start, make_date(s.collection_year, 3, 31) AS y_end`
+      : sql`make_date(s.collection_year - 1, 10, 1) AS y_start, make_date(s.collection_year, 9, 30) AS y_end`;
+  const who =
+    scope.councilCode === null
+      ? sql`true`
+      : sql`((s.practice_id IS NULL AND s.council_code = ${scope.councilCode})
+             OR s.practice_id IN (${practicesOf({ ...scope, councilCode: scope.councilCode })}))`;
+  return sql`src AS (
+    SELECT DISTINCT ON (s.council_code, s.practice_id, s.collection_year)
+      s.id AS submission_id, s.council_code, s.practice_id, s.collection_year AS period,
+      CASE WHEN s.practice_id IS NULL THEN 'council' ELSE 'practice' END AS subject_kind,
+      COALESCE(s.practice_id, s.council_code) AS subject_id,
+      ${bounds}
+    FROM submissions s
+    WHERE s.status = 'accepted' AND s.kind = ${scope.kind}
+      AND s.collection_year BETWEEN ${scope.fromYear} AND ${scope.toYear} AND ${who}
+    ORDER BY s.council_code, s.practice_id, s.collection_year, s.id DESC
+  )`;
+}
+
+/** The council and practice rows a scoped recompute owns (alias `d` = indicator_values). */
+export function subjectsOf(scope: Scope): SQL {
+  if (scope.councilCode === null) return sql`d.subject_kind IN ('council', 'practice')`;
+  return sql`((d.subject_kind = 'council' AND d.subject_id = ${scope.councilCode})
+    OR (d.subject_kind = 'practice' AND d.subject_id IN (${practicesOf({ ...scope, councilCode: scope.councilCode })})))`;
+}
+
+export function idList(ids: readonly string[]): SQL {
+  return sql.join(
+    ids.map((id) => sql`${id}`),
+    sql`, `,
+  );
+}
+
+/**
+ * Writes computed values in one statement: `ctes` must define a CTE named `computed` with columns
+ * (indicator_id, subject_kind, subject_id, period, submission_id, numerator, denominator). Rows are
+ * upserted (source 'computed'; value = numerator / denominator x the catalogue scale; a zero
+ * denominator stores value null with symbol 'z', not applicable). Computed rows of these indicators,
+ * years and subjects that the statement did not produce lost their source (a return superseded, or
+ * replaced by one without that table) and are deleted. Symbols for disclosure control are applied at
+ * read time, never here: the raw figures are stored.
+ */
+export async function writeComputed(
+  db: Executor,
+  p: { ctes: SQL; ids: readonly string[]; fromYear: number; toYear: number; subjects: SQL },
+): Promise<void> {
+  const scales = sql.join(
+    p.ids.map((id) => {
+      const def = catalogueById.get(id);
+      if (!def) throw new Error(`indicator ${id} is not in the catalogue`);
+      return sql`(${id}::text, ${def.scale}::float8)`;
+    }),
+    sql`, `,
+  );
+  await db.execute(sql`
+    WITH ${p.ctes},
+    scale (id, scale) AS (VALUES ${scales}),
+    up AS (
+      INSERT INTO indicator_values AS iv (indicator_id, subject_kind, subject_id, period, source,
+        numerator, denominator, value, symbol, numerator_symbol, denominator_symbol, submission_id, loaded_at)
+      SELECT c.indicator_id, c.subject_kind::subject_kind, c.subject_id, c.period, 'computed',
+        c.numerator::float8, c.denominator::float8,
+        CASE WHEN c.denominator = 0 THEN NULL ELSE c.numerator::float8 / c.denominator::float8 * s.scale END,
+        CASE WHEN c.denominator = 0 THEN 'z' END,
+        NULL, NULL, c.submission_id, now()
+      FROM computed c JOIN scale s ON s.id = c.indicator_id
+      ON CONFLICT (indicator_id, subject_kind, subject_id, period, source) DO UPDATE SET
+        numerator = excluded.numerator, denominator = excluded.denominator, value = excluded.value,
+        symbol = excluded.symbol, numerator_symbol = NULL, denominator_symbol = NULL,
+        submission_id = excluded.submission_id, loaded_at = excluded.loaded_at
+      RETURNING iv.id
+    )
+    DELETE FROM indicator_values d
+    WHERE d.source = 'computed' AND d.indicator_id IN (${idList(p.ids)})
+      AND d.period BETWEEN ${p.fromYear} AND ${p.toYear} AND ${p.subjects}
+      AND NOT EXISTS (SELECT 1 FROM up WHERE up.id = d.id)`);
+}
+
+/** Age in whole years on a date (PostgreSQL's age() handles 29 February birthdays). */
+export function ageOn(on: SQL, dob: SQL): SQL {
+  return sql`date_part('year', age(${on}, ${dob}))::int`;
+}
