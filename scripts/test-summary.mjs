@@ -14,15 +14,19 @@ for (const group of ['apps', 'packages']) {
     if (!existsSync(join(dir, 'package.json'))) continue;
     const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
     if (!pkg.scripts?.test) continue;
-    const report = join(dir, '.vitest', 'report.json');
-    if (!existsSync(report)) {
+    // report.json from the unit suite, plus any other suite's report (e.g. report-e2e.json).
+    const folder = join(dir, '.vitest');
+    const reports = existsSync(folder) ? readdirSync(folder).filter((f) => f.endsWith('.json')) : [];
+    if (!reports.includes('report.json')) {
       missing.push(`${group}/${name}`);
       continue;
     }
-    const r = JSON.parse(readFileSync(report, 'utf8'));
-    passed += r.numPassedTests;
-    failed += r.numFailedTests;
-    skipped += r.numPendingTests + (r.numTodoTests ?? 0);
+    for (const file of reports) {
+      const r = JSON.parse(readFileSync(join(folder, file), 'utf8'));
+      passed += r.numPassedTests;
+      failed += r.numFailedTests;
+      skipped += r.numPendingTests + (r.numTodoTests ?? 0);
+    }
   }
 }
 if (missing.length) console.log(`no test report from: ${missing.join(', ')}`);

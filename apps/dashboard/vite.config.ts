@@ -1,13 +1,16 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { defineConfig, type Plugin } from 'vite';
+import type { IncomingMessage } from 'node:http';
+import { defineConfig, type Plugin, type ProxyOptions } from 'vite';
 import react from '@vitejs/plugin-react';
 
 /**
  * The dashboard's Vite set-up.
  *
  * - Port 5173 (DASHBOARD_PORT overrides), strictPort so a clash fails loudly instead of moving port.
- * - `/graphql` is proxied to the gateway (GATEWAY_URL, default http://127.0.0.1:4000), in dev and preview.
+ * - `/graphql`, `/auth`, `/returns` and `/.well-known` are proxied to the gateway (GATEWAY_URL, default
+ *   http://127.0.0.1:4000), in dev and preview. `/returns` is also a page of the dashboard: a browser
+ *   asking for HTML (a page load) gets the app, everything else (the upload, its history) the gateway.
  * - GOV.UK Frontend's compiled CSS refers to its fonts and images as `/assets/fonts/...` and
  *   `/assets/images/...`; an alias points those at the installed package, so Vite serves them in dev
  *   and fingerprints and emits them in the build (no copies in the repo).
@@ -19,7 +22,16 @@ const govukAssets = join(dirname(require.resolve('govuk-frontend/package.json'))
 
 const port = Number(process.env.DASHBOARD_PORT ?? 5173);
 const gateway = process.env.GATEWAY_URL ?? 'http://127.0.0.1:4000';
-const proxy = { '/graphql': { target: gateway, changeOrigin: true } };
+/** A page load (the browser asks for HTML) of a path the app also routes is served the app, not proxied. */
+const pageLoad = (req: IncomingMessage): string | undefined =>
+  req.method === 'GET' && (req.headers.accept ?? '').includes('text/html') ? '/index.html' : undefined;
+
+const proxy: Record<string, ProxyOptions> = {
+  '/graphql': { target: gateway, changeOrigin: true },
+  '/auth': { target: gateway, changeOrigin: true },
+  '/returns': { target: gateway, changeOrigin: true, bypass: pageLoad },
+  '/.well-known': { target: gateway, changeOrigin: true },
+};
 
 /** recharts and the packages only it uses. */
 const chartPackages =

@@ -1,30 +1,55 @@
 import { lazy, Suspense, useEffect, useRef, type ComponentType, type LazyExoticComponent } from 'react';
+import { journeysFor, JOURNEY_PATHS, type Journey } from './auth/roles';
+import { useSession } from './auth/session';
 import { Loading } from './components/States';
 import { Layout, type NavItem } from './layout/Layout';
-import { useLocation } from './router';
+import { navigate, useLocation } from './router';
 import ComparePage from './pages/compare/ComparePage';
+import SignInPage from './pages/signin/SignInPage';
 
 interface Route {
   path: string;
   title: string;
-  /** Shown in the service navigation. */
-  nav: boolean;
+  /** The journey this page is (shown in the service navigation to the roles that have it). */
+  journey?: Journey;
+  /** Open without signing in. */
+  open?: boolean;
   page: ComponentType | LazyExoticComponent<ComponentType>;
 }
 
 /**
- * The pages. "Compare pilot councils" is the first page, so it is in the main bundle (its chart is
- * lazy); later pages (the role-based journeys) should be added with React.lazy.
+ * The pages. "Compare pilot councils" and sign-in are in the main bundle (the first pages people
+ * see); the other journeys load on demand, and every chart loads its own chunk.
  */
-const ROUTES: Route[] = [{ path: '/', title: 'Compare pilot councils', nav: true, page: ComparePage }];
+const ROUTES: Route[] = [
+  { path: JOURNEY_PATHS.compare, title: 'Compare pilots', journey: 'compare', page: ComparePage },
+  { path: JOURNEY_PATHS.shortages, title: 'Shortage monitor', journey: 'shortages', page: lazy(() => import('./pages/shortages/ShortagesPage')) },
+  { path: JOURNEY_PATHS.benchmark, title: 'My benchmark', journey: 'benchmark', page: lazy(() => import('./pages/benchmark/BenchmarkPage')) },
+  { path: JOURNEY_PATHS.returns, title: 'Returns', journey: 'returns', page: lazy(() => import('./pages/returns/ReturnsPage')) },
+  { path: '/sign-in', title: 'Sign in', open: true, page: SignInPage },
+  { path: '/sign-out', title: 'Sign out', open: true, page: lazy(() => import('./pages/signin/SignOutPage')) },
+];
 
 const NotFound = lazy(() => import('./pages/NotFound'));
+const NotAllowed = lazy(() => import('./pages/NotAllowed'));
 
 export function App() {
-  const { pathname } = useLocation();
+  const { pathname, search } = useLocation();
+  const session = useSession();
   const route = ROUTES.find((r) => r.path === pathname);
-  const Page = route?.page ?? NotFound;
-  const navigation: NavItem[] = ROUTES.filter((r) => r.nav).map((r) => ({ href: r.path, text: r.title, current: r === route }));
+  const journeys = session ? journeysFor(session.user.role) : [];
+  const mustSignIn = !session && !(route?.open ?? false) && route !== undefined;
+  const allowed = !route?.journey || journeys.includes(route.journey);
+
+  // Signed out (or the token expired): the sign-in page, then back here.
+  useEffect(() => {
+    if (mustSignIn) navigate(`/sign-in?next=${encodeURIComponent(`${pathname}${search}`)}`, { replace: true });
+  }, [mustSignIn, pathname, search]);
+
+  const Page = mustSignIn ? null : !route ? NotFound : !allowed ? NotAllowed : route.page;
+  const navigation: NavItem[] = ROUTES.filter((r) => r.journey && journeys.includes(r.journey))
+    .sort((a, b) => journeys.indexOf(a.journey as Journey) - journeys.indexOf(b.journey as Journey))
+    .map((r) => ({ href: r.path, text: r.title, current: r === route }));
 
   // On a change of page (not the first load), move focus to the main content, as a page load would.
   const firstPath = useRef(pathname);
@@ -35,10 +60,8 @@ export function App() {
   }, [pathname]);
 
   return (
-    <Layout navigation={navigation}>
-      <Suspense fallback={<Loading>Loading page…</Loading>}>
-        <Page />
-      </Suspense>
+    <Layout navigation={navigation} session={session}>
+      <Suspense fallback={<Loading>Loading page…</Loading>}>{Page ? <Page /> : <Loading>Going to sign in…</Loading>}</Suspense>
     </Layout>
   );
 }

@@ -1,26 +1,74 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_LIMITS } from '@continuity/schema';
 import { parseEnv, repoRoot } from './env';
 
 describe('parseEnv', () => {
-  it('defaults to PGlite under the repository root, port 4000, development', () => {
+  it('defaults to PGlite under the repository root, port 4000, development, a local key and secret beside it', () => {
     expect(parseEnv({})).toEqual({
       DATABASE_URL: undefined,
       DATA_DIR: join(repoRoot, '.data/pglite'),
       PORT: 4000,
       HOST: undefined,
       NODE_ENV: 'development',
+      auth: {
+        mode: 'local',
+        localKeyFile: join(repoRoot, '.data/keys/dev-jwt-es256.json'),
+        issuer: 'continuity-dev',
+        audience: 'continuity-api',
+        clockToleranceSeconds: 30,
+      },
+      pseudonymSecret: { file: join(repoRoot, '.data/pseudonym-secret') },
+      demoSignIn: true,
+      demoTokenSeconds: 28_800,
+      limits: DEFAULT_LIMITS,
+      bodyLimitBytes: 100_000,
+      requestTimeoutMs: 10_000,
     });
   });
 
   it('reads and coerces what is set, treating blanks as unset', () => {
-    expect(
-      parseEnv({ DATABASE_URL: 'postgres://u@db:5432/x', DATA_DIR: '/var/data', PORT: '0', NODE_ENV: 'production', HOST: '' }),
-    ).toEqual({ DATABASE_URL: 'postgres://u@db:5432/x', DATA_DIR: '/var/data', PORT: 0, HOST: undefined, NODE_ENV: 'production' });
+    const parsed = parseEnv({
+      DATABASE_URL: 'postgres://u@db:5432/x',
+      DATA_DIR: '/var/data/pglite',
+      PORT: '0',
+      NODE_ENV: 'production',
+      HOST: '',
+      AUTH_JWKS_URL: 'https://idp.example/jwks',
+      AUTH_ALGORITHMS: 'RS256,ES256',
+      AUTH_ISSUER: 'https://idp.example',
+      AUTH_AUDIENCE: 'continuity',
+      PSEUDONYM_SECRET: 'a-secret-of-enough-bytes',
+      GRAPHQL_MAX_DEPTH: '6',
+      GRAPHQL_MAX_ALIASES: '0',
+      REQUEST_TIMEOUT_MS: '2500',
+    });
+    expect(parsed).toMatchObject({
+      DATABASE_URL: 'postgres://u@db:5432/x',
+      DATA_DIR: '/var/data/pglite',
+      PORT: 0,
+      HOST: undefined,
+      NODE_ENV: 'production',
+      auth: { mode: 'remote', jwksUrl: 'https://idp.example/jwks', algorithms: ['RS256', 'ES256'], issuer: 'https://idp.example', audience: 'continuity' },
+      pseudonymSecret: { value: 'a-secret-of-enough-bytes' },
+      // Off in production unless asked for.
+      demoSignIn: false,
+      limits: { ...DEFAULT_LIMITS, maxDepth: 6, maxAliases: 0 },
+      requestTimeoutMs: 2500,
+    });
     expect(parseEnv({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
+    expect(parseEnv({ NODE_ENV: 'production', DEMO_SIGN_IN: 'true' }).demoSignIn).toBe(true);
+    expect(parseEnv({ DEMO_SIGN_IN: 'false' }).demoSignIn).toBe(false);
+    // The key file and secret default beside DATA_DIR.
+    expect(parseEnv({ DATA_DIR: '/srv/db' })).toMatchObject({
+      auth: { localKeyFile: '/srv/keys/dev-jwt-es256.json' },
+      pseudonymSecret: { file: '/srv/pseudonym-secret' },
+    });
   });
 
   it('names every bad variable at once', () => {
     expect(() => parseEnv({ PORT: 'eighty', NODE_ENV: 'staging' })).toThrow(/PORT.*NODE_ENV|NODE_ENV.*PORT/);
+    expect(() => parseEnv({ PSEUDONYM_SECRET: 'short', GRAPHQL_MAX_COST: '0' })).toThrow(/PSEUDONYM_SECRET.*GRAPHQL_MAX_COST/);
+    expect(() => parseEnv({ AUTH_JWKS_URL: 'https://idp.example/jwks', AUTH_LOCAL_KEY_FILE: 'k.json' })).toThrow(/set one, not both/);
   });
 });

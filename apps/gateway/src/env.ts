@@ -1,33 +1,138 @@
-import { isAbsolute, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { DEFAULT_LIMITS, type QueryLimits } from '@continuity/schema';
 
 /** The repository root: relative paths in the environment are read from here, not from the cwd turbo picks. */
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 const blankAsMissing = (value: unknown) => (value === '' ? undefined : value);
+const optional = <T extends z.ZodTypeAny>(type: T) => z.preprocess(blankAsMissing, type.optional());
+const withDefault = <T extends z.ZodTypeAny>(type: T, value: z.infer<T>) => z.preprocess(blankAsMissing, type.default(value));
+const count = (value: number) => withDefault(z.coerce.number().int().min(1), value);
+const flag = optional(z.enum(['true', 'false']));
 
+/**
+ * Every variable the gateway reads, validated once at start (`env()`); one error names every bad one.
+ *
+ * Database
+ *   DATABASE_URL          PostgreSQL connection string; absent: the embedded PGlite in DATA_DIR.
+ *   DATA_DIR              PGlite's folder (default .data/pglite). Its parent (.data/) also holds the
+ *                         development signing key and pseudonym secret; .gitignore keeps it out of commits.
+ *   PORT, HOST            Where to listen (default 4000, every interface).
+ *   NODE_ENV              development | test | production. Production turns off introspection, field
+ *                         suggestions, stack traces, the landing page and (unless DEMO_SIGN_IN=true) demo sign-in.
+ * Sign-in (bearer JWTs, verified with jose: signature, algorithm, issuer, audience, expiry)
+ *   AUTH_JWKS_URL         A real identity provider's JWKS (https; http only for loopback). Tokens need the
+ *                         claims sub, role, org_kind, org_id (and name). Exclusive with AUTH_LOCAL_KEY_FILE.
+ *   AUTH_LOCAL_KEY_FILE   A local ES256 key (JWK) used to sign demo tokens and verify them; generated at first
+ *                         start when missing. Default: <DATA_DIR's parent>/keys/dev-jwt-es256.json. Several
+ *                         gateway copies must share the file (a mounted secret) or use AUTH_JWKS_URL.
+ *   AUTH_ISSUER           Expected `iss` (default continuity-dev); AUTH_AUDIENCE expected `aud` (default continuity-api).
+ *   AUTH_ALGORITHMS       With AUTH_JWKS_URL: accepted algorithms, comma-separated (default RS256,PS256,ES256,EdDSA).
+ *   AUTH_CLOCK_TOLERANCE_SECONDS  Allowed clock skew (default 30).
+ *   DEMO_SIGN_IN          true | false. Default: on unless NODE_ENV=production. Serves /auth/demo-users and
+ *                         /auth/demo-token (local key only) and writes the demo users into the directory.
+ *   DEMO_TOKEN_SECONDS    Lifetime of a demo token (default 28800, 8 hours).
+ * Practice pseudonyms
+ *   PSEUDONYM_SECRET      The HMAC key for practice pseudonyms (16 bytes or more). Absent: read from (or
+ *                         generated once into) PSEUDONYM_SECRET_FILE, default <DATA_DIR's parent>/pseudonym-secret.
+ * Query limits, applied before execution (a rejected query runs no SQL)
+ *   GRAPHQL_MAX_DEPTH     Deepest selection, the root field counting 1 (default 8).
+ *   GRAPHQL_MAX_ALIASES   Aliased fields in a document (default 15).
+ *   GRAPHQL_MAX_TOKENS    Lexical tokens in a document; the parser stops there (default 2000).
+ *   GRAPHQL_MAX_COST      Estimated cost: 1 a field, a list multiplies its selection by 10 (default 5000).
+ *   GRAPHQL_MAX_BREADTH   Fields selected in all (default 300).
+ *   GRAPHQL_MAX_BODY_BYTES  Largest request body (default 100000).
+ *   REQUEST_TIMEOUT_MS    A GraphQL request still running after this answers 503 TIMEOUT and starts no
+ *                         further SQL (default 10000). The statement in flight finishes: on PostgreSQL, bound it
+ *                         too with DATABASE_URL's `options=-c statement_timeout=...`.
+ * Always on: CSRF prevention (Apollo), batching off, generic error messages.
+ */
 const schema = z.object({
-  /** PostgreSQL connection string; absent means the embedded PGlite in DATA_DIR. */
-  DATABASE_URL: z.preprocess(blankAsMissing, z.string().url().optional()),
-  DATA_DIR: z.preprocess(blankAsMissing, z.string().default('.data/pglite')),
-  PORT: z.preprocess(blankAsMissing, z.coerce.number().int().min(0).max(65535).default(4000)),
-  /** Interface to listen on; absent means all of them (what a container needs). */
-  HOST: z.preprocess(blankAsMissing, z.string().optional()),
-  NODE_ENV: z.preprocess(blankAsMissing, z.enum(['development', 'test', 'production']).default('development')),
+  DATABASE_URL: optional(z.string().url()),
+  DATA_DIR: withDefault(z.string(), '.data/pglite'),
+  PORT: withDefault(z.coerce.number().int().min(0).max(65535), 4000),
+  HOST: optional(z.string()),
+  NODE_ENV: withDefault(z.enum(['development', 'test', 'production']), 'development'),
+  AUTH_JWKS_URL: optional(z.string().url()),
+  AUTH_LOCAL_KEY_FILE: optional(z.string()),
+  AUTH_ISSUER: withDefault(z.string().min(1), 'continuity-dev'),
+  AUTH_AUDIENCE: withDefault(z.string().min(1), 'continuity-api'),
+  AUTH_ALGORITHMS: optional(z.string().regex(/^[A-Za-z0-9]+(,[A-Za-z0-9]+)*$/, 'a comma-separated list')),
+  AUTH_CLOCK_TOLERANCE_SECONDS: withDefault(z.coerce.number().int().min(0).max(300), 30),
+  DEMO_SIGN_IN: flag,
+  DEMO_TOKEN_SECONDS: count(8 * 60 * 60),
+  PSEUDONYM_SECRET: optional(z.string().refine((s) => Buffer.byteLength(s) >= 16, 'must be at least 16 bytes')),
+  PSEUDONYM_SECRET_FILE: optional(z.string()),
+  GRAPHQL_MAX_DEPTH: count(DEFAULT_LIMITS.maxDepth),
+  GRAPHQL_MAX_ALIASES: withDefault(z.coerce.number().int().min(0), DEFAULT_LIMITS.maxAliases),
+  GRAPHQL_MAX_TOKENS: count(DEFAULT_LIMITS.maxTokens),
+  GRAPHQL_MAX_COST: count(DEFAULT_LIMITS.maxCost),
+  GRAPHQL_MAX_BREADTH: count(DEFAULT_LIMITS.maxBreadth),
+  GRAPHQL_MAX_BODY_BYTES: count(100_000),
+  REQUEST_TIMEOUT_MS: count(10_000),
 });
 
-export type Env = Omit<z.infer<typeof schema>, 'DATA_DIR'> & { DATA_DIR: string };
+export type NodeEnv = 'development' | 'test' | 'production';
+
+export type AuthConfig =
+  | { mode: 'remote'; jwksUrl: string; algorithms: string[] | undefined; issuer: string; audience: string; clockToleranceSeconds: number }
+  | { mode: 'local'; localKeyFile: string; issuer: string; audience: string; clockToleranceSeconds: number };
+
+export interface Env {
+  DATABASE_URL: string | undefined;
+  DATA_DIR: string;
+  PORT: number;
+  HOST: string | undefined;
+  NODE_ENV: NodeEnv;
+  auth: AuthConfig;
+  /** The secret itself, or the file to read it from (generated there when missing). */
+  pseudonymSecret: { value: string } | { file: string };
+  demoSignIn: boolean;
+  demoTokenSeconds: number;
+  limits: QueryLimits;
+  bodyLimitBytes: number;
+  requestTimeoutMs: number;
+}
 
 /** Validates the environment; throws one error listing every bad variable. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const parsed = schema.safeParse(source);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new Error(`Invalid environment: ${problems}`);
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  if (parsed.success && parsed.data.AUTH_JWKS_URL && parsed.data.AUTH_LOCAL_KEY_FILE) {
+    problems.push('AUTH_JWKS_URL, AUTH_LOCAL_KEY_FILE: set one, not both');
   }
-  const { DATA_DIR, ...rest } = parsed.data;
-  return { ...rest, DATA_DIR: isAbsolute(DATA_DIR) ? DATA_DIR : resolve(repoRoot, DATA_DIR) };
+  if (!parsed.success || problems.length > 0) throw new Error(`Invalid environment: ${problems.join('; ')}`);
+  const v = parsed.data;
+  const fromRoot = (path: string) => (isAbsolute(path) ? path : resolve(repoRoot, path));
+  const dataDir = fromRoot(v.DATA_DIR);
+  const dataParent = dirname(dataDir);
+  const common = { issuer: v.AUTH_ISSUER, audience: v.AUTH_AUDIENCE, clockToleranceSeconds: v.AUTH_CLOCK_TOLERANCE_SECONDS };
+  return {
+    DATABASE_URL: v.DATABASE_URL,
+    DATA_DIR: dataDir,
+    PORT: v.PORT,
+    HOST: v.HOST,
+    NODE_ENV: v.NODE_ENV,
+    auth: v.AUTH_JWKS_URL
+      ? { mode: 'remote', jwksUrl: v.AUTH_JWKS_URL, algorithms: v.AUTH_ALGORITHMS?.split(','), ...common }
+      : { mode: 'local', localKeyFile: v.AUTH_LOCAL_KEY_FILE ? fromRoot(v.AUTH_LOCAL_KEY_FILE) : join(dataParent, 'keys/dev-jwt-es256.json'), ...common },
+    pseudonymSecret: v.PSEUDONYM_SECRET
+      ? { value: v.PSEUDONYM_SECRET }
+      : { file: v.PSEUDONYM_SECRET_FILE ? fromRoot(v.PSEUDONYM_SECRET_FILE) : join(dataParent, 'pseudonym-secret') },
+    demoSignIn: v.DEMO_SIGN_IN ? v.DEMO_SIGN_IN === 'true' : v.NODE_ENV !== 'production',
+    demoTokenSeconds: v.DEMO_TOKEN_SECONDS,
+    limits: {
+      maxDepth: v.GRAPHQL_MAX_DEPTH,
+      maxAliases: v.GRAPHQL_MAX_ALIASES,
+      maxTokens: v.GRAPHQL_MAX_TOKENS,
+      maxCost: v.GRAPHQL_MAX_COST,
+      maxBreadth: v.GRAPHQL_MAX_BREADTH,
+    },
+    bodyLimitBytes: v.GRAPHQL_MAX_BODY_BYTES,
+    requestTimeoutMs: v.REQUEST_TIMEOUT_MS,
+  };
 }
 
 let cached: Env | undefined;

@@ -1,27 +1,63 @@
+import { loadOrCreateSecretFile } from '@continuity/access';
 import { openDatabase } from '@continuity/db';
 import { loadAll } from '@continuity/published';
+import { authenticator, keyStoreFor } from './auth/authenticate';
+import { upsertDemoDirectory } from './auth/demo';
 import { ensureData } from './data';
 import { env } from './env';
 import { publishedFingerprint } from './fingerprint';
+import { createReturnsHandler } from './returns/route';
 import { startServer } from './server';
 
-/** Start-up: open (and migrate) the database, make sure the published data is in, serve. */
+/**
+ * Start-up: read the configuration (env.ts), the token keys and the pseudonym secret, open (and
+ * migrate) the database, make sure the published data is in, write the demo directory, serve.
+ */
 async function main(): Promise<void> {
   const config = env();
+  const keyStore = await keyStoreFor(config.auth);
+  console.log(
+    keyStore.mode === 'local'
+      ? `sign-in: local key ${config.auth.mode === 'local' ? config.auth.localKeyFile : ''} (issuer ${keyStore.issuer}, audience ${keyStore.audience})`
+      : `sign-in: identity provider keys (issuer ${keyStore.issuer}, audience ${keyStore.audience})`,
+  );
+  const pseudonymSecret =
+    'value' in config.pseudonymSecret ? config.pseudonymSecret.value : await loadOrCreateSecretFile(config.pseudonymSecret.file);
+
   const database = await openDatabase(
     config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: config.DATA_DIR },
   );
   console.log(config.DATABASE_URL ? 'database: PostgreSQL' : `database: PGlite in ${config.DATA_DIR}`);
 
-  const data = await ensureData(database, { fingerprint: () => publishedFingerprint(), load: loadAll });
+  const data = await ensureData(database, {
+    fingerprint: () => publishedFingerprint(),
+    load: (db) => loadAll(db, { pseudonymSecret }),
+  });
   console.log(
     data.loaded
       ? `published data loaded in ${data.milliseconds} ms`
       : `published data up to date (checked in ${data.milliseconds} ms)`,
   );
 
-  const server = await startServer({ database, port: config.PORT, host: config.HOST, nodeEnv: config.NODE_ENV });
+  const demo = config.demoSignIn ? await upsertDemoDirectory(database) : undefined;
+  if (demo && keyStore.mode !== 'local') console.warn('DEMO_SIGN_IN needs the local key: demo sign-in is off with AUTH_JWKS_URL');
+  if (demo && config.NODE_ENV === 'production') console.warn('DEMO_SIGN_IN=true in production: anyone can sign in as a demo user');
+
+  const server = await startServer({
+    database,
+    port: config.PORT,
+    host: config.HOST,
+    nodeEnv: config.NODE_ENV,
+    keyStore,
+    demoSignIn: demo && { users: demo, tokenSeconds: config.demoTokenSeconds },
+    limits: config.limits,
+    bodyLimit: config.bodyLimitBytes,
+    requestTimeoutMs: config.requestTimeoutMs,
+    // Uploads: the same token check; the handler scopes each return to the viewer's organisation.
+    routes: { '/returns': createReturnsHandler({ database, authenticate: authenticator(keyStore) }) },
+  });
   console.log(`continuity gateway ready at ${server.url}`);
+  if (demo && keyStore.signing) console.log(`demo sign-in: ${server.origin}/auth/demo-users (${demo.length} users)`);
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -1,12 +1,19 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { HeaderMap, type ApolloServer } from '@apollo/server';
+import { HeaderMap, type ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { sql } from 'drizzle-orm';
+import { demoUsers, signToken, type KeyStore, type Viewer } from '@continuity/access';
 import type { Database } from '@continuity/db';
-import { createContext, type Context, type Viewer } from '@continuity/schema';
-import { createApollo, type NodeEnv } from './apollo';
+import { createContext, DEFAULT_LIMITS, type Context, type QueryLimits } from '@continuity/schema';
+import { createApollo } from './apollo';
+import { AuthenticationError, authenticator, type Authenticate } from './auth/authenticate';
+import type { DemoListing } from './auth/demo';
+import type { NodeEnv } from './env';
 import { handleCors } from './http/cors';
-import { HttpError, parseBody } from './http/body';
+import { HttpError, parseBody, readBody } from './http/body';
+
+/** A route beside /graphql (e.g. POST /returns): given the request, the response and the token check. */
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse, context: { authenticate: Authenticate }) => Promise<void>;
 
 export interface ServerOptions {
   database: Database;
@@ -14,24 +21,48 @@ export interface ServerOptions {
   port: number;
   host?: string | undefined;
   nodeEnv?: NodeEnv;
-  /** Who is asking; the token check goes here. Anonymous until auth lands. */
-  authenticate?: (req: IncomingMessage) => Promise<Viewer | null>;
-  /** Largest request body accepted, in bytes. */
+  /** Verifies bearer tokens. Without it every request is anonymous and any token is refused. */
+  keyStore?: KeyStore;
+  /** Demo sign-in routes (development, or DEMO_SIGN_IN=true): the users listed, and token lifetime. */
+  demoSignIn?: { users: readonly DemoListing[]; tokenSeconds: number } | undefined;
+  /** Query limits (defaults: @continuity/schema DEFAULT_LIMITS). */
+  limits?: Partial<QueryLimits>;
+  /** Largest GraphQL request body accepted, in bytes. */
   bodyLimit?: number;
+  /** A GraphQL request still running after this many ms is answered 503 and starts no more SQL. */
+  requestTimeoutMs?: number;
+  /** More routes by exact path; each authenticates as it needs with the given `authenticate`. */
+  routes?: Record<string, RouteHandler>;
+  /** More Apollo plugins (tests). */
+  apolloPlugins?: ApolloServerPlugin<Context>[];
 }
 
 export interface RunningServer {
   /** The GraphQL endpoint, e.g. http://localhost:4000/graphql. */
   url: string;
+  /** The server's origin, e.g. http://localhost:4000. */
+  origin: string;
   apollo: ApolloServer<Context>;
   /** Stops accepting requests, lets running ones finish, closes the port. Leaves the database open. */
   stop(): Promise<void>;
 }
 
-function send(res: ServerResponse, status: number, body: unknown): void {
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   res.statusCode = status;
   res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.setHeader('cache-control', 'no-store');
+  for (const [key, value] of Object.entries(headers)) res.setHeader(key, value);
   res.end(JSON.stringify(body));
+}
+
+/** The one answer to a bad token, whatever was wrong with it. */
+function unauthorised(res: ServerResponse): void {
+  send(
+    res,
+    401,
+    { errors: [{ message: 'Authentication failed', extensions: { code: 'UNAUTHENTICATED' } }] },
+    { 'www-authenticate': 'Bearer error="invalid_token"' },
+  );
 }
 
 function toHeaderMap(req: IncomingMessage): HeaderMap {
@@ -42,34 +73,87 @@ function toHeaderMap(req: IncomingMessage): HeaderMap {
   return headers;
 }
 
+class RequestTimeout extends Error {
+  constructor() {
+    super('Request timed out');
+    this.name = 'RequestTimeout';
+  }
+}
+
 /**
- * Starts the gateway's HTTP server: `/graphql` (Apollo, GET and POST), `/health` (the database
- * answers), 404 otherwise. Apollo runs through its integration API (executeHTTPGraphQLRequest) on a
- * plain Node server, so there is no framework between the socket and the schema.
+ * Starts the gateway's HTTP server:
+ * - `/graphql` (Apollo, GET and POST): the bearer token is verified first: none means anonymous
+ *   (every data field answers UNAUTHENTICATED), a bad one is 401 with a generic message;
+ * - `/health` (the database answers), open to all;
+ * - `/.well-known/jwks.json`: the local signing key's public half (local key mode);
+ * - `/auth/demo-users`, `/auth/demo-token`: demo sign-in, when enabled;
+ * - `routes` given by the caller (POST /returns); 404 otherwise.
+ * Apollo runs through its integration API (executeHTTPGraphQLRequest) on a plain Node server.
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const { database } = options;
-  const authenticate = options.authenticate ?? (async () => null);
-  const bodyLimit = options.bodyLimit ?? 1_000_000;
+  const { database, keyStore, demoSignIn } = options;
+  const authenticate = authenticator(keyStore);
+  const limits: QueryLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const bodyLimit = options.bodyLimit ?? 100_000;
+  const timeoutMs = options.requestTimeoutMs ?? 10_000;
+  // Node's own limits stay (headers within 60 s, a whole request within 300 s): uploads to /returns
+  // may take minutes to arrive; a GraphQL request is bounded by `timeoutMs` once it is read.
   const httpServer = createServer();
-  const apollo = createApollo(httpServer, options.nodeEnv ?? 'development');
+  const apollo = createApollo(httpServer, {
+    nodeEnv: options.nodeEnv ?? 'development',
+    limits,
+    plugins: options.apolloPlugins,
+  });
   await apollo.start();
 
-  async function graphql(req: IncomingMessage, res: ServerResponse, search: string): Promise<void> {
-    const body = await parseBody(req, bodyLimit);
-    const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method?.toUpperCase() ?? 'GET', headers: toHeaderMap(req), search, body },
-      // A fresh context per request: per-request dataloaders, nothing cached across viewers.
-      context: async () => createContext({ database, viewer: await authenticate(req) }),
-    });
-    for (const [key, value] of response.headers) res.setHeader(key, value);
-    res.statusCode = response.status ?? 200;
-    if (response.body.kind === 'complete') {
-      res.end(response.body.string);
-      return;
+  /** The viewer, or null having answered 401. */
+  async function viewerOf(req: IncomingMessage, res: ServerResponse): Promise<Viewer | null | undefined> {
+    try {
+      return await authenticate(req);
+    } catch (error) {
+      if (!(error instanceof AuthenticationError)) throw error;
+      req.resume();
+      unauthorised(res);
+      return undefined;
     }
-    for await (const chunk of response.body.asyncIterator) res.write(chunk);
-    res.end();
+  }
+
+  async function graphql(req: IncomingMessage, res: ServerResponse, search: string): Promise<void> {
+    const viewer = await viewerOf(req, res);
+    if (viewer === undefined) return;
+    const body = await parseBody(req, bodyLimit);
+    const controller = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => {
+        controller.abort(new RequestTimeout());
+        resolve('timeout');
+      }, timeoutMs);
+    });
+    try {
+      const response = await Promise.race([
+        apollo.executeHTTPGraphQLRequest({
+          httpGraphQLRequest: { method: req.method?.toUpperCase() ?? 'GET', headers: toHeaderMap(req), search, body },
+          // A fresh context per request: per-request dataloaders, nothing cached across viewers.
+          context: async () => createContext({ database, viewer, signal: controller.signal, limits }),
+        }),
+        timedOut,
+      ]);
+      if (response === 'timeout') {
+        send(res, 503, { errors: [{ message: 'Request timed out', extensions: { code: 'TIMEOUT' } }] });
+        return;
+      }
+      for (const [key, value] of response.headers) res.setHeader(key, value);
+      res.statusCode = response.status ?? 200;
+      if (response.body.kind === 'complete') {
+        res.end(response.body.string);
+        return;
+      }
+      for await (const chunk of response.body.asyncIterator) res.write(chunk);
+      res.end();
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   async function health(res: ServerResponse): Promise<void> {
@@ -81,13 +165,43 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
   }
 
+  async function demoToken(req: IncomingMessage, res: ServerResponse, signing: KeyStore, tokenSeconds: number) {
+    if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
+      req.resume();
+      return send(res, 415, { error: 'Send JSON: {"userId": "..."}' });
+    }
+    let userId: unknown;
+    try {
+      userId = (JSON.parse(await readBody(req, 10_000)) as { userId?: unknown }).userId;
+    } catch (error) {
+      if (error instanceof HttpError) throw error;
+      return send(res, 400, { error: 'Send JSON: {"userId": "..."}' });
+    }
+    const user = demoUsers.find((u) => u.viewer.userId === userId);
+    if (!user) return send(res, 404, { error: 'No such demo user' });
+    const token = await signToken(signing, user.viewer, { expiresIn: tokenSeconds });
+    const listing = demoSignIn?.users.find((u) => u.id === user.viewer.userId);
+    send(res, 200, { token, tokenType: 'Bearer', expiresIn: tokenSeconds, user: listing });
+  }
+
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://gateway');
+    const method = req.method ?? 'GET';
     if (url.pathname === '/graphql') {
       if (handleCors(req, res)) return;
       return graphql(req, res, url.search);
     }
-    if (url.pathname === '/health' && (req.method === 'GET' || req.method === 'HEAD')) return health(res);
+    if (url.pathname === '/health' && (method === 'GET' || method === 'HEAD')) return health(res);
+    if (url.pathname === '/.well-known/jwks.json' && method === 'GET' && keyStore?.mode === 'local') {
+      return send(res, 200, keyStore.publicJwks, { 'cache-control': 'public, max-age=300' });
+    }
+    if (demoSignIn && keyStore?.signing && url.pathname.startsWith('/auth/')) {
+      if (handleCors(req, res)) return;
+      if (url.pathname === '/auth/demo-users' && method === 'GET') return send(res, 200, { users: demoSignIn.users });
+      if (url.pathname === '/auth/demo-token' && method === 'POST') return demoToken(req, res, keyStore, demoSignIn.tokenSeconds);
+    }
+    const extra = options.routes?.[url.pathname];
+    if (extra) return extra(req, res, { authenticate });
     send(res, 404, { error: 'Not found' });
   }
 
@@ -106,8 +220,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   const { port } = httpServer.address() as AddressInfo;
   const host = !options.host || options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
+  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/graphql`,
+    url: `${origin}/graphql`,
+    origin,
     apollo,
     // The drain plugin closes the HTTP server as part of Apollo's stop.
     stop: () => apollo.stop(),

@@ -8,3 +8,5 @@ export * from './claims';
 export * from './key-store';
 export * from './tokens';
 export * from './demo-users';
+export * from './secret-file';
+export * from './organisations';

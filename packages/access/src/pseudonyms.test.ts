@@ -46,3 +46,22 @@ describe('practice pseudonyms', () => {
     expect(() => practicePseudonym('short', 'swp-kent')).toThrow(/at least 16 bytes/);
   });
 });
+
+describe('anonymous practice ids', () => {
+  it('are derived from the pseudonym alone and map back to it', async () => {
+    const { anonymousPracticeId, pseudonymFromAnonymousId } = await import('./pseudonyms');
+    expect(anonymousPracticeId('Practice D15M3T')).toBe('anon-D15M3T');
+    expect(pseudonymFromAnonymousId('anon-D15M3T')).toBe('Practice D15M3T');
+    // A pseudonym of another form (kept from before) is encoded whole.
+    const odd = anonymousPracticeId('Practice p-1 (old)');
+    expect(odd).toMatch(/^anon_[A-Za-z0-9_-]+$/);
+    expect(pseudonymFromAnonymousId(odd)).toBe('Practice p-1 (old)');
+  });
+
+  it('are never a practice id, and anything else is not one', async () => {
+    const { pseudonymFromAnonymousId } = await import('./pseudonyms');
+    for (const id of ['swp-kent', 'anon-', 'anon-abc', 'anon_', 'anon_!!', 'ANON-D15M3T', `anon-${'A'.repeat(60)}`]) {
+      expect(pseudonymFromAnonymousId(id), id).toBeUndefined();
+    }
+  });
+});

@@ -90,3 +90,34 @@ function base32(bytes: Uint8Array): string {
   if (bits > 0) out += CROCKFORD[(buffer << (5 - bits)) & 31];
   return out;
 }
+
+const ANONYMOUS_PREFIX = 'anon-';
+const ANONYMOUS_ENCODED_PREFIX = 'anon_';
+
+/**
+ * The id a practice shows to viewers who see it only under its pseudonym. Opaque and derived from
+ * the pseudonym alone (never from the practice id), reversible so the API can accept it back:
+ * 'Practice 7KQ2MX' -> 'anon-7KQ2MX'; a pseudonym of another form -> 'anon_' + its base64url.
+ * Real practice ids are lower-case slugs, so neither form can be mistaken for one.
+ */
+export function anonymousPracticeId(pseudonym: string): string {
+  const code = pseudonym.startsWith(PSEUDONYM_PREFIX) ? pseudonym.slice(PSEUDONYM_PREFIX.length) : '';
+  if (/^[0-9A-Z]{1,52}$/.test(code)) return `${ANONYMOUS_PREFIX}${code}`;
+  return `${ANONYMOUS_ENCODED_PREFIX}${Buffer.from(pseudonym, 'utf8').toString('base64url')}`;
+}
+
+/** The pseudonym an anonymous id stands for, or undefined when `id` is not one. */
+export function pseudonymFromAnonymousId(id: string): string | undefined {
+  if (id.length > 300) return undefined;
+  if (id.startsWith(ANONYMOUS_PREFIX)) {
+    const code = id.slice(ANONYMOUS_PREFIX.length);
+    return /^[0-9A-Z]{1,52}$/.test(code) ? PSEUDONYM_PREFIX + code : undefined;
+  }
+  if (id.startsWith(ANONYMOUS_ENCODED_PREFIX)) {
+    const encoded = id.slice(ANONYMOUS_ENCODED_PREFIX.length);
+    if (!/^[A-Za-z0-9_-]+$/.test(encoded)) return undefined;
+    const pseudonym = Buffer.from(encoded, 'base64url').toString('utf8');
+    return pseudonym.length > 0 && anonymousPracticeId(pseudonym) === id ? pseudonym : undefined;
+  }
+  return undefined;
+}

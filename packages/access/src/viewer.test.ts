@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  computedEntitlement,
   canSeeComputed,
   canSeeFigure,
   canSeeSubject,
@@ -106,5 +107,37 @@ describe('entitlements', () => {
     const practiceCalled886: Viewer = { ...viewers.practice, organisation: { kind: 'practice', id: '886' } };
     expect(ownsSubject(practiceCalled886, subjects.ownCouncil, weird)).toBe(false);
     expect(ownsSubject(practiceCalled886, { kind: 'practice', id: '886' }, weird)).toBe(true);
+  });
+});
+
+describe('computedEntitlement (what SQL may read)', () => {
+  const practiceIds = ['swp-kent', 'swp-hillingdon', 'swp-north-tyneside-northumberland'];
+  const inScope = (viewer: Viewer, subject: Subject) => {
+    const entitlement = computedEntitlement(viewer, ctx, practiceIds);
+    if (entitlement === null) return true;
+    return (
+      entitlement.kinds.includes(subject.kind) ||
+      entitlement.subjects.some((s) => s.kind === subject.kind && s.id === subject.id)
+    );
+  };
+
+  it.each(Object.keys(viewers) as Role[])('agrees with canSeeComputed for %s on every subject', (role) => {
+    for (const subject of [...Object.values(subjects), { kind: 'practice', id: 'swp-north-tyneside-northumberland' } as Subject]) {
+      expect(inScope(viewers[role], subject), `${role} ${subject.kind} ${subject.id}`).toBe(
+        canSeeComputed(viewers[role], subject, ctx),
+      );
+    }
+  });
+
+  it('lets a council read its own council and practices only, and nobody read anything when inconsistent', () => {
+    expect(computedEntitlement(viewers.council, ctx, practiceIds)).toEqual({
+      kinds: [],
+      subjects: [
+        { kind: 'council', id: '886' },
+        { kind: 'practice', id: 'swp-kent' },
+      ],
+    });
+    const odd: Viewer = { ...viewers.policy, organisation: { kind: 'council', id: '886' } };
+    expect(computedEntitlement(odd, ctx, practiceIds)).toEqual({ kinds: [], subjects: [] });
   });
 });

@@ -128,3 +128,36 @@ export function mustAnonymise(viewer: Viewer, subject: Subject): boolean {
   if (!isConsistentViewer(viewer)) return true;
   return viewer.role === 'practice' && viewer.organisation.id !== subject.id;
 }
+
+/**
+ * Whose computed figures the viewer may read, in a form SQL can apply before anything is chosen,
+ * ranked or pooled (@continuity/indicators `computedFor`): every subject of `kinds`, plus `subjects`.
+ * Null means every subject (policy, admin). Agrees with canSeeComputed for every subject:
+ * `practiceIds` are the practices to consider for a council viewer (those it owns are kept).
+ */
+export interface ComputedEntitlement {
+  kinds: SubjectKind[];
+  subjects: Subject[];
+}
+
+export function computedEntitlement(
+  viewer: Viewer,
+  ctx: OwnershipContext,
+  practiceIds: readonly string[],
+): ComputedEntitlement | null {
+  if (!isConsistentViewer(viewer)) return { kinds: [], subjects: [] };
+  switch (viewer.role) {
+    case 'policy':
+    case 'admin':
+      return null;
+    case 'council': {
+      const own: Subject = { kind: 'council', id: viewer.organisation.id };
+      const practices = practiceIds
+        .map((id): Subject => ({ kind: 'practice', id }))
+        .filter((subject) => ownsSubject(viewer, subject, ctx));
+      return { kinds: [], subjects: [own, ...practices] };
+    }
+    case 'practice':
+      return { kinds: ['practice'], subjects: [] };
+  }
+}

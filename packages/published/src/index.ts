@@ -1,5 +1,6 @@
-export { loadAll, type LoadSummary } from './load-all';
-export { loadReference, type ReferenceSummary } from './reference';
+export { loadAll, type LoadOptions, type LoadSummary } from './load-all';
+export { loadReference, type ReferenceOptions, type ReferenceSummary } from './reference';
+export { practicePseudonyms, isLegacyPseudonym } from './pseudonyms';
 export {
   loadPublishedIndicators,
   buildPublishedValues,

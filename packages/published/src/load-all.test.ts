@@ -13,6 +13,8 @@ import {
 import { openTestDatabase, testEngines } from '@continuity/db/testing';
 import { loadAll, type LoadSummary } from './load-all';
 
+const pseudonymSecret = 'test-pseudonym-secret-0123456789';
+
 // Figures below were read by hand from the CSVs in data/ (row and column named beside each).
 describe.each(testEngines())('loadAll on %s', (engine) => {
   let database: Database;
@@ -20,7 +22,7 @@ describe.each(testEngines())('loadAll on %s', (engine) => {
 
   beforeAll(async () => {
     database = await openTestDatabase(engine);
-    first = await loadAll(database.db);
+    first = await loadAll(database.db, { pseudonymSecret });
   });
   afterAll(() => database?.close());
 
@@ -111,7 +113,8 @@ describe.each(testEngines())('loadAll on %s', (engine) => {
       });
       expect(rows.find((p) => p.id === 'swp-sandwell')).toMatchObject({ started: '2009-12-01', ended: '2010-07-01' });
       expect(rows.find((p) => p.id === 'swp-peterborough-b')).toMatchObject({ wave: 2, started: '2011-09-01' });
-      expect(rows.every((p) => /^Practice P\d\d$/.test(p.pseudonym))).toBe(true);
+      expect(rows.every((p) => /^Practice [0-9A-Z]{6,}$/.test(p.pseudonym))).toBe(true);
+      expect(new Set(rows.map((p) => p.pseudonym)).size).toBe(rows.length);
       const links = await database.db.select().from(practiceCouncils);
       const councilsOf = (id: string) => links.filter((l) => l.practiceId === id).map((l) => l.councilCode).sort();
       expect(councilsOf('swp-north-tyneside-northumberland')).toEqual(['392', '929']);
@@ -332,7 +335,7 @@ describe.each(testEngines())('loadAll on %s', (engine) => {
           );
       const before = await snapshot();
       const referenceBefore = await database.db.select().from(practices).orderBy(asc(practices.id));
-      const again = await loadAll(database.db);
+      const again = await loadAll(database.db, { pseudonymSecret });
       const after = await snapshot();
       expect(before).toHaveLength(first.values);
       expect(again.values).toBe(first.values);
@@ -340,6 +343,17 @@ describe.each(testEngines())('loadAll on %s', (engine) => {
       // Same rows, ids, figures and even loaded_at: nothing was rewritten.
       expect(after).toEqual(before);
       expect(await database.db.select().from(practices).orderBy(asc(practices.id))).toEqual(referenceBefore);
+    });
+
+    it('keeps pseudonyms under another secret, and replaces legacy unkeyed ones', async () => {
+      await database.db.update(practices).set({ pseudonym: 'Practice P01' }).where(eq(practices.id, 'swp-kent'));
+      await database.db.update(practices).set({ pseudonym: 'Practice KEPT01' }).where(eq(practices.id, 'swp-hillingdon'));
+      const before = new Map((await database.db.select().from(practices)).map((p) => [p.id, p.pseudonym]));
+      await loadAll(database.db, { pseudonymSecret: 'a-rotated-secret-0123456789' });
+      const after = new Map((await database.db.select().from(practices)).map((p) => [p.id, p.pseudonym]));
+      expect(after.get('swp-hillingdon')).toBe('Practice KEPT01');
+      expect(after.get('swp-kent')).toMatch(/^Practice [0-9A-Z]{6,}$/);
+      for (const [id, pseudonym] of before) if (id !== 'swp-kent') expect(after.get(id), id).toBe(pseudonym);
     });
   });
 });

@@ -3,10 +3,12 @@ import { catalogue } from '@continuity/indicators';
 import { councilsFromLookup, governmentOfficeRegion, regionsFrom } from './councils';
 import { neighboursFromModel } from './neighbours';
 import { pilotCouncils, pilotPractices } from './pilots';
-import { pseudonymsFor } from './pseudonyms';
+import { isLegacyPseudonym, practicePseudonyms } from './pseudonyms';
 import { publishedIndicators } from './published';
 import { publishedSources } from './sources';
 import { parseCsv } from './tables';
+
+const SECRET = 'test-pseudonym-secret-0123456789';
 
 const lookup = parseCsv(
   [
@@ -71,14 +73,29 @@ describe('pilot reference data', () => {
     for (const council of pilotCouncils) expect(servedBy(council.code).length, council.name).toBeGreaterThan(0);
   });
 
-  it('gives stable, distinct, non-alphabetical pseudonyms', () => {
+  it('gives stable, distinct pseudonyms keyed by the secret, not computable from the ids', () => {
     const ids = pilotPractices.map((p) => p.id);
-    const first = pseudonymsFor(ids);
-    expect(pseudonymsFor([...ids].reverse())).toEqual(first);
+    const first = practicePseudonyms(SECRET, ids);
+    expect(practicePseudonyms(SECRET, [...ids].reverse())).toEqual(first);
     expect(new Set(first.values()).size).toBe(ids.length);
-    expect([...first.values()].sort()[0]).toBe('Practice P01');
-    const alphabetical = [...ids].sort().map((id) => first.get(id));
-    expect(alphabetical).not.toEqual([...first.values()].sort());
+    for (const pseudonym of first.values()) expect(pseudonym).toMatch(/^Practice [0-9A-Z]{6,}$/);
+    // Another secret gives other pseudonyms: the mapping cannot be recomputed from the public ids.
+    const other = practicePseudonyms('another-secret-0123456789', ids);
+    expect(ids.filter((id) => other.get(id) === first.get(id))).toEqual([]);
+  });
+
+  it('keeps pseudonyms already given, but replaces legacy unkeyed ones', () => {
+    const existing = new Map([
+      ['swp-kent', 'Practice Q7RT2M'],
+      ['swp-hillingdon', 'Practice P03'],
+    ]);
+    const out = practicePseudonyms(SECRET, ['swp-kent', 'swp-hillingdon'], existing);
+    expect(out.get('swp-kent')).toBe('Practice Q7RT2M');
+    expect(out.get('swp-hillingdon')).toMatch(/^Practice [0-9A-Z]{6,}$/);
+    expect(isLegacyPseudonym('Practice P03')).toBe(true);
+    expect(isLegacyPseudonym('Practice P123')).toBe(true);
+    // A keyed code that happens to be P and digits is six characters or more: never legacy.
+    expect(isLegacyPseudonym('Practice P12345')).toBe(false);
   });
 });
 

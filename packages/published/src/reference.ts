@@ -12,7 +12,8 @@ import {
 import { councilsFromLookup, LONDON_REGION, regionsFrom, type CouncilRow } from './councils';
 import { neighboursFromModel } from './neighbours';
 import { pilotCouncils, pilotPractices, pilotWaves } from './pilots';
-import { pseudonymsFor } from './pseudonyms';
+import type { PseudonymSecret } from '@continuity/access';
+import { practicePseudonyms } from './pseudonyms';
 import { tableCache } from './tables';
 import type { Row } from './subject';
 
@@ -21,6 +22,11 @@ export const NEIGHBOURS_FILE = 'reference/sn_model_2025_wide.csv';
 export const NEIGHBOUR_MODEL = '2025';
 /** The lookup lists London councils under Inner/Outer London only; DfE's Regional rows name London itself. */
 export const REGIONS_FILE = 'ees_workforce/csww_indicators_2017_to_2025.csv';
+
+export interface ReferenceOptions {
+  /** The server's pseudonym secret (PSEUDONYM_SECRET or .data/pseudonym-secret); tests pass a fixed one. */
+  pseudonymSecret: PseudonymSecret;
+}
 
 export interface ReferenceSummary {
   regions: number;
@@ -34,10 +40,11 @@ export interface ReferenceSummary {
 /**
  * Loads regions, councils, statistical neighbours (2025 model), the pilot waves, pilot councils and
  * pilot practices, in one transaction. Loading again changes nothing; practices keep the pseudonym they
- * were first given.
+ * were first given (legacy unkeyed ones excepted: see pseudonyms.ts).
  */
 export async function loadReference(
   db: Db,
+  options: ReferenceOptions,
   table: (file: string) => readonly Row[] = tableCache(),
 ): Promise<ReferenceSummary> {
   const lookup = table(LOOKUP_FILE);
@@ -50,9 +57,14 @@ export async function loadReference(
   check(lookup, councilRows, new Set(regionRows.map((r) => r.code)), neighbourRows);
 
   const waveStart = new Map(pilotWaves.map((w) => [w.wave, w.started]));
-  const pseudonyms = pseudonymsFor(pilotPractices.map((p) => p.id));
 
   await db.transaction(async (tx) => {
+    const existing = await tx.select({ id: practices.id, pseudonym: practices.pseudonym }).from(practices);
+    const pseudonyms = practicePseudonyms(
+      options.pseudonymSecret,
+      pilotPractices.map((p) => p.id),
+      new Map(existing.map((p) => [p.id, p.pseudonym])),
+    );
     await tx
       .insert(regions)
       .values(regionRows)
@@ -122,6 +134,8 @@ export async function loadReference(
           wave: sql`excluded.wave`,
           started: sql`excluded.started`,
           ended: sql`excluded.ended`,
+          // The same pseudonym unless it was a legacy one being replaced.
+          pseudonym: sql`excluded.pseudonym`,
         },
       });
     await tx

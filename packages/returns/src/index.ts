@@ -40,4 +40,5 @@ export { CSWW_CODES } from './csww/codes';
 export { validateSsda903, validateCsww, validateReturn, type ValidationResult, type ValidateOptions } from './validate';
 export { ruleCatalogue, type RuleInfo } from './catalogue';
 
+export * from './import/index';
 export * from './generator/index';

@@ -1,29 +1,54 @@
+import type { Viewer } from '@continuity/access';
 import type { Database } from '@continuity/db';
+import { DEFAULT_LIMITS, type QueryLimits } from './limits';
 
-/**
- * Who is asking; null for an anonymous request. The same shape as `Viewer` in @continuity/access
- * (being written beside this package; not yet a dependency here): once it is linked, import the
- * type from there instead. The gateway builds it from a verified token; scope-auth and disclosure
- * control (later) read `role` and `organisation`.
- */
-export interface Viewer {
-  userId: string;
-  name: string;
-  role: 'policy' | 'council' | 'practice' | 'admin';
-  /** 'department' (e.g. 'dfe'), a council's 3-digit DfE code, or a practice id. */
-  organisation: { kind: 'department' | 'council' | 'practice'; id: string };
+export type { Viewer } from '@continuity/access';
+
+/** One audit row gathered while resolving (who and when are added when it is written). */
+export interface AuditEntry {
+  action: string;
+  target: string;
+  detail: Record<string, unknown>;
 }
 
 /**
- * One per request. Dataloaders are not fields here: the Pothos dataloader plugin keeps them in a
- * cache keyed on this object, so a fresh context per request gives fresh, per-request loaders
- * (nothing cached across viewers).
+ * One per request. Dataloaders are not fields here: the Pothos dataloader plugin (and
+ * `createContextCache`) keep them in caches keyed on this object, so a fresh context per request
+ * gives fresh, per-request loaders: nothing is cached across viewers.
  */
 export interface Context {
   database: Database;
+  /** Who is asking, from a verified token; null when no token was sent (every data field is then denied). */
   viewer: Viewer | null;
+  /** Aborted when the request runs out of time: resolvers start no further SQL. */
+  signal: AbortSignal | undefined;
+  /** Query limits (depth, aliases, tokens, cost); the gateway passes its configuration. */
+  limits: QueryLimits;
+  /**
+   * Reads of child-derived figures made by this request, written in one insert when the request
+   * ends (`flushAudit`, called by the gateway; `execute` in testing.ts for direct execution).
+   */
+  audit: AuditEntry[];
 }
 
-export function createContext(options: { database: Database; viewer?: Viewer | null }): Context {
-  return { database: options.database, viewer: options.viewer ?? null };
+export interface ContextOptions {
+  database: Database;
+  viewer?: Viewer | null;
+  signal?: AbortSignal;
+  limits?: Partial<QueryLimits>;
+}
+
+export function createContext(options: ContextOptions): Context {
+  return {
+    database: options.database,
+    viewer: options.viewer ?? null,
+    signal: options.signal,
+    limits: { ...DEFAULT_LIMITS, ...options.limits },
+    audit: [],
+  };
+}
+
+/** Throws the request's abort reason once it has timed out: call before issuing SQL. */
+export function guard(ctx: Context): void {
+  ctx.signal?.throwIfAborted();
 }

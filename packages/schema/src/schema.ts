@@ -7,6 +7,8 @@ import './modules/practices';
 import './modules/pilots';
 import './modules/indicators';
 import './modules/series';
+import './modules/admin';
+import './modules/payments';
 
 let built: GraphQLSchema | undefined;
 

@@ -1,3 +1,4 @@
+import { assignPseudonyms, demoUsers, type Viewer } from '@continuity/access';
 import {
   councils,
   indicatorValues,
@@ -10,6 +11,14 @@ import {
   type Database,
 } from '@continuity/db';
 import { syncCatalogue } from '@continuity/indicators';
+import { execute as executeDocument, parse, specifiedRules, validate, type GraphQLError } from 'graphql';
+import { flushAudit } from './audit';
+import { createContext, type Context } from './context';
+import { DEFAULT_LIMITS, operationLimitErrors, type QueryLimits } from './limits';
+import { schema } from './schema';
+
+/** Tests' pseudonym secret (the server's comes from configuration and is never committed). */
+export const TEST_PSEUDONYM_SECRET = 'continuity-test-pseudonym-secret';
 
 /**
  * A small hand-made hub for read-path tests (schema and gateway): 3 regions, 12 councils with 3
@@ -100,8 +109,9 @@ export async function seedFixture(database: Database): Promise<void> {
     { wave: 2, councilCode: '929' },
     { wave: 2, councilCode: '393' },
   ]);
+  const pseudonyms = assignPseudonyms(TEST_PSEUDONYM_SECRET, fixture.practices.map((p) => p.id));
   await db.insert(practices).values(
-    fixture.practices.map(({ councils: _c, ...p }) => ({ ...p, started: '2010-01-04', pseudonym: `Practice ${p.id}` })),
+    fixture.practices.map(({ councils: _c, ...p }) => ({ ...p, started: '2010-01-04', pseudonym: pseudonyms.get(p.id)! })),
   );
   await db
     .insert(practiceCouncils)
@@ -135,4 +145,119 @@ export async function seedFixture(database: Database): Promise<void> {
     value('region', 'E12000008', 2024, 105, 1000),
     value('practice', 'swp-ntyne', 2024, 4, 40, 'computed'),
   ]);
+}
+
+/**
+ * Computed figures worked by hand for disclosure tests, added to `seedFixture`: placements_3plus in
+ * 2025 (no published figure that year), and two more practices of Kent, so Kent has three.
+ *
+ *   practices: swp-kent 3/30, swp-kent-b 12/60, swp-kent-c 20/100 (Kent's three), swp-hillingdon 2/20
+ *   councils:  Kent 886 40/400, Medway 887 20/200, Hillingdon 312 4/50, Hounslow 313 9/90, Kingston 314 30/300
+ *   regions:   South East 60/600 (886 + 887), London 43/440 (312 + 313 + 314); England 103/1040
+ *
+ * Worked for a viewer who owns none of it (policy), numerators (denominators are all over 5):
+ *   primary: swp-kent 3, swp-hillingdon 2, Hillingdon 4 -> c.
+ *   London = 312 + 313 + 314 hides only 312: complement the smallest other, Hounslow 9 -> c.
+ *   Kent = its practices hides only swp-kent: complement swp-kent-b 12 -> c.
+ *   Hillingdon = swp-hillingdon hides both. Nothing else is determined (312 + 313 = 13, swp-kent +
+ *   swp-kent-b = 20, swp-hillingdon = 312: three equations, five unknowns, none pinned).
+ *   Rounded to 10: London 43 -> 40, England 103 -> 100; South East 60, denominators 440, 1040 as they are.
+ *   Hillingdon's neighbours 313, 314, 887 pool to 59/590: 313 is suppressed, so the pooled numerator
+ *   (and the rate) is withheld; Kent's neighbours pool Medway alone, 20/200 = 10, shown.
+ */
+export const computedFixture = {
+  period: 2025,
+  practices: [
+    { id: 'swp-kent-b', name: 'Kent Practice B', model: 'third_sector', wave: null, councils: ['886'] },
+    { id: 'swp-kent-c', name: 'Kent Practice C', model: 'private_company', wave: null, councils: ['886'] },
+  ],
+  values: [
+    ['practice', 'swp-kent', 3, 30],
+    ['practice', 'swp-kent-b', 12, 60],
+    ['practice', 'swp-kent-c', 20, 100],
+    ['practice', 'swp-hillingdon', 2, 20],
+    ['council', '886', 40, 400],
+    ['council', '887', 20, 200],
+    ['council', '312', 4, 50],
+    ['council', '313', 9, 90],
+    ['council', '314', 30, 300],
+    ['region', 'E12000008', 60, 600],
+    ['region', 'E12000007', 43, 440],
+    ['england', 'E92000001', 103, 1040],
+  ] as const,
+} as const;
+
+export async function seedComputedFixture(database: Database): Promise<void> {
+  const { db } = database;
+  const existing = new Map((await db.select({ id: practices.id, pseudonym: practices.pseudonym }).from(practices)).map((p) => [p.id, p.pseudonym]));
+  const pseudonyms = assignPseudonyms(TEST_PSEUDONYM_SECRET, computedFixture.practices.map((p) => p.id), existing);
+  await db.insert(practices).values(
+    computedFixture.practices.map(({ councils: _c, ...p }) => ({ ...p, started: '2012-04-01', pseudonym: pseudonyms.get(p.id)! })),
+  );
+  await db
+    .insert(practiceCouncils)
+    .values(computedFixture.practices.flatMap((p) => p.councils.map((councilCode) => ({ practiceId: p.id, councilCode }))));
+  await db.insert(indicatorValues).values(
+    computedFixture.values.map(([subjectKind, subjectId, numerator, denominator]) => ({
+      indicatorId: 'placements_3plus',
+      subjectKind,
+      subjectId,
+      period: computedFixture.period,
+      source: 'computed' as const,
+      numerator,
+      denominator,
+      value: (numerator * 100) / denominator,
+      symbol: null,
+    })),
+  );
+}
+
+/** Viewers for tests: the demo users, and a second council and practice. */
+const demo = (id: string): Viewer => demoUsers.find((u) => u.viewer.userId === id)!.viewer;
+export const testViewers = {
+  policy: demo('demo-policy'),
+  admin: demo('demo-admin'),
+  councilKent: demo('demo-council-kent'),
+  councilOther: demo('demo-council-hillingdon'),
+  practiceKent: demo('demo-practice-kent'),
+  practiceOther: {
+    userId: 'test-practice-hillingdon',
+    name: 'Hillingdon practice user',
+    role: 'practice',
+    organisation: { kind: 'practice', id: 'swp-hillingdon' },
+  } satisfies Viewer,
+} as const;
+
+export interface Executed {
+  data: any;
+  errors: readonly GraphQLError[] | undefined;
+  context: Context;
+}
+
+/**
+ * Runs a document as the gateway does, without HTTP: parse (token limit), validate, query limits,
+ * execute, then write the request's audit rows. For schema tests.
+ */
+export async function execute(
+  database: Database,
+  viewer: Viewer | null,
+  source: string,
+  variables?: Record<string, unknown>,
+  limits: Partial<QueryLimits> = {},
+): Promise<Executed> {
+  const context = createContext({ database, viewer, limits });
+  const all = { ...DEFAULT_LIMITS, ...limits };
+  let document;
+  try {
+    document = parse(source, { maxTokens: all.maxTokens });
+  } catch (error) {
+    return { data: undefined, errors: [error as GraphQLError], context };
+  }
+  const invalid = validate(schema, document, specifiedRules);
+  if (invalid.length > 0) return { data: undefined, errors: invalid, context };
+  const over = operationLimitErrors({ schema, document, variables, operationName: undefined, context, limits: all });
+  if (over.length > 0) return { data: undefined, errors: over, context };
+  const result = await executeDocument({ schema, document, variableValues: variables, contextValue: context });
+  await flushAudit(context);
+  return { data: result.data, errors: result.errors, context };
 }

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { signOut, useSession } from '../auth/session';
 import { request, RequestError, type TypedQuery } from './client';
 
 export type QueryState<TData> =
@@ -12,7 +13,7 @@ export type QueryState<TData> =
  * Small and per page load: figures change at most daily.
  */
 const cache = new Map<string, unknown>();
-const CACHE_LIMIT = 50;
+const CACHE_LIMIT = 300;
 
 function remember(key: string, data: unknown): void {
   cache.delete(key);
@@ -21,6 +22,11 @@ function remember(key: string, data: unknown): void {
     const oldest = cache.keys().next();
     if (!oldest.done) cache.delete(oldest.value);
   }
+}
+
+/** Forgets every answer (on sign-in and sign-out: what a viewer may see differs). */
+export function clearQueryCache(): void {
+  cache.clear();
 }
 
 function toRequestError(error: unknown): RequestError {
@@ -41,7 +47,10 @@ export function useQuery<TData, TVariables>(
   query: TypedQuery<TData, TVariables>,
   variables: TVariables | null,
 ): QueryState<TData> {
-  const key = variables === null ? null : `${query.source}\n${JSON.stringify(variables)}`;
+  // Answers depend on who asks: the signed-in token is part of the key.
+  const session = useSession();
+  const token = session?.token ?? null;
+  const key = variables === null ? null : `${token ?? ''}\n${query.source}\n${JSON.stringify(variables)}`;
   const [attempt, setAttempt] = useState(0);
   const [failure, setFailure] = useState<Failure | null>(null);
   // Bumped when an answer arrives, to re-render; the answer itself is read from the cache.
@@ -51,7 +60,7 @@ export function useQuery<TData, TVariables>(
   useEffect(() => {
     if (key === null || variables === null || cache.has(key)) return undefined;
     const controller = new AbortController();
-    request(query, variables, { signal: controller.signal }).then(
+    request(query, variables, { signal: controller.signal, token }).then(
       (data) => {
         remember(key, data);
         setReceived((n) => n + 1);
@@ -59,12 +68,18 @@ export function useQuery<TData, TVariables>(
       (error: unknown) => {
         const failed = toRequestError(error);
         if (failed.kind === 'aborted' || controller.signal.aborted) return;
+        // The token has expired or was refused: back to the sign-in page (App sends anyone signed out there).
+        if (failed.kind === 'unauthenticated') {
+          clearQueryCache();
+          signOut();
+          return;
+        }
         setFailure({ key, attempt, error: failed });
       },
     );
     return () => controller.abort();
     // `variables` is left out on purpose: it is compared by value, through `key`.
-  }, [key, attempt, query]);
+  }, [key, attempt, query, token]);
 
   if (key === null) return { status: 'idle' };
   if (cache.has(key)) return { status: 'success', data: cache.get(key) as TData };
@@ -72,4 +87,59 @@ export function useQuery<TData, TVariables>(
     return { status: 'error', error: failure.error, retry };
   }
   return { status: 'loading' };
+}
+
+/**
+ * The same query for a list of variables (e.g. one series per indicator), answered in parallel and
+ * cached like useQuery; one state per entry, in order. `list === null` skips them all.
+ */
+export function useQueries<TData, TVariables>(
+  query: TypedQuery<TData, TVariables>,
+  list: readonly TVariables[] | null,
+): QueryState<TData>[] {
+  const session = useSession();
+  const token = session?.token ?? null;
+  const keys = (list ?? []).map((variables) => `${token ?? ''}\n${query.source}\n${JSON.stringify(variables)}`);
+  const joined = keys.join('\u0000');
+  const [attempt, setAttempt] = useState(0);
+  const [failures, setFailures] = useState<Map<string, Failure>>(() => new Map());
+  const [, setReceived] = useState(0);
+  const retry = useCallback(() => {
+    setFailures(new Map());
+    setAttempt((n) => n + 1);
+  }, []);
+
+  useEffect(() => {
+    if (!list) return undefined;
+    const controller = new AbortController();
+    list.forEach((variables, index) => {
+      const key = keys[index];
+      if (key === undefined || cache.has(key)) return;
+      request(query, variables, { signal: controller.signal, token }).then(
+        (data) => {
+          remember(key, data);
+          setReceived((n) => n + 1);
+        },
+        (error: unknown) => {
+          const failed = toRequestError(error);
+          if (failed.kind === 'aborted' || controller.signal.aborted) return;
+          if (failed.kind === 'unauthenticated') {
+            clearQueryCache();
+            signOut();
+            return;
+          }
+          setFailures((current) => new Map(current).set(key, { key, attempt, error: failed }));
+        },
+      );
+    });
+    return () => controller.abort();
+    // `list` is compared by value, through `joined`.
+  }, [joined, attempt, query, token]);
+
+  return keys.map((key): QueryState<TData> => {
+    if (cache.has(key)) return { status: 'success', data: cache.get(key) as TData };
+    const failure = failures.get(key);
+    if (failure && failure.attempt === attempt) return { status: 'error', error: failure.error, retry };
+    return { status: 'loading' };
+  });
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { roleLabel, type Session } from '../auth/session';
 import { Link } from '../components/Link';
 
 export interface NavItem {
@@ -7,8 +8,37 @@ export interface NavItem {
   current: boolean;
 }
 
+/** Who is signed in, with a way out; or a link to sign in. */
+function Account({ session }: { session: Session | null }) {
+  if (!session) {
+    return (
+      <p className="govuk-body-s app-account">
+        <Link className="govuk-link" href="/sign-in">
+          Sign in
+        </Link>
+      </p>
+    );
+  }
+  const organisation = session.user.organisation?.name;
+  return (
+    <p className="govuk-body-s app-account" data-testid="signed-in-as">
+      <span>
+        Signed in as <strong>{session.user.name}</strong>
+        <span className="app-account__role">
+          {' '}
+          ({roleLabel(session.user.role)}
+          {organisation && !session.user.name.includes(organisation) ? `, ${organisation}` : ''})
+        </span>
+      </span>{' '}
+      <Link className="govuk-link app-account__sign-out" href="/sign-out">
+        Sign out
+      </Link>
+    </p>
+  );
+}
+
 /** The GOV.UK Frontend page template: skip link, header, service navigation, phase banner, main, footer. */
-export function Layout({ navigation, children }: { navigation: NavItem[]; children: ReactNode }) {
+export function Layout({ navigation, session, children }: { navigation: NavItem[]; session: Session | null; children: ReactNode }) {
   return (
     <>
       <a href="#main-content" className="govuk-skip-link" data-module="govuk-skip-link">
@@ -31,6 +61,7 @@ export function Layout({ navigation, children }: { navigation: NavItem[]; childr
                 Continuity data hub
               </Link>
             </span>
+            {navigation.length > 0 ? (
             <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
               <ul className="govuk-service-navigation__list" id="navigation">
                 {navigation.map((item) => (
@@ -45,11 +76,13 @@ export function Layout({ navigation, children }: { navigation: NavItem[]; childr
                 ))}
               </ul>
             </nav>
+            ) : null}
+            <Account session={session} />
           </div>
         </div>
       </section>
       <div className="govuk-width-container">
-        <div className="govuk-phase-banner">
+        <div className="govuk-phase-banner" role="region" aria-label="Alpha: a new service">
           <p className="govuk-phase-banner__content">
             <strong className="govuk-tag govuk-phase-banner__content__tag">Alpha</strong>
             <span className="govuk-phase-banner__text">

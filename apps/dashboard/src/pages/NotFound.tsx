@@ -12,7 +12,7 @@ export default function NotFound() {
       <p className="govuk-body">If you pasted the web address, check you copied the entire address.</p>
       <p className="govuk-body">
         <Link className="govuk-link" href="/">
-          Compare pilot councils
+          Compare pilots
         </Link>
       </p>
     </>

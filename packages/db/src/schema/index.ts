@@ -2,3 +2,4 @@ export * from './reference';
 export * from './indicators';
 export * from './returns';
 export * from './access';
+export * from './payments';

@@ -1,10 +1,15 @@
-import { builder } from '../builder';
+import { builder, signedInType } from '../builder';
+import { guard } from '../context';
 import { councilsByCodes, listCouncils, neighboursOf } from '../providers/reference';
 import { Region } from './regions';
 
 /** A council, loadable by its DfE code. */
 export const Council = builder.loadableObject('Council', {
-  load: (codes: string[], ctx) => councilsByCodes(ctx.database, codes),
+  ...signedInType,
+  load: (codes: string[], ctx) => {
+    guard(ctx);
+    return councilsByCodes(ctx.database, codes);
+  },
   sort: (council) => council.code,
   fields: (t) => ({
     code: t.exposeID('code', { description: "DfE's 3-digit code (old_la_code), e.g. Kent = 886." }),
@@ -20,7 +25,10 @@ builder.objectField(Council, 'statisticalNeighbours', (t) =>
   t.loadableList({
     type: Council,
     description: "DfE's children's services statistical neighbours (latest model), closest first.",
-    load: (codes: string[], ctx) => neighboursOf(ctx.database, codes),
+    load: (codes: string[], ctx) => {
+      guard(ctx);
+      return neighboursOf(ctx.database, codes);
+    },
     resolve: (council) => council.code,
   }),
 );
@@ -29,7 +37,10 @@ builder.queryFields((t) => ({
   councils: t.field({
     type: [Council],
     args: { region: t.arg.id(), pilotWave: t.arg.int() },
-    resolve: (_root, args, ctx) => listCouncils(ctx.database, args),
+    resolve: (_root, args, ctx) => {
+      guard(ctx);
+      return listCouncils(ctx.database, args);
+    },
   }),
   council: t.field({
     type: Council,

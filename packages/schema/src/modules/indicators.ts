@@ -1,5 +1,6 @@
 import { outcomeAreas, type OutcomeArea as Area } from '@continuity/indicators';
-import { builder } from '../builder';
+import { builder, signedInType } from '../builder';
+import { guard } from '../context';
 import { indicatorsByIds, listIndicators, type IndicatorRow } from '../providers/catalogue';
 
 const areaTitle = new Map(outcomeAreas.map((a) => [a.area, a.title]));
@@ -27,7 +28,11 @@ export const Polarity = builder.enumType('Polarity', {
 
 /** An indicator's definition, loadable by id. */
 export const Indicator = builder.loadableObject('Indicator', {
-  load: (ids: string[], ctx) => indicatorsByIds(ctx.database, ids),
+  ...signedInType,
+  load: (ids: string[], ctx) => {
+    guard(ctx);
+    return indicatorsByIds(ctx.database, ids);
+  },
   sort: (indicator) => indicator.id,
   fields: (t) => ({
     id: t.exposeID('id'),
@@ -52,6 +57,7 @@ interface AreaGroup {
 }
 
 const OutcomeAreaGroup = builder.objectRef<AreaGroup>('OutcomeAreaGroup').implement({
+  ...signedInType,
   fields: (t) => ({
     area: t.expose('area', { type: OutcomeArea }),
     title: t.exposeString('title'),
@@ -63,7 +69,10 @@ builder.queryFields((t) => ({
   indicators: t.field({
     type: [Indicator],
     args: { area: t.arg({ type: OutcomeArea }) },
-    resolve: (_root, args, ctx) => listIndicators(ctx.database, args),
+    resolve: (_root, args, ctx) => {
+      guard(ctx);
+      return listIndicators(ctx.database, args);
+    },
   }),
   indicator: t.field({
     type: Indicator,
@@ -75,6 +84,7 @@ builder.queryFields((t) => ({
     type: [OutcomeAreaGroup],
     description: 'Every area in framework order, with its indicators (one query for all).',
     resolve: async (_root, _args, ctx) => {
+      guard(ctx);
       const rows = await listIndicators(ctx.database);
       return outcomeAreas.map(({ area, title }) => ({ area, title, indicators: rows.filter((r) => r.area === area) }));
     },

@@ -1,8 +1,10 @@
-import { builder } from '../builder';
+import { builder, signedInType } from '../builder';
+import { guard } from '../context';
 import { councilsOfWaves, listPilotWaves, type PilotWaveRow } from '../providers/reference';
 import { Council } from './councils';
 
 export const PilotWave = builder.objectRef<PilotWaveRow>('PilotWave').implement({
+  ...signedInType,
   fields: (t) => ({
     wave: t.exposeInt('wave'),
     name: t.exposeString('name'),
@@ -10,7 +12,10 @@ export const PilotWave = builder.objectRef<PilotWaveRow>('PilotWave').implement(
     description: t.exposeString('description'),
     councils: t.loadableList({
       type: Council,
-      load: (waves: number[], ctx) => councilsOfWaves(ctx.database, waves),
+      load: (waves: number[], ctx) => {
+        guard(ctx);
+        return councilsOfWaves(ctx.database, waves);
+      },
       resolve: (wave) => wave.wave,
     }),
   }),
@@ -19,6 +24,9 @@ export const PilotWave = builder.objectRef<PilotWaveRow>('PilotWave').implement(
 builder.queryFields((t) => ({
   pilotWaves: t.field({
     type: [PilotWave],
-    resolve: (_root, _args, ctx) => listPilotWaves(ctx.database),
+    resolve: (_root, _args, ctx) => {
+      guard(ctx);
+      return listPilotWaves(ctx.database);
+    },
   }),
 }));

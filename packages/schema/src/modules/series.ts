@@ -1,13 +1,29 @@
-import { GraphQLError } from 'graphql';
+import {
+  canSeeSubject,
+  isConsistentViewer,
+  type Unit,
+  type Viewer,
+} from '@continuity/access';
 import {
   series,
   type ComparatorPoint as ComparatorPointShape,
-  type SeriesLine as SeriesLineShape,
   type SeriesPoint as SeriesPointShape,
-  type SeriesResult,
+  type SubjectRef,
 } from '@continuity/indicators';
-import { builder } from '../builder';
+import { builder, signedInType } from '../builder';
+import { guard, type Context } from '../context';
+import {
+  discloseComputedTables,
+  discloseSeries,
+  needsComputedTables,
+  seriesPeriods,
+  type DisclosedLine,
+  type DisclosedSeries,
+} from '../disclosure/series';
+import { computedEntitlementOf, ownershipFor, ownershipOf, practiceLookup, viewerOf } from '../entitlements';
+import { badInput } from '../errors';
 import type { IndicatorRow } from '../providers/catalogue';
+import { computedTable } from '../providers/computed';
 import { Indicator } from './indicators';
 
 /** More lines than any chart can show; a bound on the work one request can ask for. */
@@ -18,7 +34,7 @@ const SubjectKind = builder.enumType('SubjectKind', {
     ENGLAND: { value: 'england', description: 'id: E92000001' },
     REGION: { value: 'region', description: 'id: region code' },
     COUNCIL: { value: 'council', description: "id: DfE's 3-digit code" },
-    PRACTICE: { value: 'practice', description: 'id: practice id' },
+    PRACTICE: { value: 'practice', description: 'id: practice id (a peer, to a practice: its anonymous id)' },
   } as const,
 });
 
@@ -36,9 +52,11 @@ const SubjectInput = builder.inputType('SubjectInput', {
   }),
 });
 
-type SubjectShape = SeriesLineShape['subject'] & { name: string };
+type SubjectShape = DisclosedLine['subject'];
 
 const Subject = builder.objectRef<SubjectShape>('Subject').implement({
+  ...signedInType,
+  description: 'What a line is about. A peer practice shown to a practice: its anonymous id and pseudonym.',
   fields: (t) => ({
     kind: t.expose('kind', { type: SubjectKind }),
     id: t.exposeID('id'),
@@ -47,7 +65,9 @@ const Subject = builder.objectRef<SubjectShape>('Subject').implement({
 });
 
 const SeriesPoint = builder.objectRef<SeriesPointShape>('SeriesPoint').implement({
-  description: 'One figure. value is null when suppressed or unavailable; symbol then says why (c, x, z, k, u, low).',
+  ...signedInType,
+  description:
+    'One figure, disclosure-controlled for the viewer. value is null when suppressed or unavailable; symbol then says why (c, x, z, k, u, low).',
   fields: (t) => ({
     period: t.exposeInt('period', { description: 'The year the period ends in.' }),
     value: t.exposeFloat('value', { nullable: true }),
@@ -65,6 +85,8 @@ const SeriesPoint = builder.objectRef<SeriesPointShape>('SeriesPoint').implement
 });
 
 const ComparatorPoint = builder.objectRef<ComparatorPointShape>('ComparatorPoint').implement({
+  ...signedInType,
+  description: 'A comparator figure, disclosure-controlled for the viewer like a point.',
   fields: (t) => ({
     period: t.exposeInt('period'),
     value: t.exposeFloat('value', { nullable: true }),
@@ -74,13 +96,14 @@ const ComparatorPoint = builder.objectRef<ComparatorPointShape>('ComparatorPoint
   }),
 });
 
-const SeriesLine = builder.objectRef<SeriesLineShape & { subject: SubjectShape }>('SeriesLine').implement({
+const SeriesLine = builder.objectRef<DisclosedLine>('SeriesLine').implement({
+  ...signedInType,
   fields: (t) => ({
     subject: t.field({ type: Subject, resolve: (line) => line.subject }),
     points: t.field({ type: [SeriesPoint], resolve: (line) => line.points }),
     region: t.field({
       type: [ComparatorPoint],
-      description: "The council's region (a practice: its first council's region).",
+      description: "The council's region (a practice: its first council's region; none for a peer shown under its pseudonym).",
       resolve: (line) => line.region,
     }),
     neighbourAverage: t.field({
@@ -92,9 +115,10 @@ const SeriesLine = builder.objectRef<SeriesLineShape & { subject: SubjectShape }
   }),
 });
 
-type SeriesShape = SeriesResult & { indicator: IndicatorRow; lines: (SeriesLineShape & { subject: SubjectShape })[] };
+type SeriesShape = DisclosedSeries & { indicator: IndicatorRow };
 
 const Series = builder.objectRef<SeriesShape>('Series').implement({
+  ...signedInType,
   fields: (t) => ({
     indicator: t.field({ type: Indicator, resolve: (s) => s.indicator }),
     periods: t.exposeIntList('periods'),
@@ -103,14 +127,42 @@ const Series = builder.objectRef<SeriesShape>('Series').implement({
   }),
 });
 
-function badInput(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+interface ResolvedSubjects {
+  /** What SQL reads, in request order; null where the viewer may not see the subject. */
+  subjects: (SubjectRef | null)[];
+  /** Peers a practice sees under their pseudonym: practice id -> pseudonym. */
+  anonymous: Map<string, string>;
+}
+
+/**
+ * The subjects a viewer named, as SQL reads them. Practices: policy and admin by id; a council only
+ * the practices serving it; a practice itself by id and peers by their anonymous id (a peer's real
+ * id is refused: it would confirm which pseudonym is whose). A subject the viewer may not see is
+ * reported exactly as one that does not exist.
+ */
+async function resolveSubjects(ctx: Context, viewer: Viewer, requested: readonly SubjectRef[]): Promise<ResolvedSubjects> {
+  const anonymous = new Map<string, string>();
+  const ownership = await ownershipFor(ctx);
+  const subjects = await Promise.all(
+    requested.map(async (s): Promise<SubjectRef | null> => {
+      if (s.kind !== 'practice') return canSeeSubject(viewer, s, ownership) ? s : null;
+      if (viewer.role === 'practice') {
+        const row = await practiceLookup(ctx).load(s.id);
+        if (!row) return null;
+        if (row.id !== viewer.organisation.id) anonymous.set(row.id, row.pseudonym);
+        return { kind: 'practice', id: row.id };
+      }
+      return canSeeSubject(viewer, s, ownership) ? s : null;
+    }),
+  );
+  return { subjects, anonymous };
 }
 
 builder.queryFields((t) => ({
   series: t.field({
     type: Series,
-    description: 'One indicator over time for some subjects, with England, region and neighbour comparators.',
+    description:
+      'One indicator over time for some subjects, with England, region and neighbour comparators, disclosure-controlled for the viewer.',
     args: {
       indicatorId: t.arg.id({ required: true }),
       subjects: t.arg({ type: [SubjectInput], required: true }),
@@ -118,14 +170,61 @@ builder.queryFields((t) => ({
       toPeriod: t.arg.int(),
       source: t.arg({ type: ValueSource }),
     },
+    // Each subject is a line of points and comparators.
+    complexity: (args) => ({ field: 1 + args.subjects.length, multiplier: 1 }),
     resolve: async (_root, args, ctx) => {
+      guard(ctx);
+      const viewer = viewerOf(ctx);
+      if (!isConsistentViewer(viewer)) throw badInput('Unknown subjects');
       if (args.subjects.length > MAX_SUBJECTS) throw badInput(`At most ${MAX_SUBJECTS} subjects`);
       const indicator = await Indicator.getDataloader(ctx).load(args.indicatorId);
       if (!indicator) throw badInput(`Unknown indicator: ${args.indicatorId}`);
-      const result = await series(ctx.database, { ...args, indicatorId: indicator.id });
-      const unknown = result.lines.filter((l) => l.subject.name === null).map((l) => `${l.subject.kind} ${l.subject.id}`);
-      if (unknown.length > 0) throw badInput(`Unknown subjects: ${unknown.join(', ')}`);
-      return { ...result, indicator, lines: result.lines as SeriesShape['lines'] };
+
+      const resolved = await resolveSubjects(ctx, viewer, args.subjects);
+      const unknown = (names: readonly (string | null)[]) =>
+        args.subjects.filter((_, i) => resolved.subjects[i] === null || names[i] === null);
+      const before = unknown(args.subjects.map(() => ''));
+      if (before.length > 0) throw badInput(`Unknown subjects: ${before.map((s) => `${s.kind} ${s.id}`).join(', ')}`);
+      const subjects = resolved.subjects as SubjectRef[];
+
+      guard(ctx);
+      const result = await series(ctx.database, {
+        indicatorId: indicator.id,
+        subjects,
+        fromPeriod: args.fromPeriod,
+        toPeriod: args.toPeriod,
+        source: args.source,
+        // The viewer's entitlement goes down to SQL: computed figures it may not see are never read.
+        computedFor: await computedEntitlementOf(ctx),
+      });
+      const missing = unknown(result.lines.map((l) => l.subject.name));
+      if (missing.length > 0) throw badInput(`Unknown subjects: ${missing.map((s) => `${s.kind} ${s.id}`).join(', ')}`);
+
+      const entitled = { viewer, ownership: await ownershipFor(ctx), unit: indicator.unit as Unit };
+      let tables = null;
+      if (needsComputedTables({ ...entitled, source: args.source, result })) {
+        guard(ctx);
+        const [rows, ownership] = await Promise.all([
+          computedTable(ctx.database, indicator.id, seriesPeriods(result)),
+          ownershipOf(ctx),
+        ]);
+        tables = discloseComputedTables(rows, ownership.links, entitled);
+      }
+      const disclosed = discloseSeries({ ...entitled, source: args.source, result, tables, anonymous: resolved.anonymous });
+      if (disclosed.readComputed) {
+        ctx.audit.push({
+          action: 'read',
+          target: `series:${indicator.id}`,
+          detail: {
+            indicator: indicator.id,
+            subjects: subjects.map((s) => `${s.kind}:${s.id}`),
+            source: args.source ?? null,
+            fromPeriod: args.fromPeriod ?? null,
+            toPeriod: args.toPeriod ?? null,
+          },
+        });
+      }
+      return { ...disclosed, indicator };
     },
   }),
 }));

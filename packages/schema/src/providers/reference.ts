@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import {
   councils,
   pilotCouncils,
@@ -13,11 +13,35 @@ import {
 /**
  * Reads of the reference tables (regions, councils, neighbours, practices, pilots). Each function is
  * one SQL statement; the batch readers take many keys at once and return one list per key, in key
- * order, for the dataloaders.
+ * order, for the dataloaders. Practice reads take a PracticeScope: which practices the viewer may
+ * see there, applied in SQL (entitlements.ts chooses it).
  */
 
 export type RegionRow = typeof regions.$inferSelect;
-export type PracticeRow = Omit<typeof practices.$inferSelect, 'pseudonym'>;
+/** The pseudonym is read so that a peer can be shown under it; it is not a field of its own. */
+export type PracticeRow = typeof practices.$inferSelect;
+
+/** Which practices a read may return. */
+export type PracticeScope =
+  | { kind: 'all' }
+  /** Those serving this council (a council viewer's own practices). */
+  | { kind: 'serving'; councilCode: string }
+  /** This one practice (a practice viewer, where peers would be linked to a council). */
+  | { kind: 'only'; practiceId: string }
+  | { kind: 'none' };
+
+function practiceScopeWhere(scope: PracticeScope): SQL | undefined {
+  switch (scope.kind) {
+    case 'all':
+      return undefined;
+    case 'serving':
+      return sql`EXISTS (SELECT 1 FROM practice_councils sc WHERE sc.practice_id = ${practices.id} AND sc.council_code = ${scope.councilCode})`;
+    case 'only':
+      return eq(practices.id, scope.practiceId);
+    case 'none':
+      return sql`false`;
+  }
+}
 export type PilotWaveRow = typeof pilotWaves.$inferSelect;
 export interface CouncilRow {
   code: string;
@@ -63,6 +87,7 @@ const practiceColumns = {
   wave: practices.wave,
   started: practices.started,
   ended: practices.ended,
+  pseudonym: practices.pseudonym,
 };
 
 /** Files rows under their key, one (possibly empty) list per requested key, in key order. */
@@ -131,25 +156,57 @@ export async function neighboursOf(database: Database, codes: readonly string[])
   return groupByKey(codes, rows);
 }
 
-export function listPractices(database: Database, filter: { councilCode?: string | null } = {}): Promise<PracticeRow[]> {
-  const where =
-    filter.councilCode == null
-      ? undefined
-      : sql`EXISTS (SELECT 1 FROM practice_councils pc WHERE pc.practice_id = ${practices.id} AND pc.council_code = ${filter.councilCode})`;
-  return database.db.select(practiceColumns).from(practices).where(where).orderBy(asc(practices.name));
+/**
+ * Practices in scope, optionally only those serving a council. `anonymousOrder`: the viewer sees
+ * peers under pseudonyms, so peers are ordered by pseudonym (an order by name would hint at names)
+ * after the viewer's own practice.
+ */
+export function listPractices(
+  database: Database,
+  filter: { councilCode?: string | null },
+  scope: PracticeScope,
+  anonymousOrder?: { ownPracticeId: string },
+): Promise<PracticeRow[]> {
+  const where: (SQL | undefined)[] = [practiceScopeWhere(scope)];
+  if (filter.councilCode != null) {
+    where.push(
+      sql`EXISTS (SELECT 1 FROM practice_councils pc WHERE pc.practice_id = ${practices.id} AND pc.council_code = ${filter.councilCode})`,
+    );
+  }
+  const order = anonymousOrder
+    ? [desc(sql`${practices.id} = ${anonymousOrder.ownPracticeId}`), asc(practices.pseudonym)]
+    : [asc(practices.name)];
+  return database.db
+    .select(practiceColumns)
+    .from(practices)
+    .where(and(...where))
+    .orderBy(...order);
 }
 
-export function practicesByIds(database: Database, ids: readonly string[]): Promise<PracticeRow[]> {
-  return database.db.select(practiceColumns).from(practices).where(inArray(practices.id, [...ids]));
+/** Practices by id (within the scope) and by pseudonym (for peers named by their anonymous id). */
+export function findPractices(
+  database: Database,
+  keys: { ids: readonly string[]; pseudonyms: readonly string[] },
+  scope: PracticeScope,
+): Promise<PracticeRow[]> {
+  const byId = keys.ids.length > 0 ? and(inArray(practices.id, [...keys.ids]), practiceScopeWhere(scope)) : undefined;
+  const byPseudonym = keys.pseudonyms.length > 0 ? inArray(practices.pseudonym, [...keys.pseudonyms]) : undefined;
+  if (!byId && !byPseudonym) return Promise.resolve([]);
+  return database.db.select(practiceColumns).from(practices).where(or(byId, byPseudonym));
 }
 
-/** The practices each council contracts, by name. */
-export async function practicesOfCouncils(database: Database, codes: readonly string[]): Promise<PracticeRow[][]> {
+/** The practices each council contracts (those in scope), by name. */
+export async function practicesOfCouncils(
+  database: Database,
+  codes: readonly string[],
+  scope: PracticeScope,
+): Promise<PracticeRow[][]> {
+  if (scope.kind === 'none') return codes.map(() => []);
   const rows = await database.db
     .select({ key: practiceCouncils.councilCode, ...practiceColumns })
     .from(practiceCouncils)
     .innerJoin(practices, eq(practices.id, practiceCouncils.practiceId))
-    .where(inArray(practiceCouncils.councilCode, [...codes]))
+    .where(and(inArray(practiceCouncils.councilCode, [...codes]), practiceScopeWhere(scope)))
     .orderBy(asc(practices.name));
   return groupByKey(codes, rows);
 }
@@ -182,4 +239,19 @@ export async function councilsOfWaves(database: Database, waveNumbers: readonly 
     .where(inArray(pilotCouncils.wave, [...waveNumbers]))
     .orderBy(asc(councils.name));
   return groupByKey(waveNumbers, rows);
+}
+
+/** Every practice -> council link: what ownership needs (a council owns the practices serving it). */
+export async function practiceCouncilLinks(database: Database): Promise<Map<string, string[]>> {
+  const rows = await database.db
+    .select({ practiceId: practiceCouncils.practiceId, councilCode: practiceCouncils.councilCode })
+    .from(practiceCouncils)
+    .orderBy(asc(practiceCouncils.practiceId), asc(practiceCouncils.councilCode));
+  const links = new Map<string, string[]>();
+  for (const { practiceId, councilCode } of rows) {
+    const list = links.get(practiceId);
+    if (list) list.push(councilCode);
+    else links.set(practiceId, [councilCode]);
+  }
+  return links;
 }

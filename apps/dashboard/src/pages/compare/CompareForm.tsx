@@ -29,9 +29,17 @@ export function CompareForm({ options, resolved, periods, periodType, onSubmit }
   const pilots = pilotCouncils(options);
   const [indicator, setIndicator] = useState(resolved.indicator.id);
   const [councils, setCouncils] = useState<Set<string>>(() => new Set(resolved.councils.map((c) => c.code)));
+  const pilotCodes = new Set(pilots.map((p) => p.code));
+  // Councils that are not pilots, in the order added (kept listed when unticked, so they can be ticked again).
+  const [others, setOthers] = useState<string[]>(() => resolved.councils.filter((c) => !pilotCodes.has(c.code)).map((c) => c.code));
+  const [adding, setAdding] = useState('');
+  const [practices, setPractices] = useState<Set<string>>(() => new Set(resolved.practices.map((p) => p.id)));
+  const councilName = new Map((options.councils ?? []).map((c) => [c.code, c.name]));
   const [from, setFrom] = useState(resolved.from === null ? '' : String(resolved.from));
   const [to, setTo] = useState(resolved.to === null ? '' : String(resolved.to));
   const [source, setSource] = useState<ValueSource | ''>(resolved.source ?? '');
+  const [withRegion, setWithRegion] = useState(resolved.compare.region);
+  const [withNeighbours, setWithNeighbours] = useState(resolved.compare.neighbours);
   const [errors, setErrors] = useState<Errors>({});
   const summaryRef = useRef<HTMLDivElement>(null);
   const hasErrors = Boolean(errors.councils || errors.years);
@@ -56,23 +64,46 @@ export function CompareForm({ options, resolved, periods, periodType, onSubmit }
     });
   }
 
+  function addCouncil() {
+    if (!adding || pilotCodes.has(adding)) return;
+    setOthers((current) => (current.includes(adding) ? current : [...current, adding]));
+    toggle(adding, true);
+    setAdding('');
+  }
+
+  function togglePractice(practiceId: string, checked: boolean) {
+    setPractices((current) => {
+      const next = new Set(current);
+      if (checked) next.add(practiceId);
+      else next.delete(practiceId);
+      return next;
+    });
+  }
+
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const found: Errors = {};
-    if (councils.size === 0) found.councils = 'Select at least one council';
+    if (councils.size === 0 && practices.size === 0) found.councils = 'Select at least one council or practice';
     const fromYear = from === '' ? null : Number(from);
     const toYear = to === '' ? null : Number(to);
     if (fromYear !== null && toYear !== null && fromYear > toYear) found.years = 'The first year must be the same as or before the last year';
     setErrors(found);
     if (found.councils || found.years) return;
-    const chosen = pilots.filter((c) => councils.has(c.code)).map((c) => c.code);
+    const chosenPilots = pilots.filter((c) => councils.has(c.code)).map((c) => c.code);
+    const chosenOthers = others.filter((code) => councils.has(code));
+    const chosenPractices = (options.practices ?? []).filter((p) => practices.has(p.id)).map((p) => p.id);
+    const everyPilotOnly = chosenPilots.length === pilots.length && chosenOthers.length === 0 && chosenPractices.length === 0;
     onSubmit({
       indicator,
       // Every pilot council is the default: keep such links short.
-      councils: chosen.length === pilots.length ? null : chosen,
+      councils: everyPilotOnly ? null : [...chosenPilots, ...chosenOthers],
+      practices: chosenPractices,
       from: fromYear,
       to: toYear,
       source: source === '' ? null : source,
+      compare: { region: withRegion, neighbours: withNeighbours },
+      show: resolved.show,
+      ref: resolved.ref,
     });
   }
 
@@ -135,7 +166,7 @@ export function CompareForm({ options, resolved, periods, periodType, onSubmit }
 
       <div className={`govuk-form-group${errors.councils ? ' govuk-form-group--error' : ''}`}>
         <fieldset className="govuk-fieldset" aria-describedby={errors.councils ? councilsErrorId : undefined}>
-          <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">Councils</legend>
+          <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">Pilot councils</legend>
           {errors.councils ? (
             <p id={councilsErrorId} className="govuk-error-message">
               <span className="govuk-visually-hidden">Error:</span> {errors.councils}
@@ -176,6 +207,128 @@ export function CompareForm({ options, resolved, periods, periodType, onSubmit }
                 </div>
               </div>
             ))}
+          </div>
+        </fieldset>
+      </div>
+
+      <div className="govuk-form-group">
+        <fieldset className="govuk-fieldset" aria-describedby={`${id}-others-hint`}>
+          <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Other councils</legend>
+          <div className="govuk-hint" id={`${id}-others-hint`}>
+            Add any council in England, for example a pilot&rsquo;s statistical neighbour.
+          </div>
+          {others.length > 0 ? (
+            <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
+              {others.map((code) => (
+                <div className="govuk-checkboxes__item" key={code}>
+                  <input
+                    className="govuk-checkboxes__input"
+                    id={`${id}-other-${code}`}
+                    name="council"
+                    type="checkbox"
+                    value={code}
+                    checked={councils.has(code)}
+                    onChange={(e) => toggle(code, e.target.checked)}
+                  />
+                  <label className="govuk-label govuk-checkboxes__label" htmlFor={`${id}-other-${code}`}>
+                    {councilName.get(code) ?? code}
+                  </label>
+                </div>
+              ))}
+            </div>
+          ) : null}
+          <div className="app-inline-fields">
+            <div className="govuk-form-group">
+              <label className="govuk-label" htmlFor={`${id}-add-council`}>
+                Add a council
+              </label>
+              <select className="govuk-select app-select--wide" id={`${id}-add-council`} value={adding} onChange={(e) => setAdding(e.target.value)}>
+                <option value="">Choose a council</option>
+                {[...(options.councils ?? [])]
+                  .filter((c) => !pilotCodes.has(c.code) && !others.includes(c.code))
+                  .sort((a, b) => a.name.localeCompare(b.name))
+                  .map((c) => (
+                    <option key={c.code} value={c.code}>
+                      {c.name}
+                    </option>
+                  ))}
+              </select>
+            </div>
+            <div className="govuk-form-group app-inline-fields__button">
+              <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={addCouncil}>
+                Add council
+              </button>
+            </div>
+          </div>
+        </fieldset>
+      </div>
+
+      {(options.practices ?? []).length > 0 ? (
+        <div className="govuk-form-group">
+          <fieldset className="govuk-fieldset" aria-describedby={`${id}-practices-hint`}>
+            <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">Practices</legend>
+            <div className="govuk-hint" id={`${id}-practices-hint`}>
+              Figures computed from the returns of the children each practice holds. Practices you do not work for are shown under
+              pseudonyms, with small numbers suppressed.
+            </div>
+            <div className="govuk-checkboxes govuk-checkboxes--small app-columns" data-module="govuk-checkboxes">
+              {(options.practices ?? []).map((p, index) => (
+                <div className="govuk-checkboxes__item" key={p.id}>
+                  <input
+                    className="govuk-checkboxes__input"
+                    id={`${id}-practice-${index}`}
+                    name="practice"
+                    type="checkbox"
+                    value={p.id}
+                    checked={practices.has(p.id)}
+                    onChange={(e) => togglePractice(p.id, e.target.checked)}
+                  />
+                  <label className="govuk-label govuk-checkboxes__label" htmlFor={`${id}-practice-${index}`}>
+                    {p.name}
+                  </label>
+                </div>
+              ))}
+            </div>
+          </fieldset>
+        </div>
+      ) : null}
+
+      <div className="govuk-form-group">
+        <fieldset className="govuk-fieldset" aria-describedby={`${id}-with-hint`}>
+          <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">Compare with</legend>
+          <div className="govuk-hint" id={`${id}-with-hint`}>
+            England is always shown. Each council's region and statistical neighbours are added under it in the table, and drawn
+            when one council is chosen.
+          </div>
+          <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
+            <div className="govuk-checkboxes__item">
+              <input
+                className="govuk-checkboxes__input"
+                id={`${id}-with-region`}
+                name="with"
+                type="checkbox"
+                value="region"
+                checked={withRegion}
+                onChange={(e) => setWithRegion(e.target.checked)}
+              />
+              <label className="govuk-label govuk-checkboxes__label" htmlFor={`${id}-with-region`}>
+                The council's region
+              </label>
+            </div>
+            <div className="govuk-checkboxes__item">
+              <input
+                className="govuk-checkboxes__input"
+                id={`${id}-with-neighbours`}
+                name="with"
+                type="checkbox"
+                value="neighbours"
+                checked={withNeighbours}
+                onChange={(e) => setWithNeighbours(e.target.checked)}
+              />
+              <label className="govuk-label govuk-checkboxes__label" htmlFor={`${id}-with-neighbours`}>
+                Its statistical neighbours, pooled
+              </label>
+            </div>
           </div>
         </fieldset>
       </div>

@@ -4,6 +4,7 @@ import { useQuery } from '../../graphql/useQuery';
 import { navigate, useLocation } from '../../router';
 import { CompareForm } from './CompareForm';
 import { CompareResults, preloadChart } from './CompareResults';
+import { AreaMultiples, DidView, ViewSwitcher, viewOf } from './CompareViews';
 import { COMPARE_OPTIONS_QUERY, COMPARE_SERIES_QUERY } from './queries';
 import { resolveView, seriesVariables } from './shape';
 import { parseCompareView, serialiseCompareView, type CompareView } from './urlState';
@@ -21,6 +22,7 @@ export default function ComparePage() {
   const optionsData = options.status === 'success' ? options.data : null;
   const resolved = useMemo(() => (optionsData ? resolveView(view, optionsData) : null), [view, optionsData]);
   const variables = useMemo(() => (resolved ? seriesVariables(resolved) : null), [resolved]);
+  // The series of the one-indicator view; also gives the year choices to the form in every view.
   const series = useQuery(COMPARE_SERIES_QUERY, variables);
   const shownTitle = series.status === 'success' ? series.data.series.indicator.title : null;
 
@@ -31,7 +33,7 @@ export default function ComparePage() {
 
   const indicatorTitle = resolved?.indicator.title ?? null;
   useEffect(() => {
-    const title = indicatorTitle ? `${indicatorTitle} - Compare pilot councils` : 'Compare pilot councils';
+    const title = indicatorTitle ? `${indicatorTitle} - Compare pilots` : 'Compare pilots';
     document.title = `${title} - Continuity data hub`;
   }, [indicatorTitle]);
 
@@ -55,13 +57,14 @@ export default function ComparePage() {
 
   return (
     <>
-      <h1 className="govuk-heading-xl">Compare pilot councils</h1>
+      <h1 className="govuk-heading-xl">Compare pilots</h1>
       {/* Always in the page, so screen readers hear when new figures have arrived. */}
       <p className="govuk-visually-hidden" role="status">
         {shownTitle ? `Showing figures for ${shownTitle}.` : ''}
       </p>
       <p className="govuk-body-l">
-        How the councils that piloted social work practices compare with England on each outcome indicator, year by year.
+        How the councils that piloted social work practices, and their practices, compare with England, their regions, similar councils
+        and each other on each outcome indicator, year by year.
       </p>
 
       {options.status === 'loading' || options.status === 'idle' ? <Loading>Loading indicators and councils…</Loading> : null}
@@ -95,7 +98,12 @@ export default function ComparePage() {
             periodType={series.status === 'success' ? series.data.series.indicator.periodType : null}
             onSubmit={show}
           />
-          <CompareResults state={series} resolved={resolved} />
+          <ViewSwitcher resolved={resolved} pathname={pathname} />
+          {resolved.show === 'trend' ? <CompareResults state={series} resolved={resolved} /> : null}
+          {resolved.show === 'areas' ? <AreaMultiples resolved={resolved} options={options.data} pathname={pathname} /> : null}
+          {resolved.show === 'did' ? (
+            <DidView resolved={resolved} options={options.data} onRef={(ref) => show({ ...viewOf(resolved), councils: view.councils, ref })} />
+          ) : null}
         </>
       ) : null}
     </>

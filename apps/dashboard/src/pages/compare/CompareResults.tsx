@@ -7,7 +7,10 @@ import { FigureNotes } from './FigureNotes';
 import { IndicatorDefinition } from './IndicatorDefinition';
 import type { CompareSeriesData } from './queries';
 import { SeriesTable } from './SeriesTable';
-import { describeSources, periodsInWindow, toChartModel, toTableModel, type ResolvedView } from './shape';
+import { describeSources, figureLines, periodsInWindow, toChartModel, toTableModel, type ResolvedView } from './shape';
+import { buildCsvRows } from '../../figures/model';
+import { csvFileName } from '../../figures/csv';
+import { DownloadCsv } from '../../figures/DownloadCsv';
 
 // recharts is ~170 kB gzipped: it loads in its own chunk, only when a chart is about to be drawn.
 const loadChart = () => import('./SeriesChart');
@@ -32,9 +35,15 @@ export function CompareResults({ state, resolved }: { state: QueryState<CompareS
   const { series } = state.data;
   const { indicator } = series;
   const periods = periodsInWindow(series.periods, resolved.from, resolved.to);
-  const table = toTableModel(series, periods);
+  const table = toTableModel(series, periods, resolved.compare);
+  const csv = buildCsvRows(indicator, figureLines(series, resolved.compare), periods);
+  const comparing = resolved.compare.region || resolved.compare.neighbours;
   const range = periodRangeLabel(periods, indicator.periodType);
-  const subjects = series.lines.length === 1 ? (series.lines[0]?.subject.name ?? 'one council') : `${series.lines.length} pilot councils`;
+  const allPilots = series.lines.every((l) => l.subject.kind === 'COUNCIL' && resolved.councils.some((c) => c.code === l.subject.id && c.wave !== null));
+  const subjects =
+    series.lines.length === 1
+      ? (series.lines[0]?.subject.name ?? 'one council')
+      : `${series.lines.length} ${allPilots ? 'pilot councils' : series.lines.some((l) => l.subject.kind === 'PRACTICE') ? 'councils and practices' : 'councils'}`;
   const sources = describeSources(table.sources, indicator.periodType);
   const title = `${indicator.title}: ${subjects} and England${range ? `, ${range}` : ''}`;
 
@@ -72,12 +81,14 @@ export function CompareResults({ state, resolved }: { state: QueryState<CompareS
             {title}
           </figcaption>
           <p className="govuk-body-s app-figure__note" id="chart-note">
-            England is the black dashed line. Gaps in a line are years without a figure: the table below gives every figure
-            and says why any is missing.
+            England is the black dashed line.
+            {comparing && series.lines.length === 1 ? ' The region is the grey dotted line and the statistical neighbours the ochre dashed line.' : ''}
+            {comparing && series.lines.length > 1 ? ' Each council\'s region and statistical neighbours are in the table: choose one council to draw them.' : ''}{' '}
+            Gaps in a line are years without a figure: the table below gives every figure and says why any is missing.
           </p>
           <ChartErrorBoundary>
             <Suspense fallback={<Loading>Loading chart…</Loading>}>
-              <SeriesChart model={toChartModel(series, periods)} indicator={indicator} title={title} describedBy="chart-note" />
+              <SeriesChart model={toChartModel(series, periods, resolved.compare)} indicator={indicator} title={title} describedBy="chart-note" />
             </Suspense>
           </ChartErrorBoundary>
         </figure>
@@ -86,7 +97,16 @@ export function CompareResults({ state, resolved }: { state: QueryState<CompareS
       {periods.length > 0 ? (
         <>
           <SeriesTable model={table} indicator={indicator} captionId={TABLE_CAPTION_ID} caption={`Table: ${title}`} />
-          <FigureNotes symbols={table.symbols} mixedSources={table.sources.sources.length > 1} ranked={table.rankPeriod !== null} />
+          <DownloadCsv
+            rows={csv}
+            fileName={csvFileName(indicator.id, series.lines.length === 1 ? series.lines[0]?.subject.name : allPilots ? 'pilot-councils' : 'councils', periods[0], periods[periods.length - 1])}
+          />
+          <FigureNotes
+            symbols={table.symbols}
+            mixedSources={table.sources.sources.length > 1}
+            ranked={table.rankPeriod !== null}
+            comparators={comparing}
+          />
         </>
       ) : null}
     </section>

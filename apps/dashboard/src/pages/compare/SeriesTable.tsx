@@ -1,14 +1,17 @@
 import { periodLabel } from '../../format/values';
-import type { Indicator } from '../../graphql/schema';
 import { ENGLAND_STYLE, lineStyle } from './chartStyle';
-import type { TableCell, TableModel } from './shape';
+import type { TableCell, TableModel } from '../../figures/model';
 import { Swatch } from './Swatch';
 
 interface Props {
   model: TableModel;
-  indicator: Indicator;
+  indicator: { periodType: string };
   caption: string;
   captionId: string;
+  /** The first column's heading ("Council" by default). */
+  subjectHeader?: string;
+  /** The caption as a visible heading above the table (default), or only for screen readers (the figure has a title). */
+  showTitle?: boolean;
 }
 
 function Cell({ cell, markComputed }: { cell: TableCell; markComputed: boolean }) {
@@ -30,12 +33,12 @@ function Cell({ cell, markComputed }: { cell: TableCell; markComputed: boolean }
  * The chart's figures as a table: the accessible alternative to the chart, and the place every
  * symbol and rank is shown. Scrolls sideways inside its own focusable region on narrow screens.
  */
-export function SeriesTable({ model, indicator, caption, captionId }: Props) {
+export function SeriesTable({ model, indicator, caption, captionId, subjectHeader = 'Council', showTitle = true }: Props) {
   const markComputed = model.sources.sources.length > 1;
   const rankLabel = model.rankPeriod !== null ? periodLabel(model.rankPeriod, indicator.periodType) : null;
   return (
     <>
-      <h3 className="govuk-heading-m app-table-title" id={captionId}>
+      <h3 className={showTitle ? 'govuk-heading-m app-table-title' : 'govuk-visually-hidden'} id={captionId}>
         {caption}
       </h3>
       <div className="app-table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
@@ -44,7 +47,7 @@ export function SeriesTable({ model, indicator, caption, captionId }: Props) {
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
             <th scope="col" className="govuk-table__header">
-              Council
+              {subjectHeader}
             </th>
             {model.periods.map((p) => (
               <th scope="col" className="govuk-table__header govuk-table__header--numeric" key={p.period}>
@@ -60,11 +63,11 @@ export function SeriesTable({ model, indicator, caption, captionId }: Props) {
         </thead>
         <tbody className="govuk-table__body">
           {model.rows.map((row, index) => {
-            // Rows are the subjects in chart order, then England: the same index picks the same style.
+            // Rows carry their line's style; without one, the index picks the chart's default.
             const isEngland = row.kind === 'ENGLAND';
-            const style = isEngland ? ENGLAND_STYLE : lineStyle(index);
+            const style = row.style ?? (isEngland ? ENGLAND_STYLE : lineStyle(index));
             return (
-              <tr className={`govuk-table__row${isEngland ? ' app-row--england' : ''}`} key={row.key}>
+              <tr className={`govuk-table__row${isEngland ? ' app-row--england' : ''}${row.comparator ? ' app-row--comparator' : ''}`} key={row.key}>
                 <th scope="row" className="govuk-table__header app-subject">
                   <span className="app-subject__inner">
                     <Swatch style={style} />

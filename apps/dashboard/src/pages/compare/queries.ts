@@ -1,16 +1,17 @@
-/** The queries of the "Compare pilot councils" page (typed by hand until codegen arrives). */
+/** The queries of the "Compare pilot councils" page; their types are generated from the schema (graphql/generated.ts). */
 import { gql } from '../../graphql/client';
-import type { ComparatorPoint, Indicator, OutcomeArea, SeriesPoint, Subject, SubjectInput, ValueSource } from '../../graphql/schema';
+import type { CompareOptionsQuery, CompareSeriesQuery, CompareSeriesQueryVariables } from '../../graphql/generated';
 
-export type IndicatorOption = Pick<Indicator, 'id' | 'title'>;
+export type IndicatorOption = CompareOptionsQuery['outcomeAreas'][number]['indicators'][number];
+export type CompareOptionsData = CompareOptionsQuery;
+export type CompareSeriesData = CompareSeriesQuery;
+export type CompareSeriesVariables = CompareSeriesQueryVariables;
 
-export interface CompareOptionsData {
-  outcomeAreas: { area: OutcomeArea; title: string; indicators: IndicatorOption[] }[];
-  pilotWaves: { wave: number; name: string; startYear: number; councils: { code: string; name: string }[] }[];
-}
-
-/** What can be chosen: indicators by outcome area, and the pilot councils by wave. */
-export const COMPARE_OPTIONS_QUERY = gql<CompareOptionsData>(/* GraphQL */ `
+/**
+ * What can be chosen: indicators by outcome area, the pilot councils by wave (with their statistical
+ * neighbours, the comparison councils), every council, and the practices the viewer may see.
+ */
+export const COMPARE_OPTIONS_QUERY = gql<CompareOptionsQuery>(/* GraphQL */ `
   query CompareOptions {
     outcomeAreas {
       area
@@ -20,6 +21,14 @@ export const COMPARE_OPTIONS_QUERY = gql<CompareOptionsData>(/* GraphQL */ `
         title
       }
     }
+    councils {
+      code
+      name
+    }
+    practices {
+      id
+      name
+    }
     pilotWaves {
       wave
       name
@@ -27,34 +36,21 @@ export const COMPARE_OPTIONS_QUERY = gql<CompareOptionsData>(/* GraphQL */ `
       councils {
         code
         name
+        statisticalNeighbours {
+          code
+          name
+        }
       }
     }
   }
 `);
 
-export interface CompareSeriesData {
-  series: {
-    indicator: Indicator;
-    periods: number[];
-    lines: {
-      subject: Subject;
-      points: Pick<SeriesPoint, 'period' | 'value' | 'symbol' | 'source' | 'rank' | 'rankOutOf' | 'quartile'>[];
-    }[];
-    england: ComparatorPoint[];
-  };
-}
-
-export interface CompareSeriesVariables {
-  indicatorId: string;
-  subjects: SubjectInput[];
-  source?: ValueSource | null;
-}
-
 /**
- * One indicator for the chosen councils, with England. Every period is asked for: the year
+ * One indicator for the chosen councils, with England, each council's region and its statistical
+ * neighbours pooled. Every period is asked for: the year
  * choices come from the answer, and the chosen years are cut on the client (a few dozen figures).
  */
-export const COMPARE_SERIES_QUERY = gql<CompareSeriesData, CompareSeriesVariables>(/* GraphQL */ `
+export const COMPARE_SERIES_QUERY = gql<CompareSeriesQuery, CompareSeriesQueryVariables>(/* GraphQL */ `
   query CompareSeries($indicatorId: ID!, $subjects: [SubjectInput!]!, $source: ValueSource) {
     series(indicatorId: $indicatorId, subjects: $subjects, source: $source) {
       indicator {
@@ -85,6 +81,18 @@ export const COMPARE_SERIES_QUERY = gql<CompareSeriesData, CompareSeriesVariable
           rank
           rankOutOf
           quartile
+          numerator
+          denominator
+        }
+        region {
+          period
+          value
+          symbol
+        }
+        neighbourAverage {
+          period
+          value
+          symbol
         }
       }
       england {

@@ -17,16 +17,26 @@ const options: CompareOptionsData = {
     { area: 'HEALTHY', title: 'Being healthy', indicators: [{ id: 'sdq_average', title: 'Average SDQ score' }] },
   ],
   pilotWaves: [
-    { wave: 2, name: 'Second wave', startYear: 2011, councils: [{ code: '801', name: 'Bristol' }] },
+    { wave: 2, name: 'Second wave', startYear: 2011, councils: [{ code: '801', name: 'Bristol', statisticalNeighbours: [] }] },
     {
       wave: 1,
       name: 'First wave',
       startYear: 2009,
       councils: [
-        { code: '886', name: 'Kent' },
-        { code: '312', name: 'Hillingdon' },
+        { code: '886', name: 'Kent', statisticalNeighbours: [{ code: '845', name: 'East Sussex' }] },
+        { code: '312', name: 'Hillingdon', statisticalNeighbours: [] },
       ],
     },
+  ],
+  councils: [
+    { code: '886', name: 'Kent' },
+    { code: '845', name: 'East Sussex' },
+    { code: '801', name: 'Bristol' },
+    { code: '312', name: 'Hillingdon' },
+  ],
+  practices: [
+    { id: 'swp-kent', name: 'Kent social work practice' },
+    { id: 'anon-X', name: 'Practice X' },
   ],
 };
 
@@ -38,6 +48,8 @@ const point = (period: number, value: number | null, extra: Partial<{ symbol: st
   rank: extra.rank ?? null,
   rankOutOf: extra.rankOutOf ?? null,
   quartile: extra.quartile ?? null,
+  numerator: null,
+  denominator: null,
 });
 
 /**
@@ -64,6 +76,8 @@ const series: CompareSeriesData['series'] = {
   lines: [
     {
       subject: { kind: 'COUNCIL', id: '886', name: 'Kent' },
+      region: [{ period: 2022, value: 8, symbol: null }],
+      neighbourAverage: [{ period: 2022, value: 9.5, symbol: null }],
       points: [
         point(2022, 9, { rank: 12, rankOutOf: 152, quartile: 1 }),
         point(2023, null, { symbol: 'c', rankOutOf: 150 }),
@@ -72,6 +86,8 @@ const series: CompareSeriesData['series'] = {
     },
     {
       subject: { kind: 'COUNCIL', id: '312', name: 'Hillingdon' },
+      region: [],
+      neighbourAverage: [],
       points: [point(2022, 10.4), point(2023, 12, { rank: 80, rankOutOf: 150, quartile: 3 }), point(2024, 14, { symbol: 'u' })],
     },
   ],
@@ -94,7 +110,7 @@ describe('resolveView', () => {
     const resolved = resolveView({ ...DEFAULT_VIEW, indicator: 'sdq_average', councils: ['801', '999', '886'] }, options);
     expect(resolved?.indicator.id).toBe('sdq_average');
     expect(resolved?.councils.map((c) => c.code)).toEqual(['801', '886']);
-    expect(resolved?.notices).toEqual(['Council 999 in the link is not a pilot council and is left out.']);
+    expect(resolved?.notices).toEqual(['Council 999 in the link is not known and left out.']);
   });
 
   it('falls back, with notices, when nothing in the link is known', () => {
@@ -109,6 +125,23 @@ describe('resolveView', () => {
     expect(resolveView(DEFAULT_VIEW, { ...options, outcomeAreas: [] })).toBeNull();
   });
 
+  it('takes any council and practices the viewer sees, pilots keeping their wave', () => {
+    const resolved = resolveView({ ...DEFAULT_VIEW, councils: ['845', '886'], practices: ['swp-kent', 'nope'] }, options);
+    expect(resolved?.councils).toEqual([
+      { code: '845', name: 'East Sussex', wave: null },
+      { code: '886', name: 'Kent', wave: 1 },
+    ]);
+    expect(resolved?.practices.map((p) => p.id)).toEqual(['swp-kent']);
+    expect(resolved?.notices).toEqual(['Practice nope in the link is not known to you and left out.']);
+    expect(resolved && seriesVariables(resolved).subjects).toEqual([
+      { kind: 'COUNCIL', id: '845' },
+      { kind: 'COUNCIL', id: '886' },
+      { kind: 'PRACTICE', id: 'swp-kent' },
+    ]);
+    // Practices alone: no councils added.
+    expect(resolveView({ ...DEFAULT_VIEW, practices: ['anon-X'] }, options)?.councils).toEqual([]);
+  });
+
   it('asks for councils by kind and id, passing the source on', () => {
     const resolved = resolveView({ ...DEFAULT_VIEW, councils: ['312'], source: 'COMPUTED' }, options);
     expect(resolved && seriesVariables(resolved)).toEqual({
@@ -119,7 +152,7 @@ describe('resolveView', () => {
   });
 
   it('lists a council in two waves once', () => {
-    const twice = { ...options, pilotWaves: [...options.pilotWaves, { wave: 3, name: 'x', startYear: 2014, councils: [{ code: '886', name: 'Kent' }] }] };
+    const twice = { ...options, pilotWaves: [...options.pilotWaves, { wave: 3, name: 'x', startYear: 2014, councils: [{ code: '886', name: 'Kent', statisticalNeighbours: [] }] }] };
     expect(pilotCouncils(twice).map((c) => c.code)).toEqual(['886', '312', '801']);
   });
 });
@@ -135,7 +168,7 @@ describe('periodsInWindow', () => {
 describe('toChartModel', () => {
   it('makes one row per period with a value or null per line, England last', () => {
     const model = toChartModel(series, series.periods);
-    expect(model.lines).toEqual([
+    expect(model.lines.map(({ key, name, kind }) => ({ key, name, kind }))).toEqual([
       { key: 'line0', name: 'Kent', kind: 'COUNCIL' },
       { key: 'line1', name: 'Hillingdon', kind: 'COUNCIL' },
       { key: 'england', name: 'England', kind: 'ENGLAND' },
@@ -205,6 +238,33 @@ describe('toTableModel', () => {
       [0, null],
       [0, null],
     ]);
+  });
+});
+
+describe('comparators', () => {
+  const both = { region: true, neighbours: true };
+
+  it('lists each council\'s region and neighbours under it in the table, and England last', () => {
+    const table = toTableModel(series, [2022], both);
+    expect(table.rows.map((r) => [r.name, r.comparator, r.cells[0]?.text])).toEqual([
+      ['Kent', false, '9%'],
+      ['Region of Kent', true, '8%'],
+      ['Statistical neighbours of Kent', true, '10%'],
+      ['Hillingdon', false, '10%'],
+      ['Region of Hillingdon', true, 'x'],
+      ['Statistical neighbours of Hillingdon', true, 'x'],
+      ['England', false, '10%'],
+    ]);
+    // comparators are not ranked
+    expect(table.rows.map((r) => r.rank)).toEqual(['12 of 152, Q1', null, null, 'Not ranked', null, null, null]);
+  });
+
+  it('draws comparators only when one council is shown', () => {
+    expect(toChartModel(series, [2022], both).lines.map((l) => l.key)).toEqual(['line0', 'line1', 'england']);
+    const one = { ...series, lines: series.lines.slice(0, 1) };
+    const chart = toChartModel(one, [2022], both);
+    expect(chart.lines.map((l) => l.name)).toEqual(['Kent', 'Region', 'Statistical neighbours (pooled)', 'England']);
+    expect(chart.rows[0]).toMatchObject({ line0: 9, region0: 8, neighbours0: 9.5, england: 10 });
   });
 });
 

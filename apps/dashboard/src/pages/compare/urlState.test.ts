@@ -11,10 +11,25 @@ describe('parseCompareView', () => {
     expect(parseCompareView('?indicator=placements_3plus&council=886&council=312&from=2017&to=2024&source=published')).toEqual({
       indicator: 'placements_3plus',
       councils: ['886', '312'],
+      practices: [],
       from: 2017,
       to: 2024,
       source: 'PUBLISHED',
+      compare: { region: false, neighbours: false },
+      show: 'trend',
+      ref: null,
     });
+  });
+
+  it('reads the view and reference year', () => {
+    expect(parseCompareView('?show=did&ref=2019')).toMatchObject({ show: 'did', ref: 2019 });
+    expect(parseCompareView('?show=areas').show).toBe('areas');
+    expect(parseCompareView('?show=nope').show).toBe('trend');
+  });
+
+  it('reads the comparators', () => {
+    expect(parseCompareView('?with=region&with=neighbours').compare).toEqual({ region: true, neighbours: true });
+    expect(parseCompareView('?with=neighbours,nope').compare).toEqual({ region: false, neighbours: true });
   });
 
   it('accepts comma-separated councils, drops repeats and blanks, keeps the order', () => {
@@ -44,13 +59,25 @@ describe('serialiseCompareView', () => {
   });
 
   it('writes parameters in a fixed order, repeating council', () => {
-    const view: CompareView = { indicator: 'workforce_turnover', councils: ['886', '312'], from: 2018, to: null, source: 'COMPUTED' };
-    expect(serialiseCompareView(view)).toBe('?indicator=workforce_turnover&council=886&council=312&from=2018&source=computed');
+    const view: CompareView = {
+      indicator: 'workforce_turnover',
+      councils: ['886', '312'],
+      practices: ['swp-kent'],
+      from: 2018,
+      to: null,
+      source: 'COMPUTED',
+      compare: { region: true, neighbours: true },
+      show: 'did',
+      ref: 2019,
+    };
+    expect(serialiseCompareView(view)).toBe(
+      '?indicator=workforce_turnover&council=886&council=312&practice=swp-kent&from=2018&source=computed&with=region&with=neighbours&show=did&ref=2019',
+    );
   });
 
   it('round-trips', () => {
-    const view: CompareView = { indicator: 'sdq_average', councils: ['889'], from: 2016, to: 2025, source: null };
+    const view: CompareView = { indicator: 'sdq_average', councils: ['889'], practices: [], from: 2016, to: 2025, source: null, compare: { region: false, neighbours: true }, show: 'areas', ref: null };
     expect(parseCompareView(serialiseCompareView(view))).toEqual(view);
-    expect(sameView(view, parseCompareView('to=2025&from=2016&council=889&indicator=sdq_average'))).toBe(true);
+    expect(sameView(view, parseCompareView('show=areas&with=neighbours&to=2025&from=2016&council=889&indicator=sdq_average'))).toBe(true);
   });
 });

@@ -2,24 +2,46 @@
  * The "Compare pilot councils" view lives in the query string, so a link reproduces it and the
  * browser's back / forward buttons move between views:
  *
- *   ?indicator=placements_3plus&council=886&council=312&from=2017&to=2024&source=published
+ *   ?indicator=placements_3plus&council=886&council=312&from=2017&to=2024&source=published&with=region&with=neighbours
  *
- * Every parameter is optional. No `council` means all pilot councils; no `from` / `to` means every
+ * Every parameter is optional. `council` may be any council, `practice` any practice the viewer
+ * sees. No `council` and no `practice` means all pilot councils; no `from` / `to` means every
  * year held; no `source` means DfE's published figure where there is one, else the computed one.
- * Repeated `council` keys are what a GET form of checkboxes named `council` sends.
+ * Repeated `council` keys are what a GET form of checkboxes named `council` sends. `with` adds
+ * comparators beside each council: its region, its statistical neighbours (pooled).
  */
 import type { ValueSource } from '../../graphql/schema';
 
 export interface CompareView {
   indicator: string | null;
-  /** DfE 3-digit codes, in the order given; null = every pilot council. */
+  /** DfE 3-digit codes (any council), in the order given; null = every pilot council (unless practices are given). */
   councils: string[] | null;
+  /** Practice ids, in the order given. */
+  practices: string[];
   from: number | null;
   to: number | null;
   source: ValueSource | null;
+  /** Comparators shown beside each council, besides England. */
+  compare: { region: boolean; neighbours: boolean };
+  /** trend: one indicator over time; areas: small multiples across the outcome areas; did: pilots against comparison councils. */
+  show: CompareShow;
+  /** The reference year of the pilots-against-comparison view; null = the pilots' start year. */
+  ref: number | null;
 }
 
-export const DEFAULT_VIEW: CompareView = { indicator: null, councils: null, from: null, to: null, source: null };
+export type CompareShow = 'trend' | 'areas' | 'did';
+
+export const DEFAULT_VIEW: CompareView = {
+  indicator: null,
+  councils: null,
+  practices: [],
+  from: null,
+  to: null,
+  source: null,
+  compare: { region: false, neighbours: false },
+  show: 'trend',
+  ref: null,
+};
 
 /** More subjects than the gateway accepts in one series (its MAX_SUBJECTS). */
 export const MAX_COUNCILS = 50;
@@ -52,6 +74,14 @@ export function parseCompareView(search: string): CompareView {
     }
   }
 
+  const practices: string[] = [];
+  for (const raw of params.getAll('practice')) {
+    for (const part of raw.split(',')) {
+      const id = part.trim();
+      if (ID_PATTERN.test(id) && !practices.includes(id) && codes.length + practices.length < MAX_COUNCILS) practices.push(id);
+    }
+  }
+
   let from = parseYear(params.get('from'));
   let to = parseYear(params.get('to'));
   if (from !== null && to !== null && from > to) [from, to] = [to, from];
@@ -59,9 +89,16 @@ export function parseCompareView(search: string): CompareView {
   return {
     indicator: indicator !== null && ID_PATTERN.test(indicator) ? indicator : null,
     councils: codes.length > 0 ? codes : null,
+    practices,
     from,
     to,
     source: parseSource(params.get('source')),
+    show: ((s) => (s === 'areas' || s === 'did' ? s : 'trend'))(params.get('show')?.trim()),
+    ref: parseYear(params.get('ref')),
+    compare: {
+      region: params.getAll('with').some((w) => w.split(',').some((p) => p.trim() === 'region')),
+      neighbours: params.getAll('with').some((w) => w.split(',').some((p) => p.trim() === 'neighbours')),
+    },
   };
 }
 
@@ -70,9 +107,14 @@ export function serialiseCompareView(view: CompareView): string {
   const params = new URLSearchParams();
   if (view.indicator) params.append('indicator', view.indicator);
   for (const code of view.councils ?? []) params.append('council', code);
+  for (const id of view.practices) params.append('practice', id);
   if (view.from !== null) params.append('from', String(view.from));
   if (view.to !== null) params.append('to', String(view.to));
   if (view.source) params.append('source', view.source.toLowerCase());
+  if (view.compare.region) params.append('with', 'region');
+  if (view.compare.neighbours) params.append('with', 'neighbours');
+  if (view.show !== 'trend') params.append('show', view.show);
+  if (view.ref !== null) params.append('ref', String(view.ref));
   const text = params.toString();
   return text === '' ? '' : `?${text}`;
 }

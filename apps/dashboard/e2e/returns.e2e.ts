@@ -1,0 +1,95 @@
+import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoUsers, expectNoAxeViolations, launch, signedInContext, stack, tableText, type DemoUser } from './browser';
+
+const { skipReason } = stack();
+const fixtures = join(dirname(fileURLToPath(import.meta.url)), '../../../packages/returns/fixtures/hand-written');
+
+/** The last NDJSON line of the upload's answer: what the page must show. */
+async function uploadAnswer(page: Page, send: () => Promise<void>): Promise<Record<string, unknown>> {
+  const [response] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/returns') && r.request().method() === 'POST'), send()]);
+  const lines = (await response.text()).trim().split('\n');
+  expect(response.headers()['content-type']).toContain('application/x-ndjson');
+  return JSON.parse(lines[lines.length - 1]!) as Record<string, unknown>;
+}
+
+describe.skipIf(skipReason)('returns', () => {
+  let browser: Browser;
+  let users: DemoUser[];
+  let work: string;
+  let good: string[];
+  let bad: string[];
+  const byId = (id: string) => users.find((u) => u.id === id)!;
+  beforeAll(async () => {
+    browser = await launch();
+    users = await demoUsers();
+    // The hand-written SSDA903 fixtures (CSV), and a copy whose Header table has the wrong columns.
+    work = mkdtempSync(join(tmpdir(), 'continuity-returns-e2e-'));
+    cpSync(fixtures, join(work, 'good'), { recursive: true });
+    rmSync(join(work, 'good', 'return.xml'));
+    writeFileSync(join(work, 'good', 'sw.csv'), 'CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON\n1001,15/06/2010,SW7,01/03/2024,,\n');
+    cpSync(join(work, 'good'), join(work, 'bad'), { recursive: true });
+    writeFileSync(join(work, 'bad', 'header.csv'), 'CHILD,GENDER,BIRTHDAY\n1001,F,15/06/2010\n');
+    good = readdirSync(join(work, 'good')).map((f) => join(work, 'good', f));
+    bad = readdirSync(join(work, 'bad')).map((f) => join(work, 'bad', f));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('checks the form, then uploads a council return with progress, and lists every error of a rejected one as the API gives it', async () => {
+    const { context } = await signedInContext(browser, byId('demo-council-kent'));
+    const page = await context.newPage();
+    await page.goto(`${stack().dashboard}/returns`);
+    await page.getByRole('button', { name: 'Send return' }).waitFor();
+    await expectNoAxeViolations(page, 'returns');
+
+    await page.getByRole('button', { name: 'Send return' }).click();
+    await page.locator('.govuk-error-summary').waitFor();
+    expect(await page.locator('.govuk-error-summary__list li').allTextContents()).toEqual(['Select the kind of return', 'Select the files of the return']);
+    await expectNoAxeViolations(page, 'returns with errors');
+
+    await page.getByLabel('Children looked after (SSDA903)').check();
+    await page.getByLabel('Collection year').selectOption('2025');
+    await page.setInputFiles('#return-files', bad);
+    const rejected = await uploadAnswer(page, () => page.getByRole('button', { name: 'Send return' }).click());
+    expect(rejected.status).toBe('rejected');
+    await page.getByTestId('return-result').waitFor();
+    expect(await page.getByTestId('return-result').getAttribute('data-status')).toBe('rejected');
+    const errors = rejected.errors as { file: string; row: number; column: string; rule: string; message: string; value: string }[];
+    const rows = (await tableText(page, '[data-testid="return-errors"]')).slice(1);
+    expect(rows).toEqual(
+      errors.slice(0, 200).map((e) => [e.file || 'The return', e.row === 0 ? 'Whole file' : String(e.row), e.column || '-', e.rule, e.message, e.value === '' ? 'blank' : e.value]),
+    );
+    expect(await page.getByTestId('progress-status').textContent()).not.toBe('');
+    await expectNoAxeViolations(page, 'a rejected return');
+
+    await page.setInputFiles('#return-files', good);
+    const accepted = await uploadAnswer(page, () => page.getByRole('button', { name: 'Send return' }).click());
+    expect(['accepted', 'unchanged']).toContain(accepted.status);
+    await page.locator(`[data-testid="return-result"][data-status="${String(accepted.status)}"]`).waitFor();
+    if (accepted.status === 'accepted') expect(await page.locator('.govuk-panel__body').textContent()).toContain(String(accepted.submissionId));
+    expect(await page.getByTestId('return-history').locator('tbody tr').count()).toBe(2);
+    await context.close();
+  });
+
+  it('sends a practice return for its own practice and council', async () => {
+    const { context } = await signedInContext(browser, byId('demo-practice-kent'));
+    const page = await context.newPage();
+    await page.goto(`${stack().dashboard}/returns`);
+    await page.getByText('Practice:').waitFor();
+    expect(await page.locator('#return-council-name').textContent()).toContain('Kent');
+    await page.getByLabel('Children looked after (SSDA903)').check();
+    await page.getByLabel('Collection year').selectOption('2025');
+    await page.setInputFiles('#return-files', bad);
+    const answer = await uploadAnswer(page, () => page.getByRole('button', { name: 'Send return' }).click());
+    expect(answer).toMatchObject({ status: 'rejected', councilCode: '886', practiceId: 'swp-kent' });
+    await page.getByTestId('return-result').waitFor();
+    await context.close();
+  });
+});

@@ -1,0 +1,134 @@
+import type { IncomingMessage } from 'node:http';
+import busboy from 'busboy';
+import { z } from 'zod';
+import { HttpError } from '../http/body';
+
+export interface UploadLimits {
+  /** Largest single file, in bytes (default 200 MB). */
+  maxFileBytes: number;
+  /** Most files in one upload (default 20: a 903 return is at most 12 CSV files). */
+  maxFiles: number;
+  /** Most bytes of all the files of one upload together (default 500 MB): every byte is held in memory. */
+  maxTotalBytes: number;
+}
+
+const MB = 1024 * 1024;
+export const DEFAULT_UPLOAD_LIMITS: UploadLimits = { maxFileBytes: 200 * MB, maxFiles: 20, maxTotalBytes: 500 * MB };
+
+const blankAsMissing = (value: unknown) => (value === '' ? undefined : value);
+const limitsSchema = z.object({
+  RETURNS_MAX_FILE_MB: z.preprocess(blankAsMissing, z.coerce.number().positive().max(1000).optional()),
+  RETURNS_MAX_FILES: z.preprocess(blankAsMissing, z.coerce.number().int().min(1).max(1000).optional()),
+  RETURNS_MAX_TOTAL_MB: z.preprocess(blankAsMissing, z.coerce.number().positive().max(10_000).optional()),
+});
+
+/**
+ * Upload limits from the environment: RETURNS_MAX_FILE_MB (default 200), RETURNS_MAX_FILES (default 20),
+ * RETURNS_MAX_TOTAL_MB (default 500).
+ */
+export function uploadLimitsFromEnv(source: Record<string, string | undefined>): UploadLimits {
+  const parsed = limitsSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new Error(`Invalid environment: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  const { RETURNS_MAX_FILE_MB: file, RETURNS_MAX_FILES: files, RETURNS_MAX_TOTAL_MB: total } = parsed.data;
+  return {
+    maxFileBytes: file ? Math.round(file * MB) : DEFAULT_UPLOAD_LIMITS.maxFileBytes,
+    maxFiles: files ?? DEFAULT_UPLOAD_LIMITS.maxFiles,
+    maxTotalBytes: total ? Math.round(total * MB) : DEFAULT_UPLOAD_LIMITS.maxTotalBytes,
+  };
+}
+
+export interface UploadedPart {
+  /** The form field the file came in (any name; `files` by convention). */
+  field: string;
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface Upload {
+  fields: Record<string, string>;
+  files: UploadedPart[];
+}
+
+const MAX_FIELDS = 20;
+const MAX_FIELD_BYTES = 1024;
+
+/**
+ * Reads a multipart/form-data body into its text fields and files (each held in memory: the import hashes,
+ * parses and keeps every byte). Over a limit -> HttpError 413; not multipart or malformed -> 415 / 400.
+ */
+export function readMultipart(req: IncomingMessage, limits: UploadLimits): Promise<Upload> {
+  const type = req.headers['content-type'] ?? '';
+  if (!/^multipart\/form-data\b/i.test(type)) {
+    return Promise.reject(new HttpError(415, 'Send the return as multipart/form-data (fields and files).'));
+  }
+  return new Promise<Upload>((resolve, reject) => {
+    let parser: busboy.Busboy;
+    try {
+      parser = busboy({
+        headers: req.headers,
+        // File names as browsers and fetch send them (UTF-8), not latin1.
+        defParamCharset: 'utf8',
+        limits: {
+          fileSize: limits.maxFileBytes,
+          files: limits.maxFiles,
+          fields: MAX_FIELDS,
+          fieldSize: MAX_FIELD_BYTES,
+          parts: limits.maxFiles + MAX_FIELDS,
+        },
+      });
+    } catch {
+      reject(new HttpError(400, 'The multipart body has no boundary.'));
+      return;
+    }
+    const fields: Record<string, string> = {};
+    const files: UploadedPart[] = [];
+    let total = 0;
+    let failed = false;
+    const fail = (error: HttpError) => {
+      if (failed) return;
+      failed = true;
+      req.unpipe(parser);
+      // Drain what the client is still sending, so it reads our answer instead of a reset connection.
+      req.resume();
+      reject(error);
+    };
+    parser.on('field', (name, value, info) => {
+      if (info.valueTruncated) return fail(new HttpError(413, `The field ${name} is too long.`));
+      fields[name] = value;
+    });
+    parser.on('file', (field, stream, info) => {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => {
+        if (failed) return;
+        total += chunk.length;
+        if (total > limits.maxTotalBytes) {
+          stream.resume();
+          return fail(new HttpError(413, `The files together are larger than the ${limits.maxTotalBytes} byte limit.`));
+        }
+        chunks.push(chunk);
+      });
+      stream.on('limit', () => {
+        stream.resume();
+        fail(new HttpError(413, `The file ${info.filename ?? field} is larger than the ${limits.maxFileBytes} byte limit.`));
+      });
+      stream.on('end', () => {
+        if (failed) return;
+        // A form's empty file input sends a part with no name and no bytes: not a file.
+        if (!info.filename && chunks.length === 0) return;
+        const bytes = Buffer.concat(chunks);
+        files.push({ field, name: info.filename || field, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length) });
+      });
+    });
+    parser.on('filesLimit', () => fail(new HttpError(413, `At most ${limits.maxFiles} files may be uploaded at once.`)));
+    parser.on('fieldsLimit', () => fail(new HttpError(413, `At most ${MAX_FIELDS} fields may be sent.`)));
+    parser.on('partsLimit', () => fail(new HttpError(413, 'Too many parts in the multipart body.')));
+    parser.on('error', () => fail(new HttpError(400, 'The multipart body is malformed.')));
+    parser.on('close', () => {
+      if (!failed) resolve({ fields, files });
+    });
+    req.on('error', () => fail(new HttpError(400, 'The upload was interrupted.')));
+    req.pipe(parser);
+  });
+}

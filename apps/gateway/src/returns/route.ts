@@ -1,0 +1,182 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Database } from '@continuity/db';
+import {
+  detectReturnKind,
+  importReturn,
+  ImportRequestError,
+  type ImportProgress,
+  type ImportResult,
+  type ReturnKind,
+} from '@continuity/returns';
+import type { Viewer } from '@continuity/schema';
+import { HttpError } from '../http/body';
+import { handleCors } from '../http/cors';
+import { councilsServedBy, defaultTarget, maySubmit, maySubmitAtAll, type CouncilsServedBy } from './authorize';
+import { readMultipart, uploadLimitsFromEnv, type UploadLimits } from './multipart';
+
+type Authenticate = (req: IncomingMessage) => Promise<Viewer | null>;
+
+export interface ReturnsRouteOptions {
+  database: Database;
+  /**
+   * Who is asking: the gateway's token check. Null, or a throw (a bad token), answers 401. When left out,
+   * the one startServer passes to its routes is used.
+   */
+  authenticate?: Authenticate;
+  /** Defaults: from the environment (RETURNS_MAX_FILE_MB, RETURNS_MAX_FILES, RETURNS_MAX_TOTAL_MB), else 200 MB, 20, 500 MB. */
+  limits?: Partial<UploadLimits>;
+  /** Which councils a practice serves; defaults to the practice_councils table. */
+  servedBy?: CouncilsServedBy;
+}
+
+/** The same answer whatever the reason, so a refusal says nothing about which councils or practices exist. */
+const FORBIDDEN = 'You may not submit this return.';
+export const NDJSON = 'application/x-ndjson';
+
+/** The JSON body of a finished import (and the last NDJSON line, with `type: 'result'`). */
+export function resultBody(result: ImportResult) {
+  return {
+    submissionId: result.submissionId,
+    status: result.status,
+    kind: result.kind,
+    councilCode: result.councilCode,
+    practiceId: result.practiceId,
+    collectionYear: result.collectionYear,
+    contentHash: result.contentHash,
+    supersedes: result.supersedes,
+    files: result.files,
+    counts: result.counts,
+    written: result.written,
+    errors: result.errors,
+    warnings: result.warnings,
+    timings: result.timings,
+  };
+}
+
+/** accepted 201 (a new submission holds the data), unchanged 200, rejected 422 (the body lists the errors). */
+export const STATUS_CODE: Record<ImportResult['status'], number> = { accepted: 201, unchanged: 200, rejected: 422 };
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.setHeader('cache-control', 'no-store');
+  for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
+  res.end(JSON.stringify(body));
+}
+
+function wantsNdjson(req: IncomingMessage): boolean {
+  return (req.headers.accept ?? '').split(',').some((t) => t.trim().toLowerCase().startsWith(NDJSON));
+}
+
+function readFields(fields: Record<string, string>) {
+  const text = (name: string) => {
+    const v = fields[name]?.trim();
+    return v === undefined || v === '' ? undefined : v;
+  };
+  const kind = text('kind');
+  if (kind !== undefined && kind !== 'ssda903' && kind !== 'csww') {
+    throw new HttpError(400, 'kind must be ssda903 or csww (or left out to be detected from the files).');
+  }
+  const year = text('collectionYear');
+  if (year === undefined || !/^\d{4}$/.test(year)) {
+    throw new HttpError(400, 'collectionYear is required: the year the collection ends, e.g. 2025 for 2024-25.');
+  }
+  return { kind: kind as ReturnKind | undefined, collectionYear: Number(year), councilCode: text('councilCode'), practiceId: text('practiceId') };
+}
+
+/**
+ * POST /returns: a council or practice uploads one return (multipart/form-data: fields kind?, councilCode?,
+ * practiceId?, collectionYear, and one or more files). The import runs through the same `importReturn` as
+ * the CLI. Answers JSON, or with `Accept: application/x-ndjson` a stream of progress lines and then the
+ * result line. See apps/gateway/README.md ("Uploading returns").
+ */
+export function createReturnsHandler(
+  options: ReturnsRouteOptions,
+): (req: IncomingMessage, res: ServerResponse, context?: { authenticate: Authenticate }) => Promise<void> {
+  const { database } = options;
+  // RETURNS_MAX_FILE_MB, RETURNS_MAX_FILES, RETURNS_MAX_TOTAL_MB, unless given here.
+  const limits: UploadLimits = { ...uploadLimitsFromEnv(process.env), ...options.limits };
+  const servedBy = options.servedBy ?? councilsServedBy(database.db);
+
+  return async function handleReturns(req, res, context) {
+    // Pages on another local port (Vite preview, Storybook) may upload directly, as they may query /graphql.
+    if (handleCors(req, res)) return;
+    if (req.method !== 'POST') {
+      send(res, 405, { error: 'Use POST with multipart/form-data.' }, { allow: 'POST' });
+      return;
+    }
+    // Who and whether at all, before reading a byte of the body.
+    const authenticate = options.authenticate ?? context?.authenticate;
+    const viewer = authenticate ? await authenticate(req).catch(() => null) : null;
+    if (!viewer) {
+      req.resume();
+      send(res, 401, { error: 'Sign in to submit a return.' }, { 'www-authenticate': 'Bearer', connection: 'close' });
+      return;
+    }
+    if (!maySubmitAtAll(viewer)) {
+      req.resume();
+      send(res, 403, { error: FORBIDDEN }, { connection: 'close' });
+      return;
+    }
+
+    let upload;
+    try {
+      upload = await readMultipart(req, limits);
+    } catch (error) {
+      if (error instanceof HttpError) return send(res, error.status, { error: error.message }, { connection: 'close' });
+      throw error;
+    }
+    let fields;
+    try {
+      fields = readFields(upload.fields);
+    } catch (error) {
+      if (error instanceof HttpError) return send(res, error.status, { error: error.message });
+      throw error;
+    }
+    const target = await defaultTarget(viewer, fields, servedBy);
+    if (!target.councilCode) return send(res, 400, { error: 'councilCode is required: the council the return is for.' });
+    if (!(await maySubmit(viewer, { councilCode: target.councilCode, practiceId: target.practiceId }, servedBy))) {
+      return send(res, 403, { error: FORBIDDEN });
+    }
+    if (upload.files.length === 0) return send(res, 400, { error: 'No files were uploaded.' });
+
+    const files = upload.files.map(({ name, bytes }) => ({ name, bytes }));
+    const kind = fields.kind ?? detectReturnKind(files);
+    const stream = wantsNdjson(req);
+    const line = (body: unknown) => {
+      if (!res.writableEnded && !res.destroyed) res.write(`${JSON.stringify(body)}\n`);
+    };
+    if (stream) {
+      res.writeHead(200, { 'content-type': `${NDJSON}; charset=utf-8`, 'cache-control': 'no-store', 'x-accel-buffering': 'no' });
+      res.flushHeaders();
+    }
+    const onProgress = stream ? (p: ImportProgress) => line({ type: 'progress', ...p }) : undefined;
+
+    let result: ImportResult;
+    try {
+      result = await importReturn(database, {
+        kind,
+        councilCode: target.councilCode,
+        practiceId: target.practiceId,
+        collectionYear: fields.collectionYear,
+        files,
+        submittedBy: viewer.userId,
+        actor: { role: viewer.role, organisationId: viewer.organisation.id },
+        ...(onProgress ? { onProgress } : {}),
+      });
+    } catch (error) {
+      // A request the import refuses outright (unknown council, practice not serving it ...): nothing stored.
+      const known = error instanceof ImportRequestError;
+      if (!known) console.error(error);
+      const status = known ? 400 : 500;
+      const message = known ? error.message : 'The return could not be imported because of a fault on our side.';
+      if (!stream) return send(res, status, { error: message });
+      line({ type: 'error', status, error: message });
+      res.end();
+      return;
+    }
+    if (!stream) return send(res, STATUS_CODE[result.status], resultBody(result));
+    line({ type: 'result', httpStatus: STATUS_CODE[result.status], ...resultBody(result) });
+    res.end();
+  };
+}

@@ -1,0 +1,108 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  check,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { councils, practices } from './reference';
+
+/*
+ * Payment by results (issue 6). A contract binds a council and a practice for a span of reporting
+ * years; its terms live in numbered, immutable versions; a statement is issued once per contract and
+ * period and freezes everything it was worked out from. The terms' shape is validated by
+ * @continuity/payments (zod), not by the database. Rows of contract_versions and statements are never
+ * updated or deleted: a database trigger refuses it (migration payments_immutable).
+ */
+
+export const statementStatus = pgEnum('statement_status', ['issued']);
+
+/** A contract: council x practice x period (reporting years, inclusive). */
+export const contracts = pgTable(
+  'contracts',
+  {
+    id: serial('id').primaryKey(),
+    councilCode: text('council_code')
+      .notNull()
+      .references(() => councils.code),
+    practiceId: text('practice_id')
+      .notNull()
+      .references(() => practices.id),
+    name: text('name').notNull(),
+    /** First and last reporting year (the year the period ends in) the contract pays for. */
+    periodStart: integer('period_start').notNull(),
+    periodEnd: integer('period_end').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('contracts_council').on(t.councilCode),
+    index('contracts_practice').on(t.practiceId),
+    check('contracts_period', sql`${t.periodStart} <= ${t.periodEnd}`),
+  ],
+);
+
+/**
+ * One version of a contract's terms. Changing the terms inserts version n + 1; earlier versions stay
+ * as history and statements name the version they used.
+ */
+export const contractVersions = pgTable(
+  'contract_versions',
+  {
+    contractId: integer('contract_id')
+      .notNull()
+      .references(() => contracts.id),
+    version: integer('version').notNull(),
+    /** The terms (@continuity/payments `Terms`), validated before they are written. */
+    terms: jsonb('terms').$type<Record<string, unknown>>().notNull(),
+    /** Why the terms changed, in the author's words. */
+    note: text('note'),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.contractId, t.version] }), check('contract_versions_version', sql`${t.version} >= 1`)],
+);
+
+/**
+ * An issued statement. `document` is the frozen explanation (terms, indicator definitions, every
+ * figure with its numerator, denominator and source, each line and the totals) as canonical JSON
+ * text, kept as text rather than jsonb so the bytes read back are the bytes that were hashed
+ * (jsonb would reorder keys and normalise numbers). `sha256` is the hex SHA-256 of those bytes.
+ * The money columns repeat the document's totals so lists need not parse it.
+ */
+export const statements = pgTable(
+  'statements',
+  {
+    id: serial('id').primaryKey(),
+    contractId: integer('contract_id')
+      .notNull()
+      .references(() => contracts.id),
+    version: integer('version').notNull(),
+    period: integer('period').notNull(),
+    status: statementStatus('status').notNull().default('issued'),
+    issuedBy: text('issued_by').notNull(),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull(),
+    fixedPence: bigint('fixed_pence', { mode: 'number' }).notNull(),
+    earnedPence: bigint('earned_pence', { mode: 'number' }).notNull(),
+    totalPence: bigint('total_pence', { mode: 'number' }).notNull(),
+    document: text('document').notNull(),
+    sha256: text('sha256').notNull(),
+  },
+  (t) => [
+    uniqueIndex('statements_contract_period').on(t.contractId, t.period),
+    foreignKey({
+      name: 'statements_contract_version_fk',
+      columns: [t.contractId, t.version],
+      foreignColumns: [contractVersions.contractId, contractVersions.version],
+    }),
+  ],
+);

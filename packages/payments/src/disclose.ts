@@ -1,0 +1,81 @@
+/**
+ * What a statement shows to a viewer who does not own its figures (policy, admin). The practice's
+ * figures are child-derived and small, so they go through the same disclosure control as every other
+ * figure (@continuity/access discloseFigure, subject kind 'practice', not owned): counts of 1 to 5
+ * become 'c', and a rate whose numerator or denominator is withheld is withheld too. When the
+ * practice's actual value or its baseline is withheld, every number worked out from it (target and
+ * floor of an improvement, the explanation with its arithmetic) is withheld with it; the outcome and
+ * the money stay, since they are the contract's, not a figure about children.
+ *
+ * Known limit: under a linear rule the amount earned bounds the achievement and so the actual rate;
+ * money is not suppressed.
+ *
+ * Owners (the contract's council and practice) get the frozen document unchanged.
+ */
+import { discloseFigure } from '@continuity/access';
+import { formatPence } from './engine/money';
+import type { StatementLine, ValueFact } from './engine/types';
+import type { StatementDocument } from './document';
+
+const OUTCOME_WORDS: Record<StatementLine['outcome'], string> = {
+  met: 'Met',
+  partly: 'Partly met',
+  not_met: 'Not met',
+  no_data: 'No data',
+};
+
+function withheld(figure: { value: number | null }, disclosed: { value: number | null }): boolean {
+  return figure.value !== null && disclosed.value === null;
+}
+
+function disclose(fact: ValueFact | { value: number | null; numerator: number | null; denominator: number | null; symbol: string | null; numeratorSymbol: string | null; denominatorSymbol: string | null }, unit: StatementLine['unit']) {
+  return discloseFigure({
+    subjectKind: 'practice',
+    owned: false,
+    numerator: fact.numerator,
+    denominator: fact.denominator,
+    value: fact.value,
+    symbol: fact.symbol,
+    numeratorSymbol: fact.numeratorSymbol,
+    denominatorSymbol: fact.denominatorSymbol,
+    unit,
+  });
+}
+
+/** The lines of a statement as a viewer who does not own the practice's figures may see them. */
+export function discloseLines(document: StatementDocument): StatementLine[] {
+  const totalWeight = document.lines.filter((l) => !l.excluded).reduce((a, l) => a + l.weight, 0);
+  return document.lines.map((line) => {
+    const actual = disclose(line.actual, line.unit);
+    const baselineFact = document.facts.indicators[line.indicatorId]?.baseline;
+    const baseline = baselineFact ? disclose(baselineFact, line.unit) : null;
+    const actualWithheld = withheld(line.actual, actual);
+    const baselineWithheld = baselineFact !== undefined && baseline !== null && withheld(baselineFact, baseline);
+    const out: StatementLine = {
+      ...line,
+      actual: {
+        ...line.actual,
+        value: actual.value,
+        numerator: actual.numerator,
+        denominator: actual.denominator,
+        symbol: actual.symbol,
+        numeratorSymbol: actual.numeratorSymbol,
+        denominatorSymbol: actual.denominatorSymbol,
+      },
+    };
+    if (baselineWithheld) {
+      const term = document.terms.indicators.find((t) => t.indicatorId === line.indicatorId);
+      const year = term?.target.type === 'improvement' ? ` ${term.target.baselinePeriod}` : '';
+      out.targetValue = null;
+      out.floorValue = null;
+      out.comparatorValue = null;
+      out.targetDescription = `an improvement on the practice's${year} baseline (figures withheld: c)`;
+    }
+    if (actualWithheld || baselineWithheld) {
+      const weight = line.excluded ? `weight ${line.weight}` : `weight ${line.weight} of ${totalWeight}`;
+      out.achievement = line.achievement;
+      out.explanation = `${OUTCOME_WORDS[line.outcome]}: the practice's figures are withheld (c) from viewers outside the contract; it earns ${formatPence(line.earnedPence)} of the ${formatPence(line.allocatedPence)} allocated (${weight}).`;
+    }
+    return out;
+  });
+}

@@ -1,0 +1,91 @@
+/**
+ * The statement document: everything a statement was worked out from and everything it says, as one
+ * JSON value. Issuing freezes it as canonical JSON (canonical.ts) with its SHA-256; reading an issued
+ * statement returns those bytes, never a recomputation. A preview has the same shape, status
+ * 'preview', and is never stored.
+ */
+import { evaluate } from './engine/evaluate';
+import type { Evaluation, IndicatorFact, StatementFacts, StatementLine, Totals } from './engine/types';
+import type { Terms } from './terms';
+
+export const DOCUMENT_FORMAT = 'continuity/payment-statement@1';
+
+/** The rules as the engine applies them, frozen with each statement so it explains itself later. */
+export const RULES: readonly string[] = [
+  'Money is in whole pence. The outcome-linked pot is shared among the indicators by weight (weight / total weight) by the largest-remainder method: each gets the whole pence of its exact share, and the pence left over go one each to the largest remainders, ties to the indicator listed first, so the shares add up to the pot exactly.',
+  'An indicator is met when its actual value is at or better than its target (at least the target when higher is better, at most when lower is better), both rounded to 6 decimal places. Exactly on target is met.',
+  'All or nothing: a met indicator earns its whole share, any other earns nothing.',
+  'Linear: an unmet indicator earns its share x (actual - floor) / (target - floor), clamped to 0..1 and held to 6 decimal places (at most 0.999999 unless met); nothing at or beyond the floor. A floor that works out equal to its target pays only when met.',
+  'Earned amounts are rounded down to the penny. The total is the fixed fee plus the sum of the amounts earned.',
+  "Missing or suppressed data (no practice figure, no baseline, no comparator) follows the contract's missing-data rule, or the indicator's own: treat as not met (earns nothing, keeps its share); pay in full (earns its whole share); exclude and reweight (left out, the pot shared among the others by weight; if all are left out none of the pot is paid). Missing data is never read as zero.",
+  "Practice figures are the practice's computed figures; comparison groups (statistical neighbours, comparison councils) use DfE's published council figures for the same period, pooled as sum of numerators / sum of denominators. Quartile boundaries are percentiles of the group's values (linear interpolation) and need at least 4 values.",
+];
+
+export interface ContractInfo {
+  id: number;
+  name: string;
+  councilCode: string;
+  councilName: string | null;
+  practiceId: string;
+  practiceName: string | null;
+  periodStart: number;
+  periodEnd: number;
+}
+
+export interface VersionInfo {
+  /** The version used; for a preview under changed terms, the version they were based on. */
+  version: number;
+  createdBy: string;
+  createdAt: string;
+  note: string | null;
+  /** True when a preview ran on terms other than the version's (what-if). */
+  overridden: boolean;
+}
+
+export interface StatementDocument {
+  format: string;
+  status: 'issued' | 'preview';
+  statementId: number | null;
+  period: number;
+  contract: ContractInfo;
+  version: VersionInfo;
+  terms: Terms;
+  /** Indicator definitions as they stood. */
+  indicators: IndicatorFact[];
+  facts: StatementFacts;
+  lines: StatementLine[];
+  totals: Totals;
+  notes: string[];
+  rules: readonly string[];
+  issued: { by: string; at: string } | null;
+}
+
+export interface BuildInput {
+  status: 'issued' | 'preview';
+  statementId: number | null;
+  contract: ContractInfo;
+  version: VersionInfo;
+  terms: Terms;
+  facts: StatementFacts;
+  issued: { by: string; at: string } | null;
+}
+
+export function buildDocument(input: BuildInput): StatementDocument {
+  const evaluation: Evaluation = evaluate(input.terms, input.facts);
+  return {
+    format: DOCUMENT_FORMAT,
+    status: input.status,
+    statementId: input.statementId,
+    period: input.facts.period,
+    contract: input.contract,
+    version: input.version,
+    terms: input.terms,
+    indicators: input.terms.indicators.map((t) => input.facts.indicators[t.indicatorId]!.definition),
+    facts: input.facts,
+    lines: evaluation.lines,
+    totals: evaluation.totals,
+    notes: evaluation.notes,
+    rules: RULES,
+    issued: input.issued,
+  };
+}

@@ -1,0 +1,12 @@
+export * from './terms';
+export * from './engine/types';
+export { evaluate, atOrBetter } from './engine/evaluate';
+export { allocate, earned, formatPence, toMillionths, ACHIEVEMENT_SCALE } from './engine/money';
+export { canonicalJson, sha256Hex } from './canonical';
+export { readFacts, readNeighbours, readDefinitions, UnknownIndicatorError, type FactsRequest } from './facts';
+export { buildDocument, DOCUMENT_FORMAT, RULES } from './document';
+export type { StatementDocument, ContractInfo, VersionInfo } from './document';
+export * from './scope';
+export * from './service';
+export { discloseLines } from './disclose';
+export { statementCsv, CSV_COLUMNS, pounds } from './csv';

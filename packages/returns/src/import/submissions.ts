@@ -1,0 +1,135 @@
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { submissionFiles, submissions, type Db } from '@continuity/db';
+import type { Issue } from '../issues';
+import type { ReturnKind } from './hash';
+
+/*
+ * Read access to submissions, for the API to wire (GraphQL is not this package's business). These
+ * providers do not check who is asking: the caller must first decide the viewer may see the council's
+ * (or the practice's) returns, with the same rule as uploading (own council and its practices; a
+ * practice its own).
+ */
+
+export interface SubmissionFileInfo {
+  id: number;
+  name: string;
+  sha256: string;
+  size: number;
+}
+
+export interface SubmissionSummary {
+  id: number;
+  kind: ReturnKind;
+  councilCode: string;
+  practiceId: string | null;
+  collectionYear: number;
+  status: 'accepted' | 'rejected' | 'superseded';
+  submittedBy: string;
+  submittedAt: Date;
+  contentHash: string;
+  counts: Record<string, number>;
+  errorCount: number;
+  warningCount: number;
+  supersededBy: number | null;
+  files: SubmissionFileInfo[];
+}
+
+export interface SubmissionFilter {
+  councilCode: string;
+  /** undefined: the council's own returns and every practice's; null: the council's own only; an id: that practice's. */
+  practiceId?: string | null;
+  kind?: ReturnKind;
+  collectionYear?: number;
+  /** Newest first; default 200. */
+  limit?: number;
+}
+
+/** A council's submissions, newest first, with their files (names, hashes, sizes; not the bytes). */
+export async function listSubmissions(db: Db, filter: SubmissionFilter): Promise<SubmissionSummary[]> {
+  const where = and(
+    eq(submissions.councilCode, filter.councilCode),
+    filter.practiceId === undefined
+      ? undefined
+      : filter.practiceId === null
+        ? isNull(submissions.practiceId)
+        : eq(submissions.practiceId, filter.practiceId),
+    filter.kind ? eq(submissions.kind, filter.kind) : undefined,
+    filter.collectionYear !== undefined ? eq(submissions.collectionYear, filter.collectionYear) : undefined,
+  );
+  const rows = await db
+    .select({
+      id: submissions.id,
+      kind: submissions.kind,
+      councilCode: submissions.councilCode,
+      practiceId: submissions.practiceId,
+      collectionYear: submissions.collectionYear,
+      status: submissions.status,
+      submittedBy: submissions.submittedBy,
+      submittedAt: submissions.submittedAt,
+      contentHash: submissions.contentHash,
+      counts: submissions.counts,
+      errorCount: sql<number>`jsonb_array_length(${submissions.errors})::int`,
+      warningCount: sql<number>`jsonb_array_length(${submissions.warnings})::int`,
+      supersededBy: submissions.supersededBy,
+    })
+    .from(submissions)
+    .where(where)
+    .orderBy(desc(submissions.id))
+    .limit(filter.limit ?? 200);
+  if (rows.length === 0) return [];
+  const files = await db
+    .select({
+      submissionId: submissionFiles.submissionId,
+      id: submissionFiles.id,
+      name: submissionFiles.name,
+      sha256: submissionFiles.sha256,
+      size: submissionFiles.size,
+    })
+    .from(submissionFiles)
+    .where(inArray(submissionFiles.submissionId, rows.map((r) => r.id)))
+    .orderBy(asc(submissionFiles.id));
+  const bySubmission = new Map<number, SubmissionFileInfo[]>();
+  for (const { submissionId, ...f } of files) {
+    const list = bySubmission.get(submissionId) ?? [];
+    list.push(f);
+    bySubmission.set(submissionId, list);
+  }
+  return rows.map((r) => ({ ...r, files: bySubmission.get(r.id) ?? [] }));
+}
+
+/** One submission with its full error and warning lists (for a "what was wrong" page). */
+export async function getSubmission(
+  db: Db,
+  submissionId: number,
+): Promise<(SubmissionSummary & { errors: Issue[]; warnings: Issue[] }) | null> {
+  const [row] = await db.select().from(submissions).where(eq(submissions.id, submissionId));
+  if (!row) return null;
+  const files = await db
+    .select({ id: submissionFiles.id, name: submissionFiles.name, sha256: submissionFiles.sha256, size: submissionFiles.size })
+    .from(submissionFiles)
+    .where(eq(submissionFiles.submissionId, submissionId))
+    .orderBy(asc(submissionFiles.id));
+  const errors = row.errors as Issue[];
+  const warnings = row.warnings as Issue[];
+  return { ...row, errorCount: errors.length, warningCount: warnings.length, errors, warnings, files };
+}
+
+/** A kept file, byte for byte, with the submission it belongs to (so the caller can check access). */
+export async function getSubmissionFile(
+  db: Db,
+  ref: { submissionId: number; fileId: number },
+): Promise<{ name: string; sha256: string; size: number; bytes: Uint8Array; councilCode: string; practiceId: string | null } | null> {
+  const [row] = await db
+    .select({
+      name: submissionFiles.name,
+      sha256: submissionFiles.sha256,
+      size: submissionFiles.size,
+      bytes: submissionFiles.bytes,
+      councilCode: submissions.councilCode,
+      practiceId: submissions.practiceId,
+    })
+    .from(submissionFiles)
+    .innerJoin(submissions, eq(submissions.id, submissionFiles.submissionId))
+    .where(and(eq(submissionFiles.id, ref.fileId), eq(submissionFiles.submissionId, ref.submissionId)));
+  return row ?? null;
+}

@@ -1,0 +1,287 @@
+/**
+ * Disclosure control for a series, at the resolver boundary: every figure that leaves the API goes
+ * through @continuity/access (`discloseFigure`, `discloseTable`) with ownership from the viewer.
+ *
+ * - Published figures (DfE statistics): primary control for non-owners (counts 1..5 -> c, England
+ *   and region counts rounded to 10, rates of suppressed counts withheld). DfE's own secondary
+ *   suppression already holds for them.
+ * - Computed figures (aggregates of child-level returns), points and England / region comparators:
+ *   primary and secondary suppression over the *whole* computed table of each period, whatever
+ *   the request asked for (computedTable), so that the pattern a viewer sees does not depend on
+ *   the query and two queries cannot be combined to undo it. Additive groups:
+ *     practices serving a council -> the council (a practice holds some of the council's children:
+ *       treating them as summing to the council over-protects, never under),
+ *     councils of a region -> the region, regions -> England (exact: aggregate.ts pools them so).
+ *   Cells the viewer may not see at all (another council's computed figures, to a council or a
+ *   practice) are hidden cells: never shown, never complements. Owned cells are locked: shown in
+ *   full, never complements.
+ * - Neighbour averages pool the neighbours' chosen figures. Their numerator (denominator) is
+ *   withheld whenever a pooled computed neighbour's numerator (denominator) is suppressed for the
+ *   viewer, so a suppressed cell cannot be worked back as "average minus the visible neighbours";
+ *   then primary control as for a council count.
+ * - Ranks and quartiles of a suppressed point are withheld with it (a rank would place the value).
+ * - A peer practice shown to a practice keeps its (controlled) points but loses its region and
+ *   neighbour comparators, which would name its council, and appears under its pseudonym.
+ *
+ * Suppressed values go out as symbol 'c' with value, numerator and denominator null.
+ */
+import {
+  anonymousPracticeId,
+  canSeeComputed,
+  canSeeSubject,
+  discloseFigure,
+  discloseTable,
+  ownsSubject,
+  SUPPRESSED,
+  type AdditiveGroup,
+  type DisclosedFigure,
+  type Figure,
+  type OwnershipContext,
+  type Subject,
+  type SubjectKind,
+  type Unit,
+  type Viewer,
+} from '@continuity/access';
+import { ENGLAND_CODE, type ComparatorPoint, type SeriesLine, type SeriesPoint, type SeriesResult } from '@continuity/indicators';
+import type { ComputedRow } from '../providers/computed';
+
+type Source = 'published' | 'computed';
+
+const cellId = (kind: SubjectKind, id: string) => `${kind}:${id}`;
+
+/** What a figure becomes when it must not be shown at all (fail closed). */
+const WITHHELD: DisclosedFigure = {
+  numerator: null,
+  numeratorSymbol: SUPPRESSED,
+  denominator: null,
+  denominatorSymbol: SUPPRESSED,
+  value: null,
+  symbol: SUPPRESSED,
+};
+
+export interface DisclosedCell {
+  row: ComputedRow;
+  disclosed: DisclosedFigure;
+}
+
+/** Per period, each computed cell (`kind:id`) with what the viewer may see of it. */
+export type PeriodTables = ReadonlyMap<number, ReadonlyMap<string, DisclosedCell>>;
+
+export interface Entitled {
+  viewer: Viewer;
+  ownership: OwnershipContext;
+  unit: Unit;
+}
+
+/**
+ * Primary and secondary suppression over the computed tables. `links`: practice id -> the councils
+ * it serves.
+ */
+export function discloseComputedTables(
+  rows: readonly ComputedRow[],
+  links: ReadonlyMap<string, readonly string[]>,
+  { viewer, ownership, unit }: Entitled,
+): PeriodTables {
+  const byPeriod = new Map<number, ComputedRow[]>();
+  for (const row of rows) {
+    const list = byPeriod.get(row.period);
+    if (list) list.push(row);
+    else byPeriod.set(row.period, [row]);
+  }
+  const tables = new Map<number, Map<string, DisclosedCell>>();
+  for (const [period, periodRows] of byPeriod) {
+    const figures = new Map<string, Figure>();
+    for (const row of periodRows) {
+      const subject: Subject = { kind: row.kind, id: row.id };
+      const visible = canSeeComputed(viewer, subject, ownership);
+      figures.set(
+        cellId(row.kind, row.id),
+        visible
+          ? {
+              subjectKind: row.kind,
+              owned: ownsSubject(viewer, subject, ownership),
+              numerator: row.numerator,
+              denominator: row.denominator,
+              value: row.value,
+              symbol: row.symbol,
+              numeratorSymbol: row.numeratorSymbol,
+              denominatorSymbol: row.denominatorSymbol,
+              unit,
+            }
+          : // Not the viewer's to see: a hidden cell, which protects its group and is never a complement.
+            { subjectKind: row.kind, owned: false, numerator: null, denominator: null, value: null, symbol: null, unit },
+      );
+    }
+    const disclosed = discloseTable(figures, additiveGroups(periodRows, links, figures));
+    const cells = new Map<string, DisclosedCell>();
+    for (const row of periodRows) {
+      const id = cellId(row.kind, row.id);
+      cells.set(id, { row, disclosed: canSeeComputed(viewer, row, ownership) ? disclosed.get(id)! : WITHHELD });
+    }
+    tables.set(period, cells);
+  }
+  return tables;
+}
+
+/** Practices -> their councils, councils -> their region, regions -> England; groups with no members dropped. */
+export function additiveGroups(
+  rows: readonly ComputedRow[],
+  links: ReadonlyMap<string, readonly string[]>,
+  cells: ReadonlyMap<string, unknown>,
+): AdditiveGroup[] {
+  const members = new Map<string, string[]>();
+  const add = (total: string, member: string) => {
+    if (!cells.has(total)) return;
+    const list = members.get(total);
+    if (list) list.push(member);
+    else members.set(total, [member]);
+  };
+  for (const row of rows) {
+    const id = cellId(row.kind, row.id);
+    if (row.kind === 'practice') for (const council of links.get(row.id) ?? []) add(cellId('council', council), id);
+    if (row.kind === 'council' && row.regionCode) add(cellId('region', row.regionCode), id);
+    if (row.kind === 'region') add(cellId('england', ENGLAND_CODE), id);
+  }
+  return [...members].map(([total, list]) => ({ total, members: list }));
+}
+
+export interface SeriesDisclosureInput extends Entitled {
+  /** The request's source filter. */
+  source: Source | null | undefined;
+  result: SeriesResult;
+  /** Null when no figure of the result needs them (nothing computed that the viewer does not own). */
+  tables: PeriodTables | null;
+  /** Practices to show under their pseudonym: id -> pseudonym. */
+  anonymous: ReadonlyMap<string, string>;
+}
+
+export interface DisclosedLine extends Omit<SeriesLine, 'subject'> {
+  subject: SeriesLine['subject'] & { name: string };
+}
+
+export interface DisclosedSeries extends Omit<SeriesResult, 'lines'> {
+  lines: DisclosedLine[];
+  /** The answer holds (or was pooled from) computed, child-derived figures: the read is audited. */
+  readComputed: boolean;
+}
+
+/** The periods a series shows anything for: the computed tables need only these. */
+export function seriesPeriods(result: SeriesResult): number[] {
+  const periods = new Set<number>(result.periods);
+  for (const line of result.lines) {
+    for (const p of [...line.points, ...line.region, ...line.neighbourAverage]) periods.add(p.period);
+  }
+  for (const p of result.england) periods.add(p.period);
+  return [...periods].sort((a, b) => a - b);
+}
+
+/** Does disclosing this result need the computed tables (a computed figure the viewer does not own)? */
+export function needsComputedTables(input: Omit<SeriesDisclosureInput, 'tables' | 'anonymous'>): boolean {
+  const { viewer, ownership, result, source } = input;
+  const unowned = (subject: Subject) => !ownsSubject(viewer, subject, ownership);
+  for (const line of result.lines) {
+    if (line.points.some((p) => p.source === 'computed') && unowned(line.subject)) return true;
+    if (line.region.some((p) => p.source === 'computed')) return true;
+    if (source !== 'published' && line.neighbourAverage.length > 0) {
+      const pooled = line.neighbours.map((id): Subject => ({ kind: 'council', id }));
+      if (pooled.some((s) => canSeeComputed(viewer, s, ownership) && unowned(s))) return true;
+    }
+  }
+  return result.england.some((p) => p.source === 'computed');
+}
+
+export function discloseSeries(input: SeriesDisclosureInput): DisclosedSeries {
+  const { viewer, ownership, unit, tables, source } = input;
+  let readComputed = false;
+
+  const disclose = (
+    subject: Subject,
+    period: number,
+    figureSource: Source | null,
+    raw: Pick<SeriesPoint, 'numerator' | 'denominator' | 'value' | 'symbol'>,
+  ): DisclosedFigure => {
+    if (figureSource === 'computed') {
+      readComputed = true;
+      if (!canSeeComputed(viewer, subject, ownership)) return WITHHELD;
+      if (ownsSubject(viewer, subject, ownership)) return discloseFigure({ ...raw, subjectKind: subject.kind, owned: true, unit });
+      return tables?.get(period)?.get(cellId(subject.kind, subject.id))?.disclosed ?? WITHHELD;
+    }
+    if (!canSeeSubject(viewer, subject, ownership)) return WITHHELD;
+    const owned = ownsSubject(viewer, subject, ownership);
+    return discloseFigure({ ...raw, subjectKind: subject.kind, owned, unit });
+  };
+
+  const comparator = (subject: Subject) => (p: ComparatorPoint): ComparatorPoint => ({
+    ...p,
+    ...shown(disclose(subject, p.period, p.source, p)),
+  });
+
+  const neighbourAverage = (line: SeriesLine) => (p: ComparatorPoint): ComparatorPoint => {
+    let numerator = false;
+    let denominator = false;
+    if (source !== 'published') {
+      for (const id of line.neighbours) {
+        const subject: Subject = { kind: 'council', id };
+        if (!canSeeComputed(viewer, subject, ownership)) continue; // not read: SQL never saw it
+        const cell = tables?.get(p.period)?.get(cellId('council', id));
+        if (!cell) {
+          // Tables are loaded whenever an unowned computed neighbour could be pooled; an owned one
+          // needs no control but its read is still audited.
+          if (ownsSubject(viewer, subject, ownership)) readComputed = true;
+          continue;
+        }
+        const { row } = cell;
+        // Pooled only when chosen (no published twin, unless computed was asked for) and complete.
+        if (source == null && row.hasPublished) continue;
+        if (row.numerator === null || row.denominator === null || !(row.denominator > 0)) continue;
+        readComputed = true;
+        if (cell.disclosed.numerator === null) numerator = true;
+        if (cell.disclosed.denominator === null) denominator = true;
+      }
+    }
+    const figure: Figure = { ...p, subjectKind: 'council', owned: false, unit };
+    return { ...p, ...shown(discloseFigure(figure, { secondary: { numerator, denominator } })) };
+  };
+
+  const lines = input.result.lines.map((line): DisclosedLine => {
+    const subject: Subject = { kind: line.subject.kind, id: line.subject.id };
+    const points = line.points.map((p): SeriesPoint => {
+      const disclosed = disclose(subject, p.period, p.source, p);
+      const hidden = disclosed.value === null && p.value !== null;
+      return {
+        ...p,
+        ...shown(disclosed),
+        rank: hidden ? null : p.rank,
+        quartile: hidden ? null : p.quartile,
+      };
+    });
+    const pseudonym = line.subject.kind === 'practice' ? input.anonymous.get(line.subject.id) : undefined;
+    if (pseudonym !== undefined) {
+      return {
+        ...line,
+        subject: { kind: 'practice', id: anonymousPracticeId(pseudonym), name: pseudonym },
+        anchorCouncil: null,
+        regionCode: null,
+        neighbours: [],
+        points,
+        region: [],
+        neighbourAverage: [],
+      };
+    }
+    const regionSubject: Subject = { kind: 'region', id: line.regionCode ?? '' };
+    return {
+      ...line,
+      subject: { ...line.subject, name: line.subject.name ?? '' },
+      points,
+      region: line.region.map(comparator(regionSubject)),
+      neighbourAverage: line.neighbourAverage.map(neighbourAverage(line)),
+    };
+  });
+  const england = input.result.england.map(comparator({ kind: 'england', id: ENGLAND_CODE }));
+  return { ...input.result, lines, england, readComputed };
+}
+
+/** The parts of a disclosed figure a point carries. */
+function shown(d: DisclosedFigure): Pick<SeriesPoint, 'numerator' | 'denominator' | 'value' | 'symbol'> {
+  return { numerator: d.numerator, denominator: d.denominator, value: d.value, symbol: d.symbol };
+}

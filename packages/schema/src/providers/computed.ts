@@ -1,0 +1,72 @@
+import { sql } from 'drizzle-orm';
+import type { Database } from '@continuity/db';
+import type { SubjectKind } from '@continuity/access';
+import { sqlArrayInt } from './sql';
+
+/** A computed figure (from returns) as disclosure control needs it. */
+export interface ComputedRow {
+  kind: SubjectKind;
+  id: string;
+  period: number;
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+  symbol: string | null;
+  numeratorSymbol: string | null;
+  denominatorSymbol: string | null;
+  /** A published figure exists for the same subject and period (it is the one chosen by default). */
+  hasPublished: boolean;
+  /** Councils: their region, for the councils-sum-to-region groups. */
+  regionCode: string | null;
+}
+
+/**
+ * Every computed figure of an indicator in the given periods, for every subject: the whole additive
+ * table (practices of each council, councils of each region, regions of England), whatever the
+ * request asked for, so a suppression pattern depends on the data and the viewer only and two
+ * requests cannot be combined to undo it. One statement.
+ */
+export async function computedTable(
+  database: Database,
+  indicatorId: string,
+  periods: readonly number[],
+): Promise<ComputedRow[]> {
+  if (periods.length === 0) return [];
+  const rows = await database.rows<{
+    kind: SubjectKind;
+    id: string;
+    period: number;
+    numerator: number | null;
+    denominator: number | null;
+    value: number | null;
+    symbol: string | null;
+    numerator_symbol: string | null;
+    denominator_symbol: string | null;
+    has_published: boolean;
+    region_code: string | null;
+  }>(sql`
+    SELECT v.subject_kind::text AS kind, v.subject_id AS id, v.period, v.numerator, v.denominator, v.value,
+      v.symbol, v.numerator_symbol, v.denominator_symbol, c.region_code,
+      EXISTS (
+        SELECT 1 FROM indicator_values p
+        WHERE p.indicator_id = v.indicator_id AND p.subject_kind = v.subject_kind AND p.subject_id = v.subject_id
+          AND p.period = v.period AND p.source = 'published'
+      ) AS has_published
+    FROM indicator_values v
+    LEFT JOIN councils c ON v.subject_kind = 'council' AND c.code = v.subject_id
+    WHERE v.indicator_id = ${indicatorId} AND v.source = 'computed' AND v.period = ANY(${sqlArrayInt(periods)})
+    ORDER BY v.period, v.subject_kind, v.subject_id`);
+  return rows.map((r) => ({
+    kind: r.kind,
+    id: r.id,
+    period: Number(r.period),
+    numerator: r.numerator,
+    denominator: r.denominator,
+    value: r.value,
+    symbol: r.symbol,
+    numeratorSymbol: r.numerator_symbol,
+    denominatorSymbol: r.denominator_symbol,
+    hasPublished: r.has_published,
+    regionCode: r.region_code,
+  }));
+}
