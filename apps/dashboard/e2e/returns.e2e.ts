@@ -67,6 +67,13 @@ describe.skipIf(skipReason)('returns', () => {
       errors.slice(0, 200).map((e) => [e.file || 'The return', e.row === 0 ? 'Whole file' : String(e.row), e.column || '-', e.rule, e.message, e.value === '' ? 'blank' : e.value]),
     );
     expect(await page.getByTestId('progress-status').textContent()).not.toBe('');
+    // The history (from the API's `submissions`) is asked for again after the upload and shows it first.
+    const rejectedRow = page.locator(`[data-testid="return-history-row"][data-submission-id="${String(rejected.submissionId)}"]`);
+    await rejectedRow.waitFor();
+    expect(await rejectedRow.getAttribute('data-status')).toBe('rejected');
+    expect(await page.getByTestId('return-history-row').first().getAttribute('data-submission-id')).toBe(String(rejected.submissionId));
+    expect(await rejectedRow.locator('.govuk-tag').textContent()).toBe('Rejected');
+    expect(await rejectedRow.locator('td').nth(6).textContent()).toBe(errors.length.toLocaleString('en-GB'));
     await expectNoAxeViolations(page, 'a rejected return');
 
     await page.setInputFiles('#return-files', good);
@@ -74,7 +81,14 @@ describe.skipIf(skipReason)('returns', () => {
     expect(['accepted', 'unchanged']).toContain(accepted.status);
     await page.locator(`[data-testid="return-result"][data-status="${String(accepted.status)}"]`).waitFor();
     if (accepted.status === 'accepted') expect(await page.locator('.govuk-panel__body').textContent()).toContain(String(accepted.submissionId));
-    expect(await page.getByTestId('return-history').locator('tbody tr').count()).toBe(2);
+    const acceptedRow = page.locator(
+      `[data-testid="return-history-row"][data-submission-id="${String(accepted.submissionId)}"][data-status="accepted"]`,
+    );
+    await acceptedRow.waitFor();
+    if (accepted.status === 'accepted') {
+      expect(await page.getByTestId('return-history-row').first().getAttribute('data-submission-id')).toBe(String(accepted.submissionId));
+    }
+    expect(await page.locator(`[data-testid="return-history-row"][data-submission-id="${String(rejected.submissionId)}"]`).count()).toBe(1);
     await context.close();
   });
 
@@ -90,6 +104,11 @@ describe.skipIf(skipReason)('returns', () => {
     const answer = await uploadAnswer(page, () => page.getByRole('button', { name: 'Send return' }).click());
     expect(answer).toMatchObject({ status: 'rejected', councilCode: '886', practiceId: 'swp-kent' });
     await page.getByTestId('return-result').waitFor();
+    // The practice's history holds its own practice's returns only (the council's are not listed).
+    await page.locator(`[data-testid="return-history-row"][data-submission-id="${String(answer.submissionId)}"]`).waitFor();
+    const forCells = await page.getByTestId('return-history-row').evaluateAll((rows) => rows.map((r) => r.children[3]?.textContent ?? ''));
+    expect(forCells.length).toBeGreaterThan(0);
+    for (const cell of forCells) expect(cell).toBe('Practice swp-kent, council 886');
     await context.close();
   });
 });

@@ -6,10 +6,10 @@ const { skipReason } = stack();
 
 /** Where each role lands after signing in, and the journeys in its navigation. */
 const HOME: Record<string, { path: string; nav: string[] }> = {
-  policy: { path: '/', nav: ['Compare pilots', 'Shortage monitor', 'My benchmark'] },
+  policy: { path: '/', nav: ['Compare pilots', 'Shortage monitor', 'My benchmark', 'Payments'] },
   admin: { path: '/', nav: ['Compare pilots', 'Shortage monitor', 'My benchmark'] },
-  council: { path: '/shortages', nav: ['Shortage monitor', 'Compare pilots', 'Returns'] },
-  practice: { path: '/benchmark', nav: ['My benchmark', 'Compare pilots', 'Returns'] },
+  council: { path: '/shortages', nav: ['Shortage monitor', 'Compare pilots', 'Returns', 'Payments'] },
+  practice: { path: '/benchmark', nav: ['My benchmark', 'Compare pilots', 'Returns', 'Payments'] },
 };
 
 const HEADINGS: Record<string, string | ((role: string) => string)> = {

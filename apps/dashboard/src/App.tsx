@@ -26,6 +26,7 @@ const ROUTES: Route[] = [
   { path: JOURNEY_PATHS.shortages, title: 'Shortage monitor', journey: 'shortages', page: lazy(() => import('./pages/shortages/ShortagesPage')) },
   { path: JOURNEY_PATHS.benchmark, title: 'My benchmark', journey: 'benchmark', page: lazy(() => import('./pages/benchmark/BenchmarkPage')) },
   { path: JOURNEY_PATHS.returns, title: 'Returns', journey: 'returns', page: lazy(() => import('./pages/returns/ReturnsPage')) },
+  { path: JOURNEY_PATHS.payments, title: 'Payments', journey: 'payments', page: lazy(() => import('./pages/payments/PaymentsPage')) },
   { path: '/sign-in', title: 'Sign in', open: true, page: SignInPage },
   { path: '/sign-out', title: 'Sign out', open: true, page: lazy(() => import('./pages/signin/SignOutPage')) },
 ];

@@ -119,6 +119,8 @@ describe('every field is behind a scope', () => {
       'Practice',
       'Query',
       'Region',
+      // returns: a submission's metadata and findings; an issue's value is the owners' only
+      'ReturnIssue',
       'Series',
       'SeriesLine',
       'SeriesPoint',
@@ -127,6 +129,9 @@ describe('every field is behind a scope', () => {
       'StatementFigure',
       'StatementLine',
       'Subject',
+      'Submission',
+      'SubmissionFile',
+      'TableCount',
       'Target',
       'TermIndicator',
       'Terms',

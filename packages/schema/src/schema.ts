@@ -9,6 +9,7 @@ import './modules/indicators';
 import './modules/series';
 import './modules/admin';
 import './modules/payments';
+import './modules/returns';
 
 let built: GraphQLSchema | undefined;
 

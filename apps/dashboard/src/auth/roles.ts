@@ -1,13 +1,14 @@
 /** Which journeys each role has, and where a role lands after signing in. */
 import type { Session } from './session';
 
-export type Journey = 'compare' | 'shortages' | 'benchmark' | 'returns';
+export type Journey = 'compare' | 'shortages' | 'benchmark' | 'returns' | 'payments';
 
 export const JOURNEY_PATHS: Readonly<Record<Journey, string>> = {
   compare: '/',
   shortages: '/shortages',
   benchmark: '/benchmark',
   returns: '/returns',
+  payments: '/payments',
 };
 
 /**
@@ -18,10 +19,11 @@ export const JOURNEY_PATHS: Readonly<Record<Journey, string>> = {
 export function journeysFor(role: string): Journey[] {
   switch (role) {
     case 'council':
-      return ['shortages', 'compare', 'returns'];
+      return ['shortages', 'compare', 'returns', 'payments'];
     case 'practice':
-      return ['benchmark', 'compare', 'returns'];
+      return ['benchmark', 'compare', 'returns', 'payments'];
     case 'policy':
+      return ['compare', 'shortages', 'benchmark', 'payments'];
     case 'admin':
       return ['compare', 'shortages', 'benchmark'];
     default:

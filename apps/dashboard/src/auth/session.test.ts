@@ -38,7 +38,9 @@ describe('tokens and next pages', () => {
   });
 
   it('gives each role its journeys and start page', () => {
-    expect(journeysFor('council')).toEqual(['shortages', 'compare', 'returns']);
+    expect(journeysFor('council')).toEqual(['shortages', 'compare', 'returns', 'payments']);
+    expect(journeysFor('policy')).toContain('payments');
+    expect(journeysFor('admin')).not.toContain('payments');
     expect(journeysFor('practice')[0]).toBe('benchmark');
     expect(journeysFor('stranger')).toEqual(['compare']);
     expect(homePath(null)).toBe('/');

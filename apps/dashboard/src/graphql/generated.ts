@@ -2,17 +2,73 @@
 // GraphQL documents in src/. Do not edit: run `npm run codegen -w @continuity/dashboard`.
 /* eslint-disable */
 
+export type GroupPosition = 'AT_OR_BETTER_THAN_AVERAGE' | 'QUARTILE';
+
+export type ImprovementUnit = 'PERCENT' | 'POINTS';
+
+export type LineOutcome = 'MET' | 'NOT_MET' | 'NO_DATA' | 'PARTLY';
+
+export type MissingDataRule = 'EXCLUDE_AND_REWEIGHT' | 'PAY_IN_FULL' | 'TREAT_AS_NOT_MET';
+
 export type OutcomeArea = 'CONTRIBUTION' | 'ECONOMIC' | 'ENJOYING' | 'HEALTHY' | 'SAFE' | 'STABILITY' | 'WORKFORCE';
+
+export type PartialType = 'ALL_OR_NOTHING' | 'LINEAR';
 
 export type Polarity = 'HIGHER_BETTER' | 'LOWER_BETTER' | 'NEUTRAL';
 
+export type StatementStatus = 'ISSUED' | 'PREVIEW';
+
 export type SubjectKind = 'COUNCIL' | 'ENGLAND' | 'PRACTICE' | 'REGION';
 
+export type TargetType = 'ABSOLUTE' | 'COMPARISON' | 'IMPROVEMENT' | 'NEIGHBOURS';
+
 export type ValueSource = 'COMPUTED' | 'PUBLISHED';
+
+export interface CreateContractInput {
+  name: string;
+  note?: string | null;
+  periodEnd: number;
+  periodStart: number;
+  practiceId: string;
+  terms: TermsInput;
+}
+
+export interface PartialRuleInput {
+  floor?: number | null;
+  type: PartialType;
+}
 
 export interface SubjectInput {
   id: string;
   kind: SubjectKind;
+}
+
+export interface TargetInput {
+  baselinePeriod?: number | null;
+  by?: number | null;
+  councils?: Array<string> | null;
+  level?: number | null;
+  margin?: number | null;
+  position?: GroupPosition | null;
+  quartile?: number | null;
+  type: TargetType;
+  unit?: ImprovementUnit | null;
+}
+
+export interface TermIndicatorInput {
+  indicatorId: string;
+  missingData?: MissingDataRule | null;
+  partial: PartialRuleInput;
+  target: TargetInput;
+  weight: number;
+}
+
+export interface TermsInput {
+  fixedFeePence: number;
+  indicators: Array<TermIndicatorInput>;
+  missingData: MissingDataRule;
+  neighbourModel?: string | null;
+  outcomePotPence: number;
 }
 
 /** fragment IndicatorFields on Indicator (src/figures/queries.ts) */
@@ -28,6 +84,133 @@ export type IndicatorFieldsFragment = {
   method: string;
   periodType: string;
   decimals: number;
+};
+
+/** fragment PaymentsContractFields on Contract (src/pages/payments/queries.ts) */
+export type PaymentsContractFieldsFragment = {
+  id: string;
+  name: string;
+  councilCode: string;
+  council: {
+    code: string;
+    name: string;
+  };
+  practiceId: string;
+  practice: {
+    id: string;
+    name: string;
+  } | null;
+  periodStart: number;
+  periodEnd: number;
+  latestVersion: number;
+  canManage: boolean;
+  terms: {
+    fixedFeePence: number;
+    outcomePotPence: number;
+    missingData: MissingDataRule;
+    neighbourModel: string | null;
+    indicators: Array<{
+      indicatorId: string;
+      weight: number;
+      missingData: MissingDataRule | null;
+      partial: {
+        type: PartialType;
+        floor: number | null;
+      };
+      target: {
+        type: TargetType;
+        level: number | null;
+        by: number | null;
+        unit: ImprovementUnit | null;
+        baselinePeriod: number | null;
+        margin: number | null;
+        quartile: number | null;
+        position: GroupPosition | null;
+        councils: Array<string> | null;
+      };
+    }>;
+  };
+  statements: Array<{
+    id: string | null;
+    period: number;
+    totalPence: number;
+  }>;
+};
+
+/** fragment PaymentsStatementFields on Statement (src/pages/payments/queries.ts) */
+export type PaymentsStatementFieldsFragment = {
+  id: string | null;
+  contractId: string;
+  period: number;
+  status: StatementStatus;
+  version: number;
+  termsOverridden: boolean;
+  issuedAt: string | null;
+  issuedBy: string | null;
+  fixedFeePence: number;
+  outcomePotPence: number;
+  allocatedPence: number;
+  earnedPence: number;
+  unearnedPence: number;
+  totalPence: number;
+  notes: Array<string>;
+  rules: Array<string>;
+  sha256: string | null;
+  intact: boolean | null;
+  csv: string;
+  lines: Array<{
+    indicatorId: string;
+    title: string;
+    unit: string;
+    weight: number;
+    outcome: LineOutcome;
+    excluded: boolean;
+    targetDescription: string;
+    targetValue: number | null;
+    floorValue: number | null;
+    achievement: number;
+    allocatedPence: number;
+    earnedPence: number;
+    explanation: string;
+    actual: {
+      value: number | null;
+      symbol: string | null;
+      numerator: number | null;
+      numeratorSymbol: string | null;
+      denominator: number | null;
+      denominatorSymbol: string | null;
+      source: string;
+      period: number;
+    };
+  }>;
+};
+
+/** fragment PaymentsTermsFields on Terms (src/pages/payments/queries.ts) */
+export type PaymentsTermsFieldsFragment = {
+  fixedFeePence: number;
+  outcomePotPence: number;
+  missingData: MissingDataRule;
+  neighbourModel: string | null;
+  indicators: Array<{
+    indicatorId: string;
+    weight: number;
+    missingData: MissingDataRule | null;
+    partial: {
+      type: PartialType;
+      floor: number | null;
+    };
+    target: {
+      type: TargetType;
+      level: number | null;
+      by: number | null;
+      unit: ImprovementUnit | null;
+      baselinePeriod: number | null;
+      margin: number | null;
+      quartile: number | null;
+      position: GroupPosition | null;
+      councils: Array<string> | null;
+    };
+  }>;
 };
 
 /** fragment PointFields on SeriesPoint (src/figures/queries.ts) */
@@ -245,6 +428,310 @@ export type FigureSeriesQueryVariables = {
   source?: ValueSource | null;
 };
 
+/** query PaymentsContracts (src/pages/payments/queries.ts) */
+export type PaymentsContractsQuery = {
+  contracts: Array<{
+    id: string;
+    name: string;
+    councilCode: string;
+    council: {
+      code: string;
+      name: string;
+    };
+    practiceId: string;
+    practice: {
+      id: string;
+      name: string;
+    } | null;
+    periodStart: number;
+    periodEnd: number;
+    latestVersion: number;
+    canManage: boolean;
+    terms: {
+      fixedFeePence: number;
+      outcomePotPence: number;
+      missingData: MissingDataRule;
+      neighbourModel: string | null;
+      indicators: Array<{
+        indicatorId: string;
+        weight: number;
+        missingData: MissingDataRule | null;
+        partial: {
+          type: PartialType;
+          floor: number | null;
+        };
+        target: {
+          type: TargetType;
+          level: number | null;
+          by: number | null;
+          unit: ImprovementUnit | null;
+          baselinePeriod: number | null;
+          margin: number | null;
+          quartile: number | null;
+          position: GroupPosition | null;
+          councils: Array<string> | null;
+        };
+      }>;
+    };
+    statements: Array<{
+      id: string | null;
+      period: number;
+      totalPence: number;
+    }>;
+  }>;
+  indicators: Array<{
+    id: string;
+    title: string;
+  }>;
+};
+
+export type PaymentsContractsQueryVariables = Record<string, never>;
+
+/** query PaymentsCouncil (src/pages/payments/queries.ts) */
+export type PaymentsCouncilQuery = {
+  council: {
+    code: string;
+    name: string;
+    practices: Array<{
+      id: string;
+      name: string;
+    }>;
+  } | null;
+  indicators: Array<{
+    id: string;
+    title: string;
+    unit: string;
+    polarity: Polarity;
+    periodType: string;
+  }>;
+};
+
+export type PaymentsCouncilQueryVariables = {
+  code: string;
+};
+
+/** mutation PaymentsCreateContract (src/pages/payments/queries.ts) */
+export type PaymentsCreateContractMutation = {
+  createContract: {
+    id: string;
+    name: string;
+    councilCode: string;
+    council: {
+      code: string;
+      name: string;
+    };
+    practiceId: string;
+    practice: {
+      id: string;
+      name: string;
+    } | null;
+    periodStart: number;
+    periodEnd: number;
+    latestVersion: number;
+    canManage: boolean;
+    terms: {
+      fixedFeePence: number;
+      outcomePotPence: number;
+      missingData: MissingDataRule;
+      neighbourModel: string | null;
+      indicators: Array<{
+        indicatorId: string;
+        weight: number;
+        missingData: MissingDataRule | null;
+        partial: {
+          type: PartialType;
+          floor: number | null;
+        };
+        target: {
+          type: TargetType;
+          level: number | null;
+          by: number | null;
+          unit: ImprovementUnit | null;
+          baselinePeriod: number | null;
+          margin: number | null;
+          quartile: number | null;
+          position: GroupPosition | null;
+          councils: Array<string> | null;
+        };
+      }>;
+    };
+    statements: Array<{
+      id: string | null;
+      period: number;
+      totalPence: number;
+    }>;
+  };
+};
+
+export type PaymentsCreateContractMutationVariables = {
+  input: CreateContractInput;
+};
+
+/** mutation PaymentsIssueStatement (src/pages/payments/queries.ts) */
+export type PaymentsIssueStatementMutation = {
+  issueStatement: {
+    id: string | null;
+    contractId: string;
+    period: number;
+    status: StatementStatus;
+    version: number;
+    termsOverridden: boolean;
+    issuedAt: string | null;
+    issuedBy: string | null;
+    fixedFeePence: number;
+    outcomePotPence: number;
+    allocatedPence: number;
+    earnedPence: number;
+    unearnedPence: number;
+    totalPence: number;
+    notes: Array<string>;
+    rules: Array<string>;
+    sha256: string | null;
+    intact: boolean | null;
+    csv: string;
+    lines: Array<{
+      indicatorId: string;
+      title: string;
+      unit: string;
+      weight: number;
+      outcome: LineOutcome;
+      excluded: boolean;
+      targetDescription: string;
+      targetValue: number | null;
+      floorValue: number | null;
+      achievement: number;
+      allocatedPence: number;
+      earnedPence: number;
+      explanation: string;
+      actual: {
+        value: number | null;
+        symbol: string | null;
+        numerator: number | null;
+        numeratorSymbol: string | null;
+        denominator: number | null;
+        denominatorSymbol: string | null;
+        source: string;
+        period: number;
+      };
+    }>;
+  };
+};
+
+export type PaymentsIssueStatementMutationVariables = {
+  contractId: string;
+  period: number;
+};
+
+/** query PaymentsPreview (src/pages/payments/queries.ts) */
+export type PaymentsPreviewQuery = {
+  previewStatement: {
+    id: string | null;
+    contractId: string;
+    period: number;
+    status: StatementStatus;
+    version: number;
+    termsOverridden: boolean;
+    issuedAt: string | null;
+    issuedBy: string | null;
+    fixedFeePence: number;
+    outcomePotPence: number;
+    allocatedPence: number;
+    earnedPence: number;
+    unearnedPence: number;
+    totalPence: number;
+    notes: Array<string>;
+    rules: Array<string>;
+    sha256: string | null;
+    intact: boolean | null;
+    csv: string;
+    lines: Array<{
+      indicatorId: string;
+      title: string;
+      unit: string;
+      weight: number;
+      outcome: LineOutcome;
+      excluded: boolean;
+      targetDescription: string;
+      targetValue: number | null;
+      floorValue: number | null;
+      achievement: number;
+      allocatedPence: number;
+      earnedPence: number;
+      explanation: string;
+      actual: {
+        value: number | null;
+        symbol: string | null;
+        numerator: number | null;
+        numeratorSymbol: string | null;
+        denominator: number | null;
+        denominatorSymbol: string | null;
+        source: string;
+        period: number;
+      };
+    }>;
+  } | null;
+};
+
+export type PaymentsPreviewQueryVariables = {
+  contractId: string;
+  period: number;
+  terms?: TermsInput | null;
+};
+
+/** query PaymentsStatement (src/pages/payments/queries.ts) */
+export type PaymentsStatementQuery = {
+  statement: {
+    id: string | null;
+    contractId: string;
+    period: number;
+    status: StatementStatus;
+    version: number;
+    termsOverridden: boolean;
+    issuedAt: string | null;
+    issuedBy: string | null;
+    fixedFeePence: number;
+    outcomePotPence: number;
+    allocatedPence: number;
+    earnedPence: number;
+    unearnedPence: number;
+    totalPence: number;
+    notes: Array<string>;
+    rules: Array<string>;
+    sha256: string | null;
+    intact: boolean | null;
+    csv: string;
+    lines: Array<{
+      indicatorId: string;
+      title: string;
+      unit: string;
+      weight: number;
+      outcome: LineOutcome;
+      excluded: boolean;
+      targetDescription: string;
+      targetValue: number | null;
+      floorValue: number | null;
+      achievement: number;
+      allocatedPence: number;
+      earnedPence: number;
+      explanation: string;
+      actual: {
+        value: number | null;
+        symbol: string | null;
+        numerator: number | null;
+        numeratorSymbol: string | null;
+        denominator: number | null;
+        denominatorSymbol: string | null;
+        source: string;
+        period: number;
+      };
+    }>;
+  } | null;
+};
+
+export type PaymentsStatementQueryVariables = {
+  id: string;
+};
+
 /** query PeerSeries (src/figures/queries.ts) */
 export type PeerSeriesQuery = {
   series: {
@@ -380,3 +867,39 @@ export type ShortageOptionsQuery = {
 export type ShortageOptionsQueryVariables = {
   code: string;
 };
+
+/** query SubmissionHistory (src/pages/returns/queries.ts) */
+export type SubmissionHistoryQuery = {
+  submissions: Array<{
+    id: string;
+    kind: string;
+    councilCode: string;
+    practiceId: string | null;
+    collectionYear: number;
+    status: string;
+    submittedAt: string;
+    counts: Array<{
+      table: string;
+      rows: number;
+    }>;
+    errorCount: number;
+    warningCount: number;
+    supersededBy: string | null;
+    errors: Array<{
+      file: string;
+      row: number;
+      column: string;
+      rule: string;
+      message: string;
+    }>;
+    warnings: Array<{
+      file: string;
+      row: number;
+      column: string;
+      rule: string;
+      message: string;
+    }>;
+  }>;
+};
+
+export type SubmissionHistoryQueryVariables = Record<string, never>;

@@ -5,6 +5,7 @@ import { csvFileName } from '../../figures/csv';
 import { DownloadCsv } from '../../figures/DownloadCsv';
 import { clearQueryCache, useQuery } from '../../graphql/useQuery';
 import { RETURNS_COUNCIL_QUERY, RETURNS_PRACTICE_QUERY } from './queries';
+import { SubmissionHistory } from './SubmissionHistory';
 import { uploadReturn, UploadError, type ReturnIssue, type ReturnProgress, type ReturnResult } from './upload';
 
 type Kind = 'ssda903' | 'csww';
@@ -32,17 +33,6 @@ export function collectionYears(kind: Kind, today: Date): number[] {
 
 function yearLabel(kind: Kind, year: number): string {
   return kind === 'ssda903' ? `${year - 1} to ${year} (year to 31 March ${year})` : `30 September ${year}`;
-}
-
-interface Sent {
-  at: string;
-  kind: Kind;
-  councilCode: string;
-  practiceId: string | null;
-  collectionYear: number;
-  files: string[];
-  result: ReturnResult | null;
-  failure: string | null;
 }
 
 type Phase = { step: 'idle' } | { step: 'sending'; sent: number; total: number; progress: ReturnProgress[] } | { step: 'done'; result: ReturnResult; progress: ReturnProgress[] } | { step: 'failed'; message: string; progress: ReturnProgress[] };
@@ -123,7 +113,8 @@ function ReturnForm({
   const [files, setFiles] = useState<File[]>([]);
   const [errors, setErrors] = useState<Errors>({});
   const [phase, setPhase] = useState<Phase>({ step: 'idle' });
-  const [history, setHistory] = useState<Sent[]>([]);
+  // Bumped after each upload, so the history (from the data service) is asked for again.
+  const [historyVersion, setHistoryVersion] = useState(0);
   const summaryRef = useRef<HTMLDivElement>(null);
   const resultRef = useRef<HTMLDivElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -155,16 +146,6 @@ function ReturnForm({
 
     const progress: ReturnProgress[] = [];
     setPhase({ step: 'sending', sent: 0, total: files.reduce((n, f) => n + f.size, 0), progress });
-    const record: Sent = {
-      at: new Date().toISOString(),
-      kind,
-      councilCode,
-      practiceId: practiceId || null,
-      collectionYear: chosenYear,
-      files: files.map((f) => f.name),
-      result: null,
-      failure: null,
-    };
     try {
       const result = await uploadReturn(form, session.token, {
         onUpload: (sent, total) => setPhase((p) => (p.step === 'sending' ? { ...p, sent, total: total || p.total } : p)),
@@ -178,11 +159,11 @@ function ReturnForm({
       // An accepted return changes computed figures: forget cached answers.
       if (result.status === 'accepted') clearQueryCache();
       setPhase({ step: 'done', result, progress: [...progress] });
-      setHistory((h) => [{ ...record, result }, ...h]);
     } catch (error) {
       const message = error instanceof UploadError ? error.message : 'The return could not be sent.';
       setPhase({ step: 'failed', message, progress: [...progress] });
-      setHistory((h) => [{ ...record, failure: message }, ...h]);
+    } finally {
+      setHistoryVersion((n) => n + 1);
     }
   }
 
@@ -359,7 +340,7 @@ function ReturnForm({
           </div>
         ) : null}
       </div>
-      <History history={history} />
+      <SubmissionHistory token={session.token} version={historyVersion} />
     </>
   );
 }
@@ -505,49 +486,6 @@ function Result({ result }: { result: ReturnResult }) {
       {result.warnings.length > 0 ? (
         <IssueTable id="return-warnings" title="Warnings" issues={result.warnings} fileName={csvFileName('return', result.submissionId ?? 'new', 'warnings')} />
       ) : null}
-    </section>
-  );
-}
-
-function History({ history }: { history: Sent[] }) {
-  return (
-    <section aria-labelledby="history-heading" className="app-results">
-      <h2 className="govuk-heading-l" id="history-heading">
-        Returns sent
-      </h2>
-      <div className="govuk-inset-text">
-        The data service does not list earlier submissions yet, so this shows the returns sent from this page since you signed in.
-      </div>
-      {history.length === 0 ? (
-        <p className="govuk-body">None yet.</p>
-      ) : (
-        <table className="govuk-table" data-testid="return-history">
-          <caption className="govuk-table__caption govuk-table__caption--s">Returns sent from this page</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Sent</th>
-              <th scope="col" className="govuk-table__header">Return</th>
-              <th scope="col" className="govuk-table__header">Outcome</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {history.map((h) => (
-              <tr className="govuk-table__row" key={h.at}>
-                <td className="govuk-table__cell">{new Date(h.at).toLocaleTimeString('en-GB')}</td>
-                <td className="govuk-table__cell">
-                  {h.kind.toUpperCase()} {h.collectionYear}, council {h.councilCode}
-                  {h.practiceId ? `, practice ${h.practiceId}` : ''}: {h.files.join(', ')}
-                </td>
-                <td className="govuk-table__cell">
-                  {h.result
-                    ? `${h.result.status}${h.result.submissionId !== null ? ` (submission ${String(h.result.submissionId)})` : ''}${h.result.errors.length ? `, ${h.result.errors.length} errors` : ''}`
-                    : `not sent: ${h.failure ?? ''}`}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
     </section>
   );
 }

@@ -1,6 +1,13 @@
 /** Who a return can be for: a council's practices, or a practice's councils. */
 import { gql } from '../../graphql/client';
-import type { ReturnsCouncilQuery, ReturnsCouncilQueryVariables, ReturnsPracticeQuery, ReturnsPracticeQueryVariables } from '../../graphql/generated';
+import type {
+  ReturnsCouncilQuery,
+  ReturnsCouncilQueryVariables,
+  ReturnsPracticeQuery,
+  ReturnsPracticeQueryVariables,
+  SubmissionHistoryQuery,
+  SubmissionHistoryQueryVariables,
+} from '../../graphql/generated';
 
 export const RETURNS_COUNCIL_QUERY = gql<ReturnsCouncilQuery, ReturnsCouncilQueryVariables>(/* GraphQL */ `
   query ReturnsCouncil($code: ID!) {
@@ -23,6 +30,42 @@ export const RETURNS_PRACTICE_QUERY = gql<ReturnsPracticeQuery, ReturnsPracticeQ
       councils {
         code
         name
+      }
+    }
+  }
+`);
+
+/** The submissions the viewer may see (the API scopes them: a council's and its practices', a practice's own). */
+export const SUBMISSION_HISTORY_QUERY = gql<SubmissionHistoryQuery, SubmissionHistoryQueryVariables>(/* GraphQL */ `
+  query SubmissionHistory {
+    submissions {
+      id
+      kind
+      councilCode
+      practiceId
+      collectionYear
+      status
+      submittedAt
+      counts {
+        table
+        rows
+      }
+      errorCount
+      warningCount
+      supersededBy
+      errors(limit: 50) {
+        file
+        row
+        column
+        rule
+        message
+      }
+      warnings(limit: 50) {
+        file
+        row
+        column
+        rule
+        message
       }
     }
   }

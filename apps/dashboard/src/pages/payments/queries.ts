@@ -1,0 +1,213 @@
+/** Payments (issue 6): contracts, statements, what-if previews, issuing and creating a contract. */
+import { fragment, gql } from '../../graphql/client';
+import type {
+  PaymentsContractsQuery,
+  PaymentsCouncilQuery,
+  PaymentsCouncilQueryVariables,
+  PaymentsPreviewQuery,
+  PaymentsStatementQuery,
+  PaymentsStatementQueryVariables,
+  PaymentsPreviewQueryVariables,
+  PaymentsIssueStatementMutation,
+  PaymentsIssueStatementMutationVariables,
+  PaymentsCreateContractMutation,
+  PaymentsCreateContractMutationVariables,
+  PaymentsTermsFieldsFragment,
+  PaymentsStatementFieldsFragment,
+  PaymentsContractFieldsFragment,
+} from '../../graphql/generated';
+
+export type TermsFields = PaymentsTermsFieldsFragment;
+export type StatementFields = PaymentsStatementFieldsFragment;
+export type ContractFields = PaymentsContractFieldsFragment;
+
+export const TERMS_FIELDS = fragment(/* GraphQL */ `
+  fragment PaymentsTermsFields on Terms {
+    fixedFeePence
+    outcomePotPence
+    missingData
+    neighbourModel
+    indicators {
+      indicatorId
+      weight
+      missingData
+      partial {
+        type
+        floor
+      }
+      target {
+        type
+        level
+        by
+        unit
+        baselinePeriod
+        margin
+        quartile
+        position
+        councils
+      }
+    }
+  }
+`);
+
+export const STATEMENT_FIELDS = fragment(/* GraphQL */ `
+  fragment PaymentsStatementFields on Statement {
+    id
+    contractId
+    period
+    status
+    version
+    termsOverridden
+    issuedAt
+    issuedBy
+    fixedFeePence
+    outcomePotPence
+    allocatedPence
+    earnedPence
+    unearnedPence
+    totalPence
+    notes
+    rules
+    sha256
+    intact
+    csv
+    lines {
+      indicatorId
+      title
+      unit
+      weight
+      outcome
+      excluded
+      targetDescription
+      targetValue
+      floorValue
+      achievement
+      allocatedPence
+      earnedPence
+      explanation
+      actual {
+        value
+        symbol
+        numerator
+        numeratorSymbol
+        denominator
+        denominatorSymbol
+        source
+        period
+      }
+    }
+  }
+`);
+
+export const CONTRACT_FIELDS = fragment(
+  /* GraphQL */ `
+    fragment PaymentsContractFields on Contract {
+      id
+      name
+      councilCode
+      council {
+        code
+        name
+      }
+      practiceId
+      practice {
+        id
+        name
+      }
+      periodStart
+      periodEnd
+      latestVersion
+      canManage
+      terms {
+        ...PaymentsTermsFields
+      }
+      statements {
+        id
+        period
+        totalPence
+      }
+    }
+  `,
+  [TERMS_FIELDS],
+);
+
+/** One statement in full (the list carries only each statement's year and total, to stay under the API's query cost). */
+export const STATEMENT_QUERY = gql<PaymentsStatementQuery, PaymentsStatementQueryVariables>(
+  /* GraphQL */ `
+    query PaymentsStatement($id: ID!) {
+      statement(id: $id) {
+        ...PaymentsStatementFields
+      }
+    }
+  `,
+  [STATEMENT_FIELDS],
+);
+
+export const CONTRACTS_QUERY = gql<PaymentsContractsQuery>(
+  /* GraphQL */ `
+    query PaymentsContracts {
+      contracts {
+        ...PaymentsContractFields
+      }
+      indicators {
+        id
+        title
+      }
+    }
+  `,
+  [CONTRACT_FIELDS],
+);
+
+/** For creating a contract: the council's practices and the indicators a target can be set on. */
+export const COUNCIL_QUERY = gql<PaymentsCouncilQuery, PaymentsCouncilQueryVariables>(/* GraphQL */ `
+  query PaymentsCouncil($code: ID!) {
+    council(code: $code) {
+      code
+      name
+      practices {
+        id
+        name
+      }
+    }
+    indicators {
+      id
+      title
+      unit
+      polarity
+      periodType
+    }
+  }
+`);
+
+export const PREVIEW_QUERY = gql<PaymentsPreviewQuery, PaymentsPreviewQueryVariables>(
+  /* GraphQL */ `
+    query PaymentsPreview($contractId: ID!, $period: Int!, $terms: TermsInput) {
+      previewStatement(contractId: $contractId, period: $period, terms: $terms) {
+        ...PaymentsStatementFields
+      }
+    }
+  `,
+  [STATEMENT_FIELDS],
+);
+
+export const ISSUE_MUTATION = gql<PaymentsIssueStatementMutation, PaymentsIssueStatementMutationVariables>(
+  /* GraphQL */ `
+    mutation PaymentsIssueStatement($contractId: ID!, $period: Int!) {
+      issueStatement(contractId: $contractId, period: $period) {
+        ...PaymentsStatementFields
+      }
+    }
+  `,
+  [STATEMENT_FIELDS],
+);
+
+export const CREATE_CONTRACT_MUTATION = gql<PaymentsCreateContractMutation, PaymentsCreateContractMutationVariables>(
+  /* GraphQL */ `
+    mutation PaymentsCreateContract($input: CreateContractInput!) {
+      createContract(input: $input) {
+        ...PaymentsContractFields
+      }
+    }
+  `,
+  [CONTRACT_FIELDS],
+);

@@ -1,0 +1,278 @@
+/**
+ * The history of submitted returns (SSDA903, CSWW): what was submitted, by whom, when, and what was
+ * wrong with it. The files' bytes are never served here, only their names, hashes and sizes.
+ *
+ * Who sees what (the same rule as uploading, apps/gateway/src/returns/authorize.ts), applied in SQL:
+ * - council: the returns filed with its council (its own and those of the practices serving it);
+ * - practice: only its own practice's returns;
+ * - policy, admin: every submission's metadata (status, counts, when: not child-level), but the
+ *   issues' `value` (the offending value as written in the file, which can be child-level data) is
+ *   null for them;
+ * - a role paired with the wrong kind of organisation: nothing.
+ * Ids a viewer may not see resolve to null, as ids that do not exist.
+ */
+import DataLoader from 'dataloader';
+import { createContextCache } from '@pothos/core';
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { isConsistentViewer, type Viewer } from '@continuity/access';
+import { submissionFiles, submissions } from '@continuity/db';
+import { builder, signedInType } from '../builder';
+import { guard, type Context } from '../context';
+import { viewerOf } from '../entitlements';
+
+const MAX_ISSUES = 1000;
+const MAX_SUBMISSIONS = 200;
+
+interface SubmissionRow {
+  id: number;
+  kind: string;
+  councilCode: string;
+  practiceId: string | null;
+  collectionYear: number;
+  status: string;
+  submittedBy: string;
+  submittedAt: Date;
+  contentHash: string;
+  counts: Record<string, number>;
+  errorCount: number;
+  warningCount: number;
+  supersededBy: number | null;
+}
+
+interface FileRow {
+  name: string;
+  sha256: string;
+  size: number;
+}
+
+/** One stored finding (packages/returns issues.ts); `child` is never exposed. */
+interface IssueRow {
+  file?: string;
+  row?: number;
+  column?: string;
+  rule?: string;
+  severity?: string;
+  message?: string;
+  value?: string;
+  path?: string;
+}
+
+/** May the viewer see the offending values? Only the owners: councils and practices (their rows are scoped). */
+function seesValues(viewer: Viewer): boolean {
+  return isConsistentViewer(viewer) && (viewer.role === 'council' || viewer.role === 'practice');
+}
+
+/** The submissions the viewer may see, as SQL (undefined: all). */
+function scopeOf(viewer: Viewer): SQL | undefined {
+  if (!isConsistentViewer(viewer)) return sql`false`;
+  switch (viewer.role) {
+    case 'policy':
+    case 'admin':
+      return undefined;
+    case 'council':
+      return eq(submissions.councilCode, viewer.organisation.id);
+    case 'practice':
+      return eq(submissions.practiceId, viewer.organisation.id);
+  }
+}
+
+const summaryColumns = {
+  id: submissions.id,
+  kind: submissions.kind,
+  councilCode: submissions.councilCode,
+  practiceId: submissions.practiceId,
+  collectionYear: submissions.collectionYear,
+  status: submissions.status,
+  submittedBy: submissions.submittedBy,
+  submittedAt: submissions.submittedAt,
+  contentHash: submissions.contentHash,
+  counts: submissions.counts,
+  errorCount: sql<number>`jsonb_array_length(${submissions.errors})::int`,
+  warningCount: sql<number>`jsonb_array_length(${submissions.warnings})::int`,
+  supersededBy: submissions.supersededBy,
+};
+
+/** An id argument as a submission id; anything else matches nothing. */
+function idOf(value: string): number | null {
+  const n = Number(value);
+  return Number.isSafeInteger(n) && n > 0 && n <= 2_147_483_647 && String(n) === value ? n : null;
+}
+
+const submissionLoader = createContextCache(
+  (ctx: Context) =>
+    new DataLoader<number, SubmissionRow | null>(async (ids) => {
+      guard(ctx);
+      const rows = await ctx.database.db
+        .select(summaryColumns)
+        .from(submissions)
+        .where(and(scopeOf(viewerOf(ctx)), inArray(submissions.id, [...ids])));
+      const byId = new Map(rows.map((r) => [r.id, r as SubmissionRow]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+);
+
+const filesLoader = createContextCache(
+  (ctx: Context) =>
+    new DataLoader<number, FileRow[]>(async (ids) => {
+      guard(ctx);
+      const rows = await ctx.database.db
+        .select({ submissionId: submissionFiles.submissionId, name: submissionFiles.name, sha256: submissionFiles.sha256, size: submissionFiles.size })
+        .from(submissionFiles)
+        .where(inArray(submissionFiles.submissionId, [...ids]))
+        .orderBy(submissionFiles.id);
+      return ids.map((id) => rows.filter((r) => r.submissionId === id).map(({ submissionId: _, ...f }) => f));
+    }),
+);
+
+/** Errors and warnings of submissions the parent already scoped (loaded only when asked for). */
+const issuesLoader = createContextCache(
+  (ctx: Context) =>
+    new DataLoader<number, { errors: IssueRow[]; warnings: IssueRow[] }>(async (ids) => {
+      guard(ctx);
+      const rows = await ctx.database.db
+        .select({ id: submissions.id, errors: submissions.errors, warnings: submissions.warnings })
+        .from(submissions)
+        .where(and(scopeOf(viewerOf(ctx)), inArray(submissions.id, [...ids])));
+      const byId = new Map(rows.map((r) => [r.id, { errors: r.errors as IssueRow[], warnings: r.warnings as IssueRow[] }]));
+      return ids.map((id) => byId.get(id) ?? { errors: [], warnings: [] });
+    }),
+);
+
+const audited = createContextCache((_ctx: Context) => new Set<string>());
+
+interface IssueModel {
+  issue: IssueRow;
+  showValue: boolean;
+}
+
+const ReturnIssue = builder.objectRef<IssueModel>('ReturnIssue').implement({
+  ...signedInType,
+  description: 'One finding of validation: errors reject the whole return; warnings are reported and it is kept.',
+  fields: (t) => ({
+    file: t.string({ resolve: (x) => x.issue.file ?? '' }),
+    row: t.int({ description: '0 when the finding is about the whole file.', resolve: (x) => x.issue.row ?? 0 }),
+    column: t.string({ description: 'DfE column or XML element name; empty for file-level findings.', resolve: (x) => x.issue.column ?? '' }),
+    rule: t.string({ resolve: (x) => x.issue.rule ?? '' }),
+    severity: t.string({ resolve: (x) => x.issue.severity ?? '' }),
+    message: t.string({ resolve: (x) => x.issue.message ?? '' }),
+    path: t.string({ nullable: true, description: 'XML only: the element path.', resolve: (x) => x.issue.path ?? null }),
+    value: t.string({
+      nullable: true,
+      description: 'The offending value as written (can be child-level data): the return’s council or practice only; null for anyone else.',
+      resolve: (x) => (x.showValue ? (x.issue.value ?? '') : null),
+    }),
+  }),
+});
+
+const TableCount = builder.objectRef<{ table: string; rows: number }>('TableCount').implement({
+  ...signedInType,
+  fields: (t) => ({
+    table: t.exposeString('table'),
+    rows: t.exposeInt('rows'),
+  }),
+});
+
+const SubmissionFile = builder.objectRef<FileRow>('SubmissionFile').implement({
+  ...signedInType,
+  description: 'A file received with a submission (kept byte for byte; the bytes are not served here).',
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    sha256: t.exposeString('sha256'),
+    size: t.exposeInt('size', { description: 'Bytes.' }),
+  }),
+});
+
+function issuesField(which: 'errors' | 'warnings') {
+  return async (s: SubmissionRow, args: { limit?: number | null }, ctx: Context): Promise<IssueModel[]> => {
+    const viewer = viewerOf(ctx);
+    const showValue = seesValues(viewer);
+    const limit = Math.max(0, Math.min(args.limit ?? 100, MAX_ISSUES));
+    const list = (await issuesLoader(ctx).load(s.id))[which].slice(0, limit);
+    const target = `submission:${s.id}`;
+    if (showValue && list.length > 0 && !audited(ctx).has(target)) {
+      audited(ctx).add(target);
+      ctx.audit.push({ action: 'read', target, detail: { councilCode: s.councilCode, practiceId: s.practiceId, issues: which } });
+    }
+    return list.map((issue) => ({ issue, showValue }));
+  };
+}
+
+const Submission = builder.objectRef<SubmissionRow>('Submission').implement({
+  ...signedInType,
+  description: 'A return as submitted: accepted, rejected (errors), or superseded by a later accepted one.',
+  fields: (t) => ({
+    id: t.id({ resolve: (s) => String(s.id) }),
+    kind: t.exposeString('kind', { description: 'ssda903 or csww.' }),
+    councilCode: t.exposeString('councilCode'),
+    practiceId: t.exposeString('practiceId', { nullable: true, description: 'Set when a practice submitted for the children it holds.' }),
+    collectionYear: t.exposeInt('collectionYear'),
+    status: t.exposeString('status', { description: 'accepted, rejected or superseded.' }),
+    submittedBy: t.exposeString('submittedBy', { description: 'User id.' }),
+    submittedAt: t.string({ description: 'ISO date-time.', resolve: (s) => new Date(s.submittedAt).toISOString() }),
+    contentHash: t.exposeString('contentHash'),
+    counts: t.field({
+      type: [TableCount],
+      description: 'Rows read per table.',
+      resolve: (s) => Object.entries(s.counts ?? {}).map(([table, rows]) => ({ table, rows })),
+    }),
+    errorCount: t.exposeInt('errorCount'),
+    warningCount: t.exposeInt('warningCount'),
+    errors: t.field({
+      type: [ReturnIssue],
+      args: { limit: t.arg.int({ defaultValue: 100 }) },
+      description: `The first \`limit\` errors (at most ${MAX_ISSUES}).`,
+      resolve: issuesField('errors'),
+    }),
+    warnings: t.field({
+      type: [ReturnIssue],
+      args: { limit: t.arg.int({ defaultValue: 100 }) },
+      description: `The first \`limit\` warnings (at most ${MAX_ISSUES}).`,
+      resolve: issuesField('warnings'),
+    }),
+    files: t.field({ type: [SubmissionFile], resolve: (s, _args, ctx) => filesLoader(ctx).load(s.id) }),
+    supersededBy: t.id({ nullable: true, resolve: (s) => (s.supersededBy === null ? null : String(s.supersededBy)) }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  submissions: t.field({
+    type: [Submission],
+    description: `Submissions the viewer may see, newest first (at most ${MAX_SUBMISSIONS}).`,
+    args: {
+      councilCode: t.arg.id(),
+      practiceId: t.arg.id(),
+      kind: t.arg.string({ description: 'ssda903 or csww.' }),
+      collectionYear: t.arg.int(),
+    },
+    resolve: async (_root, args, ctx) => {
+      guard(ctx);
+      const rows = await ctx.database.db
+        .select(summaryColumns)
+        .from(submissions)
+        .where(
+          and(
+            scopeOf(viewerOf(ctx)),
+            args.councilCode != null ? eq(submissions.councilCode, args.councilCode) : undefined,
+            args.practiceId != null ? eq(submissions.practiceId, args.practiceId) : undefined,
+            args.kind != null ? sql`${submissions.kind}::text = ${args.kind}` : undefined,
+            args.collectionYear != null ? eq(submissions.collectionYear, args.collectionYear) : undefined,
+          ),
+        )
+        .orderBy(desc(submissions.submittedAt), desc(submissions.id))
+        .limit(MAX_SUBMISSIONS);
+      for (const row of rows) submissionLoader(ctx).prime(row.id, row as SubmissionRow);
+      return rows as SubmissionRow[];
+    },
+  }),
+  submission: t.field({
+    type: Submission,
+    nullable: true,
+    description: 'One submission; null for an id the viewer may not see, as for one that does not exist.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, args, ctx) => {
+      guard(ctx);
+      const id = idOf(args.id);
+      return id === null ? null : submissionLoader(ctx).load(id);
+    },
+  }),
+}));
