@@ -83,6 +83,8 @@ export default async function setup(project: TestProject) {
     HOST: '127.0.0.1',
     NODE_ENV: 'development',
     DEMO_SIGN_IN: 'true',
+    // Generated demo returns would change figures while a test compares the page with the API.
+    DEMO_RETURNS: 'false',
   };
   delete env.DATABASE_URL; // the README's default: PGlite
   const gateway = spawn(process.execPath, ['--import', 'tsx', join(root, 'apps/gateway/src/main.ts')], {

@@ -4,6 +4,13 @@ import { DEFAULT_LIMITS } from '@continuity/schema';
 import { parseEnv, repoRoot } from './env';
 
 describe('parseEnv', () => {
+  it('seeds demo returns with demo sign-in unless told otherwise', () => {
+    expect(parseEnv({}).demoReturns).toBe(true);
+    expect(parseEnv({ NODE_ENV: 'production' }).demoReturns).toBe(false);
+    expect(parseEnv({ NODE_ENV: 'production', DEMO_SIGN_IN: 'true' }).demoReturns).toBe(true);
+    expect(parseEnv({ DEMO_RETURNS: 'false' }).demoReturns).toBe(false);
+  });
+
   it('defaults to PGlite under the repository root, port 4000, development, a local key and secret beside it', () => {
     expect(parseEnv({})).toEqual({
       DATABASE_URL: undefined,
@@ -20,6 +27,7 @@ describe('parseEnv', () => {
       },
       pseudonymSecret: { file: join(repoRoot, '.data/pseudonym-secret') },
       demoSignIn: true,
+      demoReturns: true,
       demoTokenSeconds: 28_800,
       limits: DEFAULT_LIMITS,
       bodyLimitBytes: 100_000,

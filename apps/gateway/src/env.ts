@@ -34,6 +34,10 @@ const flag = optional(z.enum(['true', 'false']));
  *   DEMO_SIGN_IN          true | false. Default: on unless NODE_ENV=production. Serves /auth/demo-users and
  *                         /auth/demo-token (local key only) and writes the demo users into the directory.
  *   DEMO_TOKEN_SECONDS    Lifetime of a demo token (default 28800, 8 hours).
+ *   DEMO_RETURNS          true | false. Default: as DEMO_SIGN_IN. After the server is listening, generates
+ *                         demo 903 and census returns for the pilot councils and their practices (no
+ *                         practice-level data is published) and imports them through the upload path, once
+ *                         (a restart skips them in milliseconds; ~45 s the first time on PGlite).
  * Practice pseudonyms
  *   PSEUDONYM_SECRET      The HMAC key for practice pseudonyms (16 bytes or more). Absent: read from (or
  *                         generated once into) PSEUDONYM_SECRET_FILE, default <DATA_DIR's parent>/pseudonym-secret.
@@ -63,6 +67,7 @@ const schema = z.object({
   AUTH_CLOCK_TOLERANCE_SECONDS: withDefault(z.coerce.number().int().min(0).max(300), 30),
   DEMO_SIGN_IN: flag,
   DEMO_TOKEN_SECONDS: count(8 * 60 * 60),
+  DEMO_RETURNS: flag,
   PSEUDONYM_SECRET: optional(z.string().refine((s) => Buffer.byteLength(s) >= 16, 'must be at least 16 bytes')),
   PSEUDONYM_SECRET_FILE: optional(z.string()),
   GRAPHQL_MAX_DEPTH: count(DEFAULT_LIMITS.maxDepth),
@@ -90,6 +95,7 @@ export interface Env {
   /** The secret itself, or the file to read it from (generated there when missing). */
   pseudonymSecret: { value: string } | { file: string };
   demoSignIn: boolean;
+  demoReturns: boolean;
   demoTokenSeconds: number;
   limits: QueryLimits;
   bodyLimitBytes: number;
@@ -122,6 +128,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       ? { value: v.PSEUDONYM_SECRET }
       : { file: v.PSEUDONYM_SECRET_FILE ? fromRoot(v.PSEUDONYM_SECRET_FILE) : join(dataParent, 'pseudonym-secret') },
     demoSignIn: v.DEMO_SIGN_IN ? v.DEMO_SIGN_IN === 'true' : v.NODE_ENV !== 'production',
+    demoReturns: v.DEMO_RETURNS
+      ? v.DEMO_RETURNS === 'true'
+      : v.DEMO_SIGN_IN
+        ? v.DEMO_SIGN_IN === 'true'
+        : v.NODE_ENV !== 'production',
     demoTokenSeconds: v.DEMO_TOKEN_SECONDS,
     limits: {
       maxDepth: v.GRAPHQL_MAX_DEPTH,

@@ -1,6 +1,7 @@
 import { loadOrCreateSecretFile } from '@continuity/access';
 import { openDatabase } from '@continuity/db';
 import { loadAll } from '@continuity/published';
+import { seedDemoReturns } from '@continuity/returns';
 import { authenticator, keyStoreFor } from './auth/authenticate';
 import { upsertDemoDirectory } from './auth/demo';
 import { ensureData } from './data';
@@ -58,6 +59,19 @@ async function main(): Promise<void> {
   });
   console.log(`continuity gateway ready at ${server.url}`);
   if (demo && keyStore.signing) console.log(`demo sign-in: ${server.origin}/auth/demo-users (${demo.length} users)`);
+
+  // Demo returns after listening, so published figures are served at once; the practices' computed
+  // figures appear when the imports finish (first start only: seeded returns are skipped after that).
+  if (config.demoReturns) {
+    void seedDemoReturns(database, {
+      onProgress: (p) => {
+        if (p.done === p.total || p.done % 20 === 0) console.log(`demo returns ${p.done}/${p.total}: ${p.message}`);
+      },
+    }).then(
+      (s) => console.log(`demo returns: ${s.accepted} imported, ${s.skipped} already there (${Math.round(s.milliseconds / 1000)} s)`),
+      (error: unknown) => console.error('demo returns failed:', error),
+    );
+  }
 
   let stopping = false;
   const stop = async (signal: string) => {

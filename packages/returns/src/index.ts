@@ -42,3 +42,14 @@ export { ruleCatalogue, type RuleInfo } from './catalogue';
 
 export * from './import/index';
 export * from './generator/index';
+export {
+  seedDemoReturns,
+  demoCouncils,
+  practiceShare,
+  DEMO_SUBMITTER,
+  DEMO_SEED,
+  type SeedDemoOptions,
+  type SeedDemoSummary,
+  type DemoProgress,
+  type DemoReturn,
+} from './demo/seed-demo-returns';
