@@ -83,8 +83,9 @@ export default async function setup(project: TestProject) {
     HOST: '127.0.0.1',
     NODE_ENV: 'development',
     DEMO_SIGN_IN: 'true',
-    // Generated demo returns would change figures while a test compares the page with the API.
-    DEMO_RETURNS: 'false',
+    // Generated demo returns would change figures while a test compares the page with the API; the
+    // screenshots want them (practices have no published figures), and wait for them below.
+    DEMO_RETURNS: process.env.SCREENSHOTS === '1' ? 'true' : 'false',
   };
   delete env.DATABASE_URL; // the README's default: PGlite
   const gateway = spawn(process.execPath, ['--import', 'tsx', join(root, 'apps/gateway/src/main.ts')], {
@@ -121,6 +122,13 @@ export default async function setup(project: TestProject) {
   try {
     await waitFor(`${gatewayOrigin}/health`, gateway, () => output, 150_000);
     console.log(`[e2e] gateway up on ${gatewayOrigin} in ${Date.now() - started} ms`);
+    if (process.env.SCREENSHOTS === '1') {
+      const deadline = Date.now() + 240_000;
+      while (!/demo returns: |demo returns failed/.test(output) && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+      console.log(`[e2e] demo returns: ${/demo returns: [^\n]*/.exec(output)?.[0] ?? 'not finished'}`);
+    }
 
     // vite.config.ts reads these when it loads.
     process.env.GATEWAY_URL = gatewayOrigin;

@@ -60,8 +60,9 @@ async function main(): Promise<void> {
   console.log(`continuity gateway ready at ${server.url}`);
   if (demo && keyStore.signing) console.log(`demo sign-in: ${server.origin}/auth/demo-users (${demo.length} users)`);
 
-  // Demo returns after listening, so published figures are served at once; the practices' computed
-  // figures appear when the imports finish (first start only: seeded returns are skipped after that).
+  // Demo returns after listening, so the server is up at once; on PostgreSQL requests are served while
+  // they import, on PGlite (one connection) they queue behind each import. First start only: seeded
+  // returns are skipped after that.
   if (config.demoReturns) {
     void seedDemoReturns(database, {
       onProgress: (p) => {
