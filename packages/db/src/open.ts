@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { mkdirSync } from 'node:fs';
+import { connect, type Socket } from 'node:net';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -27,6 +28,21 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/**
+ * postgres.js leaves Nagle's algorithm on, so a COPY's closing message waits for the server's delayed ACK:
+ * about 40 ms per statement, 133 s of a national import (docs/benchmarks.md). A socket with noDelay removes
+ * that. Unix-socket URLs keep postgres.js's own socket; TLS is negotiated over this socket as usual.
+ */
+function noDelaySocket(options: { host: string[]; port: number[]; path?: string | false }): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = options.path
+      ? connect({ path: options.path })
+      : connect({ host: options.host[0] ?? '127.0.0.1', port: options.port[0] ?? 5432, noDelay: true });
+    socket.once('connect', () => resolve(socket));
+    socket.once('error', reject);
+  });
+}
+
 export const migrationsFolder = fileURLToPath(new URL('../migrations', import.meta.url));
 
 export interface OpenOptions {
@@ -50,7 +66,12 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   const logger = options.logger ? { logQuery: options.logger } : undefined;
   let database: Database;
   if (options.url) {
-    const client = postgres(options.url, { max: options.max ?? 10, onnotice: () => {} });
+    const client = postgres(options.url, {
+      max: options.max ?? 10,
+      onnotice: () => {},
+      // `socket` is a documented postgres.js option its type definitions lack.
+      ...({ socket: noDelaySocket } as Record<string, unknown>),
+    });
     const db = drizzlePostgres(client, { schema, logger }) as unknown as Db;
     database = {
       db,

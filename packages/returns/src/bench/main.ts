@@ -1,31 +1,144 @@
-import { parseSsda903Files } from '../ssda903/parse';
-import { validateReturn } from '../validate';
-import { generateSsda903Csv } from './generate';
-
 /*
- * Measures parse + validate on a generated national-size 903 return (default 200,000 episodes).
- *   npm run bench -w @continuity/returns -- [episodes]
+ * npm run bench [-- --engine pglite|postgres|both] [--scale 1] [--seed 2025] [--recompute each|end]
+ *                  [--concurrency 1] [--no-floor] [--json results.json]
+ *                  [--tcp-nodelay] [--analyze] [--stale-analyze] [--fixes (all three)]
+ * npm run bench -- --demo [--engine pglite]
+ *
+ * Generates a national year of returns, imports it council by council through importReturn, runs
+ * recomputeAll, and measures a bare COPY of the same rows, on each engine asked for. PostgreSQL: the
+ * server in DATABASE_URL (default postgres://postgres@127.0.0.1:5432), in a database of its own created
+ * and dropped here. PGlite: in memory. With both engines, each runs in a child process of its own so its
+ * peak memory is its own. See docs/benchmarks.md.
+ *
+ * --demo instead times seedDemoReturns (what the first `npm start` runs) from a database holding only the
+ * published data, then a second call.
+ *
+ * --tcp-nodelay, --analyze and --stale-analyze simulate three changes proposed outside this package
+ * (TCP_NODELAY on the postgres.js sockets, packages/db; ANALYZE submissions before a recompute,
+ * packages/indicators; analyse written tables only when their statistics are stale, src/import): without
+ * them the product is measured as it is. See docs/benchmarks.md.
  */
-const target = Number(process.argv[2] ?? 200_000);
-const gen = generateSsda903Csv(target);
-const mb = gen.files.reduce((s, f) => s + f.bytes.length, 0) / 1e6;
-console.log(`generated ${gen.children} children, ${gen.episodes} episodes, ${mb.toFixed(1)} MB of CSV`);
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Engine } from '@continuity/db';
+import { formatDemo, runDemoBench, type DemoBenchResult } from './demo';
+import { runNationalBench, type NationalBenchResult } from './national';
+import { formatResults } from './report';
+import { openBenchDatabase, prepareBenchDatabase } from './setup';
 
-for (let run = 1; run <= 3; run++) {
-  // CPU time as well as wall time: on a shared machine the wall clock also counts other people's work.
-  const c0 = process.cpuUsage();
-  const t0 = performance.now();
-  const parsed = parseSsda903Files(gen.files);
-  const t1 = performance.now();
-  const c1 = process.cpuUsage(c0);
-  const result = validateReturn(parsed, { collectionYear: gen.collectionYear });
-  const t2 = performance.now();
-  const c2 = process.cpuUsage(c0);
-  const cpu = (c: NodeJS.CpuUsage) => (c.user + c.system) / 1000;
-  console.log(
-    `run ${run}: parse ${(t1 - t0).toFixed(0)} ms (cpu ${cpu(c1).toFixed(0)}), validate ${(t2 - t1).toFixed(0)} ms ` +
-      `(cpu ${(cpu(c2) - cpu(c1)).toFixed(0)}), total ${(t2 - t0).toFixed(0)} ms (cpu ${cpu(c2).toFixed(0)});` +
-      ` rows ${JSON.stringify(result.counts.rows)}; errors ${result.errors.length}, warnings ${result.warnings.length}`,
-  );
-  if (run === 1) console.log('issues by rule:', result.counts.errorsByRule, result.counts.warningsByRule);
+const { values } = parseArgs({
+  options: {
+    engine: { type: 'string', default: 'both' },
+    scale: { type: 'string', default: '1' },
+    seed: { type: 'string', default: '2025' },
+    year: { type: 'string', default: '2025' },
+    recompute: { type: 'string', default: 'each' },
+    concurrency: { type: 'string', default: '1' },
+    'no-floor': { type: 'boolean', default: false },
+    'tcp-nodelay': { type: 'boolean', default: false },
+    analyze: { type: 'boolean', default: false },
+    'stale-analyze': { type: 'boolean', default: false },
+    fixes: { type: 'boolean', default: false },
+    demo: { type: 'boolean', default: false },
+    json: { type: 'string' },
+    // Internal: a child process writes its result here.
+    'result-file': { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+  allowPositionals: false,
+});
+
+if (values.help) {
+  console.log(readFileSync(new URL(import.meta.url), 'utf8').split('*/')[0]!.replace(/^\/\*\n?/, '').replace(/^ \* ?/gm, ''));
+  process.exit(0);
+}
+
+const engines: Engine[] =
+  values.engine === 'both' ? ['postgres', 'pglite'] : values.engine === 'pglite' || values.engine === 'postgres' ? [values.engine] : [];
+if (engines.length === 0) throw new Error(`--engine must be pglite, postgres or both, not ${values.engine}`);
+const scale = Number(values.scale);
+if (!(scale > 0 && scale <= 4)) throw new Error(`--scale must be a fraction in (0, 4], not ${values.scale}`);
+const recompute = values.recompute === 'end' ? 'end' : values.recompute === 'each' ? 'each' : undefined;
+if (!recompute) throw new Error(`--recompute must be each or end, not ${values.recompute}`);
+const seed = /^\d+$/.test(values.seed!) ? Number(values.seed) : values.seed!;
+
+const tcpNoDelay = values['tcp-nodelay'] || values.fixes;
+const staleAnalyze = values['stale-analyze'] || values.fixes;
+
+/** One engine, in this process: a fresh database, the published data, then the national year or the demo. */
+async function runOne(engine: Engine): Promise<NationalBenchResult | DemoBenchResult> {
+  const database = await openBenchDatabase(engine, { tcpNoDelay });
+  try {
+    const setupSeconds = await prepareBenchDatabase(database);
+    console.error(`${engine}: published data loaded in ${setupSeconds.toFixed(1)} s (not counted)`);
+    if (values.demo) return await runDemoBench(database, (line) => console.error(line), { staleAnalyze });
+    return await runNationalBench(database, {
+      scale,
+      seed,
+      collectionYear: Number(values.year),
+      recompute,
+      concurrency: Number(values.concurrency),
+      floor: !values['no-floor'],
+      analyze: values.analyze || values.fixes,
+      staleAnalyze,
+      tcpNoDelay: tcpNoDelay && engine === 'postgres',
+      onProgress: (line) => console.error(line),
+    });
+  } finally {
+    await database.close();
+  }
+}
+
+/** Runs one engine in a child process (same loader, same flags) and reads back its result. */
+function runChild(engine: Engine): NationalBenchResult | DemoBenchResult {
+  const dir = mkdtempSync(join(tmpdir(), 'continuity-bench-'));
+  const file = join(dir, 'result.json');
+  const args: string[] = [];
+  const given = process.argv.slice(2);
+  for (let i = 0; i < given.length; i++) {
+    if (given[i] === '--engine' || given[i] === '--json') i++;
+    else if (!given[i]!.startsWith('--engine=') && !given[i]!.startsWith('--json=')) args.push(given[i]!);
+  }
+  const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, ...args, '--engine', engine, '--result-file', file], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: process.env,
+  });
+  try {
+    if (child.status !== 0) throw new Error(`the ${engine} run failed (exit ${child.status ?? child.signal})`);
+    return JSON.parse(readFileSync(file, 'utf8')) as NationalBenchResult | DemoBenchResult;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const results = engines.length === 1 && !values['result-file'] ? [await runOne(engines[0]!)] : [];
+if (values['result-file']) {
+  writeFileSync(values['result-file'], JSON.stringify(await runOne(engines[0]!)));
+  process.exit(0);
+}
+if (engines.length > 1) for (const engine of engines) results.push(runChild(engine));
+
+if (values.demo) {
+  for (const r of results as DemoBenchResult[]) console.log(formatDemo(r));
+} else {
+  console.log(formatResults(results as NationalBenchResult[]));
+}
+if (values.json) {
+  const path = resolve(process.env.INIT_CWD ?? process.cwd(), values.json);
+  writeFileSync(path, JSON.stringify({ measuredAt: new Date().toISOString(), machine: machine(), results }, null, 2) + '\n');
+  console.log(`\nJSON written to ${path}`);
+}
+
+function machine() {
+  return {
+    cpus: availableParallelism(),
+    cpuModel: cpus()[0]?.model ?? '',
+    memoryGb: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+    loadAverage: loadavg().map((x) => Math.round(x * 100) / 100),
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+  };
 }
