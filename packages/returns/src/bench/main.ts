@@ -1,7 +1,7 @@
 /*
  * npm run bench [-- --engine pglite|postgres|both] [--scale 1] [--seed 2025] [--recompute each|end]
  *                  [--concurrency 1] [--no-floor] [--json results.json]
- *                  [--tcp-nodelay] [--analyze] [--stale-analyze] [--fixes (all three)]
+ *                  [--analyze] [--stale-analyze] [--fixes (both)]
  * npm run bench -- --demo [--engine pglite]
  *
  * Generates a national year of returns, imports it council by council through importReturn, runs
@@ -13,10 +13,9 @@
  * --demo instead times seedDemoReturns (what the first `npm start` runs) from a database holding only the
  * published data, then a second call.
  *
- * --tcp-nodelay, --analyze and --stale-analyze simulate three changes proposed outside this package
- * (TCP_NODELAY on the postgres.js sockets, packages/db; ANALYZE submissions before a recompute,
- * packages/indicators; analyse written tables only when their statistics are stale, src/import): without
- * them the product is measured as it is. See docs/benchmarks.md.
+ * --analyze and --stale-analyze simulate two changes proposed outside this package (ANALYZE submissions
+ * before a recompute, packages/indicators; analyse written tables only when their statistics are stale,
+ * src/import): without them the product is measured as it is. See docs/benchmarks.md.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -38,7 +37,6 @@ const { values } = parseArgs({
     recompute: { type: 'string', default: 'each' },
     concurrency: { type: 'string', default: '1' },
     'no-floor': { type: 'boolean', default: false },
-    'tcp-nodelay': { type: 'boolean', default: false },
     analyze: { type: 'boolean', default: false },
     'stale-analyze': { type: 'boolean', default: false },
     fixes: { type: 'boolean', default: false },
@@ -65,12 +63,11 @@ const recompute = values.recompute === 'end' ? 'end' : values.recompute === 'eac
 if (!recompute) throw new Error(`--recompute must be each or end, not ${values.recompute}`);
 const seed = /^\d+$/.test(values.seed!) ? Number(values.seed) : values.seed!;
 
-const tcpNoDelay = values['tcp-nodelay'] || values.fixes;
 const staleAnalyze = values['stale-analyze'] || values.fixes;
 
 /** One engine, in this process: a fresh database, the published data, then the national year or the demo. */
 async function runOne(engine: Engine): Promise<NationalBenchResult | DemoBenchResult> {
-  const database = await openBenchDatabase(engine, { tcpNoDelay });
+  const database = await openBenchDatabase(engine);
   try {
     const setupSeconds = await prepareBenchDatabase(database);
     console.error(`${engine}: published data loaded in ${setupSeconds.toFixed(1)} s (not counted)`);
@@ -84,7 +81,6 @@ async function runOne(engine: Engine): Promise<NationalBenchResult | DemoBenchRe
       floor: !values['no-floor'],
       analyze: values.analyze || values.fixes,
       staleAnalyze,
-      tcpNoDelay: tcpNoDelay && engine === 'postgres',
       onProgress: (line) => console.error(line),
     });
   } finally {

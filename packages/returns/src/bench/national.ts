@@ -35,8 +35,9 @@ export interface NationalBenchOptions {
   /**
    * Simulates the statistics fix proposed for packages/indicators (default false): `ANALYZE submissions`
    * before each import's recompute (through importReturn's `recompute` hook), and `ANALYZE` of submissions
-   * and the child-level tables before recomputeAll. Without planner statistics on `submissions`, every
-   * CTE over it is estimated at one row and the recompute's joins become nested loops over aggregates.
+   * and the child-level tables before recomputeAll. With stale planner statistics on `submissions` (taken
+   * when it held a few rows), every CTE over it is estimated at one row and recomputeAll's joins become
+   * nested loops over aggregates (minutes instead of seconds).
    */
   analyze?: boolean;
   /**
@@ -44,8 +45,6 @@ export interface NationalBenchOptions {
    * statistics are stale (simulate.ts), not after every import on PGlite / every 5,000+ rows on PostgreSQL.
    */
   staleAnalyze?: boolean;
-  /** Recorded in the result only: the database was opened with TCP_NODELAY (see setup.ts). */
-  tcpNoDelay?: boolean;
   /** Measure the bare COPY floor (default true). */
   floor?: boolean;
   onProgress?: (line: string) => void;
@@ -78,7 +77,7 @@ export interface NationalBenchResult {
   recompute: 'each' | 'end';
   concurrency: number;
   /** Proposed fixes simulated in this run (see NationalBenchOptions). */
-  variant: { tcpNoDelay: boolean; analyze: boolean; staleAnalyze: boolean };
+  variant: { analyze: boolean; staleAnalyze: boolean };
   /** With staleAnalyze: importReturn's ANALYZE statements seen and those the stale rule let run. */
   analyzes: { seen: number; run: number; seconds: number } | null;
   councils: number;
@@ -128,8 +127,8 @@ export async function benchCouncils(database: Database, year: number): Promise<N
 
 const noRecompute = async () => {};
 
-/** importReturn's progress phases mapped onto the bench's. */
-const PHASE_OF: Record<ImportPhase, keyof PhaseSeconds> = {
+/** importReturn's progress phases mapped onto the bench's (a phase added later counts as 'other'). */
+const PHASE_OF: Partial<Record<ImportPhase, keyof PhaseSeconds>> = {
   hashing: 'hash',
   checking: 'hash',
   parsing: 'parse',
@@ -162,7 +161,8 @@ function memorySampler() {
   const sample = () => {
     const m = process.memoryUsage();
     peakRss = Math.max(peakRss, m.rss);
-    peakHeap = Math.max(peakHeap, m.heapUsed + m.external + m.arrayBuffers);
+    // external already counts arrayBuffers: file bytes, COPY text and, on PGlite, its WebAssembly memory.
+    peakHeap = Math.max(peakHeap, m.heapUsed + m.external);
   };
   sample();
   const timer = setInterval(sample, 100);
@@ -244,7 +244,7 @@ export async function runNationalBench(database: Database, options: NationalBenc
         submittedBy: BENCH_SUBMITTER,
         actor: { role: 'cli' },
         // Node and server CPU by phase (exact with concurrency 1; interleaved imports blur it).
-        onProgress: (p: ImportProgress) => clock.enter(PHASE_OF[p.phase]),
+        onProgress: (p: ImportProgress) => clock.enter(PHASE_OF[p.phase] ?? 'other'),
         ...(mode === 'end' ? { recompute: noRecompute } : options.analyze ? { recompute: analyzedRecompute } : {}),
       };
       const a = await importReturn(importInto, { ...common, kind: 'ssda903', files: job.ssda903 });
@@ -314,7 +314,7 @@ export async function runNationalBench(database: Database, options: NationalBenc
     collectionYear,
     recompute: mode,
     concurrency,
-    variant: { tcpNoDelay: options.tcpNoDelay ?? false, analyze: options.analyze ?? false, staleAnalyze: options.staleAnalyze ?? false },
+    variant: { analyze: options.analyze ?? false, staleAnalyze: options.staleAnalyze ?? false },
     analyzes: simulated ? { seen: simulated.stats.seen, run: simulated.stats.run, seconds: simulated.stats.milliseconds / 1000 } : null,
     councils: councils.length,
     targetChildren: totals.children,

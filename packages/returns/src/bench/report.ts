@@ -43,7 +43,7 @@ export function formatResults(results: readonly NationalBenchResult[]): string {
     ['bare COPY rows/s', ...results.map((r) => (r.floor ? n(r.floor.rowsPerSecond) : '-'))],
     ['total / floor', ...results.map((r) => (r.floor ? `${(r.seconds / r.floor.seconds).toFixed(1)}x` : '-'))],
     ['peak RSS, maxRSS (MB)', ...results.map((r) => n(r.memory.maxRssMb))],
-    ['peak JS heap + buffers (MB)', ...results.map((r) => n(r.memory.peakHeapMb))],
+    ['peak JS heap + external (MB)', ...results.map((r) => n(r.memory.peakHeapMb))],
     ['database size (MB)', ...results.map((r) => n(r.databaseMb))],
     ['England placements_3plus (computed)', ...results.map((r) => fraction(r.england.placements3plus))],
     ['England workforce_turnover (computed)', ...results.map((r) => fraction(r.england.turnover))],
@@ -53,7 +53,6 @@ export function formatResults(results: readonly NationalBenchResult[]): string {
   const row = (l: readonly string[]) => `| ${l.map((x, c) => (c === 0 ? x.padEnd(widths[c]!) : x.padStart(widths[c]!))).join(' | ')} |`;
   const rule = `|${widths.map((w, c) => (c === 0 ? '-'.repeat(w + 2) : '-'.repeat(w + 1) + ':')).join('|')}|`;
   const fixes = [
-    first.variant.tcpNoDelay ? 'TCP_NODELAY' : '',
     first.variant.analyze ? 'ANALYZE submissions' : '',
     first.variant.staleAnalyze ? 'ANALYZE only stale tables' : '',
   ].filter(Boolean);
