@@ -14,6 +14,13 @@ export interface Scope {
   toYear: number;
   /** null: every council and practice at once (set-based bulk recompute). */
   councilCode: string | null;
+  /**
+   * A council scope's returns and practices, looked up once before its statements run (resolveScope), so
+   * each statement names its one to a dozen submissions as constants. Written as a subquery instead, the
+   * planner guessed 70-80 submissions and joined them to a sequential scan of every national table, so one
+   * council's recompute took time in proportion to the size of the country (docs/benchmarks.md).
+   */
+  resolved?: { submissionIds: readonly number[]; practiceIds: readonly string[] };
 }
 
 /** Anything that runs SQL: the database or a transaction (drizzle gives both the same API). */
@@ -24,6 +31,37 @@ export function practicesOf(scope: Scope & { councilCode: string }): SQL {
   return sql`SELECT p.practice_id FROM submissions p
     WHERE p.kind = ${scope.kind} AND p.council_code = ${scope.councilCode} AND p.practice_id IS NOT NULL
       AND p.collection_year BETWEEN ${scope.fromYear} AND ${scope.toYear}`;
+}
+
+function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : ((result as { rows?: unknown[] }).rows ?? [])) as T[];
+}
+
+/**
+ * Looks up a council scope's practices and the accepted submissions that feed it (the council's own
+ * returns and its practices' returns to any council) in two small indexed queries; all-council scopes
+ * need nothing. Run inside the recompute's transaction, it sees the import that triggered it.
+ */
+export async function resolveScope(db: Executor, scope: Scope): Promise<Scope> {
+  if (scope.councilCode === null) return scope;
+  const council = { ...scope, councilCode: scope.councilCode };
+  const practiceIds = rowsOf<{ practice_id: string }>(await db.execute(sql`SELECT DISTINCT q.practice_id FROM (${practicesOf(council)}) q ORDER BY 1`)).map(
+    (r) => r.practice_id,
+  );
+  const practices = practiceIds.length ? sql`s.practice_id IN (${idList(practiceIds)})` : sql`false`;
+  const submissionIds = rowsOf<{ id: number }>(
+    await db.execute(sql`SELECT s.id FROM submissions s
+      WHERE s.status = 'accepted' AND s.kind = ${scope.kind}
+        AND s.collection_year BETWEEN ${scope.fromYear} AND ${scope.toYear}
+        AND ((s.practice_id IS NULL AND s.council_code = ${scope.councilCode}) OR ${practices})
+      ORDER BY s.id`),
+  ).map((r) => Number(r.id));
+  return { ...scope, resolved: { submissionIds, practiceIds } };
+}
+
+function resolvedOf(scope: Scope): NonNullable<Scope['resolved']> {
+  if (!scope.resolved) throw new Error('a council scope must be resolved (resolveScope) before its SQL is built');
+  return scope.resolved;
 }
 
 /**
@@ -38,11 +76,8 @@ export function sourceCte(scope: Scope): SQL {
     scope.kind === 'ssda903'
       ? sql`make_date(s.collection_year - 1, 4, 1) AS y_start, make_date(s.collection_year, 3, 31) AS y_end`
       : sql`make_date(s.collection_year - 1, 10, 1) AS y_start, make_date(s.collection_year, 9, 30) AS y_end`;
-  const who =
-    scope.councilCode === null
-      ? sql`true`
-      : sql`((s.practice_id IS NULL AND s.council_code = ${scope.councilCode})
-             OR s.practice_id IN (${practicesOf({ ...scope, councilCode: scope.councilCode })}))`;
+  const ids = scope.councilCode === null ? null : resolvedOf(scope).submissionIds;
+  const who = ids === null ? sql`true` : ids.length ? sql`s.id IN (${idList(ids)})` : sql`false`;
   return sql`src AS (
     SELECT DISTINCT ON (s.council_code, s.practice_id, s.collection_year)
       s.id AS submission_id, s.council_code, s.practice_id, s.collection_year AS period,
@@ -59,11 +94,12 @@ export function sourceCte(scope: Scope): SQL {
 /** The council and practice rows a scoped recompute owns (alias `d` = indicator_values). */
 export function subjectsOf(scope: Scope): SQL {
   if (scope.councilCode === null) return sql`d.subject_kind IN ('council', 'practice')`;
-  return sql`((d.subject_kind = 'council' AND d.subject_id = ${scope.councilCode})
-    OR (d.subject_kind = 'practice' AND d.subject_id IN (${practicesOf({ ...scope, councilCode: scope.councilCode })})))`;
+  const { practiceIds } = resolvedOf(scope);
+  const practices = practiceIds.length ? sql`(d.subject_kind = 'practice' AND d.subject_id IN (${idList(practiceIds)}))` : sql`false`;
+  return sql`((d.subject_kind = 'council' AND d.subject_id = ${scope.councilCode}) OR ${practices})`;
 }
 
-export function idList(ids: readonly string[]): SQL {
+export function idList(ids: readonly (string | number)[]): SQL {
   return sql.join(
     ids.map((id) => sql`${id}`),
     sql`, `,

@@ -63,7 +63,7 @@ export async function cpuClock(database: Database, poolSize = 4): Promise<CpuClo
   return { node: nodeSeconds, db: dbSeconds, measuresDb: true };
 }
 
-/** Wall and CPU seconds attributed to named segments: `enter(name)` closes the current segment. */
+/** Wall and CPU seconds attributed to named segments: `enter(name)` closes the current segment and returns its name. */
 export class PhaseClock {
   private current = '';
   private wall0 = 0;
@@ -73,7 +73,8 @@ export class PhaseClock {
 
   constructor(private readonly cpu: CpuClock) {}
 
-  enter(name: string): void {
+  enter(name: string): string {
+    const previous = this.current;
     const wall = performance.now() / 1000;
     const node = this.cpu.node();
     const db = this.cpu.db();
@@ -88,6 +89,7 @@ export class PhaseClock {
     this.wall0 = wall;
     this.node0 = node;
     this.db0 = db;
+    return previous;
   }
 
   get(name: string): { wall: number; node: number; db: number } {

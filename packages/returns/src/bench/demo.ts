@@ -2,7 +2,6 @@ import { loadavg } from 'node:os';
 import type { Database } from '@continuity/db';
 import { seedDemoReturns, type SeedDemoSummary } from '../demo/seed-demo-returns';
 import { cpuClock } from './cpu';
-import { withStaleAnalyze } from './simulate';
 
 /** What `npm start`'s first run pays for the demo returns, and what a restart pays. */
 export interface DemoBenchResult {
@@ -16,8 +15,6 @@ export interface DemoBenchResult {
   /** First call on a database holding only the published data. */
   seconds: number;
   cpu: { node: number; db: number; measuresDb: boolean };
-  /** With staleAnalyze (simulated change to src/import): ANALYZE statements seen and run. */
-  analyzes: { seen: number; run: number } | null;
   /** importReturn's timings summed over every import, seconds. */
   phases: Record<string, number>;
   /** Slowest single import. */
@@ -30,12 +27,9 @@ export interface DemoBenchResult {
 }
 
 export async function runDemoBench(
-  original: Database,
+  database: Database,
   log: (line: string) => void = () => {},
-  options: { staleAnalyze?: boolean } = {},
 ): Promise<DemoBenchResult> {
-  const simulated = options.staleAnalyze ? withStaleAnalyze(original) : null;
-  const database = simulated?.database ?? original;
   const loadBefore = loadavg()[0]!;
   const cpu = await cpuClock(database);
   const node0 = cpu.node();
@@ -58,7 +52,6 @@ export async function runDemoBench(
   }
   return {
     engine: database.engine,
-    analyzes: simulated ? { seen: simulated.stats.seen, run: simulated.stats.run } : null,
     phases,
     years: first.years,
     councils: first.councils,
@@ -86,7 +79,6 @@ export function formatDemo(r: DemoBenchResult): string {
     `first call: ${r.returns} returns (${r.accepted} accepted, ${r.rejected} rejected), ${r.rows.toLocaleString('en-GB')} child-level rows in ${r.seconds.toFixed(1)} s` +
       ` (cpu ${r.cpu.node.toFixed(1)}${r.cpu.measuresDb ? ` + ${r.cpu.db.toFixed(1)} PostgreSQL` : ''}); slowest ${r.slowest.label} ${r.slowest.seconds.toFixed(1)} s`,
     `import phases (s): ${Object.entries(r.phases).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}; recompute at the end ${(r.seconds - (r.phases.total ?? 0)).toFixed(1)} s and other`,
-    ...(r.analyzes ? [`simulated stale-only ANALYZE in importReturn: ${r.analyzes.run} of ${r.analyzes.seen} run`] : []),
     `second call: ${r.againSkipped} returns already seeded, ${(r.againSeconds * 1000).toFixed(0)} ms`,
     `peak RSS ${r.maxRssMb} MB; load average ${r.load.before.toFixed(2)} / ${r.load.after.toFixed(2)}`,
   ].join('\n');

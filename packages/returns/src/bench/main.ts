@@ -1,21 +1,18 @@
 /*
- * npm run bench [-- --engine pglite|postgres|both] [--scale 1] [--seed 2025] [--recompute each|end]
- *                  [--concurrency 1] [--no-floor] [--json results.json]
- *                  [--analyze] [--stale-analyze] [--fixes (both)]
+ * npm run bench [-- --engine pglite|postgres|both] [--scale 1] [--seed 2025] [--recompute end|each]
+ *                  [--concurrency N] [--no-floor] [--json results.json]
  * npm run bench -- --demo [--engine pglite]
  *
- * Generates a national year of returns, imports it council by council through importReturn, runs
- * recomputeAll, and measures a bare COPY of the same rows, on each engine asked for. PostgreSQL: the
- * server in DATABASE_URL (default postgres://postgres@127.0.0.1:5432), in a database of its own created
- * and dropped here. PGlite: in memory. With both engines, each runs in a child process of its own so its
- * peak memory is its own. See docs/benchmarks.md.
+ * Generates a national year of returns, imports it through importReturns (the bulk path: every return
+ * through importReturn, then one recomputeAll), and measures a bare COPY of the same rows, on each engine
+ * asked for. --recompute each makes every import recompute its council instead, as one upload does.
+ * --concurrency defaults to importReturns' own (2 on PostgreSQL, 1 on PGlite). PostgreSQL: the server in
+ * DATABASE_URL (default postgres://postgres@127.0.0.1:5432), in a database of its own created and dropped
+ * here. PGlite: in memory. With both engines, each runs in a child process of its own so its peak memory is
+ * its own. See docs/benchmarks.md.
  *
  * --demo instead times seedDemoReturns (what the first `npm start` runs) from a database holding only the
  * published data, then a second call.
- *
- * --analyze and --stale-analyze simulate two changes proposed outside this package (ANALYZE submissions
- * before a recompute, packages/indicators; analyse written tables only when their statistics are stale,
- * src/import): without them the product is measured as it is. See docs/benchmarks.md.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -34,12 +31,9 @@ const { values } = parseArgs({
     scale: { type: 'string', default: '1' },
     seed: { type: 'string', default: '2025' },
     year: { type: 'string', default: '2025' },
-    recompute: { type: 'string', default: 'each' },
-    concurrency: { type: 'string', default: '1' },
+    recompute: { type: 'string', default: 'end' },
+    concurrency: { type: 'string' },
     'no-floor': { type: 'boolean', default: false },
-    analyze: { type: 'boolean', default: false },
-    'stale-analyze': { type: 'boolean', default: false },
-    fixes: { type: 'boolean', default: false },
     demo: { type: 'boolean', default: false },
     json: { type: 'string' },
     // Internal: a child process writes its result here.
@@ -63,7 +57,10 @@ const recompute = values.recompute === 'end' ? 'end' : values.recompute === 'eac
 if (!recompute) throw new Error(`--recompute must be each or end, not ${values.recompute}`);
 const seed = /^\d+$/.test(values.seed!) ? Number(values.seed) : values.seed!;
 
-const staleAnalyze = values['stale-analyze'] || values.fixes;
+const concurrency = values.concurrency === undefined ? undefined : Number(values.concurrency);
+if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1)) {
+  throw new Error(`--concurrency must be a whole number from 1, not ${values.concurrency}`);
+}
 
 /** One engine, in this process: a fresh database, the published data, then the national year or the demo. */
 async function runOne(engine: Engine): Promise<NationalBenchResult | DemoBenchResult> {
@@ -71,16 +68,14 @@ async function runOne(engine: Engine): Promise<NationalBenchResult | DemoBenchRe
   try {
     const setupSeconds = await prepareBenchDatabase(database);
     console.error(`${engine}: published data loaded in ${setupSeconds.toFixed(1)} s (not counted)`);
-    if (values.demo) return await runDemoBench(database, (line) => console.error(line), { staleAnalyze });
+    if (values.demo) return await runDemoBench(database, (line) => console.error(line));
     return await runNationalBench(database, {
       scale,
       seed,
       collectionYear: Number(values.year),
       recompute,
-      concurrency: Number(values.concurrency),
+      ...(concurrency ? { concurrency } : {}),
       floor: !values['no-floor'],
-      analyze: values.analyze || values.fixes,
-      staleAnalyze,
       onProgress: (line) => console.error(line),
     });
   } finally {

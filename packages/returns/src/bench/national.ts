@@ -1,21 +1,20 @@
 import { loadavg } from 'node:os';
 import { sql } from 'drizzle-orm';
-import type { Database, Db } from '@continuity/db';
-import { recomputeAll, recomputeIndicators, type RecomputeOptions } from '@continuity/indicators';
+import type { Database } from '@continuity/db';
 import { ENGLAND_TOTALS_2025, iterateNationalYear, type CouncilYear, type NationalCouncil } from '../generator/national';
 import { writeSsda903Csv } from '../generator/write-csv';
 import { writeCswwXml } from '../generator/write-xml';
-import { importReturn, type ImportFile, type ImportPhase, type ImportProgress, type ImportResult, type ImportTimings } from '../import/import';
+import type { ImportFile, ImportPhase, ImportProgress, ImportResult, ImportTimings } from '../import/import';
+import { importReturns, type BulkReturn } from '../import/import-returns';
 import { publishedSizes } from '../demo/sizes';
 import { cpuClock, PhaseClock } from './cpu';
-import { FLOOR_TABLES, measureCopyFloor, type FloorResult } from './floor';
-import { withStaleAnalyze } from './simulate';
+import { measureCopyFloor, type FloorResult } from './floor';
 
 /**
  * The national benchmark on one engine: a generated national year of council 903 returns (CSV) and
- * workforce censuses (XML), imported council by council through `importReturn` (hash, parse, validate,
- * store, COPY, recompute: what the upload endpoint and the CLI run), then `recomputeAll`, then the bare
- * COPY floor of the same rows. The database must be migrated and hold the published data (councils and
+ * workforce censuses (XML), imported through `importReturns`, the bulk path (each return through
+ * `importReturn`: hash, parse, validate, store, COPY; then one `recomputeAll`), then the bare COPY floor of
+ * the same rows. The database must be migrated and hold the published data (councils and
  * their published sizes): see `prepareBenchDatabase`.
  */
 export interface NationalBenchOptions {
@@ -25,26 +24,12 @@ export interface NationalBenchOptions {
   /** 903 year to 31 March (default 2025); the census is the one at 30 September of the same year. */
   collectionYear?: number;
   /**
-   * 'each' (default, the real path): every importReturn recomputes its council and England and the
-   * regions. 'end': the imports skip it (importReturn's `recompute` hook given a no-op) and the one
-   * recomputeAll afterwards does all of it.
+   * 'end' (default, the bulk path): the imports skip their own recompute and one recomputeAll does all of
+   * it. 'each': every import recomputes its council, England and the regions, as one upload does.
    */
   recompute?: 'each' | 'end';
-  /** Imports in flight at once (default 1). With 2, parsing one council overlaps the database work of another. */
+  /** Imports in flight at once (default: importReturns' own, 2 on PostgreSQL and 1 on PGlite). */
   concurrency?: number;
-  /**
-   * Simulates the statistics fix proposed for packages/indicators (default false): `ANALYZE submissions`
-   * before each import's recompute (through importReturn's `recompute` hook), and `ANALYZE` of submissions
-   * and the child-level tables before recomputeAll. With stale planner statistics on `submissions` (taken
-   * when it held a few rows), every CTE over it is estimated at one row and recomputeAll's joins become
-   * nested loops over aggregates (minutes instead of seconds).
-   */
-  analyze?: boolean;
-  /**
-   * Simulates the change proposed for importReturn (src/import): analyse a written table only when its
-   * statistics are stale (simulate.ts), not after every import on PGlite / every 5,000+ rows on PostgreSQL.
-   */
-  staleAnalyze?: boolean;
   /** Measure the bare COPY floor (default true). */
   floor?: boolean;
   onProgress?: (line: string) => void;
@@ -59,13 +44,13 @@ export interface PhaseSeconds {
   validate: number;
   /** Import transaction: the submission row and its files (raw bytes kept), the previous rows deleted. */
   store: number;
-  /** Import transaction: COPY of the child-level rows (and ANALYZE of big writes, where importReturn does it). */
+  /** Import transaction: COPY of the child-level rows. */
   write: number;
-  /** Import transaction: recomputeIndicators of the council (and England, regions). */
+  /** Import transaction: recomputeIndicators of the council, England and regions (recompute 'each'), with ANALYZE of stale tables. */
   recompute: number;
   /** The import's remainder: transaction begin/lock/commit, audit rows, progress. */
   other: number;
-  /** The single recomputeAll after the last import. */
+  /** The single recomputeAll after the last import (recompute 'end'), with ANALYZE of stale tables. */
   recomputeAll: number;
 }
 
@@ -76,10 +61,6 @@ export interface NationalBenchResult {
   collectionYear: number;
   recompute: 'each' | 'end';
   concurrency: number;
-  /** Proposed fixes simulated in this run (see NationalBenchOptions). */
-  variant: { analyze: boolean; staleAnalyze: boolean };
-  /** With staleAnalyze: importReturn's ANALYZE statements seen and those the stale rule let run. */
-  analyzes: { seen: number; run: number; seconds: number } | null;
   councils: number;
   /** Children looked after at 31 March the returns were sized for (the generator's target). */
   targetChildren: number;
@@ -98,8 +79,8 @@ export interface NationalBenchResult {
   cpu: Record<keyof PhaseSeconds, { node: number; db: number }>;
   /** CPU seconds over `seconds` (generation excluded). On an idle machine the wall clock is about their sum. */
   cpuTotal: { node: number; db: number; measuresDb: boolean };
-  /** The slowest council import (903 + census). */
-  slowest: { councilCode: string; seconds: number; recomputeSeconds: number };
+  /** The slowest single import. */
+  slowest: { label: string; seconds: number; recomputeSeconds: number };
   floor: (FloorResult & { rowsPerSecond: number }) | null;
   memory: { maxRssMb: number; peakRssMb: number; peakHeapMb: number };
   /** Sanity: England's computed placements_3plus and workforce_turnover after recomputeAll. */
@@ -125,8 +106,6 @@ export async function benchCouncils(database: Database, year: number): Promise<N
   return councils;
 }
 
-const noRecompute = async () => {};
-
 /** importReturn's progress phases mapped onto the bench's (a phase added later counts as 'other'). */
 const PHASE_OF: Partial<Record<ImportPhase, keyof PhaseSeconds>> = {
   hashing: 'hash',
@@ -137,12 +116,6 @@ const PHASE_OF: Partial<Record<ImportPhase, keyof PhaseSeconds>> = {
   writing: 'write',
   computing: 'recompute',
   done: 'other',
-};
-
-/** recomputeIndicators after `ANALYZE submissions` (the proposed fix; see NationalBenchOptions.analyze). */
-const analyzedRecompute = async (db: Db, o: RecomputeOptions) => {
-  await db.execute(sql`ANALYZE submissions`);
-  await recomputeIndicators(db, o);
 };
 
 type Totals = Record<string, number>;
@@ -184,8 +157,7 @@ export async function runNationalBench(database: Database, options: NationalBenc
   const scale = options.scale ?? 1;
   const seed = options.seed ?? 2025;
   const collectionYear = options.collectionYear ?? 2025;
-  const mode = options.recompute ?? 'each';
-  const concurrency = Math.max(1, Math.floor(options.concurrency ?? 1));
+  const mode = options.recompute ?? 'end';
   const log = options.onProgress ?? (() => {});
   if (!(scale > 0 && scale <= 4)) throw new Error(`scale must be in (0, 4]: ${scale}`);
 
@@ -197,8 +169,6 @@ export async function runNationalBench(database: Database, options: NationalBenc
   log(`${database.engine}: ${councils.length} councils, ${totals.children} children looked after, ${totals.workers} social workers`);
 
   const loadBefore = loadavg()[0]!;
-  const simulated = options.staleAnalyze ? withStaleAnalyze(database) : null;
-  const importInto = simulated?.database ?? database;
   const cpu = await cpuClock(database);
   const clock = new PhaseClock(cpu);
   const memory = memorySampler();
@@ -207,23 +177,28 @@ export async function runNationalBench(database: Database, options: NationalBenc
   let rowsWritten = 0;
   let bytes = 0;
   let generateMs = 0;
-  let done = 0;
-  let slowest = { councilCode: '', seconds: 0, recomputeSeconds: 0 };
+  let slowest = { label: '', seconds: 0, recomputeSeconds: 0 };
 
-  const years = iterateNationalYear({ seed, collectionYear, councils, totals });
-  /** The next council's files, generated on demand (one council's returns in memory per import in flight). */
-  const next = (): { councilCode: string; ssda903: ImportFile[]; csww: ImportFile[] } | null => {
-    const started = performance.now();
-    clock.enter('generate');
-    const step = years.next();
-    const cy: CouncilYear | undefined = step.done ? undefined : step.value;
-    const files = cy && { councilCode: cy.councilCode, ssda903: writeSsda903Csv(cy.ssda903), csww: [writeCswwXml(cy.csww)] };
-    clock.enter('other');
-    generateMs += performance.now() - started;
-    return files ?? null;
-  };
+  /** Each council's two returns, generated when the first of them is taken (one council in memory per import in flight). */
+  function* nationalReturns(): Generator<BulkReturn> {
+    for (const cy of iterateNationalYear({ seed, collectionYear, councils, totals })) {
+      let files: { ssda903: ImportFile[]; csww: ImportFile[] } | undefined;
+      const generate = () => {
+        if (files) return files;
+        const started = performance.now();
+        const previous = clock.enter('generate');
+        files = { ssda903: writeSsda903Csv(cy.ssda903), csww: [writeCswwXml(cy.csww)] };
+        clock.enter(previous);
+        generateMs += performance.now() - started;
+        return files;
+      };
+      const key = { councilCode: cy.councilCode, practiceId: null, collectionYear };
+      yield { ...key, kind: 'ssda903', files: () => generate().ssda903 };
+      yield { ...key, kind: 'csww', files: () => generate().csww };
+    }
+  }
 
-  const account = (r: ImportResult) => {
+  const account = (r: ImportResult, done: number) => {
     if (r.status !== 'accepted') {
       const first = r.errors.slice(0, 3).map((e) => `${e.rule} ${e.message}`).join('; ');
       throw new Error(`${r.kind} ${r.councilCode} ${r.collectionYear} was ${r.status}: ${first}`);
@@ -232,44 +207,35 @@ export async function runNationalBench(database: Database, options: NationalBenc
     for (const [k, v] of Object.entries(r.counts)) rowsRead[k] = (rowsRead[k] ?? 0) + v;
     rowsWritten += Object.values(r.written).reduce((a, b) => a + b, 0);
     bytes += r.files.reduce((a, f) => a + f.size, 0);
+    if (r.timings.totalMs / 1000 > slowest.seconds) {
+      slowest = { label: `${r.kind} ${r.councilCode}`, seconds: r.timings.totalMs / 1000, recomputeSeconds: r.timings.computeMs / 1000 };
+    }
+    if (done % 50 === 0 || done === 2 * councils.length) {
+      log(`${database.engine}: ${done}/${2 * councils.length} returns imported, ${rowsWritten} rows, ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    }
   };
 
   const started = performance.now();
+  let importedAt = 0;
   clock.enter('other');
-  const worker = async () => {
-    for (let job = next(); job; job = next()) {
-      const common = {
-        councilCode: job.councilCode,
-        collectionYear,
-        submittedBy: BENCH_SUBMITTER,
-        actor: { role: 'cli' },
-        // Node and server CPU by phase (exact with concurrency 1; interleaved imports blur it).
-        onProgress: (p: ImportProgress) => clock.enter(PHASE_OF[p.phase] ?? 'other'),
-        ...(mode === 'end' ? { recompute: noRecompute } : options.analyze ? { recompute: analyzedRecompute } : {}),
-      };
-      const a = await importReturn(importInto, { ...common, kind: 'ssda903', files: job.ssda903 });
-      account(a);
-      const b = await importReturn(importInto, { ...common, kind: 'csww', files: job.csww });
-      account(b);
-      const seconds = (a.timings.totalMs + b.timings.totalMs) / 1000;
-      if (seconds > slowest.seconds) {
-        slowest = { councilCode: job.councilCode, seconds, recomputeSeconds: (a.timings.computeMs + b.timings.computeMs) / 1000 };
-      }
-      done++;
-      if (done % 25 === 0 || done === councils.length) {
-        log(`${database.engine}: ${done}/${councils.length} councils imported, ${rowsWritten} rows, ${((performance.now() - started) / 1000).toFixed(1)} s`);
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  const importedAt = performance.now();
-
-  clock.enter('recomputeAll');
-  if (options.analyze) await database.rows(sql.raw(`ANALYZE submissions, ${FLOOR_TABLES.join(', ')}`));
-  await recomputeAll(database.db, { collectionYear });
+  const summary = await importReturns(database, nationalReturns(), {
+    submittedBy: BENCH_SUBMITTER,
+    actor: { role: 'cli' },
+    recompute: mode,
+    ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+    // Node and server CPU by phase (exact with concurrency 1; interleaved imports blur it).
+    onProgress: (_key, p: ImportProgress) => clock.enter(PHASE_OF[p.phase] ?? 'other'),
+    onResult: account,
+    onRecompute: () => {
+      importedAt = performance.now();
+      clock.enter('recomputeAll');
+    },
+  });
   clock.enter('after');
   const finished = performance.now();
-  log(`${database.engine}: recomputeAll ${((finished - importedAt) / 1000).toFixed(1)} s`);
+  importedAt ||= finished;
+  if (summary.recompute) log(`${database.engine}: recomputeAll ${(summary.recompute.milliseconds / 1000).toFixed(1)} s`);
+  const concurrency = options.concurrency ?? (database.engine === 'postgres' ? 2 : 1);
 
   // Wall clock of the import loop less generation (generation runs in the loop, between imports).
   const importMs = importedAt - started - generateMs;
@@ -314,8 +280,6 @@ export async function runNationalBench(database: Database, options: NationalBenc
     collectionYear,
     recompute: mode,
     concurrency,
-    variant: { analyze: options.analyze ?? false, staleAnalyze: options.staleAnalyze ?? false },
-    analyzes: simulated ? { seen: simulated.stats.seen, run: simulated.stats.run, seconds: simulated.stats.milliseconds / 1000 } : null,
     councils: councils.length,
     targetChildren: totals.children,
     rowsRead,

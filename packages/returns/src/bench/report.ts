@@ -24,7 +24,7 @@ export function formatResults(results: readonly NationalBenchResult[]): string {
     ['census worker records', ...results.map((r) => n(r.rowsRead.workers ?? 0))],
     ['child-level rows written', ...results.map((r) => n(r.rowsWritten))],
     ['return files (MB)', ...results.map((r) => (r.bytes / 1e6).toFixed(1))],
-    ['TOTAL: import + recomputeAll', ...results.map((r) => s(r.seconds))],
+    ['TOTAL: import and recompute', ...results.map((r) => s(r.seconds))],
     ['rows/s', ...results.map((r) => n(r.rowsPerSecond))],
     ['CPU s: Node + PostgreSQL backends', ...results.map((r) => (r.cpuTotal.measuresDb ? `${r.cpuTotal.node.toFixed(1)} + ${r.cpuTotal.db.toFixed(1)}` : `${r.cpuTotal.node.toFixed(1)} (all in Node)`))],
     ['phase: wall (share); cpu node [+ db]', ...results.map(() => '')],
@@ -32,13 +32,12 @@ export function formatResults(results: readonly NationalBenchResult[]): string {
     ['  parse', ...results.map((r) => phase(r, 'parse'))],
     ['  validate', ...results.map((r) => phase(r, 'validate'))],
     ['  store submission + files', ...results.map((r) => phase(r, 'store'))],
-    ['  write (COPY, ANALYZE)', ...results.map((r) => phase(r, 'write'))],
-    [`  recompute per import (${first.recompute === 'each' ? 'on' : 'off'})`, ...results.map((r) => phase(r, 'recompute'))],
+    ['  write (COPY)', ...results.map((r) => phase(r, 'write'))],
+    [`  recompute in each import (${first.recompute === 'each' ? 'on' : 'off'})`, ...results.map((r) => phase(r, 'recompute'))],
     ['  other (tx, commit, audit, checks)', ...results.map((r) => phase(r, 'other'))],
-    ['  recomputeAll', ...results.map((r) => phase(r, 'recomputeAll'))],
-    ['import ANALYZEs run / asked (stale rule)', ...results.map((r) => (r.analyzes ? `${r.analyzes.run} / ${r.analyzes.seen}, ${s(r.analyzes.seconds)}` : '-'))],
+    [`  recomputeAll (${first.recompute === 'end' ? 'on' : 'off'})`, ...results.map((r) => phase(r, 'recomputeAll'))],
     ['generate returns (not in total)', ...results.map((r) => phase(r, 'generate').replace(/ \(\d+%\)/, ''))],
-    ['slowest council (903 + census)', ...results.map((r) => `${r.slowest.councilCode} ${s(r.slowest.seconds)}`)],
+    ['slowest single import', ...results.map((r) => `${r.slowest.label} ${s(r.slowest.seconds)}`)],
     ['bare COPY floor, same rows', ...results.map((r) => (r.floor ? `${s(r.floor.seconds)}; cpu ${r.floor.cpu.node.toFixed(1)}${r.cpuTotal.measuresDb ? ` + ${r.floor.cpu.db.toFixed(1)}` : ''}` : '-'))],
     ['bare COPY rows/s', ...results.map((r) => (r.floor ? n(r.floor.rowsPerSecond) : '-'))],
     ['total / floor', ...results.map((r) => (r.floor ? `${(r.seconds / r.floor.seconds).toFixed(1)}x` : '-'))],
@@ -52,13 +51,9 @@ export function formatResults(results: readonly NationalBenchResult[]): string {
   const widths = lines[0]!.map((_, c) => Math.max(...lines.map((l) => (l[c] ?? '').length)));
   const row = (l: readonly string[]) => `| ${l.map((x, c) => (c === 0 ? x.padEnd(widths[c]!) : x.padStart(widths[c]!))).join(' | ')} |`;
   const rule = `|${widths.map((w, c) => (c === 0 ? '-'.repeat(w + 2) : '-'.repeat(w + 1) + ':')).join('|')}|`;
-  const fixes = [
-    first.variant.analyze ? 'ANALYZE submissions' : '',
-    first.variant.staleAnalyze ? 'ANALYZE only stale tables' : '',
-  ].filter(Boolean);
   const head =
     `scale ${first.scale}, seed ${first.seed}, collection year ${first.collectionYear}, recompute ${first.recompute}, ` +
-    `concurrency ${first.concurrency}, proposed fixes simulated: ${fixes.length ? fixes.join(' + ') : 'none (as is)'}`;
+    `concurrency ${results.map((r) => `${r.concurrency} (${r.engine})`).join(', ')}`;
   return [head, '', row(lines[0]!), rule, ...lines.slice(1).map(row)].join('\n');
 }
 

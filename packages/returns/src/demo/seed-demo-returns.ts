@@ -6,7 +6,8 @@ import { Rng } from '../generator/random';
 import { writeSsda903Csv } from '../generator/write-csv';
 import { writeCswwXml } from '../generator/write-xml';
 import { returnLabel, type ReturnKey, type ReturnKind } from '../import/hash';
-import { importReturn, type ImportFile, type ImportStatus, type ImportTimings } from '../import/import';
+import type { ImportStatus, ImportTimings } from '../import/import';
+import { importReturns, type BulkReturn } from '../import/import-returns';
 import { publishedSizes, publishedYears, SIZE_INDICATORS } from './sizes';
 
 /**
@@ -14,7 +15,7 @@ import { publishedSizes, publishedYears, SIZE_INDICATORS } from './sizes';
  * for the social work practices: this generates, for every pilot council that has a practice, the council's
  * own SSDA903 return and workforce census and each of its practices' returns, for the last three collection
  * years of the published data (long-term stability needs two years of history), and imports them all
- * through `importReturn` (the upload path: hash, parse, validate, write, recompute), submitted by
+ * through `importReturns` (the upload path, importReturn, with one recompute at the end), submitted by
  * 'demo-generator'. See README.md beside this file for the sizes and shares.
  */
 
@@ -51,8 +52,8 @@ export interface SeedDemoOptions {
    */
   refresh?: boolean;
   /**
-   * 'end' (default): the imports skip their per-council recompute (importReturn's `recompute` hook given a
-   * no-op) and one recomputeAll runs after the last of them (or whenever a seeded council-year has no
+   * 'end' (default): the imports skip their per-council recompute (importReturns' bulk mode) and one
+   * recomputeAll runs after the last of them (or whenever a seeded council-year has no
    * computed values, e.g. after an interrupted first start). 'each': every import recomputes, as an upload does.
    */
   recompute?: 'each' | 'end';
@@ -135,11 +136,6 @@ async function demoYears(database: Database, years: readonly number[] | undefine
   return publishedYears(database, SIZE_INDICATORS.children, 3);
 }
 
-interface Planned {
-  key: ReturnKey & { practiceId: string | null };
-  files: () => ImportFile[];
-}
-
 /**
  * Seeds the demo returns; safe to call at every start. Returns what it did per return. Throws only if the
  * database cannot be read or written; a return the importer rejects (a generator fault) is reported with
@@ -202,88 +198,93 @@ export async function seedDemoReturns(database: Database, options: SeedDemoOptio
     }
   };
 
-  for (const council of councils) {
-    for (const year of years) {
-      const keys: ReturnKey[] = [];
-      for (const kind of ['ssda903', 'csww'] as ReturnKind[]) {
-        keys.push({ kind, councilCode: council.code, practiceId: null, collectionYear: year });
-        for (const p of council.practices) keys.push({ kind, councilCode: council.code, practiceId: p.id, collectionYear: year });
-      }
-      const todo: ReturnKey[] = [];
-      for (const key of keys) {
-        const label = returnLabel(key);
-        const by = holder.get(label);
-        const skip = by === undefined ? null : by !== DEMO_SUBMITTER ? 'uploaded' : options.refresh ? null : 'seeded';
-        if (skip) {
-          report({ ...key, practiceId: key.practiceId ?? null, label, status: 'skipped', reason: skip, submissionId: null, rows: 0, milliseconds: 0 }, `${label}: ${skip === 'seeded' ? 'already seeded' : 'holds an upload, left alone'}`);
-        } else {
-          todo.push(key);
+  /** The returns to import, council-year by council-year; each council-year is generated when first needed. */
+  function* planned(): Generator<BulkReturn> {
+    for (const council of councils) {
+      for (const year of years) {
+        const todo: ReturnKey[] = [];
+        for (const kind of ['ssda903', 'csww'] as ReturnKind[]) {
+          for (const practiceId of [null, ...council.practices.map((p) => p.id)]) {
+            const key: ReturnKey = { kind, councilCode: council.code, practiceId, collectionYear: year };
+            const label = returnLabel(key);
+            const by = holder.get(label);
+            const skip = by === undefined ? null : by !== DEMO_SUBMITTER ? 'uploaded' : options.refresh ? null : 'seeded';
+            if (!skip) {
+              todo.push(key);
+              continue;
+            }
+            report(
+              { ...key, practiceId, label, status: 'skipped', reason: skip, submissionId: null, rows: 0, milliseconds: 0 },
+              `${label}: ${skip === 'seeded' ? 'already seeded' : 'holds an upload, left alone'}`,
+            );
+          }
         }
-      }
-      if (todo.length === 0) continue;
-
-      // One generation gives the council's returns and its practices' subsets (the same children).
-      const generated = generateCouncilYear({
-        seed: DEMO_SEED,
-        councilCode: council.code,
-        collectionYear: year,
-        censusYear: year,
-        children: council.children,
-        workers: council.workers,
-        practices: council.practices,
-      });
-      const plans: Planned[] = todo.map((key) => {
-        const practice = key.practiceId ? generated.practices.find((p) => p.practiceId === key.practiceId) : undefined;
-        const source = practice ?? generated;
-        return {
-          key: { ...key, practiceId: key.practiceId ?? null },
-          files: () => (key.kind === 'ssda903' ? writeSsda903Csv(source.ssda903) : [writeCswwXml(source.csww)]),
+        if (todo.length === 0) continue;
+        // One generation gives the council's returns and its practices' subsets (the same children).
+        let generated: ReturnType<typeof generateCouncilYear> | undefined;
+        const source = (practiceId: string | null | undefined) => {
+          generated ??= generateCouncilYear({
+            seed: DEMO_SEED,
+            councilCode: council.code,
+            collectionYear: year,
+            censusYear: year,
+            children: council.children,
+            workers: council.workers,
+            practices: council.practices,
+          });
+          return (practiceId && generated.practices.find((p) => p.practiceId === practiceId)) || generated;
         };
-      });
-      for (const plan of plans) {
-        const label = returnLabel(plan.key);
-        const result = await importReturn(database, {
-          ...plan.key,
-          files: plan.files(),
-          submittedBy: DEMO_SUBMITTER,
-          actor: { role: 'system' },
-          ...(deferred ? { recompute: skipRecompute } : {}),
-        });
-        const rows = Object.values(result.written).reduce((a, b) => a + b, 0);
-        report(
-          { ...plan.key, label, status: result.status, submissionId: result.submissionId, rows, milliseconds: result.timings.totalMs, timings: result.timings },
-          result.status === 'rejected'
-            ? `${label}: rejected (${result.errors.length} errors, first ${result.errors[0]?.rule ?? '?'}: ${result.errors[0]?.message ?? ''})`
-            : `${label}: ${result.status}${rows ? `, ${rows} rows` : ''} in ${result.timings.totalMs} ms`,
-        );
+        for (const key of todo) {
+          yield {
+            ...key,
+            files: () => (key.kind === 'ssda903' ? writeSsda903Csv(source(key.practiceId).ssda903) : [writeCswwXml(source(key.practiceId).csww)]),
+          };
+        }
       }
     }
   }
-  if (deferred && (summary.accepted > 0 || (await missingComputed(database, councils, years)))) {
+
+  const imported = await importReturns(database, planned(), {
+    submittedBy: DEMO_SUBMITTER,
+    actor: { role: 'system' },
+    recompute: deferred ? 'end' : 'each',
+    onResult: (result) => {
+      const key = { kind: result.kind, councilCode: result.councilCode, practiceId: result.practiceId, collectionYear: result.collectionYear };
+      const label = returnLabel(key);
+      const rows = Object.values(result.written).reduce((a, b) => a + b, 0);
+      report(
+        { ...key, label, status: result.status, submissionId: result.submissionId, rows, milliseconds: result.timings.totalMs, timings: result.timings },
+        result.status === 'rejected'
+          ? `${label}: rejected (${result.errors.length} errors, first ${result.errors[0]?.rule ?? '?'}: ${result.errors[0]?.message ?? ''})`
+          : `${label}: ${result.status}${rows ? `, ${rows} rows` : ''} in ${result.timings.totalMs} ms`,
+      );
+    },
+  });
+  let recomputeMs = imported.recompute?.milliseconds ?? null;
+  // An interrupted first start can leave accepted returns that were never recomputed.
+  if (deferred && recomputeMs === null && (await missingComputed(database, councils, years))) {
     const t0 = performance.now();
-    // Planner statistics for `submissions` first: PGlite has no autovacuum, and without them every
-    // recompute CTE over submissions is estimated at one row (nested loops over aggregates, minutes).
-    await database.rows(sql`ANALYZE submissions`);
     await recomputeAll(database.db);
-    summary.recomputeMs = Math.round(performance.now() - t0);
+    recomputeMs = Math.round(performance.now() - t0);
+  }
+  if (recomputeMs !== null) {
+    summary.recomputeMs = recomputeMs;
     try {
       options.onProgress?.({
         done,
         total,
         label: 'recomputeAll',
         status: 'accepted',
-        message: `Indicators computed for every council, practice, region and England in ${summary.recomputeMs} ms`,
+        message: `Indicators computed for every council, practice, region and England in ${recomputeMs} ms`,
         elapsedMs: Math.round(performance.now() - started),
       });
     } catch {
-      // as above
+      // A listener's failure must not stop the seeding.
     }
   }
   summary.milliseconds = Math.round(performance.now() - started);
   return summary;
 }
-
-const skipRecompute = async () => {};
 
 /** Whether some demo council-year holds an accepted return of a kind but no computed value from it. */
 async function missingComputed(database: Database, councils: readonly DemoCouncil[], years: readonly number[]): Promise<boolean> {

@@ -52,8 +52,12 @@ export interface ImportOptions extends ReturnKey {
   onProgress?: (progress: ImportProgress) => void;
   /** How child-level rows are written (default COPY); for measurement. */
   bulkMethod?: BulkMethod;
-  /** The indicator recompute run inside the import's transaction (default recomputeIndicators); for tests. */
-  recompute?: (db: Db, options: RecomputeOptions) => Promise<void>;
+  /**
+   * The indicator recompute run inside the import's transaction: default recomputeIndicators (the council,
+   * its practices, its region and England). false defers it: bulk loads (importReturns) import every return
+   * first and then run one recomputeAll, which costs less than a tenth of one recompute per council.
+   */
+  recompute?: ((db: Db, options: RecomputeOptions) => Promise<void>) | false;
 }
 
 export type ImportStatus = 'accepted' | 'rejected' | 'unchanged';
@@ -68,7 +72,7 @@ export interface ImportTimings {
   storeMs: number;
   /** Inside the write transaction: the previous submission's child-level rows deleted. */
   deleteMs: number;
-  /** Inside the write transaction: the new child-level rows written (COPY) and analysed. */
+  /** Inside the write transaction: the new child-level rows written (COPY). */
   writeMs: number;
   computeMs: number;
   /** The whole write transaction, commit included. */
@@ -109,9 +113,6 @@ export class ImportRequestError extends Error {
 }
 
 const KINDS: readonly ReturnKind[] = ['ssda903', 'csww'];
-
-/** On PostgreSQL, a table that receives at least this many rows is analysed before the recompute. */
-const ANALYZE_MIN_ROWS = 5_000;
 
 /** The rule code of an import that passed validation but could not be stored (or could not be read at all). */
 export const STORE_FAILURE_RULE = 'CONT-STORE';
@@ -388,19 +389,14 @@ export async function importReturn(database: Database, options: ImportOptions): 
         });
         before += t.rows.length;
       }
-      // Fresh planner statistics for what was just written, or the recompute's joins are planned for empty
-      // tables (measured: 80-100 s instead of 8-10 s for 15,000 children). ANALYZE sees this transaction's
-      // rows. PGlite has no autovacuum, so it always analyses; PostgreSQL's autovacuum keeps up with small
-      // imports, and ANALYZE's lock (held to commit) would serialise concurrent imports, so only big writes.
-      for (const t of tables) {
-        if (t.rows.length > 0 && (database.engine === 'pglite' || t.rows.length >= ANALYZE_MIN_ROWS)) {
-          await tx.execute(sql`ANALYZE ${sql.identifier(t.table)}`);
-        }
-      }
+      // No ANALYZE here: the recompute refreshes the statistics it needs (analyzeIfStale), and a deferred
+      // recompute leaves them to recomputeAll.
       timings.writeMs = txLap();
 
-      emit('computing', `Computing ${key.councilCode}'s indicators for ${key.collectionYear}`);
-      await recompute(tx, { kind: key.kind, councilCode: key.councilCode, collectionYear: key.collectionYear });
+      if (recompute) {
+        emit('computing', `Computing ${key.councilCode}'s indicators for ${key.collectionYear}`);
+        await recompute(tx, { kind: key.kind, councilCode: key.councilCode, collectionYear: key.collectionYear });
+      }
       timings.computeMs = txLap();
       await audit(tx, submissionId, 'accepted', { warnings: validation.warnings.length, rows: totalRows, supersedes: previous?.id ?? null });
       return { done: 'accepted', submissionId, supersedes: previous?.id ?? null } as const;

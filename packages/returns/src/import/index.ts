@@ -17,6 +17,13 @@ export {
   type ImportStatus,
   type ImportTimings,
 } from './import';
+export {
+  importReturns,
+  recomputeRange,
+  type BulkReturn,
+  type ImportReturnsOptions,
+  type ImportReturnsSummary,
+} from './import-returns';
 export { contentHash, detectReturnKind, returnLabel, sha256Hex, type ReturnKey, type ReturnKind } from './hash';
 export {
   listSubmissions,
