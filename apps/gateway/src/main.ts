@@ -1,7 +1,7 @@
 import { loadOrCreateSecretFile } from '@continuity/access';
 import { openDatabase } from '@continuity/db';
 import { loadAll } from '@continuity/published';
-import { seedDemoReturns } from '@continuity/returns';
+import { createWorkerReader, seedDemoReturns } from '@continuity/returns';
 import { authenticator, keyStoreFor } from './auth/authenticate';
 import { upsertDemoDirectory } from './auth/demo';
 import { ensureData } from './data';
@@ -44,6 +44,8 @@ async function main(): Promise<void> {
   if (demo && keyStore.mode !== 'local') console.warn('DEMO_SIGN_IN needs the local key: demo sign-in is off with AUTH_JWKS_URL');
   if (demo && config.NODE_ENV === 'production') console.warn('DEMO_SIGN_IN=true in production: anyone can sign in as a demo user');
 
+  // Uploads are read in worker threads (started on the first upload), so the event loop keeps answering.
+  const reader = createWorkerReader();
   const server = await startServer({
     database,
     port: config.PORT,
@@ -55,7 +57,7 @@ async function main(): Promise<void> {
     bodyLimit: config.bodyLimitBytes,
     requestTimeoutMs: config.requestTimeoutMs,
     // Uploads: the same token check; the handler scopes each return to the viewer's organisation.
-    routes: { '/returns': createReturnsHandler({ database, authenticate: authenticator(keyStore) }) },
+    routes: { '/returns': createReturnsHandler({ database, authenticate: authenticator(keyStore), reader }) },
   });
   console.log(`continuity gateway ready at ${server.url}`);
   if (demo && keyStore.signing) console.log(`demo sign-in: ${server.origin}/auth/demo-users (${demo.length} users)`);
@@ -80,6 +82,7 @@ async function main(): Promise<void> {
     stopping = true;
     console.log(`${signal}: stopping`);
     await server.stop();
+    await reader.close();
     await database.close();
     process.exit(0);
   };

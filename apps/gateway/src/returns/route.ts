@@ -3,6 +3,7 @@ import type { Database } from '@continuity/db';
 import {
   detectReturnKind,
   importReturn,
+  type ReturnReader,
   ImportRequestError,
   type ImportProgress,
   type ImportResult,
@@ -27,6 +28,11 @@ export interface ReturnsRouteOptions {
   limits?: Partial<UploadLimits>;
   /** Which councils a practice serves; defaults to the practice_councils table. */
   servedBy?: CouncilsServedBy;
+  /**
+   * Where uploads are parsed and validated: main.ts passes a worker pool so a national-size upload does not
+   * stop the gateway answering others for seconds; default: the request's own thread.
+   */
+  reader?: ReturnReader;
 }
 
 /** The same answer whatever the reason, so a refusal says nothing about which councils or practices exist. */
@@ -162,6 +168,7 @@ export function createReturnsHandler(
         files,
         submittedBy: viewer.userId,
         actor: { role: viewer.role, organisationId: viewer.organisation.id },
+        ...(options.reader ? { reader: options.reader } : {}),
         ...(onProgress ? { onProgress } : {}),
       });
     } catch (error) {

@@ -6,7 +6,7 @@
  * Generates a national year of returns, imports it through importReturns (the bulk path: every return
  * through importReturn, then one recomputeAll), and measures a bare COPY of the same rows, on each engine
  * asked for. --recompute each makes every import recompute its council instead, as one upload does.
- * --concurrency defaults to importReturns' own (2 on PostgreSQL, 1 on PGlite). PostgreSQL: the server in
+ * --concurrency defaults to importReturns' own (2). PostgreSQL: the server in
  * DATABASE_URL (default postgres://postgres@127.0.0.1:5432), in a database of its own created and dropped
  * here. PGlite: in memory. With both engines, each runs in a child process of its own so its peak memory is
  * its own. See docs/benchmarks.md.

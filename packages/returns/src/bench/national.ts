@@ -28,7 +28,7 @@ export interface NationalBenchOptions {
    * it. 'each': every import recomputes its council, England and the regions, as one upload does.
    */
   recompute?: 'each' | 'end';
-  /** Imports in flight at once (default: importReturns' own, 2 on PostgreSQL and 1 on PGlite). */
+  /** Imports in flight at once (default: importReturns' own, 2). */
   concurrency?: number;
   /** Measure the bare COPY floor (default true). */
   floor?: boolean;
@@ -235,7 +235,7 @@ export async function runNationalBench(database: Database, options: NationalBenc
   const finished = performance.now();
   importedAt ||= finished;
   if (summary.recompute) log(`${database.engine}: recomputeAll ${(summary.recompute.milliseconds / 1000).toFixed(1)} s`);
-  const concurrency = options.concurrency ?? (database.engine === 'postgres' ? 2 : 1);
+  const concurrency = options.concurrency ?? 2;
 
   // Wall clock of the import loop less generation (generation runs in the loop, between imports).
   const importMs = importedAt - started - generateMs;

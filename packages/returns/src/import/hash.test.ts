@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { copyField } from './bulk';
+import { copyField } from './copy-text';
 import { contentHash, detectReturnKind, returnLabel, sha256Hex } from './hash';
 
 const bytes = (s: string) => new TextEncoder().encode(s);

@@ -2,6 +2,7 @@ import type { Database } from '@continuity/db';
 import { recomputeAll } from '@continuity/indicators';
 import type { ReturnKey } from './hash';
 import { importReturn, type ImportActor, type ImportFile, type ImportProgress, type ImportResult } from './import';
+import { createWorkerReader, type ReturnReader } from './reader';
 
 /** One return of a bulk load. `files` may be a function, called when the return's turn comes (so a
  * generator or a folder reader holds one return's bytes in memory per import in flight, not all of them). */
@@ -14,11 +15,12 @@ export interface ImportReturnsOptions {
   submittedBy: string;
   actor?: ImportActor;
   /**
-   * Imports in flight at once. Default: 2 on PostgreSQL, where one return is read and checked in Node while
-   * the server writes another (measured 25% faster on two cores, docs/benchmarks.md); 1 on PGlite, which
-   * runs the database in Node's own thread, so there is nothing to overlap.
+   * Imports in flight at once (default 2): one return is read in a worker thread while the database writes
+   * another (on PGlite too: it runs in the main thread, the reading does not). See docs/benchmarks.md.
    */
   concurrency?: number;
+  /** Where returns are read (default: a pool of `concurrency` worker threads, closed at the end). */
+  reader?: ReturnReader;
   /**
    * 'end' (default): every import skips its own recompute, and one recomputeAll over the years touched runs
    * after the last import (and also after a failure, for the returns accepted before it). 'each': every
@@ -59,7 +61,8 @@ export function recomputeRange(accepted: readonly Pick<ReturnKey, 'kind' | 'coll
 /**
  * Imports many returns (a national year, the demo returns) through importReturn, each in its own
  * transaction with everything importReturn guarantees (files kept, all or nothing, idempotent), then
- * recomputes the indicators once for every council at the same time. A rejected return does not stop the
+ * recomputes the indicators once for every council at the same time. Returns are read (parsed, validated,
+ * turned into COPY text) in worker threads, so reading one overlaps writing another. A rejected return does not stop the
  * others. A failure of the database stops taking new returns; the ones in flight finish, the accepted ones
  * are recomputed, and the failure is thrown.
  */
@@ -70,7 +73,8 @@ export async function importReturns(
 ): Promise<ImportReturnsSummary> {
   const started = performance.now();
   const deferred = (options.recompute ?? 'end') === 'end';
-  const concurrency = Math.max(1, Math.floor(options.concurrency ?? (database.engine === 'postgres' ? 2 : 1)));
+  const concurrency = Math.max(1, Math.floor(options.concurrency ?? 2));
+  const reader = options.reader ?? createWorkerReader({ size: concurrency });
   const summary: ImportReturnsSummary = { results: [], accepted: 0, rejected: 0, unchanged: 0, recompute: null, milliseconds: 0 };
   const iterator = returns[Symbol.iterator]();
   let failure: { error: unknown } | null = null;
@@ -85,6 +89,7 @@ export async function importReturns(
           ...key,
           files: typeof files === 'function' ? files() : files,
           submittedBy: options.submittedBy,
+          reader,
           ...(options.actor ? { actor: options.actor } : {}),
           ...(options.onProgress ? { onProgress: (p: ImportProgress) => options.onProgress!(key, p) } : {}),
           ...(deferred ? { recompute: false as const } : {}),
@@ -97,7 +102,11 @@ export async function importReturns(
       }
     }
   };
-  await Promise.all(Array.from({ length: concurrency }, worker));
+  try {
+    await Promise.all(Array.from({ length: concurrency }, worker));
+  } finally {
+    if (!options.reader) await reader.close();
+  }
 
   const range = deferred ? recomputeRange(summary.results.filter((r) => r.status === 'accepted')) : null;
   if (range) {

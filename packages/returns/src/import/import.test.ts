@@ -6,6 +6,7 @@ import { auditLog, submissionFiles, submissions, type Database } from '@continui
 import { openTestDatabase, testEngines } from '@continuity/db/testing';
 import { recomputeIndicators } from '@continuity/indicators';
 import { importReturn, ImportRequestError, type ImportOptions, type ImportProgress } from './import';
+import { createWorkerReader } from './reader';
 import { getSubmission, getSubmissionFile, listSubmissions } from './submissions';
 import { childRowCounts, cswwFile, rowsOf, seedPlaces, ssda903Files } from './testing';
 
@@ -280,7 +281,7 @@ describe.each(testEngines())('importReturn on %s', (engine) => {
     expect(two.errors.map((e) => e.rule)).toEqual(['FILE-COUNT']);
   });
 
-  it('writes the same rows with multi-row INSERT as with COPY, awkward text included', async () => {
+  it('writes the same rows when a worker thread reads the return, awkward text included', async () => {
     const files = ssda903Files('same', '887', 2025, 12);
     // A URN with a tab, a backslash and a quote goes through COPY's escaping unchanged.
     const episodes = files.find((f) => f.name === 'episodes.csv')!;
@@ -297,11 +298,23 @@ describe.each(testEngines())('importReturn on %s', (engine) => {
     const copied = await dump(viaCopy.submissionId);
     expect(copied.map((r) => r.urn)).toContain('SC\\1\t"x"');
 
-    const viaInsert = await importReturn(database, { ...kent903(awkward), councilCode: '887', collectionYear: 2025, bulkMethod: 'insert', practiceId: null });
-    // Same content hash as the current accepted return: unchanged. Import it as a fresh return elsewhere instead.
-    expect(viaInsert.status).toBe('unchanged');
-    const elsewhere = await importReturn(database, { ...kent903(awkward), councilCode: '341', bulkMethod: 'insert' });
-    expect(elsewhere.status).toBe('accepted');
-    expect(await dump(elsewhere.submissionId)).toEqual(copied);
+    const reader = createWorkerReader({ size: 1 });
+    try {
+      const viaWorker = await importReturn(database, { ...kent903(awkward), councilCode: '887', reader });
+      // Same content hash as the current accepted return: unchanged. Import it as a fresh return elsewhere instead.
+      expect(viaWorker.status).toBe('unchanged');
+      const elsewhere = await importReturn(database, { ...kent903(awkward), councilCode: '341', reader });
+      expect(elsewhere.status).toBe('accepted');
+      expect(elsewhere.timings.parseMs).toBeGreaterThan(0);
+      expect(await dump(elsewhere.submissionId)).toEqual(copied);
+      // And a return the worker finds wrong is rejected with the same errors as in this thread.
+      const broken = [text('header.csv', 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nX1,3,31/02/2010,WBRI,,,\n')];
+      const inThread = await importReturn(database, { ...kent903(broken), councilCode: '887', collectionYear: 2024 });
+      const inWorker = await importReturn(database, { ...kent903(broken), councilCode: '341', collectionYear: 2024, reader });
+      expect(inThread.status).toBe('rejected');
+      expect(inWorker.errors).toEqual(inThread.errors);
+    } finally {
+      await reader.close();
+    }
   });
 });

@@ -9,13 +9,12 @@ import {
   type Db,
 } from '@continuity/db';
 import { recomputeIndicators, type RecomputeOptions } from '@continuity/indicators';
-import { parseCswwXml, type CswwParseResult } from '../csww/parse-xml';
 import { fileIssue, type Issue } from '../issues';
-import { parseSsda903Files, type Ssda903ParseResult } from '../ssda903/parse';
-import { validateReturn, type ValidationResult } from '../validate';
-import { writeFiles, writeTable, type BulkMethod } from './bulk';
+import { writeFiles, writeTable } from './bulk';
 import { contentHash, returnLabel, sha256Hex, type ReturnKey, type ReturnKind } from './hash';
-import { CHILD_TABLES, cswwTables, ssda903Tables, type TableRows } from './rows';
+import { READ_FAILURE_RULE } from './read';
+import { inThreadReader, type ReturnReader } from './reader';
+import { CHILD_TABLES } from './rows';
 
 export interface ImportFile {
   name: string;
@@ -50,8 +49,12 @@ export interface ImportOptions extends ReturnKey {
   submittedBy: string;
   actor?: ImportActor;
   onProgress?: (progress: ImportProgress) => void;
-  /** How child-level rows are written (default COPY); for measurement. */
-  bulkMethod?: BulkMethod;
+  /**
+   * Where the files are parsed, validated and turned into COPY text (default: this thread). The gateway and
+   * bulk loads pass a worker pool (createWorkerReader) so the event loop stays free and reading overlaps
+   * the database's work.
+   */
+  reader?: ReturnReader;
   /**
    * The indicator recompute run inside the import's transaction: default recomputeIndicators (the council,
    * its practices, its region and England). false defers it: bulk loads (importReturns) import every return
@@ -68,6 +71,8 @@ export interface ImportTimings {
   checkMs: number;
   parseMs: number;
   validateMs: number;
+  /** The child-level rows turned into COPY text (where the files were read). */
+  prepareMs: number;
   /** Inside the write transaction: the submission and its files. */
   storeMs: number;
   /** Inside the write transaction: the previous submission's child-level rows deleted. */
@@ -116,7 +121,7 @@ const KINDS: readonly ReturnKind[] = ['ssda903', 'csww'];
 
 /** The rule code of an import that passed validation but could not be stored (or could not be read at all). */
 export const STORE_FAILURE_RULE = 'CONT-STORE';
-export const READ_FAILURE_RULE = 'CONT-READ';
+export { READ_FAILURE_RULE };
 
 function checkRequest(options: ImportOptions): void {
   if (!KINDS.includes(options.kind)) {
@@ -173,22 +178,6 @@ async function currentAccepted(db: Db, key: ReturnKey) {
   return row;
 }
 
-function parse(kind: ReturnKind, files: readonly ImportFile[]): Ssda903ParseResult | CswwParseResult | Issue {
-  if (kind === 'ssda903') return parseSsda903Files(files);
-  if (files.length !== 1) {
-    return fileIssue(
-      files.map((f) => f.name).join(', '),
-      'FILE-COUNT',
-      `A workforce census return is one XML file; ${files.length} files were uploaded.`,
-    );
-  }
-  return parseCswwXml(files[0]!);
-}
-
-function tablesOf(parsed: Ssda903ParseResult | CswwParseResult): TableRows[] {
-  return parsed.kind === 'ssda903' ? ssda903Tables(parsed.model) : cswwTables(parsed.model);
-}
-
 function failureIssue(rule: string, lead: string, error: unknown): Issue {
   const detail = error instanceof Error ? error.message : String(error);
   return fileIssue('', rule, `${lead} Nothing was changed. (${detail.slice(0, 300)})`);
@@ -234,6 +223,7 @@ export async function importReturn(database: Database, options: ImportOptions): 
     checkMs: 0,
     parseMs: 0,
     validateMs: 0,
+    prepareMs: 0,
     storeMs: 0,
     deleteMs: 0,
     writeMs: 0,
@@ -319,29 +309,24 @@ export async function importReturn(database: Database, options: ImportOptions): 
     return { ...base, submissionId, status: 'rejected', errors, warnings, counts, written: {}, supersedes: null, timings };
   };
 
+  // The accepted submission's id is taken now, so the rows' COPY text can be built where they are read.
+  const [reserved] = await database.rows<{ id: number }>(sql`SELECT nextval(pg_get_serial_sequence('submissions', 'id'))::int AS id`);
+  const reservedId = reserved!.id;
+  timings.checkMs += lap();
   emit('parsing', `Reading ${files.length} file(s)`);
-  let read: { parsed: Ssda903ParseResult | CswwParseResult; validation: ValidationResult } | { issue: Issue };
-  try {
-    const parsed = parse(key.kind, files);
-    timings.parseMs = lap();
-    if ('rule' in parsed) {
-      read = { issue: parsed };
-    } else {
-      emit('validating', `Checking ${Object.values(countRowsOf(parsed)).reduce((a, b) => a + b, 0)} rows against the ${key.collectionYear} rules`);
-      read = { parsed, validation: validateReturn(parsed, { collectionYear: key.collectionYear, councilCode: key.councilCode }) };
-      timings.validateMs = lap();
-    }
-  } catch (error) {
-    // The readers turn bad input into issues; an exception here is a fault of ours. Keep the files anyway.
-    read = { issue: failureIssue(READ_FAILURE_RULE, 'The return could not be read because of a fault in the importer.', error) };
-  }
-  if ('issue' in read) return reject([read.issue], [], {});
-  const { parsed, validation } = read;
-  const counts = validation.counts.rows;
-  if (!validation.accepted) return reject(validation.errors, validation.warnings, counts);
-
-  const tables = tablesOf(parsed);
-  const totalRows = tables.reduce((s, t) => s + t.rows.length, 0);
+  const read = await (options.reader ?? inThreadReader).read({ key, files, submissionId: reservedId }, (rows) =>
+    emit('validating', `Checking ${rows} rows against the ${key.collectionYear} rules`),
+  );
+  lap();
+  timings.parseMs = read.parseMs;
+  timings.validateMs = read.validateMs;
+  timings.prepareMs = read.prepareMs;
+  if (read.status === 'unreadable') return reject([read.issue], [], {});
+  const counts = read.counts;
+  if (read.status === 'invalid') return reject(read.errors, read.warnings, counts);
+  const { tables, warnings } = read;
+  const validation = { warnings };
+  const totalRows = tables.reduce((s, t) => s + t.rows, 0);
   const recompute = options.recompute ?? recomputeIndicators;
   const written: Record<string, number> = {};
   try {
@@ -357,6 +342,7 @@ export async function importReturn(database: Database, options: ImportOptions): 
       const [row] = await tx
         .insert(submissions)
         .values({
+          id: reservedId,
           ...key,
           practiceId: key.practiceId ?? null,
           status: 'accepted',
@@ -381,13 +367,10 @@ export async function importReturn(database: Database, options: ImportOptions): 
       let before = 0;
       emit('writing', `Writing ${totalRows} rows`, { done: 0, total: totalRows });
       for (const t of tables) {
-        written[t.table] = await writeTable(tx, t, {
-          engine: database.engine,
-          owner: [submissionId, key.councilCode, key.practiceId ?? null],
-          method: options.bulkMethod ?? 'copy',
-          onChunk: (n) => emit('writing', `${t.table}: ${n} of ${t.rows.length} rows`, { done: before + n, total: totalRows, table: t.table }),
-        });
-        before += t.rows.length;
+        written[t.table] = await writeTable(tx, database.engine, t, (n) =>
+          emit('writing', `${t.table}: ${n} of ${t.rows} rows`, { done: before + n, total: totalRows, table: t.table }),
+        );
+        before += t.rows;
       }
       // No ANALYZE here: the recompute refreshes the statistics it needs (analyzeIfStale), and a deferred
       // recompute leaves them to recomputeAll.
@@ -425,11 +408,4 @@ export async function importReturn(database: Database, options: ImportOptions): 
       throw error;
     }
   }
-}
-
-function countRowsOf(parsed: Ssda903ParseResult | CswwParseResult): Record<string, number> {
-  if (parsed.kind === 'csww') return { workers: parsed.model.workers.length };
-  const out: Record<string, number> = {};
-  for (const s of parsed.model.sources) out[s.table] = s.rows;
-  return out;
 }

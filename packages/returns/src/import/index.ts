@@ -33,4 +33,5 @@ export {
   type SubmissionSummary,
   type SubmissionFileInfo,
 } from './submissions';
-export type { BulkMethod } from './bulk';
+export { createWorkerReader, inThreadReader, type ReturnReader } from './reader';
+export type { ReadOutcome, ReadRequest } from './read';
