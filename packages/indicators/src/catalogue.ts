@@ -394,9 +394,10 @@ export const catalogue: readonly IndicatorDefinition[] = [
     scale: 100,
     polarity: 'lower_better',
     numerator: 'Working days lost to sickness absence in the year',
-    denominator: 'In-post FTE x 253 working days (254 in a leap year)',
+    denominator: 'In-post FTE x working days in the census year: 253, or 254 when it holds 29 February',
     source: `Published: csww_indicators_2017_to_2025 (working_days_lost_fte, inpost_fte). Computed: ${CSWW}.`,
-    method: 'absence rate = working days lost / (in-post FTE x 253); DfE uses 254 working days in a leap year.',
+    method:
+      'absence rate = working days lost / (in-post FTE x 253), or x 254 in a census year holding 29 February (2020, 2024): the rule that reproduces DfE\'s published rates.',
     periodType: 'census',
   },
 ];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildValues } from './build';
-import type { PublishedSource } from './sources';
+import { workingDaysInCensusYear, type PublishedSource } from './sources';
 import { parseCsv } from './tables';
 
 const HEAD = 'time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,old_la_code,la_name,new_la_code';
@@ -125,6 +125,25 @@ describe('buildValues', () => {
     );
     // 36186.3 x 253 = 9155133.9
     expect(absence.find((v) => v.subjectKind === 'england')).toMatchObject({ denominator: 9155133.9, value: 3.5 });
+  });
+
+  it('applies a factor that depends on the period (working days in a census year)', () => {
+    expect([2019, 2020, 2023, 2024, 2025, 2100].map(workingDaysInCensusYear)).toEqual([253, 254, 253, 254, 253, 253]);
+    const absence = buildValues(
+      'absence',
+      [
+        {
+          file: 'wide',
+          rows: {},
+          value: { column: 'absence_rate_fte' },
+          numerator: { cell: { column: 'working_days_lost_fte' } },
+          denominator: { cell: { column: 'inpost_fte' }, times: (period) => (period === 2025 ? 254 : 253) },
+        },
+      ],
+      () => wide,
+    );
+    // 36186.3 x 254 = 9191320.2
+    expect(absence.find((v) => v.subjectKind === 'england')).toMatchObject({ denominator: 9191320.2 });
   });
 
   it("gives a joint service's figure to its first council and z to partners without a row of their own", () => {

@@ -67,8 +67,8 @@ function valuesFor(
 ): { lead: PublishedValue; partners: PublishedValue[] } {
   const where = `${indicatorId} ${source.file} ${subject.kind} ${subject.id} ${period}`;
   const value = cellOf(rows, source.value, where);
-  const numerator = source.numerator ? quantityOf(rows, source.numerator, where) : NO_NUMBER;
-  const denominator = source.denominator ? quantityOf(rows, source.denominator, where) : NO_NUMBER;
+  const numerator = source.numerator ? quantityOf(rows, source.numerator, where, period) : NO_NUMBER;
+  const denominator = source.denominator ? quantityOf(rows, source.denominator, where, period) : NO_NUMBER;
   const lead: PublishedValue = {
     indicatorId,
     subjectKind: subject.kind,
@@ -95,7 +95,7 @@ function valuesFor(
   return { lead, partners };
 }
 
-function quantityOf(rows: readonly Row[], quantity: Quantity, where: string): Cell {
+function quantityOf(rows: readonly Row[], quantity: Quantity, where: string, period: number): Cell {
   if ('sum' in quantity) {
     const cells = quantity.sum.map((ref) => cellOf(rows, ref, where));
     const missing = cells.find((cell) => cell.value === null);
@@ -105,7 +105,8 @@ function quantityOf(rows: readonly Row[], quantity: Quantity, where: string): Ce
   }
   const cell = cellOf(rows, quantity.cell, where);
   if (!('times' in quantity) || cell.value === null) return cell;
-  return { ...cell, value: roundTo(cell.value * quantity.times, cell.decimals) };
+  const factor = typeof quantity.times === 'function' ? quantity.times(period) : quantity.times;
+  return { ...cell, value: roundTo(cell.value * factor, cell.decimals) };
 }
 
 function cellOf(rows: readonly Row[], ref: CellRef, where: string): Cell {

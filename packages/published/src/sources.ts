@@ -15,11 +15,11 @@ export interface CellRef {
   where?: Readonly<Record<string, string>>;
 }
 
-/** A numerator or denominator: a cell, a sum of cells, or a cell times a fixed factor from a formula. */
+/** A numerator or denominator: a cell, a sum of cells, or a cell times a factor from a formula (fixed, or by period). */
 export type Quantity =
   | { cell: CellRef }
   | { sum: readonly CellRef[] }
-  | { cell: CellRef; times: number };
+  | { cell: CellRef; times: number | ((period: number) => number) };
 
 export interface PublishedSource {
   /** Path under data/. */
@@ -34,10 +34,17 @@ export interface PublishedSource {
 }
 
 /**
- * DfE CSWW methodology: sickness absence rate = working days lost / (in-post FTE x 253 working days).
- * Checked against the 2025 national row: 322786.3 / (36186.3 x 253) = 3.5%.
+ * DfE CSWW methodology: sickness absence rate = working days lost / (in-post FTE x working days in the
+ * census year, October to September): 253, and 254 when the year holds 29 February (census years 2020,
+ * 2024). Checked against every row of the published file (England, regions, councils; absence_rate_fte to
+ * one decimal place), 2017-2025: 253 throughout reproduces 1,395 of 1,444 rows, but in 2020 only 145 of 162
+ * and in 2024 138 of 160; with 254 in those two years, 162 of 162 and 156 of 160 (1,430 of 1,444 in all). 2025 national: 322786.3 / (36186.3 x 253) = 3.5%. The computed
+ * indicator uses the same rule (packages/indicators/src/compute/workforce.ts).
  */
-export const WORKING_DAYS_PER_FTE_YEAR = 253;
+export function workingDaysInCensusYear(censusYear: number): number {
+  const leap = (censusYear % 4 === 0 && censusYear % 100 !== 0) || censusYear % 400 === 0;
+  return leap ? 254 : 253;
+}
 
 // Long tables: the measure row over its group's total row.
 function measureOverTotal(
@@ -257,7 +264,7 @@ export const publishedSources: Readonly<Record<string, readonly PublishedSource[
     workforce(
       'absence_rate_fte',
       { cell: { column: 'working_days_lost_fte' } },
-      { cell: { column: 'inpost_fte' }, times: WORKING_DAYS_PER_FTE_YEAR },
+      { cell: { column: 'inpost_fte' }, times: workingDaysInCensusYear },
     ),
   ],
 };
