@@ -88,6 +88,43 @@ describe.each(testEngines())('import CLI on %s', (engine) => {
     );
     expect(run.out.some((l) => /^ {2}\.\.\. and \d+ more/.test(l))).toBe(true);
   });
+
+  it('--bulk imports one folder per return, recomputes once, and refuses misnamed folders or unknown councils first', async () => {
+    const root = join(work, 'bulk');
+    // The fixture's dates fit 2025; Kent's own 2025 return is already in (above), its practice's is not.
+    cpSync(good, join(root, 'ssda903-886-swp-kent-2025'), { recursive: true });
+    cpSync(bad, join(root, 'ssda903-886-2025'), { recursive: true });
+    const wrong = join(work, 'bulk-wrong');
+    cpSync(good, join(wrong, 'ssda903-886-2023'), { recursive: true });
+    cpSync(good, join(wrong, 'kent-2023'), { recursive: true });
+    const unknown = join(work, 'bulk-unknown');
+    cpSync(good, join(unknown, 'ssda903-999-2023'), { recursive: true });
+    const before = await database.rows(sql`SELECT id FROM submissions`);
+
+    const misnamed = io(database);
+    expect(await runImportCli(['--bulk', 'bulk-wrong'], misnamed.io)).toBe(2);
+    expect(misnamed.err.join('\n')).toMatch(/Nothing was imported:\n {2}bulk-wrong\/kent-2023: not a return folder name/);
+    const noCouncil = io(database);
+    expect(await runImportCli(['--bulk', unknown], noCouncil.io)).toBe(2);
+    expect(noCouncil.err.join('\n')).toContain('ssda903-999-2023: No council has the code 999.');
+    expect(await database.rows(sql`SELECT id FROM submissions`)).toEqual(before);
+
+    const run = io(database);
+    expect(await runImportCli(['--bulk', 'bulk'], run.io)).toBe(1);
+    expect(run.err, [...run.err, ...run.out].join('\n')).toContain('2 returns to import');
+    expect(run.err, [...run.err, ...run.out].join('\n')).toContain('recomputing every indicator for 2025-2027');
+    expect(run.out.some((l) => /^\[\d\/2\] ACCEPTED bulk\/ssda903-886-swp-kent-2025: submission \d+$/.test(l))).toBe(true);
+    expect(run.out.some((l) => /^\[\d\/2\] REJECTED bulk\/ssda903-886-2025: submission \d+; \d+ error\(s\), first: header\.csv:0:- FILE-HEADER/.test(l))).toBe(true);
+    expect(run.out.at(-1)).toMatch(/^1 accepted, 0 unchanged, 1 rejected in [\d.]+s \(recompute [\d.]+s\)$/);
+    const [computed] = await database.rows<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM indicator_values WHERE source = 'computed' AND subject_id = 'swp-kent' AND period = 2025`,
+    );
+    expect(computed!.n).toBeGreaterThan(0);
+
+    const again = io(database);
+    expect(await runImportCli(['--bulk', 'bulk', '--json'], again.io)).toBe(1);
+    expect(JSON.parse(again.out.join('\n'))).toMatchObject({ accepted: 0, unchanged: 1, rejected: 1, recompute: null });
+  });
 });
 
 describe('PGlite is single-process', () => {

@@ -2,6 +2,7 @@
  * The import command line: the same `importReturn` as POST /returns, against the gateway's database.
  *
  *   npm run import -- --council 886 [--practice swp-kent] --year 2025 [--kind ssda903] files-or-folders...
+ *   npm run import -- --bulk folders...   (one sub-folder per return: bulk-folders.ts)
  *
  * Prints progress (stderr), then the outcome and every error as `file:row:column rule message` (stdout).
  * Exit code: 0 accepted or unchanged, 1 rejected, 2 a wrong request, 3 the database is busy or failed.
@@ -16,13 +17,17 @@ import { openDatabase, type Database } from '@continuity/db';
 import {
   detectReturnKind,
   importReturn,
+  importReturns,
+  checkTarget,
   ImportRequestError,
+  returnLabel,
   type ImportProgress,
   type ImportResult,
   type Issue,
   type ReturnKind,
 } from '@continuity/returns';
 import { repoRoot } from '../env';
+import { returnsInFolders } from './bulk-folders';
 import { DataDirBusyError, lockDataDir } from './data-dir-lock';
 
 export interface CliIo {
@@ -47,7 +52,14 @@ const USAGE = `Usage: npm run import -- --council <code> --year <yyyy> [--practi
   --max-issues N  errors and warnings to print (default 200; 0 prints all)
   --force         import even though a gateway answers on PORT (only when it uses another database)
 
-A folder stands for the files in it. Uses DATABASE_URL, else the PGlite directory DATA_DIR (default .data/pglite).`;
+A folder stands for the files in it. Uses DATABASE_URL, else the PGlite directory DATA_DIR (default .data/pglite).
+
+       npm run import -- --bulk [--user U] [--json] <folders>...
+
+  --bulk          many returns at once (a national year): each folder holds one sub-folder per return, named
+                  <kind>-<council>[-<practice>]-<year> (e.g. ssda903-886-2025, csww-886-2025,
+                  ssda903-886-swp-kent-2025). Each is imported as above, two at a time, with one recompute
+                  of every indicator at the end. Exit code 1 if any was rejected.`;
 
 function filesOf(paths: readonly string[], cwd: string): { name: string; bytes: Uint8Array }[] {
   const out: { name: string; bytes: Uint8Array }[] = [];
@@ -139,6 +151,7 @@ export async function runImportCli(argv: readonly string[], io: CliIo): Promise<
         json: { type: 'boolean' },
         'max-issues': { type: 'string' },
         force: { type: 'boolean' },
+        bulk: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -151,6 +164,7 @@ export async function runImportCli(argv: readonly string[], io: CliIo): Promise<
     io.out(USAGE);
     return 0;
   }
+  if (values.bulk) return runBulk(positionals, { user: values.user, json: values.json ?? false, force: values.force ?? false }, io);
   const problems: string[] = [];
   if (!values.council) problems.push('--council is required');
   if (!values.year || !/^\d{4}$/.test(values.year)) problems.push('--year is required (e.g. 2025)');
@@ -173,25 +187,10 @@ export async function runImportCli(argv: readonly string[], io: CliIo): Promise<
   const kind: ReturnKind = (values.kind as ReturnKind | undefined) ?? detectReturnKind(files);
   if (!values.kind) io.err(`kind: ${kind} (detected from the files)`);
 
-  let opened;
-  try {
-    opened = await (io.open ? io.open() : defaultOpen(io.env, values.force ?? false));
-  } catch (error) {
-    const known = error instanceof DataDirBusyError || error instanceof GatewayRunningError;
-    io.err(known ? (error as Error).message : `Could not open the database: ${(error as Error).message}`);
-    return 3;
-  }
+  const opened = await openForImport(io, values.force ?? false);
+  if (typeof opened === 'number') return opened;
   const { database } = opened;
-  io.err(`database: ${opened.label}`);
   try {
-    const [{ n }] = (await database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM councils`)) as [{ n: number }];
-    if (n === 0) {
-      io.err(
-        'The database has no councils yet. Start the gateway once (npm start) so it loads the reference data and the ' +
-          'indicator catalogue, stop it (PGlite), then import.',
-      );
-      return 3;
-    }
     let result: ImportResult;
     try {
       result = await importReturn(database, {
@@ -237,6 +236,88 @@ export async function runImportCli(argv: readonly string[], io: CliIo): Promise<
     return result.status === 'rejected' ? 1 : 0;
   } catch (error) {
     io.err(`The import failed: ${(error as Error).stack ?? String(error)}`);
+    return 3;
+  } finally {
+    await opened.close();
+  }
+}
+
+/** Opens the database and checks it holds the reference data; an exit code when it cannot. */
+async function openForImport(io: CliIo, force: boolean): Promise<Awaited<ReturnType<NonNullable<CliIo['open']>>> | number> {
+  let opened;
+  try {
+    opened = await (io.open ? io.open() : defaultOpen(io.env, force));
+  } catch (error) {
+    const known = error instanceof DataDirBusyError || error instanceof GatewayRunningError;
+    io.err(known ? (error as Error).message : `Could not open the database: ${(error as Error).message}`);
+    return 3;
+  }
+  io.err(`database: ${opened.label}`);
+  const [{ n }] = (await opened.database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM councils`)) as [{ n: number }];
+  if (n === 0) {
+    io.err(
+      'The database has no councils yet. Start the gateway once (npm start) so it loads the reference data and the ' +
+        'indicator catalogue, stop it (PGlite), then import.',
+    );
+    await opened.close();
+    return 3;
+  }
+  return opened;
+}
+
+/** --bulk: every return folder below the given folders, through importReturns. */
+async function runBulk(paths: readonly string[], options: { user: string | undefined; json: boolean; force: boolean }, io: CliIo): Promise<number> {
+  if (paths.length === 0) {
+    io.err(`give the folders holding the return folders\n\n${USAGE}`);
+    return 2;
+  }
+  const { returns, problems } = returnsInFolders(paths, io.cwd);
+  if (problems.length > 0) {
+    io.err(`Nothing was imported:\n  ${problems.join('\n  ')}`);
+    return 2;
+  }
+  const opened = await openForImport(io, options.force);
+  if (typeof opened === 'number') return opened;
+  const folderOf = new Map(returns.map((r) => [returnLabel(r), r.folder]));
+  try {
+    // Every council and practice named must exist (and the practice serve the council) before any import.
+    const unknown: string[] = [];
+    for (const r of returns) {
+      await checkTarget(opened.database.db, r).catch((error: unknown) => {
+        if (!(error instanceof ImportRequestError)) throw error;
+        unknown.push(`${r.folder}: ${error.message}`);
+      });
+    }
+    if (unknown.length > 0) {
+      io.err(`Nothing was imported:\n  ${unknown.join('\n  ')}`);
+      return 2;
+    }
+    io.err(`${returns.length} returns to import`);
+    const summary = await importReturns(opened.database, returns, {
+      submittedBy: options.user ?? `cli:${userInfo().username}`,
+      actor: { role: 'cli' },
+      onResult: (r, done) => {
+        const where = folderOf.get(returnLabel(r)) ?? '';
+        const line = `[${done}/${returns.length}] ${r.status.toUpperCase()} ${where}: submission ${r.submissionId}`;
+        const detail = r.status === 'rejected' ? `; ${r.errors.length} error(s), first: ${r.errors[0] ? issueLine(r.errors[0]) : '?'}` : '';
+        (options.json ? io.err : io.out)(line + detail);
+      },
+      onRecompute: (range) => io.err(`recomputing every indicator for ${range.fromYear}-${range.toYear}`),
+    });
+    if (options.json) {
+      io.out(JSON.stringify({ ...summary, results: summary.results.map((r) => ({ ...r, folder: folderOf.get(returnLabel(r)) })) }, null, 2));
+    } else {
+      io.out(
+        `${summary.accepted} accepted, ${summary.unchanged} unchanged, ${summary.rejected} rejected in ${(summary.milliseconds / 1000).toFixed(1)}s` +
+          (summary.recompute ? ` (recompute ${(summary.recompute.milliseconds / 1000).toFixed(1)}s)` : ''),
+      );
+    }
+    return summary.rejected > 0 ? 1 : 0;
+  } catch (error) {
+    io.err(
+      `The import failed: ${(error as Error).stack ?? String(error)}\n` +
+        'Returns imported before the failure are kept and recomputed; run the same command again to finish (what is already there comes back unchanged).',
+    );
     return 3;
   } finally {
     await opened.close();
