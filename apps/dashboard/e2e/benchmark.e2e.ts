@@ -1,7 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatCell, periodLabel } from '../src/format/values';
-import { demoUsers, expectNoAxeViolations, graphql, launch, settled, signedInContext, stack, tableText, type DemoUser } from './browser';
+import { expectNoAxeViolations, graphql, settled, stack, tableText } from './browser';
+import { browserSuite } from './suite';
 
 const { skipReason } = stack();
 
@@ -43,21 +43,11 @@ interface Series {
 }
 
 describe.skipIf(skipReason)('my benchmark', () => {
-  let browser: Browser;
-  let users: DemoUser[];
-  const byId = (id: string) => users.find((u) => u.id === id)!;
-  beforeAll(async () => {
-    browser = await launch();
-    users = await demoUsers();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const suite = browserSuite();
 
   it('shows a practice its figures, its host council and England as the API gives them, against pseudonymous peers; no axe violations', async () => {
-    const user = byId('demo-practice-kent');
-    const { context, token } = await signedInContext(browser, user);
-    const page = await context.newPage();
+    const user = suite.user('demo-practice-kent');
+    const { context, page, token } = await suite.signedInPage(user);
     const indicatorId = 'placements_3plus';
     await page.goto(`${stack().dashboard}/benchmark?indicator=${indicatorId}`);
     const table = `[data-figure="${indicatorId}"] table`;
@@ -103,9 +93,8 @@ describe.skipIf(skipReason)('my benchmark', () => {
   });
 
   it('lets policy staff open any practice; a permalink opened fresh shows the same practice and indicator', async () => {
-    const policy = byId('demo-policy');
-    const { context } = await signedInContext(browser, policy);
-    const page = await context.newPage();
+    const policy = suite.user('demo-policy');
+    const { context, page } = await suite.signedInPage(policy);
     await page.goto(`${stack().dashboard}/benchmark`);
     await page.getByLabel('Practice', { exact: true }).selectOption('swp-kent');
     await page.getByRole('button', { name: 'Show practice' }).click();
@@ -119,12 +108,7 @@ describe.skipIf(skipReason)('my benchmark', () => {
     const shown = await tableText(page, '[data-figure] table');
     await context.close();
 
-    const fresh = await browser.newContext();
-    const again = await fresh.newPage();
-    await again.goto(url);
-    await again.getByLabel(policy.name).check();
-    await again.getByRole('button', { name: 'Sign in' }).click();
-    await again.waitForURL(url);
+    const { context: fresh, page: again } = await suite.openLinkSignedOut(url, policy);
     await again.locator('[data-figure] table').first().waitFor();
     await settled(again);
     expect(await again.locator('#detail-heading').textContent()).toBe(heading);

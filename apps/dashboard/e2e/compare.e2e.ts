@@ -1,8 +1,8 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatCell, formatRank, formatValue, periodLabel } from '../src/format/values';
 import { comparisonCouncils, differenceInDifferences, groupMeans } from '../src/pages/compare/did';
-import { demoUsers, expectNoAxeViolations, graphql, launch, settled, signedInContext, stack, tableText, type DemoUser } from './browser';
+import { expectNoAxeViolations, graphql, settled, stack, tableText } from './browser';
+import { browserSuite } from './suite';
 
 const { skipReason } = stack();
 
@@ -64,26 +64,17 @@ function expectedTable(answer: SeriesAnswer, comparators: boolean): string[][] {
 const TABLE = '.app-table-scroll[aria-labelledby="table-caption"] table';
 
 describe.skipIf(skipReason)('compare pilots', () => {
-  let browser: Browser;
-  let users: DemoUser[];
-  beforeAll(async () => {
-    browser = await launch();
-    users = await demoUsers();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const suite = browserSuite();
 
   it('shows, for every demo role, the figures the API gives that role, with region and neighbours; no axe violations', async () => {
     // axe runs once (it takes seconds on two cores); the figures are checked for every role.
     const path = '/?indicator=placements_3plus&council=886&council=312&with=region&with=neighbours';
-    for (const user of users) {
-      const { context, token } = await signedInContext(browser, user);
-      const page = await context.newPage();
+    for (const user of suite.users) {
+      const { context, page, token } = await suite.signedInPage(user);
       const started = Date.now();
       await page.goto(`${stack().dashboard}${path}`);
       await page.locator(TABLE).waitFor();
-      if (user === users[0]) {
+      if (user === suite.users[0]) {
         // A cold load in a new context: the first chart is drawn within a few seconds even from the dev server.
         await page.locator('svg.recharts-surface').first().waitFor();
         const ms = Date.now() - started;
@@ -106,9 +97,8 @@ describe.skipIf(skipReason)('compare pilots', () => {
   });
 
   it('downloads the table as CSV holding the API figures unrounded', async () => {
-    const policy = users.find((u) => u.role === 'policy')!;
-    const { context, token } = await signedInContext(browser, policy);
-    const page = await context.newPage();
+    const policy = suite.users.find((u) => u.role === 'policy')!;
+    const { context, page, token } = await suite.signedInPage(policy);
     await page.goto(`${stack().dashboard}/?indicator=workforce_turnover&council=886`);
     await page.locator(TABLE).waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('csv-download').click()]);
@@ -130,9 +120,8 @@ describe.skipIf(skipReason)('compare pilots', () => {
   });
 
   it('puts the view in the URL: a permalink opened fresh (signed out, new context) shows the same view', async () => {
-    const policy = users.find((u) => u.role === 'policy')!;
-    const { context } = await signedInContext(browser, policy);
-    const page = await context.newPage();
+    const policy = suite.users.find((u) => u.role === 'policy')!;
+    const { context, page } = await suite.signedInPage(policy);
     await page.goto(`${stack().dashboard}/`);
     await page.locator(TABLE).waitFor();
     // Keyboard and form: choose an indicator, two councils and a year range, then show.
@@ -153,13 +142,7 @@ describe.skipIf(skipReason)('compare pilots', () => {
     const shown = await tableText(page, TABLE);
     await context.close();
 
-    const fresh = await browser.newContext();
-    const again = await fresh.newPage();
-    await again.goto(url);
-    await again.waitForURL(/\/sign-in/);
-    await again.getByLabel(policy.name).check();
-    await again.getByRole('button', { name: 'Sign in' }).click();
-    await again.waitForURL(url);
+    const { context: fresh, page: again } = await suite.openLinkSignedOut(url, policy);
     await again.locator(TABLE).waitFor();
     await settled(again);
     expect(await tableText(again, TABLE)).toEqual(shown);
@@ -168,9 +151,8 @@ describe.skipIf(skipReason)('compare pilots', () => {
   });
 
   it('shows small multiples across the outcome areas, and pilots against comparison councils with the method stated', async () => {
-    const policy = users.find((u) => u.role === 'policy')!;
-    const { context, token } = await signedInContext(browser, policy);
-    const page = await context.newPage();
+    const policy = suite.users.find((u) => u.role === 'policy')!;
+    const { context, page, token } = await suite.signedInPage(policy);
     await page.goto(`${stack().dashboard}/?indicator=placements_3plus&council=886&council=312&show=areas`);
     const { outcomeAreas } = await graphql<{ outcomeAreas: { area: string; indicators: { id: string }[] }[] }>(token, '{ outcomeAreas { area indicators { id } } }');
     const areas = outcomeAreas.filter((a) => a.indicators.length > 0);
@@ -217,9 +199,8 @@ describe.skipIf(skipReason)('compare pilots', () => {
   });
 
   it('is usable at 320 px wide: nothing wider than the screen, no axe violations', async () => {
-    const policy = users.find((u) => u.role === 'policy')!;
-    const { context } = await signedInContext(browser, policy, { width: 320 });
-    const page = await context.newPage();
+    const policy = suite.users.find((u) => u.role === 'policy')!;
+    const { context, page } = await suite.signedInPage(policy, { width: 320 });
     await page.goto(`${stack().dashboard}/?indicator=placements_3plus&council=886`);
     await page.locator(TABLE).waitFor();
     await page.locator('svg.recharts-surface').first().waitFor();

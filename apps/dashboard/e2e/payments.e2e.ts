@@ -3,10 +3,11 @@
  * the practice then sees the same statement's total. Figures are compared with the API's answer to
  * the same token; axe-core on every state; 320 px reflow.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { formatPence } from '../src/pages/payments/money';
-import { demoUsers, expectNoAxeViolations, graphql, launch, settled, signedInContext, stack, type DemoUser } from './browser';
+import { expectNoAxeViolations, graphql, settled, stack } from './browser';
+import { browserSuite } from './suite';
 
 const { skipReason } = stack();
 
@@ -30,21 +31,11 @@ async function fitsWidth(page: Page): Promise<boolean> {
 }
 
 describe.skipIf(skipReason)('payments', () => {
-  let browser: Browser;
-  let users: DemoUser[];
-  const byId = (id: string) => users.find((u) => u.id === id)!;
-  beforeAll(async () => {
-    browser = await launch();
-    users = await demoUsers();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const suite = browserSuite();
 
   it('a council creates a contract, runs a what-if and issues a statement; the practice sees the same total; no axe violations', async () => {
-    const council = byId('demo-council-kent');
-    const { context, token } = await signedInContext(browser, council);
-    const page = await context.newPage();
+    const council = suite.user('demo-council-kent');
+    const { context, page, token } = await suite.signedInPage(council);
     await page.goto(`${stack().dashboard}/payments`);
     await page.locator('h1', { hasText: 'Payments' }).waitFor();
     await settled(page);
@@ -137,9 +128,8 @@ describe.skipIf(skipReason)('payments', () => {
     await context.close();
 
     // The practice sees the same statement and total, at 320 px too.
-    const practice = byId('demo-practice-kent');
-    const { context: pContext, token: pToken } = await signedInContext(browser, practice, { width: 320 });
-    const pPage = await pContext.newPage();
+    const practice = suite.user('demo-practice-kent');
+    const { context: pContext, page: pPage, token: pToken } = await suite.signedInPage(practice, { width: 320 });
     await pPage.goto(`${stack().dashboard}/payments`);
     const pSection = pPage.locator('[data-testid="contract"]', { has: pPage.locator('h2', { hasText: name }) });
     await pSection.waitFor({ timeout: 30_000 });
@@ -158,8 +148,7 @@ describe.skipIf(skipReason)('payments', () => {
   });
 
   it('shows policy staff the contracts page', async () => {
-    const { context } = await signedInContext(browser, byId('demo-policy'));
-    const page = await context.newPage();
+    const { context, page } = await suite.signedInPage(suite.user('demo-policy'));
     await page.goto(`${stack().dashboard}/payments`);
     await page.locator('h1', { hasText: 'Payments' }).waitFor();
     await settled(page);

@@ -2,9 +2,10 @@ import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoUsers, expectNoAxeViolations, launch, signedInContext, stack, tableText, type DemoUser } from './browser';
+import { expectNoAxeViolations, stack, tableText } from './browser';
+import { browserSuite } from './suite';
 
 const { skipReason } = stack();
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), '../../../packages/returns/fixtures/hand-written');
@@ -18,15 +19,11 @@ async function uploadAnswer(page: Page, send: () => Promise<void>): Promise<Reco
 }
 
 describe.skipIf(skipReason)('returns', () => {
-  let browser: Browser;
-  let users: DemoUser[];
+  const suite = browserSuite();
   let work: string;
   let good: string[];
   let bad: string[];
-  const byId = (id: string) => users.find((u) => u.id === id)!;
   beforeAll(async () => {
-    browser = await launch();
-    users = await demoUsers();
     // The hand-written SSDA903 fixtures (CSV), and a copy whose Header table has the wrong columns.
     work = mkdtempSync(join(tmpdir(), 'continuity-returns-e2e-'));
     cpSync(fixtures, join(work, 'good'), { recursive: true });
@@ -37,14 +34,12 @@ describe.skipIf(skipReason)('returns', () => {
     good = readdirSync(join(work, 'good')).map((f) => join(work, 'good', f));
     bad = readdirSync(join(work, 'bad')).map((f) => join(work, 'bad', f));
   });
-  afterAll(async () => {
-    await browser?.close();
+  afterAll(() => {
     rmSync(work, { recursive: true, force: true });
   });
 
   it('checks the form, then uploads a council return with progress, and lists every error of a rejected one as the API gives it', async () => {
-    const { context } = await signedInContext(browser, byId('demo-council-kent'));
-    const page = await context.newPage();
+    const { context, page } = await suite.signedInPage(suite.user('demo-council-kent'));
     await page.goto(`${stack().dashboard}/returns`);
     await page.getByRole('button', { name: 'Send return' }).waitFor();
     await expectNoAxeViolations(page, 'returns');
@@ -93,8 +88,7 @@ describe.skipIf(skipReason)('returns', () => {
   });
 
   it('sends a practice return for its own practice and council', async () => {
-    const { context } = await signedInContext(browser, byId('demo-practice-kent'));
-    const page = await context.newPage();
+    const { context, page } = await suite.signedInPage(suite.user('demo-practice-kent'));
     await page.goto(`${stack().dashboard}/returns`);
     await page.getByText('Practice:').waitFor();
     expect(await page.locator('#return-council-name').textContent()).toContain('Kent');

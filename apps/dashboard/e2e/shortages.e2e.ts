@@ -1,7 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatValue, periodLabel } from '../src/format/values';
-import { demoUsers, expectNoAxeViolations, graphql, launch, settled, signedInContext, stack, tableText, type DemoUser } from './browser';
+import { expectNoAxeViolations, graphql, settled, stack, tableText } from './browser';
+import { browserSuite } from './suite';
 
 const { skipReason } = stack();
 
@@ -45,22 +45,12 @@ async function expectedLatest(token: string, code: string): Promise<Map<string, 
 const BAND_ORDER = ['Worst quarter of neighbours', 'Below neighbours\u2019 middle', 'Above neighbours\u2019 middle', 'Best quarter of neighbours', 'Cannot be placed'];
 
 describe.skipIf(skipReason)('shortage monitor', () => {
-  let browser: Browser;
-  let users: DemoUser[];
-  const byId = (id: string) => users.find((u) => u.id === id)!;
-  beforeAll(async () => {
-    browser = await launch();
-    users = await demoUsers();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const suite = browserSuite();
 
   for (const userId of ['demo-council-kent', 'demo-council-hillingdon']) {
     it(`shows ${userId}'s own council, each latest figure as the API gives it, worst first; no axe violations`, async () => {
-      const user = byId(userId);
-      const { context, token } = await signedInContext(browser, user);
-      const page = await context.newPage();
+      const user = suite.user(userId);
+      const { context, page, token } = await suite.signedInPage(user);
       // A council user always sees its own council, whatever the link says.
       await page.goto(`${stack().dashboard}/shortages?council=${user.organisation.id === '886' ? '312' : '886'}`);
       await page.getByTestId('standings').waitFor();
@@ -80,9 +70,8 @@ describe.skipIf(skipReason)('shortage monitor', () => {
   }
 
   it('lets policy staff choose a council, and a permalink opened fresh shows the same council and years', async () => {
-    const policy = byId('demo-policy');
-    const { context } = await signedInContext(browser, policy);
-    const page = await context.newPage();
+    const policy = suite.user('demo-policy');
+    const { context, page } = await suite.signedInPage(policy);
     await page.goto(`${stack().dashboard}/shortages`);
     await page.getByLabel('Council', { exact: true }).selectOption('312');
     await page.getByRole('button', { name: 'Show council' }).click();
@@ -97,12 +86,7 @@ describe.skipIf(skipReason)('shortage monitor', () => {
     const firstChart = await page.locator('[data-figure] h3').first().textContent();
     await context.close();
 
-    const fresh = await browser.newContext();
-    const again = await fresh.newPage();
-    await again.goto(url);
-    await again.getByLabel(policy.name).check();
-    await again.getByRole('button', { name: 'Sign in' }).click();
-    await again.waitForURL(url);
+    const { context: fresh, page: again } = await suite.openLinkSignedOut(url, policy);
     await again.getByTestId('standings').waitFor();
     await settled(again);
     expect(await again.getByTestId('shortage-council').textContent()).toBe('Hillingdon');
@@ -112,8 +96,7 @@ describe.skipIf(skipReason)('shortage monitor', () => {
   });
 
   it('is not offered to a practice, which is told so plainly', async () => {
-    const { context } = await signedInContext(browser, byId('demo-practice-kent'));
-    const page = await context.newPage();
+    const { context, page } = await suite.signedInPage(suite.user('demo-practice-kent'));
     await page.goto(`${stack().dashboard}/shortages`);
     await page.getByRole('heading', { name: 'You cannot see this page' }).waitFor();
     await expectNoAxeViolations(page, 'not allowed');

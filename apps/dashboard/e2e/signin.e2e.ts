@@ -1,6 +1,6 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoUsers, expectNoAxeViolations, launch, settled, stack, type DemoUser } from './browser';
+import { describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, settled, stack } from './browser';
+import { browserSuite } from './suite';
 
 const { skipReason } = stack();
 
@@ -26,18 +26,10 @@ const JOURNEY_ROLES: Record<string, string[]> = {
 };
 
 describe.skipIf(skipReason)('sign in', () => {
-  let browser: Browser;
-  let users: DemoUser[];
-  beforeAll(async () => {
-    browser = await launch();
-    users = await demoUsers();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const suite = browserSuite();
 
   it('sends a signed-out visitor to the sign-in page, which lists every demo user the gateway offers', async () => {
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     const page = await context.newPage();
     await page.goto(`${stack().dashboard}/shortages?council=886`);
     await page.waitForURL(/\/sign-in\?next=/);
@@ -45,7 +37,7 @@ describe.skipIf(skipReason)('sign in', () => {
     await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
     await settled(page);
     const labels = await page.locator('.govuk-radios__label').allTextContents();
-    expect(labels).toEqual(users.map((u) => u.name));
+    expect(labels).toEqual(suite.users.map((u) => u.name));
     await expectNoAxeViolations(page, 'sign-in');
 
     // No choice: the GOV.UK error summary, focused.
@@ -58,10 +50,10 @@ describe.skipIf(skipReason)('sign in', () => {
   });
 
   it('signs in as each demo role, lands on its journey, shows who is signed in, opens only its journeys and signs out', async () => {
-    for (const user of users) {
+    for (const user of suite.users) {
       const home = HOME[user.role];
       expect(home, `a home for role ${user.role}`).toBeDefined();
-      const context = await browser.newContext();
+      const context = await suite.browser.newContext();
       const page = await context.newPage();
       await page.goto(`${stack().dashboard}/sign-in`);
       await page.getByLabel(user.name).check();
@@ -94,11 +86,11 @@ describe.skipIf(skipReason)('sign in', () => {
   });
 
   it('returns to the page asked for after signing in', async () => {
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     const page = await context.newPage();
     await page.goto(`${stack().dashboard}/?indicator=workforce_turnover&council=886`);
     await page.waitForURL(/\/sign-in/);
-    const policy = users.find((u) => u.role === 'policy')!;
+    const policy = suite.users.find((u) => u.role === 'policy')!;
     await page.getByLabel(policy.name).check();
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL((url) => url.pathname === '/' && url.search === '?indicator=workforce_turnover&council=886');

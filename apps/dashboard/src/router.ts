@@ -3,7 +3,7 @@
  * reads it re-renders on navigate() and on back / forward (popstate). Enough for a few pages; the
  * journeys issue can swap in a library behind the same two functions.
  */
-import { useSyncExternalStore } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
 
 export interface Location {
   pathname: string;
@@ -38,4 +38,15 @@ export function navigate(url: string, options: { replace?: boolean } = {}): void
   if (options.replace) window.history.replaceState(null, '', url);
   else window.history.pushState(null, '', url);
   window.dispatchEvent(new Event(NAVIGATE_EVENT));
+}
+
+/**
+ * A page's view kept in the URL's query string (so every view can be linked to): read from the URL,
+ * and shown by going to the URL of another (a new history entry: back returns to the previous view).
+ */
+export function useUrlView<V>(parse: (search: string) => V, serialise: (view: V) => string): { view: V; show: (next: V) => void } {
+  const { pathname, search } = useLocation();
+  const view = useMemo(() => parse(search), [parse, search]);
+  const show = (next: V) => navigate(`${pathname}${serialise(next)}`);
+  return { view, show };
 }

@@ -1,5 +1,5 @@
 /** Which journeys each role has, and where a role lands after signing in. */
-import type { Session } from './session';
+import type { Role, Session } from './session';
 
 export type Journey = 'compare' | 'shortages' | 'benchmark' | 'returns' | 'payments';
 
@@ -29,6 +29,11 @@ export function journeysFor(role: string): Journey[] {
     default:
       return ['compare'];
   }
+}
+
+/** The signed-in user's own organisation when their role is `role` (a council's or practice's staff see only their own). */
+export function ownOrganisationId(session: Session | null, role: Role): string | null {
+  return session?.user.role === role ? (session.user.organisation?.id ?? null) : null;
 }
 
 export function homePath(session: Session | null): string {

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { periodLabel } from '../format/values';
+import { YearSelect, yearChoices } from './YearSelect';
 
 /**
  * "From / To" years as a GET form whose fields are the URL's parameters. Remount it (key) when the
@@ -25,7 +26,8 @@ export function YearsForm({
   const [fromText, setFrom] = useState(from === null ? '' : String(from));
   const [toText, setTo] = useState(to === null ? '' : String(to));
   const [error, setError] = useState<string | null>(null);
-  const choices = [...new Set([...years, ...[from, to].filter((y): y is number => y !== null)])].sort((a, b) => a - b);
+  const choices = yearChoices(years, from, to);
+  const yearText = (year: number) => periodLabel(year, periodType);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -51,32 +53,8 @@ export function YearsForm({
             </p>
           ) : null}
           <div className="app-inline-fields">
-            <div className="govuk-form-group">
-              <label className="govuk-label" htmlFor={`${id}-from`}>
-                From
-              </label>
-              <select className="govuk-select" id={`${id}-from`} name="from" value={fromText} onChange={(e) => setFrom(e.target.value)}>
-                <option value="">Earliest held</option>
-                {choices.map((y) => (
-                  <option key={y} value={String(y)}>
-                    {periodLabel(y, periodType)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="govuk-form-group">
-              <label className="govuk-label" htmlFor={`${id}-to`}>
-                To
-              </label>
-              <select className="govuk-select" id={`${id}-to`} name="to" value={toText} onChange={(e) => setTo(e.target.value)}>
-                <option value="">Latest held</option>
-                {choices.map((y) => (
-                  <option key={y} value={String(y)}>
-                    {periodLabel(y, periodType)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <YearSelect id={`${id}-from`} name="from" label="From" emptyText="Earliest held" years={choices} yearText={yearText} value={fromText} onChange={setFrom} />
+            <YearSelect id={`${id}-to`} name="to" label="To" emptyText="Latest held" years={choices} yearText={yearText} value={toText} onChange={setTo} />
             <div className="govuk-form-group app-inline-fields__button">
               <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
                 Show these years

@@ -48,44 +48,70 @@ export const POINT_FIELDS = fragment(/* GraphQL */ `
   }
 `);
 
-/** One indicator for some subjects, with England and each subject's region and statistical neighbours. */
+/** A comparator's figure (England, a region, statistical neighbours pooled): no rank, no source. */
+export const COMPARATOR_POINT_FIELDS = fragment(/* GraphQL */ `
+  fragment ComparatorPointFields on ComparatorPoint {
+    period
+    value
+    symbol
+  }
+`);
+
+/** What every series answer holds besides its lines. */
+export const SERIES_FIELDS = fragment(
+  /* GraphQL */ `
+    fragment SeriesFields on Series {
+      indicator {
+        ...IndicatorFields
+      }
+      periods
+      england {
+        ...ComparatorPointFields
+      }
+    }
+  `,
+  [INDICATOR_FIELDS, COMPARATOR_POINT_FIELDS],
+);
+
+export const SERIES_LINE_FIELDS = fragment(
+  /* GraphQL */ `
+    fragment SeriesLineFields on SeriesLine {
+      subject {
+        kind
+        id
+        name
+      }
+      points {
+        ...PointFields
+      }
+    }
+  `,
+  [POINT_FIELDS],
+);
+
+/**
+ * One indicator for some subjects, with England and each subject's region and statistical neighbours.
+ * Every period is asked for: the year choices come from the answer, and the chosen years are cut on
+ * the client (a few dozen figures).
+ */
 export const FIGURE_SERIES_QUERY = gql<FigureSeriesQuery, FigureSeriesQueryVariables>(
   /* GraphQL */ `
     query FigureSeries($indicatorId: ID!, $subjects: [SubjectInput!]!, $source: ValueSource) {
       series(indicatorId: $indicatorId, subjects: $subjects, source: $source) {
-        indicator {
-          ...IndicatorFields
-        }
-        periods
+        ...SeriesFields
         lines {
-          subject {
-            kind
-            id
-            name
-          }
-          points {
-            ...PointFields
-          }
+          ...SeriesLineFields
           region {
-            period
-            value
-            symbol
+            ...ComparatorPointFields
           }
           neighbourAverage {
-            period
-            value
-            symbol
+            ...ComparatorPointFields
           }
-        }
-        england {
-          period
-          value
-          symbol
         }
       }
     }
   `,
-  [INDICATOR_FIELDS, POINT_FIELDS],
+  [SERIES_FIELDS, SERIES_LINE_FIELDS, COMPARATOR_POINT_FIELDS],
 );
 
 /** The same without comparators: a practice may not see its peers' region or neighbours. */
@@ -93,27 +119,12 @@ export const PEER_SERIES_QUERY = gql<PeerSeriesQuery, PeerSeriesQueryVariables>(
   /* GraphQL */ `
     query PeerSeries($indicatorId: ID!, $subjects: [SubjectInput!]!, $source: ValueSource) {
       series(indicatorId: $indicatorId, subjects: $subjects, source: $source) {
-        indicator {
-          ...IndicatorFields
-        }
-        periods
+        ...SeriesFields
         lines {
-          subject {
-            kind
-            id
-            name
-          }
-          points {
-            ...PointFields
-          }
-        }
-        england {
-          period
-          value
-          symbol
+          ...SeriesLineFields
         }
       }
     }
   `,
-  [INDICATOR_FIELDS, POINT_FIELDS],
+  [SERIES_FIELDS, SERIES_LINE_FIELDS],
 );

@@ -71,6 +71,13 @@ export interface TermsInput {
   outcomePotPence: number;
 }
 
+/** fragment ComparatorPointFields on ComparatorPoint (src/figures/queries.ts) */
+export type ComparatorPointFieldsFragment = {
+  period: number;
+  value: number | null;
+  symbol: string | null;
+};
+
 /** fragment IndicatorFields on Indicator (src/figures/queries.ts) */
 export type IndicatorFieldsFragment = {
   id: string;
@@ -226,6 +233,49 @@ export type PointFieldsFragment = {
   denominator: number | null;
 };
 
+/** fragment SeriesFields on Series (src/figures/queries.ts) */
+export type SeriesFieldsFragment = {
+  indicator: {
+    id: string;
+    title: string;
+    area: OutcomeArea;
+    unit: string;
+    polarity: Polarity;
+    numerator: string;
+    denominator: string;
+    source: string;
+    method: string;
+    periodType: string;
+    decimals: number;
+  };
+  periods: Array<number>;
+  england: Array<{
+    period: number;
+    value: number | null;
+    symbol: string | null;
+  }>;
+};
+
+/** fragment SeriesLineFields on SeriesLine (src/figures/queries.ts) */
+export type SeriesLineFieldsFragment = {
+  subject: {
+    kind: SubjectKind;
+    id: string;
+    name: string;
+  };
+  points: Array<{
+    period: number;
+    value: number | null;
+    symbol: string | null;
+    source: ValueSource;
+    rank: number | null;
+    rankOutOf: number | null;
+    quartile: number | null;
+    numerator: number | null;
+    denominator: number | null;
+  }>;
+};
+
 /** query BenchmarkOptions (src/pages/benchmark/queries.ts) */
 export type BenchmarkOptionsQuery = {
   outcomeAreas: Array<{
@@ -299,65 +349,6 @@ export type CompareOptionsQuery = {
 
 export type CompareOptionsQueryVariables = Record<string, never>;
 
-/** query CompareSeries (src/pages/compare/queries.ts) */
-export type CompareSeriesQuery = {
-  series: {
-    indicator: {
-      id: string;
-      title: string;
-      area: OutcomeArea;
-      unit: string;
-      polarity: Polarity;
-      numerator: string;
-      denominator: string;
-      source: string;
-      method: string;
-      periodType: string;
-      decimals: number;
-    };
-    periods: Array<number>;
-    lines: Array<{
-      subject: {
-        kind: SubjectKind;
-        id: string;
-        name: string;
-      };
-      points: Array<{
-        period: number;
-        value: number | null;
-        symbol: string | null;
-        source: ValueSource;
-        rank: number | null;
-        rankOutOf: number | null;
-        quartile: number | null;
-        numerator: number | null;
-        denominator: number | null;
-      }>;
-      region: Array<{
-        period: number;
-        value: number | null;
-        symbol: string | null;
-      }>;
-      neighbourAverage: Array<{
-        period: number;
-        value: number | null;
-        symbol: string | null;
-      }>;
-    }>;
-    england: Array<{
-      period: number;
-      value: number | null;
-      symbol: string | null;
-    }>;
-  };
-};
-
-export type CompareSeriesQueryVariables = {
-  indicatorId: string;
-  subjects: Array<SubjectInput>;
-  source?: ValueSource | null;
-};
-
 /** query CouncilList (src/pages/shortages/queries.ts) */
 export type CouncilListQuery = {
   councils: Array<{
@@ -386,6 +377,11 @@ export type FigureSeriesQuery = {
       decimals: number;
     };
     periods: Array<number>;
+    england: Array<{
+      period: number;
+      value: number | null;
+      symbol: string | null;
+    }>;
     lines: Array<{
       subject: {
         kind: SubjectKind;
@@ -413,11 +409,6 @@ export type FigureSeriesQuery = {
         value: number | null;
         symbol: string | null;
       }>;
-    }>;
-    england: Array<{
-      period: number;
-      value: number | null;
-      symbol: string | null;
     }>;
   };
 };
@@ -749,6 +740,11 @@ export type PeerSeriesQuery = {
       decimals: number;
     };
     periods: Array<number>;
+    england: Array<{
+      period: number;
+      value: number | null;
+      symbol: string | null;
+    }>;
     lines: Array<{
       subject: {
         kind: SubjectKind;
@@ -766,11 +762,6 @@ export type PeerSeriesQuery = {
         numerator: number | null;
         denominator: number | null;
       }>;
-    }>;
-    england: Array<{
-      period: number;
-      value: number | null;
-      symbol: string | null;
     }>;
   };
 };

@@ -33,6 +33,42 @@ function toRequestError(error: unknown): RequestError {
   return error instanceof RequestError ? error : new RequestError('network', String(error), { cause: error });
 }
 
+/** Answers depend on who asks: the signed-in token is part of the key. */
+function cacheKey<TVariables>(token: string | null, query: TypedQuery<unknown, TVariables>, variables: TVariables): string {
+  return `${token ?? ''}\n${query.source}\n${JSON.stringify(variables)}`;
+}
+
+/**
+ * Asks for one answer, caches it under `key` and tells `on.answer` (the hook reads it from the cache).
+ * A cancelled request is dropped; a refused or expired token signs out (App sends anyone signed out
+ * to the sign-in page); any other failure goes to `on.failure`.
+ */
+function fetchIntoCache<TData, TVariables>(
+  query: TypedQuery<TData, TVariables>,
+  variables: TVariables,
+  key: string,
+  token: string | null,
+  signal: AbortSignal,
+  on: { answer: () => void; failure: (error: RequestError) => void },
+): void {
+  request(query, variables, { signal, token }).then(
+    (data) => {
+      remember(key, data);
+      on.answer();
+    },
+    (error: unknown) => {
+      const failed = toRequestError(error);
+      if (failed.kind === 'aborted' || signal.aborted) return;
+      if (failed.kind === 'unauthenticated') {
+        clearQueryCache();
+        signOut();
+        return;
+      }
+      on.failure(failed);
+    },
+  );
+}
+
 interface Failure {
   key: string;
   attempt: number;
@@ -47,10 +83,9 @@ export function useQuery<TData, TVariables>(
   query: TypedQuery<TData, TVariables>,
   variables: TVariables | null,
 ): QueryState<TData> {
-  // Answers depend on who asks: the signed-in token is part of the key.
   const session = useSession();
   const token = session?.token ?? null;
-  const key = variables === null ? null : `${token ?? ''}\n${query.source}\n${JSON.stringify(variables)}`;
+  const key = variables === null ? null : cacheKey(token, query, variables);
   const [attempt, setAttempt] = useState(0);
   const [failure, setFailure] = useState<Failure | null>(null);
   // Bumped when an answer arrives, to re-render; the answer itself is read from the cache.
@@ -60,23 +95,10 @@ export function useQuery<TData, TVariables>(
   useEffect(() => {
     if (key === null || variables === null || cache.has(key)) return undefined;
     const controller = new AbortController();
-    request(query, variables, { signal: controller.signal, token }).then(
-      (data) => {
-        remember(key, data);
-        setReceived((n) => n + 1);
-      },
-      (error: unknown) => {
-        const failed = toRequestError(error);
-        if (failed.kind === 'aborted' || controller.signal.aborted) return;
-        // The token has expired or was refused: back to the sign-in page (App sends anyone signed out there).
-        if (failed.kind === 'unauthenticated') {
-          clearQueryCache();
-          signOut();
-          return;
-        }
-        setFailure({ key, attempt, error: failed });
-      },
-    );
+    fetchIntoCache(query, variables, key, token, controller.signal, {
+      answer: () => setReceived((n) => n + 1),
+      failure: (error) => setFailure({ key, attempt, error }),
+    });
     return () => controller.abort();
     // `variables` is left out on purpose: it is compared by value, through `key`.
   }, [key, attempt, query, token]);
@@ -99,7 +121,7 @@ export function useQueries<TData, TVariables>(
 ): QueryState<TData>[] {
   const session = useSession();
   const token = session?.token ?? null;
-  const keys = (list ?? []).map((variables) => `${token ?? ''}\n${query.source}\n${JSON.stringify(variables)}`);
+  const keys = (list ?? []).map((variables) => cacheKey(token, query, variables));
   const joined = keys.join('\u0000');
   const [attempt, setAttempt] = useState(0);
   const [failures, setFailures] = useState<Map<string, Failure>>(() => new Map());
@@ -115,22 +137,10 @@ export function useQueries<TData, TVariables>(
     list.forEach((variables, index) => {
       const key = keys[index];
       if (key === undefined || cache.has(key)) return;
-      request(query, variables, { signal: controller.signal, token }).then(
-        (data) => {
-          remember(key, data);
-          setReceived((n) => n + 1);
-        },
-        (error: unknown) => {
-          const failed = toRequestError(error);
-          if (failed.kind === 'aborted' || controller.signal.aborted) return;
-          if (failed.kind === 'unauthenticated') {
-            clearQueryCache();
-            signOut();
-            return;
-          }
-          setFailures((current) => new Map(current).set(key, { key, attempt, error: failed }));
-        },
-      );
+      fetchIntoCache(query, variables, key, token, controller.signal, {
+        answer: () => setReceived((n) => n + 1),
+        failure: (error) => setFailures((current) => new Map(current).set(key, { key, attempt, error })),
+      });
     });
     return () => controller.abort();
     // `list` is compared by value, through `joined`.

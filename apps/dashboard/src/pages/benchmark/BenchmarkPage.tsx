@@ -1,7 +1,10 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
+import { ownOrganisationId } from '../../auth/roles';
 import { useSession } from '../../auth/session';
+import { ChooserForm } from '../../components/ChooserForm';
 import { Link } from '../../components/Link';
 import { Empty, LoadError, Loading } from '../../components/States';
+import { numeric, TableHead } from '../../components/TableHead';
 import { TrendText } from '../../components/Trend';
 import { YearsForm } from '../../components/YearsForm';
 import { csvFileName } from '../../figures/csv';
@@ -10,7 +13,7 @@ import { Figure, preloadChart } from '../../figures/Figure';
 import { PEER_SERIES_QUERY, type IndicatorFields, type PeerSeriesData } from '../../figures/queries';
 import { formatCell, formatValue, periodLabel } from '../../format/values';
 import { useQueries, useQuery, type QueryState } from '../../graphql/useQuery';
-import { navigate, useLocation } from '../../router';
+import { useUrlView } from '../../router';
 import { periodsInWindow } from '../compare/shape';
 import { BENCHMARK_OPTIONS_QUERY, PRACTICE_LIST_QUERY, type BenchmarkOptionsData } from './queries';
 import {
@@ -33,19 +36,13 @@ type Series = PeerSeriesData['series'];
  * the quartile band among peers, trend, a scorecard by outcome area, and one indicator's trend chart.
  */
 export default function BenchmarkPage() {
-  const session = useSession();
-  const { pathname, search } = useLocation();
-  const view = useMemo(() => parseBenchmarkView(search), [search]);
-  const ownPractice = session?.user.role === 'practice' ? (session.user.organisation?.id ?? null) : null;
+  const { view, show } = useUrlView(parseBenchmarkView, serialiseBenchmarkView);
+  const ownPractice = ownOrganisationId(useSession(), 'practice');
   const practiceId = ownPractice ?? view.practice;
 
   useEffect(() => {
     document.title = 'My benchmark - Continuity data hub';
   }, []);
-
-  function show(next: BenchmarkView) {
-    navigate(`${pathname}${serialiseBenchmarkView(next)}`);
-  }
 
   return (
     <>
@@ -62,36 +59,24 @@ export default function BenchmarkPage() {
 
 function PracticeChooser({ current, onChoose }: { current: string | null; onChoose: (id: string) => void }) {
   const list = useQuery(PRACTICE_LIST_QUERY, NO_VARIABLES);
-  const [choice, setChoice] = useState(current ?? '');
   if (list.status === 'loading' || list.status === 'idle') return <Loading>Loading practices…</Loading>;
   if (list.status === 'error') return <LoadError what="the list of practices" error={list.error} onRetry={list.retry} />;
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (choice) onChoose(choice);
-  }
+  const choices = list.data.practices.map((p) => ({
+    value: p.id,
+    text: p.councils.length > 0 ? `${p.name} (${p.councils.map((c) => c.name).join(', ')})` : p.name,
+  }));
   return (
-    <form method="get" action="" onSubmit={submit} className="app-chooser">
-      <div className="govuk-form-group">
-        <label className="govuk-label govuk-label--s" htmlFor="benchmark-practice">
-          Practice
-        </label>
-        <div className="app-inline-fields">
-          <select className="govuk-select" id="benchmark-practice" name="practice" value={choice} onChange={(e) => setChoice(e.target.value)}>
-            <option value="">Choose a practice</option>
-            {list.data.practices.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-                {p.councils.length > 0 ? ` (${p.councils.map((c) => c.name).join(', ')})` : ''}
-              </option>
-            ))}
-          </select>
-          <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
-            Show practice
-          </button>
-        </div>
-      </div>
-      {current ? null : <Empty>Choose a practice to see its benchmark.</Empty>}
-    </form>
+    <ChooserForm
+      id="benchmark-practice"
+      name="practice"
+      label="Practice"
+      placeholder="Choose a practice"
+      button="Show practice"
+      prompt="Choose a practice to see its benchmark."
+      choices={choices}
+      current={current}
+      onChoose={onChoose}
+    />
   );
 }
 
@@ -248,17 +233,7 @@ function AreaCard({
           <caption className="govuk-table__caption govuk-visually-hidden" id={`${id}-caption`}>
             {area.title}: {practice.name} against peers, host council and England
           </caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Indicator</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">{practice.name}</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Peers&rsquo; middle half</th>
-              <th scope="col" className="govuk-table__header">Among peers</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Host council</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">England</th>
-              <th scope="col" className="govuk-table__header">Trend</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Indicator', numeric(practice.name), numeric('Peers’ middle half'), 'Among peers', numeric('Host council'), numeric('England'), 'Trend']} />
           <tbody className="govuk-table__body">
             {loaded.map(({ indicator, score }) => {
               const spec = { unit: indicator.unit, decimals: indicator.decimals };

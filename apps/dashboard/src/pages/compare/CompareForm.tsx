@@ -1,4 +1,6 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { YearSelect, yearChoices } from '../../components/YearSelect';
 import { periodLabel } from '../../format/values';
 import type { ValueSource } from '../../graphql/schema';
 import type { CompareOptionsData } from './queries';
@@ -41,18 +43,15 @@ export function CompareForm({ options, resolved, periods, periodType, onSubmit }
   const [withRegion, setWithRegion] = useState(resolved.compare.region);
   const [withNeighbours, setWithNeighbours] = useState(resolved.compare.neighbours);
   const [errors, setErrors] = useState<Errors>({});
-  const summaryRef = useRef<HTMLDivElement>(null);
   const hasErrors = Boolean(errors.councils || errors.years);
 
   useEffect(() => {
-    // GOV.UK pattern: move focus to the error summary and say "Error:" in the page title.
+    // GOV.UK pattern: say "Error:" in the page title (the error summary takes focus).
     const title = document.title.replace(/^Error: /, '');
     document.title = hasErrors ? `Error: ${title}` : title;
-    if (hasErrors) summaryRef.current?.focus();
   }, [errors, hasErrors]);
 
-  // A year from the link that the series does not hold is still offered, so the select shows it.
-  const yearChoices = [...new Set([...periods, ...[resolved.from, resolved.to].filter((y): y is number => y !== null)])].sort((a, b) => a - b);
+  const years = yearChoices(periods, resolved.from, resolved.to);
   const yearText = (year: number) => (periodType ? periodLabel(year, periodType) : String(year));
 
   function toggle(code: string, checked: boolean) {
@@ -113,27 +112,13 @@ export function CompareForm({ options, resolved, periods, periodType, onSubmit }
 
   return (
     <form method="get" action="" noValidate onSubmit={submit} className="app-compare-form">
-      {hasErrors ? (
-        <div className="govuk-error-summary" data-module="govuk-error-summary" ref={summaryRef} tabIndex={-1}>
-          <div role="alert">
-            <h2 className="govuk-error-summary__title">There is a problem</h2>
-            <div className="govuk-error-summary__body">
-              <ul className="govuk-list govuk-error-summary__list">
-                {errors.councils ? (
-                  <li>
-                    <a href={`#${id}-council-0`}>{errors.councils}</a>
-                  </li>
-                ) : null}
-                {errors.years ? (
-                  <li>
-                    <a href={`#${id}-from`}>{errors.years}</a>
-                  </li>
-                ) : null}
-              </ul>
-            </div>
-          </div>
-        </div>
-      ) : null}
+      <ErrorSummary
+        focusKey={errors}
+        problems={[
+          { href: `#${id}-council-0`, message: errors.councils },
+          { href: `#${id}-from`, message: errors.years },
+        ]}
+      />
 
       <div className="govuk-form-group">
         <label className="govuk-label govuk-label--m" htmlFor={`${id}-indicator`}>
@@ -342,44 +327,8 @@ export function CompareForm({ options, resolved, periods, periodType, onSubmit }
             </p>
           ) : null}
           <div className="app-inline-fields">
-            <div className="govuk-form-group">
-              <label className="govuk-label" htmlFor={`${id}-from`}>
-                From
-              </label>
-              <select
-                className={`govuk-select${errors.years ? ' govuk-select--error' : ''}`}
-                id={`${id}-from`}
-                name="from"
-                value={from}
-                onChange={(e) => setFrom(e.target.value)}
-              >
-                <option value="">Earliest held</option>
-                {yearChoices.map((year) => (
-                  <option key={year} value={String(year)}>
-                    {yearText(year)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="govuk-form-group">
-              <label className="govuk-label" htmlFor={`${id}-to`}>
-                To
-              </label>
-              <select
-                className={`govuk-select${errors.years ? ' govuk-select--error' : ''}`}
-                id={`${id}-to`}
-                name="to"
-                value={to}
-                onChange={(e) => setTo(e.target.value)}
-              >
-                <option value="">Latest held</option>
-                {yearChoices.map((year) => (
-                  <option key={year} value={String(year)}>
-                    {yearText(year)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <YearSelect id={`${id}-from`} name="from" label="From" emptyText="Earliest held" years={years} yearText={yearText} value={from} invalid={Boolean(errors.years)} onChange={setFrom} />
+            <YearSelect id={`${id}-to`} name="to" label="To" emptyText="Latest held" years={years} yearText={yearText} value={to} invalid={Boolean(errors.years)} onChange={setTo} />
             <div className="govuk-form-group">
               <label className="govuk-label" htmlFor={`${id}-source`}>
                 Figures

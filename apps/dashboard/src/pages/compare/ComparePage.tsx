@@ -1,11 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Empty, LoadError, Loading } from '../../components/States';
+import { FIGURE_SERIES_QUERY } from '../../figures/queries';
 import { useQuery } from '../../graphql/useQuery';
 import { navigate, useLocation } from '../../router';
 import { CompareForm } from './CompareForm';
 import { CompareResults, preloadChart } from './CompareResults';
 import { AreaMultiples, DidView, ViewSwitcher, viewOf } from './CompareViews';
-import { COMPARE_OPTIONS_QUERY, COMPARE_SERIES_QUERY } from './queries';
+import { COMPARE_OPTIONS_QUERY } from './queries';
 import { resolveView, seriesVariables } from './shape';
 import { parseCompareView, serialiseCompareView, type CompareView } from './urlState';
 
@@ -23,7 +24,7 @@ export default function ComparePage() {
   const resolved = useMemo(() => (optionsData ? resolveView(view, optionsData) : null), [view, optionsData]);
   const variables = useMemo(() => (resolved ? seriesVariables(resolved) : null), [resolved]);
   // The series of the one-indicator view; also gives the year choices to the form in every view.
-  const series = useQuery(COMPARE_SERIES_QUERY, variables);
+  const series = useQuery(FIGURE_SERIES_QUERY, variables);
   const shownTitle = series.status === 'success' ? series.data.series.indicator.title : null;
 
   // Fetch the chart code while the figures load, not after.

@@ -1,11 +1,11 @@
 import { lazy, Suspense } from 'react';
 import { Empty, LoadError, Loading } from '../../components/States';
 import { periodRangeLabel, periodTypeLabel, polarityLabel, unitLabel } from '../../format/values';
+import type { FigureSeriesData } from '../../figures/queries';
 import type { QueryState } from '../../graphql/useQuery';
 import { ChartErrorBoundary } from './ChartErrorBoundary';
 import { FigureNotes } from './FigureNotes';
 import { IndicatorDefinition } from './IndicatorDefinition';
-import type { CompareSeriesData } from './queries';
 import { SeriesTable } from './SeriesTable';
 import { describeSources, figureLines, periodsInWindow, toChartModel, toTableModel, type ResolvedView } from './shape';
 import { buildCsvRows } from '../../figures/model';
@@ -24,7 +24,7 @@ const HEADING_ID = 'results-heading';
 const CHART_TITLE_ID = 'chart-title';
 const TABLE_CAPTION_ID = 'table-caption';
 
-export function CompareResults({ state, resolved }: { state: QueryState<CompareSeriesData>; resolved: ResolvedView }) {
+export function CompareResults({ state, resolved }: { state: QueryState<FigureSeriesData>; resolved: ResolvedView }) {
   if (state.status === 'idle' || state.status === 'loading') {
     return <Loading>Loading figures for {resolved.indicator.title}…</Loading>;
   }

@@ -2,11 +2,12 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { Link } from '../../components/Link';
 import { Empty, LoadError, Loading } from '../../components/States';
 import { Figure } from '../../figures/Figure';
+import { FIGURE_SERIES_QUERY, type FigureSeriesData } from '../../figures/queries';
 import { ENGLAND_STYLE } from './chartStyle';
 import { formatValue, periodLabel } from '../../format/values';
 import { useQueries, type QueryState } from '../../graphql/useQuery';
 import { comparisonCouncils, didLines, didReading, differenceInDifferences, groupMeans } from './did';
-import { COMPARE_SERIES_QUERY, type CompareOptionsData, type CompareSeriesData } from './queries';
+import type { CompareOptionsData } from './queries';
 import { figureLines, NO_COMPARATORS, periodsInWindow, seriesVariables, type ResolvedView } from './shape';
 import { serialiseCompareView, type CompareShow, type CompareView } from './urlState';
 
@@ -50,14 +51,14 @@ export function ViewSwitcher({ resolved, pathname }: { resolved: ResolvedView; p
   );
 }
 
-type Series = CompareSeriesData['series'];
+type Series = FigureSeriesData['series'];
 
 /** Small multiples: the chosen councils and practices on one indicator of each outcome area (the one chosen, else the area's first). */
 export function AreaMultiples({ resolved, options, pathname }: { resolved: ResolvedView; options: CompareOptionsData; pathname: string }) {
   const areas = options.outcomeAreas.filter((a) => a.indicators.length > 0);
   const picks = areas.map((a) => a.indicators.find((i) => i.id === resolved.indicator.id) ?? a.indicators[0]!);
   const variables = useMemo(() => picks.map((i) => seriesVariables({ ...resolved, indicator: i })), [picks.map((i) => i.id).join(), resolved]);
-  const states = useQueries(COMPARE_SERIES_QUERY, variables);
+  const states = useQueries(FIGURE_SERIES_QUERY, variables);
   return (
     <section aria-labelledby="areas-heading" className="app-results">
       <h2 className="govuk-heading-l" id="areas-heading">
@@ -69,7 +70,7 @@ export function AreaMultiples({ resolved, options, pathname }: { resolved: Resol
       </p>
       <div className="app-small-multiples">
         {areas.map((area, index) => {
-          const state: QueryState<CompareSeriesData> = states[index] ?? { status: 'loading' };
+          const state: QueryState<FigureSeriesData> = states[index] ?? { status: 'loading' };
           const indicator = picks[index]!;
           return (
             <div key={area.area} data-area={area.area}>
@@ -130,7 +131,7 @@ export function DidView({
     for (let i = 0; i < subjects.length; i += CHUNK) chunks.push({ indicatorId: resolved.indicator.id, subjects: subjects.slice(i, i + CHUNK), source: 'PUBLISHED' as const });
     return chosen.length > 0 ? chunks : null;
   }, [chosen.map((c) => c.code).join(), comparison, resolved.indicator.id]);
-  const states = useQueries(COMPARE_SERIES_QUERY, variables);
+  const states = useQueries(FIGURE_SERIES_QUERY, variables);
 
   const heading = (
     <h2 className="govuk-heading-l" id="did-heading">

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CompareOptionsData, CompareSeriesData } from './queries';
+import type { FigureSeriesData } from '../../figures/queries';
+import type { CompareOptionsData } from './queries';
 import {
   describeSources,
   periodsInWindow,
@@ -58,7 +59,7 @@ const point = (period: number, value: number | null, extra: Partial<{ symbol: st
  * Hillingdon: 10.4, 12, 14 flagged u (low reliability), nothing held.
  * England: 10, 10, 11, not yet published.
  */
-const series: CompareSeriesData['series'] = {
+const series: FigureSeriesData['series'] = {
   indicator: {
     id: 'placements_3plus',
     title: '3 or more placements',

@@ -3,14 +3,15 @@
  * and the URL's view -> what to ask the gateway for. No React here, so it is unit tested in node.
  */
 import { buildChart, buildTable, describeSources, type ChartModel, type FigureLine, type TableModel } from '../../figures/model';
+import type { FigureSeriesData, SeriesVariables } from '../../figures/queries';
 import type { ValueSource } from '../../graphql/schema';
 import { ENGLAND_STYLE, lineStyle, NEIGHBOURS_STYLE, REGION_STYLE } from './chartStyle';
-import type { CompareOptionsData, CompareSeriesData, CompareSeriesVariables, IndicatorOption } from './queries';
+import type { CompareOptionsData, IndicatorOption } from './queries';
 import type { CompareView } from './urlState';
 
 export type { ChartLine, ChartModel, ChartRow, SourceSummary, TableCell, TableModel, TableRow } from '../../figures/model';
 
-type Series = CompareSeriesData['series'];
+type Series = FigureSeriesData['series'];
 
 // ---------------------------------------------------------------------------------------------
 // View -> request
@@ -104,7 +105,7 @@ export function resolveView(view: CompareView, options: CompareOptionsData): Res
   return { indicator, councils, practices, from: view.from, to: view.to, source: view.source, compare: view.compare, show: view.show, ref: view.ref, notices };
 }
 
-export function seriesVariables(resolved: ResolvedView): CompareSeriesVariables {
+export function seriesVariables(resolved: ResolvedView): SeriesVariables {
   return {
     indicatorId: resolved.indicator.id,
     subjects: [

@@ -1,14 +1,14 @@
 /** A council's first contract from the dashboard: a practice, years, fee, pot and one indicator's target. */
 import { useState } from 'react';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { LoadError, Loading } from '../../components/States';
 import type { MissingDataRule } from '../../graphql/generated';
 import { useQuery } from '../../graphql/useQuery';
 import { draftToInput, P, type Draft } from './draft';
-import { ErrorSummary, FieldError, fieldError, useRun, yearLabel } from './parts';
+import { problemsOf, SelectField, TextField } from './fields';
+import { useRun, yearLabel } from './parts';
 import { COUNCIL_QUERY, CREATE_CONTRACT_MUTATION } from './queries';
-import { MISSING_DATA_LABELS, type FormError } from './terms';
-
-const RULES = Object.keys(MISSING_DATA_LABELS) as MissingDataRule[];
+import { MISSING_DATA_OPTIONS, type FormError } from './terms';
 
 export function CreateContract({ councilCode, onCreated }: { councilCode: string; onCreated: () => void }) {
   const options = useQuery(COUNCIL_QUERY, { code: councilCode });
@@ -45,30 +45,9 @@ export function CreateContract({ councilCode, onCreated }: { councilCode: string
     if (done) onCreated();
   };
 
-  const text = (id: string, label: string, key: keyof Draft, hint?: string, width = 'govuk-input--width-10') => {
-    const error = fieldError(errors, id);
-    const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
-    return (
-      <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-        <label className="govuk-label" htmlFor={id}>
-          {label}
-        </label>
-        {hint ? (
-          <div className="govuk-hint" id={`${id}-hint`}>
-            {hint}
-          </div>
-        ) : null}
-        <FieldError id={id} message={error} />
-        <input
-          className={`govuk-input ${width}${error ? ' govuk-input--error' : ''}`}
-          id={id}
-          value={draft[key]}
-          aria-describedby={described || undefined}
-          onChange={(e) => set({ [key]: e.target.value } as Partial<Draft>)}
-        />
-      </div>
-    );
-  };
+  const text = (id: string, label: string, key: keyof Draft, hint?: string, width?: string) => (
+    <TextField id={id} label={label} hint={hint} width={width} value={draft[key]} errors={errors} onChange={(v) => set({ [key]: v } as Partial<Draft>)} />
+  );
 
   return (
     <section aria-labelledby="create-heading">
@@ -79,50 +58,38 @@ export function CreateContract({ councilCode, onCreated }: { councilCode: string
         Start with one practice, the years it covers, a fixed fee, an outcome-linked pot and a first target. You can try what-ifs and
         issue statements once it exists.
       </p>
-      <ErrorSummary errors={errors} />
+      <ErrorSummary focusKey={errors} problems={problemsOf(errors)} />
       <form onSubmit={(e) => void submit(e)} noValidate>
         {text(`${P}-name`, 'Contract name', 'name', undefined, '')}
-        <div className="govuk-form-group">
-          <label className="govuk-label" htmlFor={`${P}-practice`}>
-            Practice
-          </label>
-          <select className="govuk-select" id={`${P}-practice`} value={practiceId} onChange={(e) => set({ practiceId: e.target.value })}>
-            {practices.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id={`${P}-practice`}
+          label="Practice"
+          value={practiceId}
+          options={practices.map((p) => ({ value: p.id, text: p.name }))}
+          onChange={(v) => set({ practiceId: v })}
+        />
         {text(`${P}-start`, 'First reporting year', 'periodStart', `The year it ends in: ${thisYear - 2} is ${yearLabel(thisYear - 2)}`, 'govuk-input--width-4')}
         {text(`${P}-end`, 'Last reporting year', 'periodEnd', 'The year it ends in', 'govuk-input--width-4')}
         {text(`${P}-fixed-fee`, 'Fixed fee (£)', 'fixedFee')}
         {text(`${P}-pot`, 'Outcome-linked pot (£)', 'pot')}
-        <div className="govuk-form-group">
-          <label className="govuk-label" htmlFor={`${P}-indicator`}>
-            First indicator
-          </label>
-          <select className="govuk-select app-select-wide" id={`${P}-indicator`} value={draft.indicatorId} onChange={(e) => set({ indicatorId: e.target.value })} style={{ maxWidth: '100%' }}>
-            {indicators.map((i) => (
-              <option key={i.id} value={i.id}>
-                {i.title} ({i.polarity === 'LOWER_BETTER' ? 'lower is better' : 'higher is better'})
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id={`${P}-indicator`}
+          label="First indicator"
+          className="govuk-select app-select--wide"
+          style={{ maxWidth: '100%' }}
+          value={draft.indicatorId}
+          options={indicators.map((i) => ({ value: i.id, text: `${i.title} (${i.polarity === 'LOWER_BETTER' ? 'lower is better' : 'higher is better'})` }))}
+          onChange={(v) => set({ indicatorId: v })}
+        />
         {text(`${P}-level`, 'Target level', 'level', 'In the indicator’s unit, e.g. 10 for 10%', 'govuk-input--width-5')}
-        <div className="govuk-form-group">
-          <label className="govuk-label" htmlFor={`${P}-missing`}>
-            When an indicator has no usable figure
-          </label>
-          <select className="govuk-select" id={`${P}-missing`} value={draft.missingData} onChange={(e) => set({ missingData: e.target.value as MissingDataRule })} style={{ maxWidth: '100%' }}>
-            {RULES.map((r) => (
-              <option key={r} value={r}>
-                {MISSING_DATA_LABELS[r]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id={`${P}-missing`}
+          label="When an indicator has no usable figure"
+          style={{ maxWidth: '100%' }}
+          value={draft.missingData}
+          options={MISSING_DATA_OPTIONS}
+          onChange={(v) => set({ missingData: v as MissingDataRule })}
+        />
         <button type="submit" className="govuk-button" data-module="govuk-button" disabled={create.state.status === 'running'}>
           Create contract
         </button>

@@ -1,4 +1,5 @@
 /** One statement: per indicator target, actual, outcome, money and why; totals; notes and rules; CSV. */
+import { numeric, TableHead } from '../../components/TableHead';
 import { symbolMeaning } from '../../format/values';
 import type { LineOutcome } from '../../graphql/generated';
 import { formatAchievement, formatPence } from './money';
@@ -95,18 +96,7 @@ export function StatementView({ statement, label, idPrefix }: { statement: State
           <caption className="govuk-table__caption govuk-table__caption--s" id={captionId}>
             {label}: each indicator’s target, actual, outcome and what it earned
           </caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Indicator</th>
-              <th scope="col" className="govuk-table__header">Target</th>
-              <th scope="col" className="govuk-table__header">Actual</th>
-              <th scope="col" className="govuk-table__header">Outcome</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Achievement</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Allocated</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Earned</th>
-              <th scope="col" className="govuk-table__header">Why</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Indicator', 'Target', 'Actual', 'Outcome', numeric('Achievement'), numeric('Allocated'), numeric('Earned'), 'Why']} />
           <tbody className="govuk-table__body">
             {statement.lines.map((line) => {
               const outcome = OUTCOMES[line.outcome];

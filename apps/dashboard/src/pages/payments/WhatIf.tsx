@@ -1,17 +1,18 @@
 /** For the contract's council: what-if under changed terms, and issuing a statement (with a confirmation step). */
 import { useState } from 'react';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { LoadError } from '../../components/States';
 import type { MissingDataRule, PartialType } from '../../graphql/generated';
 import { formatPence } from './money';
-import { ErrorSummary, FieldError, fieldError, useRun, yearLabel, yearsOf } from './parts';
+import { problemsOf, SelectField, TextField } from './fields';
+import { useRun, yearLabel, yearsOf } from './parts';
 import { ISSUE_MUTATION, PREVIEW_QUERY, type ContractFields } from './queries';
 import { StatementView } from './StatementView';
-import { fieldId, MISSING_DATA_LABELS, TARGET_FIELD_LABELS, termsToForm, toTermsInput, type FormError, type IndicatorForm, type TermsForm } from './terms';
+import { fieldId, MISSING_DATA_OPTIONS, TARGET_FIELD_LABELS, termsToForm, toTermsInput, type FormError, type IndicatorForm, type TermsForm } from './terms';
 
-const RULES = Object.keys(MISSING_DATA_LABELS) as MissingDataRule[];
-
-function inputClass(base: string, error: string | null): string {
-  return error ? `${base} govuk-input--error` : base;
+/** Years as the period selects offer them. */
+function yearOptions(years: readonly number[]) {
+  return years.map((y) => ({ value: y, text: yearLabel(y) }));
 }
 
 export function WhatIf({ contract, titles, onIssued }: { contract: ContractFields; titles: ReadonlyMap<string, string>; onIssued: () => void }) {
@@ -42,139 +43,81 @@ export function WhatIf({ contract, titles, onIssued }: { contract: ContractField
         Change targets, weights, partial rules or the missing-data rule and see what the statement would say. Nothing is saved or
         issued.
       </p>
-      <ErrorSummary errors={errors} />
+      <ErrorSummary focusKey={errors} problems={problemsOf(errors)} />
       <form onSubmit={submit} noValidate>
-        <div className="govuk-form-group">
-          <label className="govuk-label" htmlFor={`${prefix}-period`}>
-            Year
-          </label>
-          <select className="govuk-select" style={{ maxWidth: '100%' }} id={`${prefix}-period`} value={period} onChange={(e) => setPeriod(Number(e.target.value))}>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {yearLabel(y)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <MoneyField id={`${prefix}-fixed-fee`} label="Fixed fee (£)" value={form.fixedFee} errors={errors} onChange={(v) => setForm((f) => ({ ...f, fixedFee: v }))} />
-        <MoneyField id={`${prefix}-pot`} label="Outcome-linked pot (£)" value={form.pot} errors={errors} onChange={(v) => setForm((f) => ({ ...f, pot: v }))} />
-        <div className="govuk-form-group">
-          <label className="govuk-label" htmlFor={`${prefix}-missing`}>
-            When an indicator has no usable figure
-          </label>
-          <select
-            className="govuk-select"
-            id={`${prefix}-missing`}
-            value={form.missingData}
-            onChange={(e) => setForm((f) => ({ ...f, missingData: e.target.value as MissingDataRule }))}
-          >
-            {RULES.map((r) => (
-              <option key={r} value={r}>
-                {MISSING_DATA_LABELS[r]}
-              </option>
-            ))}
-          </select>
-        </div>
-        {form.indicators.map((ind, i) => {
-          const targetId = fieldId(prefix, i, 'target');
-          const weightId = fieldId(prefix, i, 'weight');
-          const floorId = fieldId(prefix, i, 'floor');
-          const missingId = fieldId(prefix, i, 'missing');
-          const targetError = fieldError(errors, targetId);
-          const weightError = fieldError(errors, weightId);
-          const floorError = fieldError(errors, floorId);
-          return (
-            <fieldset className="govuk-fieldset govuk-!-margin-bottom-6" key={ind.indicatorId}>
-              <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">
-                Indicator {i + 1}: {titles.get(ind.indicatorId) ?? ind.indicatorId} ({ind.target.type.toLowerCase()} target)
-              </legend>
-              <div className={`govuk-form-group${targetError ? ' govuk-form-group--error' : ''}`}>
-                <label className="govuk-label" htmlFor={targetId}>
-                  {TARGET_FIELD_LABELS[ind.targetField]}
-                </label>
-                <FieldError id={targetId} message={targetError} />
-                <input
-                  className={inputClass('govuk-input govuk-input--width-10', targetError)}
-                  id={targetId}
-                  inputMode="decimal"
-                  value={ind.targetValue}
-                  aria-describedby={targetError ? `${targetId}-error` : undefined}
-                  onChange={(e) => setIndicator(i, { targetValue: e.target.value })}
-                />
-              </div>
-              <div className={`govuk-form-group${weightError ? ' govuk-form-group--error' : ''}`}>
-                <label className="govuk-label" htmlFor={weightId}>
-                  Weight
-                </label>
-                <FieldError id={weightId} message={weightError} />
-                <input
-                  className={inputClass('govuk-input govuk-input--width-4', weightError)}
-                  id={weightId}
-                  inputMode="numeric"
-                  value={ind.weight}
-                  aria-describedby={weightError ? `${weightId}-error` : undefined}
-                  onChange={(e) => setIndicator(i, { weight: e.target.value })}
-                />
-              </div>
-              <div className="govuk-form-group">
-                <fieldset className="govuk-fieldset">
-                  <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Partly met</legend>
-                  <div className="govuk-radios govuk-radios--small" data-module="govuk-radios">
-                    {(['ALL_OR_NOTHING', 'LINEAR'] as PartialType[]).map((p) => (
-                      <div className="govuk-radios__item" key={p}>
-                        <input
-                          className="govuk-radios__input"
-                          id={`${prefix}-indicator-${i}-partial-${p}`}
-                          name={`${prefix}-indicator-${i}-partial`}
-                          type="radio"
-                          checked={ind.partialType === p}
-                          onChange={() => setIndicator(i, { partialType: p })}
-                        />
-                        <label className="govuk-label govuk-radios__label" htmlFor={`${prefix}-indicator-${i}-partial-${p}`}>
-                          {p === 'LINEAR' ? 'Linear from a floor to the target' : 'All or nothing'}
-                        </label>
-                      </div>
-                    ))}
-                  </div>
-                </fieldset>
-              </div>
-              {ind.partialType === 'LINEAR' ? (
-                <div className={`govuk-form-group${floorError ? ' govuk-form-group--error' : ''}`}>
-                  <label className="govuk-label" htmlFor={floorId}>
-                    Floor (nothing earned at or worse than this)
-                  </label>
-                  <FieldError id={floorId} message={floorError} />
-                  <input
-                    className={inputClass('govuk-input govuk-input--width-10', floorError)}
-                    id={floorId}
-                    inputMode="decimal"
-                    value={ind.floor}
-                    aria-describedby={floorError ? `${floorId}-error` : undefined}
-                    onChange={(e) => setIndicator(i, { floor: e.target.value })}
-                  />
-                </div>
-              ) : null}
-              <div className="govuk-form-group">
-                <label className="govuk-label" htmlFor={missingId}>
-                  No usable figure for this indicator
-                </label>
-                <select
-                  className="govuk-select"
-                  id={missingId}
-                  value={ind.missingData}
-                  onChange={(e) => setIndicator(i, { missingData: e.target.value as MissingDataRule | '' })}
-                >
-                  <option value="">The contract's rule</option>
-                  {RULES.map((r) => (
-                    <option key={r} value={r}>
-                      {MISSING_DATA_LABELS[r]}
-                    </option>
+        <SelectField id={`${prefix}-period`} label="Year" style={{ maxWidth: '100%' }} value={period} options={yearOptions(years)} onChange={(v) => setPeriod(Number(v))} />
+        <TextField id={`${prefix}-fixed-fee`} label="Fixed fee (£)" inputMode="decimal" value={form.fixedFee} errors={errors} onChange={(v) => setForm((f) => ({ ...f, fixedFee: v }))} />
+        <TextField id={`${prefix}-pot`} label="Outcome-linked pot (£)" inputMode="decimal" value={form.pot} errors={errors} onChange={(v) => setForm((f) => ({ ...f, pot: v }))} />
+        <SelectField
+          id={`${prefix}-missing`}
+          label="When an indicator has no usable figure"
+          value={form.missingData}
+          options={MISSING_DATA_OPTIONS}
+          onChange={(v) => setForm((f) => ({ ...f, missingData: v as MissingDataRule }))}
+        />
+        {form.indicators.map((ind, i) => (
+          <fieldset className="govuk-fieldset govuk-!-margin-bottom-6" key={ind.indicatorId}>
+            <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">
+              Indicator {i + 1}: {titles.get(ind.indicatorId) ?? ind.indicatorId} ({ind.target.type.toLowerCase()} target)
+            </legend>
+            <TextField
+              id={fieldId(prefix, i, 'target')}
+              label={TARGET_FIELD_LABELS[ind.targetField]}
+              inputMode="decimal"
+              value={ind.targetValue}
+              errors={errors}
+              onChange={(v) => setIndicator(i, { targetValue: v })}
+            />
+            <TextField
+              id={fieldId(prefix, i, 'weight')}
+              label="Weight"
+              width="govuk-input--width-4"
+              inputMode="numeric"
+              value={ind.weight}
+              errors={errors}
+              onChange={(v) => setIndicator(i, { weight: v })}
+            />
+            <div className="govuk-form-group">
+              <fieldset className="govuk-fieldset">
+                <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Partly met</legend>
+                <div className="govuk-radios govuk-radios--small" data-module="govuk-radios">
+                  {(['ALL_OR_NOTHING', 'LINEAR'] as PartialType[]).map((p) => (
+                    <div className="govuk-radios__item" key={p}>
+                      <input
+                        className="govuk-radios__input"
+                        id={`${prefix}-indicator-${i}-partial-${p}`}
+                        name={`${prefix}-indicator-${i}-partial`}
+                        type="radio"
+                        checked={ind.partialType === p}
+                        onChange={() => setIndicator(i, { partialType: p })}
+                      />
+                      <label className="govuk-label govuk-radios__label" htmlFor={`${prefix}-indicator-${i}-partial-${p}`}>
+                        {p === 'LINEAR' ? 'Linear from a floor to the target' : 'All or nothing'}
+                      </label>
+                    </div>
                   ))}
-                </select>
-              </div>
-            </fieldset>
-          );
-        })}
+                </div>
+              </fieldset>
+            </div>
+            {ind.partialType === 'LINEAR' ? (
+              <TextField
+                id={fieldId(prefix, i, 'floor')}
+                label="Floor (nothing earned at or worse than this)"
+                inputMode="decimal"
+                value={ind.floor}
+                errors={errors}
+                onChange={(v) => setIndicator(i, { floor: v })}
+              />
+            ) : null}
+            <SelectField
+              id={fieldId(prefix, i, 'missing')}
+              label="No usable figure for this indicator"
+              value={ind.missingData}
+              options={[{ value: '', text: "The contract's rule" }, ...MISSING_DATA_OPTIONS]}
+              onChange={(v) => setIndicator(i, { missingData: v as MissingDataRule | '' })}
+            />
+          </fieldset>
+        ))}
         <div className="govuk-button-group">
           <button type="submit" className="govuk-button" data-module="govuk-button" disabled={preview.state.status === 'running'}>
             Run what-if
@@ -205,26 +148,6 @@ export function WhatIf({ contract, titles, onIssued }: { contract: ContractField
       ) : null}
       <IssueStatement contract={contract} onIssued={onIssued} />
     </section>
-  );
-}
-
-function MoneyField({ id, label, value, errors, onChange }: { id: string; label: string; value: string; errors: readonly FormError[]; onChange: (v: string) => void }) {
-  const error = fieldError(errors, id);
-  return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <label className="govuk-label" htmlFor={id}>
-        {label}
-      </label>
-      <FieldError id={id} message={error} />
-      <input
-        className={inputClass('govuk-input govuk-input--width-10', error)}
-        id={id}
-        inputMode="decimal"
-        value={value}
-        aria-describedby={error ? `${id}-error` : undefined}
-        onChange={(e) => onChange(e.target.value)}
-      />
-    </div>
   );
 }
 
@@ -295,18 +218,7 @@ function IssueStatement({ contract, onIssued }: { contract: ContractFields; onIs
             setConfirming(true);
           }}
         >
-          <div className="govuk-form-group">
-            <label className="govuk-label" htmlFor={`${prefix}-period`}>
-              Year to issue
-            </label>
-            <select className="govuk-select" style={{ maxWidth: '100%' }} id={`${prefix}-period`} value={period} onChange={(e) => setPeriod(Number(e.target.value))}>
-              {open.map((y) => (
-                <option key={y} value={y}>
-                  {yearLabel(y)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField id={`${prefix}-period`} label="Year to issue" style={{ maxWidth: '100%' }} value={period} options={yearOptions(open)} onChange={(v) => setPeriod(Number(v))} />
           <button type="submit" className="govuk-button" data-module="govuk-button">
             Issue statement
           </button>

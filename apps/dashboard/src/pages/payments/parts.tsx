@@ -1,48 +1,8 @@
-/** Small shared pieces of the payments page: error summary, CSV link, a mutation/request hook. */
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+/** Small shared pieces of the payments page: CSV link, a mutation/request hook, years. */
+import { useEffect, useState, type ReactNode } from 'react';
 import { signOut } from '../../auth/session';
 import { clearQueryCache } from '../../graphql/useQuery';
 import { request, RequestError, type TypedQuery } from '../../graphql/client';
-import type { FormError } from './terms';
-
-/** GOV.UK error summary; takes focus when it appears. */
-export function ErrorSummary({ errors }: { errors: readonly FormError[] }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (errors.length > 0) ref.current?.focus();
-  }, [errors]);
-  if (errors.length === 0) return null;
-  return (
-    <div className="govuk-error-summary" data-module="govuk-error-summary" ref={ref} tabIndex={-1}>
-      <div role="alert">
-        <h2 className="govuk-error-summary__title">There is a problem</h2>
-        <div className="govuk-error-summary__body">
-          <ul className="govuk-list govuk-error-summary__list">
-            {errors.map((e) => (
-              <li key={`${e.field}-${e.message}`}>
-                <a href={`#${e.field}`}>{e.message}</a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      </div>
-    </div>
-  );
-}
-
-/** The error message for one field, if any. */
-export function fieldError(errors: readonly FormError[], field: string): string | null {
-  return errors.find((e) => e.field === field)?.message ?? null;
-}
-
-export function FieldError({ id, message }: { id: string; message: string | null }) {
-  if (!message) return null;
-  return (
-    <p id={`${id}-error`} className="govuk-error-message">
-      <span className="govuk-visually-hidden">Error:</span> {message}
-    </p>
-  );
-}
 
 /** A download link for CSV text as the API sent it. */
 export function CsvLink({ csv, fileName, children }: { csv: string; fileName: string; children: ReactNode }) {

@@ -42,6 +42,12 @@ export const MISSING_DATA_LABELS: Readonly<Record<MissingDataRule, string>> = {
   EXCLUDE_AND_REWEIGHT: 'Leave out and share the pot among the others',
 };
 
+/** The missing-data rules as a select offers them. */
+export const MISSING_DATA_OPTIONS: readonly { value: MissingDataRule; text: string }[] = (Object.keys(MISSING_DATA_LABELS) as MissingDataRule[]).map((rule) => ({
+  value: rule,
+  text: MISSING_DATA_LABELS[rule],
+}));
+
 export const TARGET_FIELD_LABELS: Readonly<Record<TargetField, string>> = {
   level: 'Target level',
   by: 'Improvement by',

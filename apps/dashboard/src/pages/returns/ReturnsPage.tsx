@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useSession, type Session } from '../../auth/session';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { Empty, LoadError, Loading } from '../../components/States';
+import { numeric, TableHead } from '../../components/TableHead';
 import { csvFileName } from '../../figures/csv';
 import { DownloadCsv } from '../../figures/DownloadCsv';
 import { clearQueryCache, useQuery } from '../../graphql/useQuery';
@@ -115,7 +117,6 @@ function ReturnForm({
   const [phase, setPhase] = useState<Phase>({ step: 'idle' });
   // Bumped after each upload, so the history (from the data service) is asked for again.
   const [historyVersion, setHistoryVersion] = useState(0);
-  const summaryRef = useRef<HTMLDivElement>(null);
   const resultRef = useRef<HTMLDivElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const hasErrors = Boolean(errors.kind || errors.files);
@@ -123,8 +124,7 @@ function ReturnForm({
 
   useEffect(() => {
     document.title = `${hasErrors ? 'Error: ' : ''}Returns - Continuity data hub`;
-    if (hasErrors) summaryRef.current?.focus();
-  }, [errors, hasErrors]);
+  }, [hasErrors]);
   useEffect(() => {
     if (phase.step === 'done' || phase.step === 'failed') resultRef.current?.focus();
   }, [phase.step]);
@@ -171,27 +171,13 @@ function ReturnForm({
   return (
     <>
       <form method="post" action="" encType="multipart/form-data" noValidate onSubmit={(e) => void submit(e)}>
-        {hasErrors ? (
-          <div className="govuk-error-summary" data-module="govuk-error-summary" ref={summaryRef} tabIndex={-1}>
-            <div role="alert">
-              <h2 className="govuk-error-summary__title">There is a problem</h2>
-              <div className="govuk-error-summary__body">
-                <ul className="govuk-list govuk-error-summary__list">
-                  {errors.kind ? (
-                    <li>
-                      <a href="#return-kind">{errors.kind}</a>
-                    </li>
-                  ) : null}
-                  {errors.files ? (
-                    <li>
-                      <a href="#return-files">{errors.files}</a>
-                    </li>
-                  ) : null}
-                </ul>
-              </div>
-            </div>
-          </div>
-        ) : null}
+        <ErrorSummary
+          focusKey={errors}
+          problems={[
+            { href: '#return-kind', message: errors.kind },
+            { href: '#return-files', message: errors.files },
+          ]}
+        />
 
         <div className={`govuk-form-group${errors.kind ? ' govuk-form-group--error' : ''}`}>
           <fieldset className="govuk-fieldset" aria-describedby={errors.kind ? 'return-kind-error' : undefined}>
@@ -402,16 +388,7 @@ function IssueTable({ id, title, issues, fileName }: { id: string; title: string
           <caption className="govuk-table__caption govuk-visually-hidden" id={`${id}-caption`}>
             {title}, with the file, row, column and DfE rule of each
           </caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">File</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Row</th>
-              <th scope="col" className="govuk-table__header">Column</th>
-              <th scope="col" className="govuk-table__header">Rule</th>
-              <th scope="col" className="govuk-table__header">What is wrong</th>
-              <th scope="col" className="govuk-table__header">Value</th>
-            </tr>
-          </thead>
+          <TableHead columns={['File', numeric('Row'), 'Column', 'Rule', 'What is wrong', 'Value']} />
           <tbody className="govuk-table__body">
             {issues.slice(0, SHOWN).map((i, n) => (
               <tr className="govuk-table__row" key={n}>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Empty, LoadError, Loading } from '../../components/States';
+import { numeric, TableHead } from '../../components/TableHead';
 import { request, RequestError } from '../../graphql/client';
 import { historyRows, type HistoryRow } from './history';
 import { SUBMISSION_HISTORY_QUERY } from './queries';
@@ -50,18 +51,7 @@ function HistoryTable({ rows }: { rows: HistoryRow[] }) {
         <caption className="govuk-table__caption govuk-table__caption--m" id="return-history-caption">
           Returns sent, newest first
         </caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">When</th>
-            <th scope="col" className="govuk-table__header">Return</th>
-            <th scope="col" className="govuk-table__header">Year</th>
-            <th scope="col" className="govuk-table__header">For</th>
-            <th scope="col" className="govuk-table__header">Status</th>
-            <th scope="col" className="govuk-table__header">Rows read</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Errors</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Warnings</th>
-          </tr>
-        </thead>
+        <TableHead columns={['When', 'Return', 'Year', 'For', 'Status', 'Rows read', numeric('Errors'), numeric('Warnings')]} />
         <tbody className="govuk-table__body">
           {rows.map((row) => (
             <HistoryTableRow key={row.id} row={row} />
@@ -109,16 +99,7 @@ function HistoryTableRow({ row }: { row: HistoryRow }) {
                   <caption className="govuk-table__caption govuk-visually-hidden">
                     Errors and warnings of submission {row.id}, with the file, row, column and DfE rule of each
                   </caption>
-                  <thead className="govuk-table__head">
-                    <tr className="govuk-table__row">
-                      <th scope="col" className="govuk-table__header">Severity</th>
-                      <th scope="col" className="govuk-table__header">File</th>
-                      <th scope="col" className="govuk-table__header govuk-table__header--numeric">Row</th>
-                      <th scope="col" className="govuk-table__header">Column</th>
-                      <th scope="col" className="govuk-table__header">Rule</th>
-                      <th scope="col" className="govuk-table__header">What is wrong</th>
-                    </tr>
-                  </thead>
+                  <TableHead columns={['Severity', 'File', numeric('Row'), 'Column', 'Rule', 'What is wrong']} />
                   <tbody className="govuk-table__body">
                     {issues.map((i, n) => (
                       <tr className="govuk-table__row" key={n}>

@@ -1,6 +1,9 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo } from 'react';
+import { ownOrganisationId } from '../../auth/roles';
 import { useSession } from '../../auth/session';
+import { ChooserForm } from '../../components/ChooserForm';
 import { Empty, LoadError, Loading } from '../../components/States';
+import { numeric, TableHead } from '../../components/TableHead';
 import { TrendText } from '../../components/Trend';
 import { YearsForm } from '../../components/YearsForm';
 import { csvFileName } from '../../figures/csv';
@@ -9,7 +12,7 @@ import { Figure, preloadChart } from '../../figures/Figure';
 import { FIGURE_SERIES_QUERY, type FigureSeriesData } from '../../figures/queries';
 import { formatRank, formatValue, periodLabel } from '../../format/values';
 import { useQueries, useQuery, type QueryState } from '../../graphql/useQuery';
-import { navigate, useLocation } from '../../router';
+import { useUrlView } from '../../router';
 import { periodsInWindow } from '../compare/shape';
 import { COUNCIL_LIST_QUERY, SHORTAGE_OPTIONS_QUERY, type ShortageOptionsData } from './queries';
 import {
@@ -40,19 +43,13 @@ const NO_VARIABLES = {};
  * first; and workforce movement beside placement and social-worker stability.
  */
 export default function ShortagesPage() {
-  const session = useSession();
-  const { pathname, search } = useLocation();
-  const view = useMemo(() => parseShortageView(search), [search]);
-  const ownCouncil = session?.user.role === 'council' ? (session.user.organisation?.id ?? null) : null;
+  const { view, show } = useUrlView(parseShortageView, serialiseShortageView);
+  const ownCouncil = ownOrganisationId(useSession(), 'council');
   const code = ownCouncil ?? view.council;
 
   useEffect(() => {
     document.title = 'Shortage monitor - Continuity data hub';
   }, []);
-
-  function show(next: ShortageView) {
-    navigate(`${pathname}${serialiseShortageView(next)}`);
-  }
 
   return (
     <>
@@ -69,37 +66,23 @@ export default function ShortagesPage() {
 
 function CouncilChooser({ current, onChoose }: { current: string | null; onChoose: (code: string) => void }) {
   const list = useQuery(COUNCIL_LIST_QUERY, NO_VARIABLES);
-  const [choice, setChoice] = useState(current ?? '');
   if (list.status === 'loading' || list.status === 'idle') return <Loading>Loading councils…</Loading>;
   if (list.status === 'error') return <LoadError what="the list of councils" error={list.error} onRetry={list.retry} />;
-  const councils = [...list.data.councils].sort((a, b) => a.name.localeCompare(b.name));
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (choice) onChoose(choice);
-  }
+  const choices = [...list.data.councils]
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((c) => ({ value: c.code, text: c.pilotWave ? `${c.name} (pilot, wave ${c.pilotWave})` : c.name }));
   return (
-    <form method="get" action="" onSubmit={submit} className="app-chooser">
-      <div className="govuk-form-group">
-        <label className="govuk-label govuk-label--s" htmlFor="shortage-council">
-          Council
-        </label>
-        <div className="app-inline-fields">
-          <select className="govuk-select" id="shortage-council" name="council" value={choice} onChange={(e) => setChoice(e.target.value)}>
-            <option value="">Choose a council</option>
-            {councils.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name}
-                {c.pilotWave ? ` (pilot, wave ${c.pilotWave})` : ''}
-              </option>
-            ))}
-          </select>
-          <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
-            Show council
-          </button>
-        </div>
-      </div>
-      {current ? null : <Empty>Choose a council to see its workforce against its statistical neighbours.</Empty>}
-    </form>
+    <ChooserForm
+      id="shortage-council"
+      name="council"
+      label="Council"
+      placeholder="Choose a council"
+      button="Show council"
+      prompt="Choose a council to see its workforce against its statistical neighbours."
+      choices={choices}
+      current={current}
+      onChoose={onChoose}
+    />
   );
 }
 
@@ -219,16 +202,7 @@ function StandingsTable({ council, standings, pending }: { council: Council; sta
           <caption className="govuk-table__caption govuk-table__caption--s" id="standings-caption">
             {council.name}: workforce against statistical neighbours, latest figure for each indicator
           </caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Indicator</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">{council.name}</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Neighbours&rsquo; middle half</th>
-              <th scope="col" className="govuk-table__header">Among neighbours</th>
-              <th scope="col" className="govuk-table__header">Trend</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Rank in England</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Indicator', numeric(council.name), numeric('Neighbours’ middle half'), 'Among neighbours', 'Trend', numeric('Rank in England')]} />
           <tbody className="govuk-table__body">
             {standings.map((s) => {
               const spec = { unit: s.indicator.unit, decimals: s.indicator.decimals };

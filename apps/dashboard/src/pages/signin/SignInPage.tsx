@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { fetchDemoUsers, requestDemoToken } from '../../auth/api';
 import { homePath, safeNext } from '../../auth/roles';
 import { roleLabel, signIn, type DemoUser } from '../../auth/session';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { Empty, LoadError, Loading } from '../../components/States';
 import { RequestError } from '../../graphql/client';
 import { clearQueryCache } from '../../graphql/useQuery';
@@ -31,11 +32,9 @@ export default function SignInPage() {
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [submitError, setSubmitError] = useState<RequestError | null>(null);
   const [busy, setBusy] = useState(false);
-  const summaryRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     document.title = `${fieldError ? 'Error: ' : ''}Sign in - Continuity data hub`;
-    if (fieldError) summaryRef.current?.focus();
   }, [fieldError]);
 
   useEffect(() => {
@@ -76,20 +75,7 @@ export default function SignInPage() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds-from-desktop">
-        {fieldError ? (
-          <div className="govuk-error-summary" data-module="govuk-error-summary" ref={summaryRef} tabIndex={-1}>
-            <div role="alert">
-              <h2 className="govuk-error-summary__title">There is a problem</h2>
-              <div className="govuk-error-summary__body">
-                <ul className="govuk-list govuk-error-summary__list">
-                  <li>
-                    <a href="#user-0">{fieldError}</a>
-                  </li>
-                </ul>
-              </div>
-            </div>
-          </div>
-        ) : null}
+        <ErrorSummary focusKey={fieldError} problems={[{ href: '#user-0', message: fieldError }]} />
         <h1 className="govuk-heading-xl">Sign in</h1>
         {expired ? (
           <div className="govuk-inset-text">You have been signed out. Sign in again to carry on.</div>
