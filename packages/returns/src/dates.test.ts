@@ -30,3 +30,46 @@ describe('dates', () => {
     expect(showDate('2024-05-01')).toBe('01/05/2024');
   });
 });
+
+describe('date readers match their regular-expression definitions', () => {
+  // The definitions the character-by-character readers replace (see dates.ts).
+  const leap = (y: number) => y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  const real = (y: number, m: number, d: number) =>
+    m >= 1 && m <= 12 && d >= 1 && d <= [31, leap(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
+  const dfe = (t: string) => {
+    const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(t);
+    return m && real(+m[3]!, +m[2]!, +m[1]!) ? `${m[3]}-${m[2]}-${m[1]}` : null;
+  };
+  const iso = (t: string) => {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
+    return m && real(+m[1]!, +m[2]!, +m[3]!) ? t : null;
+  };
+  const two = (n: number) => String(n).padStart(2, '0');
+
+  it('on every day number 00-32 of every month number 00-13 over five centuries', () => {
+    for (let y = 1896; y <= 2404; y++) {
+      const yyyy = String(y).padStart(4, '0');
+      for (let m = 0; m <= 13; m++) {
+        for (let d = 0; d <= 32; d++) {
+          const a = `${two(d)}/${two(m)}/${yyyy}`;
+          const b = `${yyyy}-${two(m)}-${two(d)}`;
+          if (parseDfeDate(a) !== dfe(a)) expect(parseDfeDate(a)).toBe(dfe(a));
+          if (parseIsoDate(b) !== iso(b)) expect(parseIsoDate(b)).toBe(iso(b));
+        }
+      }
+    }
+  });
+
+  it('on malformed text', () => {
+    const cases = [
+      '', ' 01/02/2024', '01/02/2024 ', '01/02/2024\n', '1/02/2024', '01/2/2024', '01/02/24', '01-02-2024', '01.02.2024',
+      '0a/02/2024', '01/0a/2024', '01/02/202a', '٠١/٠٢/٢٠٢٤', '01/02/２０２４', '+1/02/2024', '-1/02/2024', '01/02/-024',
+      '2024-02-01', '2024/02/01', '2024-2-01', '2024-02-1', ' 2024-02-01', '2024-02-01T00:00', '２０２４-02-01', '0000-01-01',
+      '00/01/0000', '29/02/0000', '0000-02-29',
+    ];
+    for (const t of cases) {
+      expect(parseDfeDate(t), t).toBe(dfe(t));
+      expect(parseIsoDate(t), t).toBe(iso(t));
+    }
+  });
+});

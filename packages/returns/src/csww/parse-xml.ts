@@ -16,22 +16,29 @@ const ARRAYS = [`${ROOT}.CSWWWorker`, `${ROOT}.Header.Source`];
 const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 const INTEGER = /^[+-]?\d+$/;
 
-function convert<F extends Record<string, CswwKind>>(fields: F, node: Record<string, unknown>, origin: Origin) {
-  const row: Record<string, unknown> = { origin };
-  let invalid: Record<string, string> | undefined;
-  for (const [name, kind] of Object.entries(fields)) {
-    const text = (leaf(node, name) ?? '').trim();
-    let value: string | number | null = text === '' ? null : text;
-    if (value !== null && kind !== 'code' && kind !== 'string') {
-      const ok = kind === 'date' ? parseIsoDate(text) !== null : (kind === 'integer' ? INTEGER : DECIMAL).test(text);
-      value = !ok ? null : kind === 'date' ? text : Number(text);
-      if (!ok) (invalid ??= {})[name] = text;
+/** A converter for one record type; the field list is read once, not per record. */
+function converter(fields: Record<string, CswwKind>) {
+  const entries = Object.entries(fields);
+  return (node: Record<string, unknown>, origin: Origin) => {
+    const row: Record<string, unknown> = { origin };
+    let invalid: Record<string, string> | undefined;
+    for (const [name, kind] of entries) {
+      const text = (leaf(node, name) ?? '').trim();
+      let value: string | number | null = text === '' ? null : text;
+      if (value !== null && kind !== 'code' && kind !== 'string') {
+        const ok = kind === 'date' ? parseIsoDate(text) !== null : (kind === 'integer' ? INTEGER : DECIMAL).test(text);
+        value = !ok ? null : kind === 'date' ? text : Number(text);
+        if (!ok) (invalid ??= {})[name] = text;
+      }
+      row[name] = value;
     }
-    row[name] = value;
-  }
-  if (invalid) row.invalid = invalid;
-  return row;
+    if (invalid) row.invalid = invalid;
+    return row;
+  };
 }
+
+const convertLaLevel = converter(LA_LEVEL_FIELDS);
+const convertWorker = converter(WORKER_FIELDS);
 
 /**
  * Reads a children's social work workforce census return (CSWW XML, root `Message`): the header (collection,
@@ -77,11 +84,11 @@ export function parseCswwXml(file: { name: string; bytes: Uint8Array }): CswwPar
   }
   const la = children(root, 'LALevelVacancies')[0];
   if (la) {
-    model.laLevel = convert(LA_LEVEL_FIELDS, la, { file: file.name, row: 0, path: 'LALevelVacancies' }) as unknown as CswwModel['laLevel'];
+    model.laLevel = convertLaLevel(la, { file: file.name, row: 0, path: 'LALevelVacancies' }) as unknown as CswwModel['laLevel'];
   }
   children(root, 'CSWWWorker').forEach((w, i) => {
     const origin = { file: file.name, row: i + 1, path: `CSWWWorker[${i + 1}]` };
-    model.workers.push(convert(WORKER_FIELDS, w, origin) as unknown as CswwModel['workers'][number]);
+    model.workers.push(convertWorker(w, origin) as unknown as CswwModel['workers'][number]);
   });
   return { kind: 'csww', model, issues: [] };
 }

@@ -55,7 +55,7 @@ export function parseSsda903Files(files: readonly UploadedFile[]): Ssda903ParseR
   }
   const seen = new Map<TableKey, string>();
   for (const d of decoded) {
-    // Checked as UTF-8 above; csv-parse reads the bytes themselves.
+    // Checked as UTF-8 above; the CSV reader decodes the bytes itself, byte order mark and all, as csv-parse would.
     const read = parseSsda903Csv(d.name, d.bytes);
     issues.push(...read.issues);
     if (!read.ok) continue;
