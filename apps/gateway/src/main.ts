@@ -1,5 +1,6 @@
 import { loadOrCreateSecretFile } from '@continuity/access';
 import { openDatabase } from '@continuity/db';
+import { seedDemoContracts } from '@continuity/payments';
 import { loadAll } from '@continuity/published';
 import { createWorkerReader, seedDemoReturns } from '@continuity/returns';
 import { authenticator, keyStoreFor } from './auth/authenticate';
@@ -71,7 +72,14 @@ async function main(): Promise<void> {
         if (p.done === p.total || p.done % 20 === 0) console.log(`demo returns ${p.done}/${p.total}: ${p.message}`);
       },
     }).then(
-      (s) => console.log(`demo returns: ${s.accepted} imported, ${s.skipped} already there (${Math.round(s.milliseconds / 1000)} s)`),
+      (s) => {
+        console.log(`demo returns: ${s.accepted} imported, ${s.skipped} already there (${Math.round(s.milliseconds / 1000)} s)`);
+        // Demo contracts once the returns are in, so their statements have figures; never fatal.
+        return seedDemoContracts(database, { years: s.years }).then(
+          (c) => console.log(`demo contracts: ${c.created} created, ${c.skipped} already there`),
+          (error: unknown) => console.error('demo contracts failed:', error),
+        );
+      },
       (error: unknown) => console.error('demo returns failed:', error),
     );
   }

@@ -10,3 +10,10 @@ export * from './scope';
 export * from './service';
 export { discloseLines } from './disclose';
 export { statementCsv, CSV_COLUMNS, pounds } from './csv';
+export {
+  seedDemoContracts,
+  demoContractTerms,
+  DEMO_CONTRACT_AUTHOR,
+  type SeedDemoContractsOptions,
+  type SeedDemoContractsSummary,
+} from './demo';
