@@ -100,6 +100,7 @@ export default async function setup(project: TestProject) {
   let vite: ViteDevServer | null = null;
   const stop = async () => {
     await vite?.close().catch(() => undefined);
+    let forced = false;
     if (gateway.exitCode === null && gateway.pid) {
       const exited = new Promise((r) => gateway.once('exit', r));
       try {
@@ -109,6 +110,7 @@ export default async function setup(project: TestProject) {
       }
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
       if (gateway.exitCode === null) {
+        forced = true;
         try {
           process.kill(-gateway.pid, 'SIGKILL');
         } catch {
@@ -117,6 +119,8 @@ export default async function setup(project: TestProject) {
       }
     }
     rmSync(work, { recursive: true, force: true });
+    // A gateway that ignores SIGTERM would hang every deployment's restart: fail the run, not just kill it.
+    if (forced) throw new Error(`the gateway did not stop within 5 s of SIGTERM:\n${output.slice(-2000)}`);
   };
 
   try {
@@ -146,7 +150,7 @@ export default async function setup(project: TestProject) {
     project.provide('dashboardUrl', dashboardUrl);
     project.provide('gatewayUrl', gatewayOrigin);
   } catch (error) {
-    await stop();
+    await stop().catch(() => undefined); // the start-up failure is the one to report
     throw error;
   }
   return stop;

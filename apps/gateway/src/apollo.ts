@@ -131,5 +131,9 @@ export function createApollo(httpServer: Server, options: ApolloOptions): Apollo
     parseOptions: { maxTokens: options.limits.maxTokens },
     plugins,
     formatError: formatError(production),
+    // main.ts stops on SIGINT/SIGTERM itself (server, readers, database). Apollo's own handlers would call
+    // stop() a second time, and in @apollo/server 5.5 a stop() that waits on one in progress never
+    // returns (its barrier is only resolved on failure): the gateway hung on SIGTERM.
+    stopOnTerminationSignals: false,
   });
 }
