@@ -18,11 +18,17 @@ export interface CouncilRank {
 /**
  * The chosen values (see `chosenValues`) of every subject, each with the indicator's scale and,
  * on council rows, its place among all councils that period. Columns: subject_kind, subject_id,
- * period, source, numerator, denominator, value, symbol, scale, rank, rank_out_of, quartile.
+ * period, source, numerator, denominator, value, symbol, scale, ranked, rank, n, quartile.
+ *
+ * These are *raw* ranks, over every council's value, suppressed ones included: right only for a
+ * reader who sees every council's figure. Shown to anyone else they would place a suppressed value
+ * (ranks 5 and 7 visible at 10% and 12%: the missing rank 6 lies between). Anything that leaves the
+ * API is re-ranked among the values the viewer sees, the raw rank serving as the order (see
+ * @continuity/schema, disclosure/ranks.ts; `series` returns the whole field for it).
  *
  * Rank: RANK() among the period's councils that have a number, best first (highest value first
  * when higher is better, lowest first when lower is better), so ties share a rank. Neutral
- * indicators are not ranked. rank_out_of, the number of ranked councils, is on every council row,
+ * indicators are not ranked. n, the number of ranked councils, is on every council row,
  * a suppressed one too; regions, England and practices have none of the three.
  *
  * Quartile = ceil(4 x rank / n), n the number of ranked councils. This is DfE LAIT's banding: with
@@ -58,7 +64,10 @@ export interface RankFilter extends ValueFilter {
   councils?: readonly string[] | null | undefined;
 }
 
-/** Ranks and quartiles of councils for an indicator, one SQL statement. Ordered by period, then rank. */
+/**
+ * Ranks and quartiles of councils for an indicator, one SQL statement. Ordered by period, then rank.
+ * Raw ranks among every council (see `rankedValues`): not for a viewer who does not see every figure.
+ */
 export async function rankCouncils(database: Database, filter: RankFilter): Promise<CouncilRank[]> {
   const only = filter.councils ? sql`AND r.subject_id = ANY(${sqlArray(filter.councils, 'text')})` : sql``;
   const rows = await database.rows<{

@@ -204,6 +204,27 @@ describe.each(testEngines())('series on %s', (engine) => {
     expect(council.lines[0]!.points).toHaveLength(2);
   });
 
+  it('returns the ranking field: every council with a number in the periods of the requested councils', async () => {
+    // Only 203 asked for, 2024 only: the field still holds all four councils with a number that year
+    // (204 has none), with their raw ranks, for re-ranking after disclosure.
+    const one = await series(database, { indicatorId: 'lo', subjects: [{ kind: 'council', id: '203' }] });
+    expect(one.councilValues.map((m) => [m.period, m.councilCode, m.value, m.rank, m.source])).toEqual([
+      [2024, '201', 10, 1, 'published'],
+      [2024, '203', 10, 1, 'published'],
+      [2024, '205', 10, 1, 'published'],
+      [2024, '202', 15, 4, 'published'],
+    ]);
+    expect(one.councilValues[2]).toEqual({
+      councilCode: '205', period: 2024, source: 'published', numerator: 1, denominator: 10, value: 10, symbol: null, rank: 1,
+    });
+    // 201 has points in 2023 too: that period's field comes along (202's x is not a number).
+    const both = await series(database, { indicatorId: 'lo', subjects: [{ kind: 'council', id: '201' }] });
+    expect(both.councilValues.filter((m) => m.period === 2023).map((m) => m.councilCode)).toEqual(['201']);
+    // No council asked for: no field.
+    const practice = await series(database, { indicatorId: 'lo', subjects: [{ kind: 'practice', id: 'P1' }, { kind: 'region', id: 'R1' }] });
+    expect(practice.councilValues).toEqual([]);
+  });
+
   it('runs the same two statements for eight subjects as for one', async () => {
     await series(database, { indicatorId: 'lo', subjects: [{ kind: 'council', id: '201' }] });
     const one = statements.length;

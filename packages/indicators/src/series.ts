@@ -18,7 +18,10 @@ export interface SeriesPoint {
   denominator: number | null;
   symbol: string | null;
   source: ValueSource;
-  /** Councils only: place among all councils that period (see `councilRanksSql`). */
+  /**
+   * Councils only: raw place among all councils that period (`rankedValues`), suppressed values
+   * included. Not for display: disclosure re-ranks among what the viewer sees (`councilValues`).
+   */
   rank: number | null;
   rankOutOf: number | null;
   quartile: number | null;
@@ -47,12 +50,32 @@ export interface SeriesLine {
   neighbourAverage: ComparatorPoint[];
 }
 
+/** One council's chosen value, raw, as a member of the field a rank is taken in. */
+export interface CouncilValue {
+  councilCode: string;
+  period: number;
+  source: ValueSource;
+  numerator: number | null;
+  denominator: number | null;
+  value: number;
+  symbol: string | null;
+  /** Raw rank among all councils (`rankedValues`); null when the indicator is neutral. */
+  rank: number | null;
+}
+
 export interface SeriesResult {
   indicatorId: string;
   /** Every period with a value for a line or for England, ascending. */
   periods: number[];
   lines: SeriesLine[];
   england: ComparatorPoint[];
+  /**
+   * The ranking field: every council with a number, in each period where a requested council has a
+   * point, whether or not the request named it, ordered by period and raw rank. Disclosure control
+   * re-ranks the requested councils among the members the viewer sees (`rankAmong`), so a rank
+   * depends on the period's data and the viewer, never on the request.
+   */
+  councilValues: CouncilValue[];
 }
 
 export interface SeriesRequest extends Omit<ValueFilter, 'periods'> {
@@ -118,8 +141,9 @@ function resolveSubjects(database: Database, subjects: readonly SubjectRef[]): P
 }
 
 interface ValueRow {
-  role: 'point' | 'england' | 'region' | 'neighbours';
+  role: 'point' | 'england' | 'region' | 'neighbours' | 'field';
   kind: string | null;
+  /** Null on field rows. */
   key: string;
   period: number;
   source: ValueSource | null;
@@ -130,11 +154,16 @@ interface ValueRow {
   rank: number | null;
   rank_out_of: number | null;
   quartile: number | null;
+  /** field rows: [council, source, numerator, denominator, value, symbol, raw rank] of every member. */
+  members: [string, ValueSource, number | null, number | null, number, string | null, number | null][] | null;
 }
 
 /**
  * Statement 2: every figure of the series in one pass, tagged by role:
  * - point: the subjects' own values, with council ranks among all councils;
+ * - field: per period where a requested council has a point, every council with a number there and
+ *   its raw rank (~155 a period), for re-ranking after disclosure: one row a period, the members as
+ *   one JSON array (on PGlite parsing 2,325 rows for 15 years cost ~30 ms, the JSON ~6 ms);
  * - england: the england row;
  * - region: the region rows of the anchors' regions;
  * - neighbours: per anchor council, the pooled statistical-neighbour average
@@ -162,34 +191,48 @@ function readValues(
           neighbours.map(([a, n]) => sql`(${a}::text, ${n}::text)`),
           sql`, `,
         )}) AS p(anchor, neighbour)`;
+  const councils = request.subjects.flatMap((s) => (s.kind === 'council' ? [s.id] : []));
   return database.rows<ValueRow>(sql`
     WITH v AS (${rankedValues(filter)}),
     subj AS (${subjectValues(request.subjects)}),
     nb AS (${pairs})
     SELECT 'point' AS role, v.subject_kind AS kind, v.subject_id AS key, v.period, v.source,
-      v.numerator, v.denominator, v.value, v.symbol, v.rank, v.n AS rank_out_of, v.quartile
+      v.numerator, v.denominator, v.value, v.symbol, v.rank, v.n AS rank_out_of, v.quartile, NULL::json AS members
     FROM v
     WHERE (v.subject_kind, v.subject_id) IN (SELECT kind, id FROM subj)
     UNION ALL
     SELECT 'england', 'england', v.subject_id, v.period, v.source, v.numerator, v.denominator, v.value, v.symbol,
-      NULL, NULL, NULL
+      NULL, NULL, NULL, NULL
     FROM v WHERE v.subject_kind = 'england'
     UNION ALL
     SELECT 'region', 'region', v.subject_id, v.period, v.source, v.numerator, v.denominator, v.value, v.symbol,
-      NULL, NULL, NULL
+      NULL, NULL, NULL, NULL
     FROM v WHERE v.subject_kind = 'region' AND v.subject_id = ANY(${sqlArray(regionCodes, 'text')})
     UNION ALL
     SELECT 'neighbours', 'council', nb.anchor, c.period, NULL,
       sum(c.numerator) FILTER (WHERE c.pooled), sum(c.denominator) FILTER (WHERE c.pooled),
       -- scale first: counts times 100 stay exact, so 35 / 250 gives 14, not 14.000000000000002
       sum(c.numerator) FILTER (WHERE c.pooled) * max(c.scale) / NULLIF(sum(c.denominator) FILTER (WHERE c.pooled), 0),
-      NULL, NULL, NULL, NULL
+      NULL, NULL, NULL, NULL, NULL
     FROM nb
     JOIN (
       SELECT v.*, (v.numerator IS NOT NULL AND v.denominator IS NOT NULL AND v.denominator > 0) AS pooled
       FROM v WHERE v.subject_kind = 'council'
     ) c ON c.subject_id = nb.neighbour
     GROUP BY nb.anchor, c.period
+    UNION ALL
+    SELECT 'field', 'council', NULL, f.period, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+      json_agg(json_build_array(f.subject_id, f.source, f.numerator, f.denominator, f.value, f.symbol, f.rank)
+        ORDER BY f.rank, f.subject_id)
+    FROM (
+      -- The periods wanted by a window, not a semi-join on v, which the planner may run as a rescan of
+      -- v for each row of v without statistics (seconds for 155 councils x 15 years): one more sort.
+      SELECT v.*, bool_or(v.subject_kind = 'council' AND v.subject_id = ANY(${sqlArray(councils, 'text')}))
+        OVER (PARTITION BY v.period) AS wanted
+      FROM v
+    ) f
+    WHERE f.wanted AND f.ranked
+    GROUP BY f.period
     ORDER BY role, key, period`);
 }
 
@@ -228,9 +271,14 @@ export async function series(database: Database, request: SeriesRequest): Promis
   const regions = new Map<string, ComparatorPoint[]>();
   const neighbours = new Map<string, ComparatorPoint[]>();
   const england: ComparatorPoint[] = [];
+  const councilValues: CouncilValue[] = [];
   const periods = new Set<number>();
   for (const row of rows) {
-    if (row.role === 'point') {
+    if (row.role === 'field') {
+      for (const [councilCode, source, numerator, denominator, value, symbol, rank] of row.members ?? []) {
+        councilValues.push({ councilCode, period: row.period, source, numerator, denominator, value, symbol, rank });
+      }
+    } else if (row.role === 'point') {
       periods.add(row.period);
       push(points, `${row.kind}:${row.key}`, {
         period: row.period,
@@ -257,6 +305,7 @@ export async function series(database: Database, request: SeriesRequest): Promis
     indicatorId: request.indicatorId,
     periods: [...periods].sort((a, b) => a - b),
     england,
+    councilValues,
     lines: subjects.map((s) => ({
       subject: { kind: s.kind, id: s.id, name: s.name },
       anchorCouncil: s.anchor_council,

@@ -45,7 +45,13 @@ const line = (kind: 'council' | 'practice', id: string, points: ReturnType<typeo
   neighbourAverage: [],
 });
 
-const result = (lines: ReturnType<typeof line>[]): SeriesResult => ({ indicatorId: 'i', periods: [2025], lines, england: [] });
+const result = (lines: ReturnType<typeof line>[], councilValues: SeriesResult['councilValues'] = []): SeriesResult => ({
+  indicatorId: 'i',
+  periods: [2025],
+  lines,
+  england: [],
+  councilValues,
+});
 
 describe('additive groups', () => {
   it('link practices to every council they serve, councils to regions, regions to England', () => {
@@ -125,5 +131,59 @@ describe('discloseSeries fails closed', () => {
       anonymous: new Map(),
     });
     expect(out.lines[0]!.points[0]).toMatchObject({ numerator: null, denominator: 60, value: null, symbol: 'c' });
+  });
+});
+
+describe('discloseSeries ranks among the councils the viewer sees', () => {
+  type Member = SeriesResult['councilValues'][number];
+  const member = (councilCode: string, numerator: number, denominator: number, rank: number, source: 'published' | 'computed' = 'published'): Member => ({
+    councilCode,
+    period: 2025,
+    source,
+    numerator,
+    denominator,
+    value: (numerator * 100) / denominator,
+    symbol: null,
+    rank,
+  });
+  // Raw ranks (lower is better): 887 at 5% is 1, 312 (3 of 50, 6%: a small count) is 2, 886 at 10% is 3.
+  const field = [member('887', 10, 200, 1), member('312', 3, 50, 2), member('886', 40, 400, 3)];
+  const kentLine = () => line('council', '886', [{ ...point(40, 400, 'published'), rank: 3, rankOutOf: 3 }]);
+
+  it("closes the gap for a non-owner, and never passes SQL's raw rank on", () => {
+    const out = discloseSeries({ viewer: policy, ownership, unit: 'percent', source: null, result: result([kentLine()], field), tables: null, anonymous: new Map() });
+    expect(out.lines[0]!.points[0]).toMatchObject({ value: 10, rank: 2, rankOutOf: 2, quartile: null });
+  });
+
+  it('gives the full ranking to a viewer who sees every figure', () => {
+    const hillingdon: Viewer = { userId: 'h', name: 'H', role: 'council', organisation: { kind: 'council', id: '312' } };
+    const out = discloseSeries({ viewer: hillingdon, ownership, unit: 'percent', source: null, result: result([kentLine()], field), tables: null, anonymous: new Map() });
+    expect(out.lines[0]!.points[0]).toMatchObject({ value: 10, rank: 3, rankOutOf: 3 });
+  });
+
+  it('loads the computed tables when the field holds a computed council the viewer may see, and fails closed without them', () => {
+    const computedField = [member('887', 10, 200, 1, 'computed'), member('886', 40, 400, 3)];
+    const input = { viewer: policy, ownership, unit: 'percent' as const, source: null, result: result([kentLine()], computedField) };
+    expect(needsComputedTables(input)).toBe(true);
+    // Kent, which cannot see Medway's computed figure, needs no table for it.
+    expect(needsComputedTables({ ...input, viewer: kent })).toBe(false);
+    // Without the table Medway's computed figure counts as unseen: left out, never guessed at.
+    const out = discloseSeries({ ...input, tables: null, anonymous: new Map() });
+    expect(out.lines[0]!.points[0]).toMatchObject({ rank: 1, rankOutOf: 1 });
+    const tables = discloseComputedTables([row('council', '887', 10, 200)], new Map(), input);
+    expect(discloseSeries({ ...input, tables, anonymous: new Map() }).lines[0]!.points[0]).toMatchObject({ rank: 2, rankOutOf: 2 });
+  });
+
+  it('ranks no practice, whatever SQL sent', () => {
+    const out = discloseSeries({
+      viewer: kent,
+      ownership,
+      unit: 'percent',
+      source: null,
+      result: result([line('practice', 'swp-kent', [point(30, 300, 'computed')])], field),
+      tables: null,
+      anonymous: new Map(),
+    });
+    expect(out.lines[0]!.points[0]).toMatchObject({ value: 10, rank: null, rankOutOf: null, quartile: null });
   });
 });

@@ -19,7 +19,14 @@
  *   withheld whenever a pooled computed neighbour's numerator (denominator) is suppressed for the
  *   viewer, so a suppressed cell cannot be worked back as "average minus the visible neighbours";
  *   then primary control as for a council count.
- * - Ranks and quartiles of a suppressed point are withheld with it (a rank would place the value).
+ * - Ranks, rankOutOf and quartiles are taken, per viewer, among the councils whose figure that viewer
+ *   sees after all of the above (ranks.ts): a suppressed or hidden council is not in the ranking at
+ *   all, so the ranks either side of it close up and rankOutOf does not count it (as DfE's LAIT ranks
+ *   only councils with a published value). The field is every council of the period, not only those
+ *   requested (`SeriesResult.councilValues`), each disclosed as it would be as a point (published:
+ *   primary control; computed: the period's whole table), so a rank means "among all the councils
+ *   this viewer can see that period" whatever the request. A viewer who sees every council's figure
+ *   gets the SQL ranks unchanged. A suppressed point has no rank or quartile.
  * - A peer practice shown to a practice keeps its (controlled) points but loses its region and
  *   neighbour comparators, which would name its council, and appears under its pseudonym.
  *
@@ -44,6 +51,7 @@ import {
 } from '@continuity/access';
 import { ENGLAND_CODE, type ComparatorPoint, type SeriesLine, type SeriesPoint, type SeriesResult } from '@continuity/indicators';
 import type { ComputedRow } from '../providers/computed';
+import { rankAmong, type Ranking } from './ranks';
 
 type Source = 'published' | 'computed';
 
@@ -175,10 +183,18 @@ export function seriesPeriods(result: SeriesResult): number[] {
   return [...periods].sort((a, b) => a - b);
 }
 
-/** Does disclosing this result need the computed tables (a computed figure the viewer does not own)? */
+/**
+ * Does disclosing this result need the computed tables (a computed figure the viewer does not own,
+ * shown, pooled, or in the field of a rank)?
+ */
 export function needsComputedTables(input: Omit<SeriesDisclosureInput, 'tables' | 'anonymous'>): boolean {
   const { viewer, ownership, result, source } = input;
   const unowned = (subject: Subject) => !ownsSubject(viewer, subject, ownership);
+  for (const member of result.councilValues) {
+    if (member.source !== 'computed') continue;
+    const subject: Subject = { kind: 'council', id: member.councilCode };
+    if (canSeeComputed(viewer, subject, ownership) && unowned(subject)) return true;
+  }
   for (const line of result.lines) {
     if (line.points.some((p) => p.source === 'computed') && unowned(line.subject)) return true;
     if (line.region.some((p) => p.source === 'computed')) return true;
@@ -200,15 +216,25 @@ export function discloseSeries(input: SeriesDisclosureInput): DisclosedSeries {
     figureSource: Source | null,
     raw: Pick<SeriesPoint, 'numerator' | 'denominator' | 'value' | 'symbol'>,
   ): DisclosedFigure => {
+    // Fields named, not spread from `raw`: this runs for every council of each ranked period (~155
+    // a period), and object spread measured ~2 us a call, ten times the control itself.
+    const figure = (owned: boolean): Figure => ({
+      numerator: raw.numerator,
+      denominator: raw.denominator,
+      value: raw.value,
+      symbol: raw.symbol,
+      subjectKind: subject.kind,
+      owned,
+      unit,
+    });
     if (figureSource === 'computed') {
       readComputed = true;
       if (!canSeeComputed(viewer, subject, ownership)) return WITHHELD;
-      if (ownsSubject(viewer, subject, ownership)) return discloseFigure({ ...raw, subjectKind: subject.kind, owned: true, unit });
+      if (ownsSubject(viewer, subject, ownership)) return discloseFigure(figure(true));
       return tables?.get(period)?.get(cellId(subject.kind, subject.id))?.disclosed ?? WITHHELD;
     }
     if (!canSeeSubject(viewer, subject, ownership)) return WITHHELD;
-    const owned = ownsSubject(viewer, subject, ownership);
-    return discloseFigure({ ...raw, subjectKind: subject.kind, owned, unit });
+    return discloseFigure(figure(ownsSubject(viewer, subject, ownership)));
   };
 
   const comparator = (subject: Subject) => (p: ComparatorPoint): ComparatorPoint => ({
@@ -243,16 +269,43 @@ export function discloseSeries(input: SeriesDisclosureInput): DisclosedSeries {
     return { ...p, ...shown(discloseFigure(figure, { secondary: { numerator, denominator } })) };
   };
 
+  // Ranks among the councils this viewer sees (ranks.ts), one ranking per period, made on first use.
+  const field = new Map<number, SeriesResult['councilValues']>();
+  for (const member of input.result.councilValues) {
+    const list = field.get(member.period);
+    if (list) list.push(member);
+    else field.set(member.period, [member]);
+  }
+  const rankings = new Map<number, Ranking<string>>();
+  const rankingOf = (period: number): Ranking<string> => {
+    let ranking = rankings.get(period);
+    if (!ranking) {
+      // Each member disclosed exactly as its point would be (same function, same raw figure), so a
+      // council is ranked if and only if the viewer would see its value. A computed member marks
+      // the read as computed (audited), as a pooled neighbour does: it shaped the ranks shown.
+      const seen = (field.get(period) ?? []).filter(
+        (m) => disclose({ kind: 'council', id: m.councilCode }, period, m.source, m).value !== null,
+      );
+      ranking = rankAmong(seen.map((m) => ({ key: m.councilCode, rank: m.rank })));
+      rankings.set(period, ranking);
+    }
+    return ranking;
+  };
+
   const lines = input.result.lines.map((line): DisclosedLine => {
     const subject: Subject = { kind: line.subject.kind, id: line.subject.id };
     const points = line.points.map((p): SeriesPoint => {
       const disclosed = disclose(subject, p.period, p.source, p);
-      const hidden = disclosed.value === null && p.value !== null;
+      // Only councils are ranked; SQL's raw ranks never leave (they count suppressed councils).
+      if (subject.kind !== 'council') return { ...p, ...shown(disclosed), rank: null, rankOutOf: null, quartile: null };
+      const ranking = rankingOf(p.period);
+      const place = disclosed.value === null ? undefined : ranking.places.get(subject.id);
       return {
         ...p,
         ...shown(disclosed),
-        rank: hidden ? null : p.rank,
-        quartile: hidden ? null : p.quartile,
+        rank: place?.rank ?? null,
+        rankOutOf: ranking.outOf,
+        quartile: place?.quartile ?? null,
       };
     });
     const pseudonym = line.subject.kind === 'practice' ? input.anonymous.get(line.subject.id) : undefined;

@@ -75,8 +75,11 @@ const SeriesPoint = builder.objectRef<SeriesPointShape>('SeriesPoint').implement
     denominator: t.exposeFloat('denominator', { nullable: true }),
     symbol: t.exposeString('symbol', { nullable: true }),
     source: t.expose('source', { type: ValueSource }),
-    rank: t.exposeInt('rank', { nullable: true, description: 'Councils: 1 = best among all councils; ties share.' }),
-    rankOutOf: t.exposeInt('rankOutOf', { nullable: true, description: 'Councils ranked that period.' }),
+    rank: t.exposeInt('rank', {
+      nullable: true,
+      description: 'Councils: 1 = best among the councils whose figure the viewer sees that period (suppressed ones are not ranked); ties share.',
+    }),
+    rankOutOf: t.exposeInt('rankOutOf', { nullable: true, description: 'Councils ranked that period: those whose figure the viewer sees.' }),
     quartile: t.exposeInt('quartile', {
       nullable: true,
       description: '1 = best quarter .. 4 = worst: ceil(4 x rank / rankOutOf), as DfE LAIT.',
