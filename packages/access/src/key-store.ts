@@ -3,9 +3,6 @@
  * JSON file (JWK), generated at first start. The local file is a development default, never committed;
  * several gateway copies must share it (a mounted secret) or use an identity provider instead.
  */
-import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import { randomUUID } from 'node:crypto';
 import {
   calculateJwkThumbprint,
   createLocalJWKSet,
@@ -18,6 +15,7 @@ import {
   type JWTVerifyGetKey,
 } from 'jose';
 import { z } from 'zod';
+import { loadOrCreatePrivateFile } from './private-file';
 
 export const LOCAL_ALGORITHM = 'ES256';
 /** A development default for the local key file: under .data/, which .gitignore keeps out of commits. */
@@ -112,41 +110,24 @@ const privateKeyFile = z.object({
 type PrivateKeyFile = z.infer<typeof privateKeyFile>;
 
 /**
- * Reads the key file, or creates it (mode 0600, directory 0700) if it does not exist. The new key is
- * written to a temporary file and hard-linked into place: link fails if the file appeared meanwhile, so
- * two processes starting together both end up with the one key, never a half-written file.
+ * Reads the key file, or generates a key and creates it (see loadOrCreatePrivateFile for modes and
+ * two processes starting together: both end up with the one key).
  */
 async function loadOrCreateKeyFile(path: string): Promise<PrivateKeyFile> {
-  const existing = await readKeyFile(path);
-  if (existing) return existing;
-
-  const { privateKey } = await generateKeyPair(LOCAL_ALGORITHM, { extractable: true });
-  const jwk = await exportJWK(privateKey);
-  const kid = await calculateJwkThumbprint(jwk);
-  const created = privateKeyFile.parse({ ...jwk, kid, alg: LOCAL_ALGORITHM, use: 'sig' });
-
-  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-  const temporary = `${path}.${randomUUID()}.tmp`;
-  await writeFile(temporary, JSON.stringify(created, null, 2) + '\n', { mode: 0o600, flag: 'wx' });
-  try {
-    await link(temporary, path);
-    return created;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    return (await readKeyFile(path))!;
-  } finally {
-    await unlink(temporary);
-  }
+  return loadOrCreatePrivateFile(
+    path,
+    (text) => parseKeyFile(path, text),
+    async () => {
+      const { privateKey } = await generateKeyPair(LOCAL_ALGORITHM, { extractable: true });
+      const jwk = await exportJWK(privateKey);
+      const kid = await calculateJwkThumbprint(jwk);
+      const created = privateKeyFile.parse({ ...jwk, kid, alg: LOCAL_ALGORITHM, use: 'sig' });
+      return { value: created, text: JSON.stringify(created, null, 2) + '\n' };
+    },
+  );
 }
 
-async function readKeyFile(path: string): Promise<PrivateKeyFile | undefined> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
+function parseKeyFile(path: string, text: string): PrivateKeyFile {
   // Neither the parse error nor zod's issues are passed on: they could quote key material into logs.
   let json: unknown;
   try {

@@ -4,9 +4,8 @@
  * .gitignore keeps out of commits; production passes the secret in configuration (PSEUDONYM_SECRET)
  * or mounts the file, and every gateway copy must share it.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
-import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { loadOrCreatePrivateFile } from './private-file';
 
 /** Relative to the repository root, beside the PGlite data and the development signing key. */
 export const DEFAULT_PSEUDONYM_SECRET_FILE = '.data/pseudonym-secret';
@@ -15,36 +14,21 @@ export const MIN_SECRET_BYTES = 16;
 const GENERATED_BYTES = 32;
 
 /**
- * Reads the secret in `path` (one line of base64url), or creates the file (mode 0600, directory
- * 0700) with 32 random bytes. Created through a temporary file hard-linked into place, so two
- * processes starting together end up with the one secret. Returns the secret's bytes.
+ * Reads the secret in `path` (one line of base64url), or creates the file with 32 random bytes
+ * (see loadOrCreatePrivateFile for modes and concurrent first starts). Returns the secret's bytes.
  */
 export async function loadOrCreateSecretFile(path: string): Promise<Uint8Array> {
-  const existing = await readSecretFile(path);
-  if (existing) return existing;
-  const secret = randomBytes(GENERATED_BYTES);
-  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-  const temporary = `${path}.${randomUUID()}.tmp`;
-  await writeFile(temporary, `${secret.toString('base64url')}\n`, { mode: 0o600, flag: 'wx' });
-  try {
-    await link(temporary, path);
-    return new Uint8Array(secret);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    return (await readSecretFile(path))!;
-  } finally {
-    await unlink(temporary);
-  }
+  return loadOrCreatePrivateFile(
+    path,
+    (text) => parseSecret(path, text),
+    () => {
+      const secret = randomBytes(GENERATED_BYTES);
+      return { value: new Uint8Array(secret), text: `${secret.toString('base64url')}\n` };
+    },
+  );
 }
 
-async function readSecretFile(path: string): Promise<Uint8Array | undefined> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
+function parseSecret(path: string, text: string): Uint8Array {
   const trimmed = text.trim();
   // The content is never quoted in the error: it is the secret.
   if (!/^[A-Za-z0-9_-]+$/.test(trimmed)) throw new Error(`${path} does not hold a base64url secret`);

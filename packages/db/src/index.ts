@@ -2,3 +2,4 @@ export * from './schema/index';
 export { openDatabase, migrationsFolder } from './open';
 export type { Database, Db, Engine, OpenOptions, RawClient, Schema } from './open';
 export { analyzeIfStale, isStale } from './statistics';
+export { updateFromExcluded } from './upsert';

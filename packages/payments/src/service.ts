@@ -154,11 +154,17 @@ export async function getContract(database: Database, viewer: Viewer, id: number
   return (await listContracts(database, viewer, { ids: [id] }))[0] ?? null;
 }
 
-async function lockContract(tx: Executor, viewer: Viewer, id: number): Promise<ContractRecord> {
+/**
+ * Locks a contract for a change only its council may make: NOT_FOUND when the viewer cannot read it,
+ * FORBIDDEN (saying `refusal`) when the viewer can read it but is not its council.
+ */
+async function lockManagedContract(tx: Executor, viewer: Viewer, id: number, refusal: string): Promise<ContractRecord> {
   const rows = await rowsOf<ContractRow>(tx, contractsQuery(viewer, [sql`c.id = ${id}`], true));
   const row = rows[0];
   if (!row) throw new PaymentsError('NOT_FOUND', `No contract ${id}`);
-  return toContract(row);
+  const contract = toContract(row);
+  if (!canManageContract(viewer, contract)) throw new PaymentsError('FORBIDDEN', refusal);
+  return contract;
 }
 
 interface VersionRow {
@@ -316,10 +322,7 @@ export async function amendTerms(
 ): Promise<ContractVersionRecord> {
   const now = clock(options);
   return database.db.transaction(async (tx) => {
-    const contract = await lockContract(tx, viewer, input.contractId);
-    if (!canManageContract(viewer, contract)) {
-      throw new PaymentsError('FORBIDDEN', 'Only the council can change the terms of its contracts');
-    }
+    const contract = await lockManagedContract(tx, viewer, input.contractId, 'Only the council can change the terms of its contracts');
     const terms = await validateTerms(tx, input.terms);
     const version = contract.latestVersion + 1;
     await tx.insert(contractVersions).values({
@@ -430,10 +433,7 @@ export async function issueStatement(
 ): Promise<IssuedStatement> {
   const at = clock(options);
   const id = await database.db.transaction(async (tx) => {
-    const contract = await lockContract(tx, viewer, input.contractId);
-    if (!canManageContract(viewer, contract)) {
-      throw new PaymentsError('FORBIDDEN', 'Only the council can issue statements for its contracts');
-    }
+    const contract = await lockManagedContract(tx, viewer, input.contractId, 'Only the council can issue statements for its contracts');
     checkPeriod(contract, input.period);
     const already = await rowsOf<{ id: number }>(
       tx,

@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import {
   councils,
   pilotCouncils as pilotCouncilsTable,
@@ -7,6 +6,7 @@ import {
   practices,
   regions,
   statisticalNeighbours,
+  updateFromExcluded,
   type Db,
 } from '@continuity/db';
 import { councilsFromLookup, LONDON_REGION, regionsFrom, type CouncilRow } from './councils';
@@ -68,37 +68,27 @@ export async function loadReference(
     await tx
       .insert(regions)
       .values(regionRows)
-      .onConflictDoUpdate({ target: regions.code, set: { name: sql`excluded.name` } });
+      .onConflictDoUpdate({ target: regions.code, set: updateFromExcluded(regions, ['name']) });
     await tx
       .insert(councils)
       .values(councilRows)
       .onConflictDoUpdate({
         target: councils.code,
-        set: {
-          onsCode: sql`excluded.ons_code`,
-          name: sql`excluded.name`,
-          regionCode: sql`excluded.region_code`,
-          firstPeriod: sql`excluded.first_period`,
-          lastPeriod: sql`excluded.last_period`,
-        },
+        set: updateFromExcluded(councils, ['onsCode', 'name', 'regionCode', 'firstPeriod', 'lastPeriod']),
       });
     await tx
       .insert(statisticalNeighbours)
       .values(neighbourRows)
       .onConflictDoUpdate({
         target: [statisticalNeighbours.councilCode, statisticalNeighbours.model, statisticalNeighbours.position],
-        set: { neighbourCode: sql`excluded.neighbour_code`, closeness: sql`excluded.closeness` },
+        set: updateFromExcluded(statisticalNeighbours, ['neighbourCode', 'closeness']),
       });
     await tx
       .insert(pilotWavesTable)
       .values(pilotWaves.map(({ wave, name, startYear, description }) => ({ wave, name, startYear, description })))
       .onConflictDoUpdate({
         target: pilotWavesTable.wave,
-        set: {
-          name: sql`excluded.name`,
-          startYear: sql`excluded.start_year`,
-          description: sql`excluded.description`,
-        },
+        set: updateFromExcluded(pilotWavesTable, ['name', 'startYear', 'description']),
       });
     await tx
       .insert(pilotCouncilsTable)
@@ -112,7 +102,7 @@ export async function loadReference(
       )
       .onConflictDoUpdate({
         target: [pilotCouncilsTable.wave, pilotCouncilsTable.councilCode],
-        set: { withdrew: sql`excluded.withdrew`, note: sql`excluded.note` },
+        set: updateFromExcluded(pilotCouncilsTable, ['withdrew', 'note']),
       });
     await tx
       .insert(practices)
@@ -129,14 +119,8 @@ export async function loadReference(
       )
       .onConflictDoUpdate({
         target: practices.id,
-        set: {
-          name: sql`excluded.name`,
-          wave: sql`excluded.wave`,
-          started: sql`excluded.started`,
-          ended: sql`excluded.ended`,
-          // The same pseudonym unless it was a legacy one being replaced.
-          pseudonym: sql`excluded.pseudonym`,
-        },
+        // pseudonym: the same one unless it was a legacy one being replaced.
+        set: updateFromExcluded(practices, ['name', 'wave', 'started', 'ended', 'pseudonym']),
       });
     await tx
       .insert(practiceCouncils)

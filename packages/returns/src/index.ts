@@ -41,6 +41,8 @@ export { validateSsda903, validateCsww, validateReturn, type ValidationResult, t
 export { ruleCatalogue, type RuleInfo } from './catalogue';
 
 export * from './import/index';
+// For the API, which scopes its submission queries in SQL by the viewer's role.
+export { selectSubmissionHeaders, filesOfSubmissions, type SubmissionHeader } from './import/submissions';
 export * from './generator/index';
 export {
   seedDemoReturns,

@@ -44,6 +44,60 @@ export interface SubmissionFilter {
   limit?: number;
 }
 
+/** A submission's summary without its files: what one query over `submissions` gives. */
+export type SubmissionHeader = Omit<SubmissionSummary, 'files'>;
+
+const headerColumns = {
+  id: submissions.id,
+  kind: submissions.kind,
+  councilCode: submissions.councilCode,
+  practiceId: submissions.practiceId,
+  collectionYear: submissions.collectionYear,
+  status: submissions.status,
+  submittedBy: submissions.submittedBy,
+  submittedAt: submissions.submittedAt,
+  contentHash: submissions.contentHash,
+  counts: submissions.counts,
+  // Counts only: the issues themselves can be thousands, read them per submission when asked for.
+  errorCount: sql<number>`jsonb_array_length(${submissions.errors})::int`,
+  warningCount: sql<number>`jsonb_array_length(${submissions.warnings})::int`,
+  supersededBy: submissions.supersededBy,
+};
+
+/**
+ * Submission headers, for the caller to add its condition, order and limit (so the API can scope
+ * them in SQL by the viewer's role): `selectSubmissionHeaders(db).where(...).orderBy(...)`.
+ */
+export function selectSubmissionHeaders(db: Db) {
+  return db.select(headerColumns).from(submissions);
+}
+
+/** The files of these submissions (names, hashes, sizes; not the bytes), each list in the order received. */
+export async function filesOfSubmissions(
+  db: Db,
+  submissionIds: readonly number[],
+): Promise<Map<number, SubmissionFileInfo[]>> {
+  const bySubmission = new Map<number, SubmissionFileInfo[]>();
+  if (submissionIds.length === 0) return bySubmission;
+  const files = await db
+    .select({
+      submissionId: submissionFiles.submissionId,
+      id: submissionFiles.id,
+      name: submissionFiles.name,
+      sha256: submissionFiles.sha256,
+      size: submissionFiles.size,
+    })
+    .from(submissionFiles)
+    .where(inArray(submissionFiles.submissionId, [...submissionIds]))
+    .orderBy(asc(submissionFiles.id));
+  for (const { submissionId, ...f } of files) {
+    const list = bySubmission.get(submissionId) ?? [];
+    list.push(f);
+    bySubmission.set(submissionId, list);
+  }
+  return bySubmission;
+}
+
 /** A council's submissions, newest first, with their files (names, hashes, sizes; not the bytes). */
 export async function listSubmissions(db: Db, filter: SubmissionFilter): Promise<SubmissionSummary[]> {
   const where = and(
@@ -56,45 +110,13 @@ export async function listSubmissions(db: Db, filter: SubmissionFilter): Promise
     filter.kind ? eq(submissions.kind, filter.kind) : undefined,
     filter.collectionYear !== undefined ? eq(submissions.collectionYear, filter.collectionYear) : undefined,
   );
-  const rows = await db
-    .select({
-      id: submissions.id,
-      kind: submissions.kind,
-      councilCode: submissions.councilCode,
-      practiceId: submissions.practiceId,
-      collectionYear: submissions.collectionYear,
-      status: submissions.status,
-      submittedBy: submissions.submittedBy,
-      submittedAt: submissions.submittedAt,
-      contentHash: submissions.contentHash,
-      counts: submissions.counts,
-      errorCount: sql<number>`jsonb_array_length(${submissions.errors})::int`,
-      warningCount: sql<number>`jsonb_array_length(${submissions.warnings})::int`,
-      supersededBy: submissions.supersededBy,
-    })
-    .from(submissions)
+  const rows = await selectSubmissionHeaders(db)
     .where(where)
     .orderBy(desc(submissions.id))
     .limit(filter.limit ?? 200);
   if (rows.length === 0) return [];
-  const files = await db
-    .select({
-      submissionId: submissionFiles.submissionId,
-      id: submissionFiles.id,
-      name: submissionFiles.name,
-      sha256: submissionFiles.sha256,
-      size: submissionFiles.size,
-    })
-    .from(submissionFiles)
-    .where(inArray(submissionFiles.submissionId, rows.map((r) => r.id)))
-    .orderBy(asc(submissionFiles.id));
-  const bySubmission = new Map<number, SubmissionFileInfo[]>();
-  for (const { submissionId, ...f } of files) {
-    const list = bySubmission.get(submissionId) ?? [];
-    list.push(f);
-    bySubmission.set(submissionId, list);
-  }
-  return rows.map((r) => ({ ...r, files: bySubmission.get(r.id) ?? [] }));
+  const files = await filesOfSubmissions(db, rows.map((r) => r.id));
+  return rows.map((r) => ({ ...r, files: files.get(r.id) ?? [] }));
 }
 
 /** One submission with its full error and warning lists (for a "what was wrong" page). */
@@ -104,11 +126,7 @@ export async function getSubmission(
 ): Promise<(SubmissionSummary & { errors: Issue[]; warnings: Issue[] }) | null> {
   const [row] = await db.select().from(submissions).where(eq(submissions.id, submissionId));
   if (!row) return null;
-  const files = await db
-    .select({ id: submissionFiles.id, name: submissionFiles.name, sha256: submissionFiles.sha256, size: submissionFiles.size })
-    .from(submissionFiles)
-    .where(eq(submissionFiles.submissionId, submissionId))
-    .orderBy(asc(submissionFiles.id));
+  const files = (await filesOfSubmissions(db, [submissionId])).get(submissionId) ?? [];
   const errors = row.errors as Issue[];
   const warnings = row.warnings as Issue[];
   return { ...row, errorCount: errors.length, warningCount: warnings.length, errors, warnings, files };

@@ -15,35 +15,19 @@ import DataLoader from 'dataloader';
 import { createContextCache } from '@pothos/core';
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { isConsistentViewer, type Viewer } from '@continuity/access';
-import { submissionFiles, submissions } from '@continuity/db';
+import { submissions } from '@continuity/db';
+import {
+  filesOfSubmissions,
+  selectSubmissionHeaders,
+  type SubmissionFileInfo,
+  type SubmissionHeader as SubmissionRow,
+} from '@continuity/returns';
 import { builder, signedInType } from '../builder';
 import { guard, type Context } from '../context';
 import { viewerOf } from '../entitlements';
 
 const MAX_ISSUES = 1000;
 const MAX_SUBMISSIONS = 200;
-
-interface SubmissionRow {
-  id: number;
-  kind: string;
-  councilCode: string;
-  practiceId: string | null;
-  collectionYear: number;
-  status: string;
-  submittedBy: string;
-  submittedAt: Date;
-  contentHash: string;
-  counts: Record<string, number>;
-  errorCount: number;
-  warningCount: number;
-  supersededBy: number | null;
-}
-
-interface FileRow {
-  name: string;
-  sha256: string;
-  size: number;
-}
 
 /** One stored finding (packages/returns issues.ts); `child` is never exposed. */
 interface IssueRow {
@@ -76,22 +60,6 @@ function scopeOf(viewer: Viewer): SQL | undefined {
   }
 }
 
-const summaryColumns = {
-  id: submissions.id,
-  kind: submissions.kind,
-  councilCode: submissions.councilCode,
-  practiceId: submissions.practiceId,
-  collectionYear: submissions.collectionYear,
-  status: submissions.status,
-  submittedBy: submissions.submittedBy,
-  submittedAt: submissions.submittedAt,
-  contentHash: submissions.contentHash,
-  counts: submissions.counts,
-  errorCount: sql<number>`jsonb_array_length(${submissions.errors})::int`,
-  warningCount: sql<number>`jsonb_array_length(${submissions.warnings})::int`,
-  supersededBy: submissions.supersededBy,
-};
-
 /** An id argument as a submission id; anything else matches nothing. */
 function idOf(value: string): number | null {
   const n = Number(value);
@@ -102,25 +70,20 @@ const submissionLoader = createContextCache(
   (ctx: Context) =>
     new DataLoader<number, SubmissionRow | null>(async (ids) => {
       guard(ctx);
-      const rows = await ctx.database.db
-        .select(summaryColumns)
-        .from(submissions)
-        .where(and(scopeOf(viewerOf(ctx)), inArray(submissions.id, [...ids])));
-      const byId = new Map(rows.map((r) => [r.id, r as SubmissionRow]));
+      const rows = await selectSubmissionHeaders(ctx.database.db).where(
+        and(scopeOf(viewerOf(ctx)), inArray(submissions.id, [...ids])),
+      );
+      const byId = new Map(rows.map((r) => [r.id, r]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
 );
 
 const filesLoader = createContextCache(
   (ctx: Context) =>
-    new DataLoader<number, FileRow[]>(async (ids) => {
+    new DataLoader<number, SubmissionFileInfo[]>(async (ids) => {
       guard(ctx);
-      const rows = await ctx.database.db
-        .select({ submissionId: submissionFiles.submissionId, name: submissionFiles.name, sha256: submissionFiles.sha256, size: submissionFiles.size })
-        .from(submissionFiles)
-        .where(inArray(submissionFiles.submissionId, [...ids]))
-        .orderBy(submissionFiles.id);
-      return ids.map((id) => rows.filter((r) => r.submissionId === id).map(({ submissionId: _, ...f }) => f));
+      const bySubmission = await filesOfSubmissions(ctx.database.db, ids);
+      return ids.map((id) => bySubmission.get(id) ?? []);
     }),
 );
 
@@ -172,7 +135,7 @@ const TableCount = builder.objectRef<{ table: string; rows: number }>('TableCoun
   }),
 });
 
-const SubmissionFile = builder.objectRef<FileRow>('SubmissionFile').implement({
+const SubmissionFile = builder.objectRef<SubmissionFileInfo>('SubmissionFile').implement({
   ...signedInType,
   description: 'A file received with a submission (kept byte for byte; the bytes are not served here).',
   fields: (t) => ({
@@ -246,9 +209,7 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, ctx) => {
       guard(ctx);
-      const rows = await ctx.database.db
-        .select(summaryColumns)
-        .from(submissions)
+      const rows = await selectSubmissionHeaders(ctx.database.db)
         .where(
           and(
             scopeOf(viewerOf(ctx)),
@@ -260,8 +221,8 @@ builder.queryFields((t) => ({
         )
         .orderBy(desc(submissions.submittedAt), desc(submissions.id))
         .limit(MAX_SUBMISSIONS);
-      for (const row of rows) submissionLoader(ctx).prime(row.id, row as SubmissionRow);
-      return rows as SubmissionRow[];
+      for (const row of rows) submissionLoader(ctx).prime(row.id, row);
+      return rows;
     },
   }),
   submission: t.field({

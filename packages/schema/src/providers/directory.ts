@@ -1,5 +1,14 @@
-import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { auditLog, councils, organisations, practices, users, type Database, type Db } from '@continuity/db';
+import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import {
+  auditLog,
+  councils,
+  organisations,
+  practices,
+  updateFromExcluded,
+  users,
+  type Database,
+  type Db,
+} from '@continuity/db';
 
 /**
  * Reads and writes of the user directory (organisations, users) and the audit log. Admin only: the
@@ -66,7 +75,7 @@ export async function upsertDirectory(
         .values([...entries.organisations])
         .onConflictDoUpdate({
           target: organisations.id,
-          set: { kind: sql`excluded.kind`, name: sql`excluded.name`, subjectId: sql`excluded.subject_id` },
+          set: updateFromExcluded(organisations, ['kind', 'name', 'subjectId']),
         });
     }
     if (entries.users.length > 0) {
@@ -75,12 +84,7 @@ export async function upsertDirectory(
         .values([...entries.users])
         .onConflictDoUpdate({
           target: users.id,
-          set: {
-            name: sql`excluded.name`,
-            email: sql`excluded.email`,
-            role: sql`excluded.role`,
-            organisationId: sql`excluded.organisation_id`,
-          },
+          set: updateFromExcluded(users, ['name', 'email', 'role', 'organisationId']),
         });
     }
   });
