@@ -30,7 +30,7 @@ describe.each(testEngines())('council scope on %s', (engine) => {
     const scope = await resolveScope(database.db, { kind: 'ssda903', councilCode: '886', fromYear: 2025, toYear: 2025 });
     expect(scope.resolved).toEqual({
       practiceIds: ['P1', 'P2'],
-      submissionIds: [ids.kent, ids.p1Kent, ids.p1Mk].sort((a, b) => a - b),
+      submissionIds: [ids.kent, ids.p1Kent, ids.p1Mk].sort((a, b) => a! - b!),
     });
     const wider = await resolveScope(database.db, { kind: 'ssda903', councilCode: '886', fromYear: 2025, toYear: 2027 });
     expect(wider.resolved?.submissionIds).toContain(ids.kentNextYear);

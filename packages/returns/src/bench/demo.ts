@@ -17,6 +17,8 @@ export interface DemoBenchResult {
   cpu: { node: number; db: number; measuresDb: boolean };
   /** importReturn's timings summed over every import, seconds. */
   phases: Record<string, number>;
+  /** The final recomputeAll (null when none ran). */
+  recomputeSeconds: number | null;
   /** Slowest single import. */
   slowest: { label: string; seconds: number };
   /** Second call (everything already seeded). */
@@ -53,6 +55,7 @@ export async function runDemoBench(
   return {
     engine: database.engine,
     phases,
+    recomputeSeconds: first.recomputeMs === null ? null : first.recomputeMs / 1000,
     years: first.years,
     councils: first.councils,
     returns: first.returns.length,
@@ -78,7 +81,9 @@ export function formatDemo(r: DemoBenchResult): string {
     `  ${sizes}`,
     `first call: ${r.returns} returns (${r.accepted} accepted, ${r.rejected} rejected), ${r.rows.toLocaleString('en-GB')} child-level rows in ${r.seconds.toFixed(1)} s` +
       ` (cpu ${r.cpu.node.toFixed(1)}${r.cpu.measuresDb ? ` + ${r.cpu.db.toFixed(1)} PostgreSQL` : ''}); slowest ${r.slowest.label} ${r.slowest.seconds.toFixed(1)} s`,
-    `import phases (s): ${Object.entries(r.phases).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}; recompute at the end ${(r.seconds - (r.phases.total ?? 0)).toFixed(1)} s and other`,
+    // Two imports are in flight at once, so the phases summed over imports exceed the wall clock.
+    `import phases summed over the imports (s): ${Object.entries(r.phases).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}; ` +
+      `recomputeAll at the end ${r.recomputeSeconds === null ? '-' : `${r.recomputeSeconds.toFixed(1)} s`}`,
     `second call: ${r.againSkipped} returns already seeded, ${(r.againSeconds * 1000).toFixed(0)} ms`,
     `peak RSS ${r.maxRssMb} MB; load average ${r.load.before.toFixed(2)} / ${r.load.after.toFixed(2)}`,
   ].join('\n');

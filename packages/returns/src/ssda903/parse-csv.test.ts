@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { eachCsvRecord, parseSsda903Csv } from './parse-csv';
+import { Rng } from '../generator/random';
 
 /** What csv-parse gives with the reader's options: each record and its record number. */
 function byCsvParse(input: string | Uint8Array): [string[], number][] {
@@ -25,18 +26,6 @@ function outcome(read: () => unknown): unknown {
 }
 
 const enc = (text: string) => new TextEncoder().encode(text);
-
-/** A small seeded generator (mulberry32), so a failure can be replayed. */
-function random(seed: number) {
-  let a = seed;
-  const next = () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, pick: <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]! };
-}
 
 describe('reading CSV records without csv-parse when there is no quote', () => {
   // Each without a quote character, so each takes the fast path; the reading must be csv-parse's.
@@ -72,7 +61,7 @@ describe('reading CSV records without csv-parse when there is no quote', () => {
   });
 
   it('agrees with csv-parse on thousands of random files, quoted or not', () => {
-    const rng = random(903);
+    const rng = new Rng('reader-test', 903);
     const cells = ['1', 'F', '01/01/2010', '', ' ', 'é', '\uFEFF', 'a\rb', '"q"', '"a,b"', '"a\nb"', '"a\r\nb"', '"x""y"', '""'];
     const ends = ['\n', '\r\n', '\r', '\n\n', '\r\n\r\n', ',\n'];
     for (let n = 0; n < 3000; n++) {
