@@ -128,10 +128,11 @@ export default async function setup(project: TestProject) {
     console.log(`[e2e] gateway up on ${gatewayOrigin} in ${Date.now() - started} ms`);
     if (process.env.SCREENSHOTS === '1') {
       const deadline = Date.now() + 240_000;
-      while (!/demo returns: |demo returns failed/.test(output) && Date.now() < deadline) {
+      // The demo contracts are seeded right after the demo returns.
+      while (!/demo contracts|demo returns failed/.test(output) && Date.now() < deadline) {
         await new Promise((r) => setTimeout(r, 1000));
       }
-      console.log(`[e2e] demo returns: ${/demo returns: [^\n]*/.exec(output)?.[0] ?? 'not finished'}`);
+      console.log(`[e2e] ${/demo returns: [^\n]*/.exec(output)?.[0] ?? 'demo returns not finished'}; ${/demo contracts[^\n]*/.exec(output)?.[0] ?? ''}`);
     }
 
     // vite.config.ts reads these when it loads.

@@ -99,6 +99,22 @@ describe.runIf(enabled)('screenshots', () => {
     await context.close();
   });
 
+  it('payments (council): the demo contract and a what-if statement for the latest year', async () => {
+    const { context } = await signedInContext(browser, user('demo-council-kent'), { width: 1100 });
+    const page = await context.newPage();
+    await page.goto(`${stack().dashboard}/payments`);
+    const section = page.locator('[data-testid="contract"]', { has: page.locator('h2', { hasText: 'Demo outcomes contract' }) }).first();
+    await section.waitFor({ timeout: 30_000 });
+    const id = await section.getAttribute('data-contract-id');
+    const period = page.locator(`#whatif-${id}-period`);
+    const years = await period.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    await period.selectOption(years.at(-1)!);
+    await section.getByRole('button', { name: 'Run what-if' }).click();
+    await section.getByTestId('whatif-statement').waitFor({ timeout: 30_000 });
+    await shoot(page, 'payments');
+    await context.close();
+  });
+
   it('compare pilots at 320 px', async () => {
     const { context } = await signedInContext(browser, user('demo-policy'), { width: 320 });
     const page = await context.newPage();
