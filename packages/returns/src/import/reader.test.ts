@@ -59,6 +59,26 @@ describe('createWorkerReader', () => {
     expect(big.byteLength).toBe(1_000_000); // not transferred away
   });
 
+  it('leaves the event loop free while it reads (the calling thread blocks it)', async () => {
+    const big: ReadRequest = { ...request('big'), files: ssda903Files('big', '886', 2025, 3000) };
+    const ticksDuring = async (read: () => Promise<unknown>) => {
+      let ticks = 0;
+      let spinning = true;
+      const spin = () => {
+        ticks++;
+        if (spinning) setImmediate(spin);
+      };
+      setImmediate(spin);
+      const before = ticks;
+      await read();
+      spinning = false;
+      return ticks - before;
+    };
+    await reader.read(big); // threads started and warm
+    expect(await ticksDuring(() => inThreadReader.read(big))).toBeLessThanOrEqual(1);
+    expect(await ticksDuring(() => reader.read(big))).toBeGreaterThan(10);
+  });
+
   it('refuses reads once closed', async () => {
     const other = createWorkerReader({ size: 1 });
     await other.read(request('z'));
