@@ -141,6 +141,13 @@ describe.each(testEngines())('importReturn on %s', (engine) => {
     expect(values.length).toBeGreaterThan(0);
     expect(values.every((v) => v.submission_id === result.submissionId)).toBe(true);
     acceptedId = result.submissionId;
+
+    // PGlite has no autovacuum: the replaced rows are reclaimed after the commit (PostgreSQL's autovacuum does it).
+    if (engine === 'pglite') {
+      const [episodes] = await database.rows<{ dead: number; vacuumed: boolean }>(sql`
+        SELECT n_dead_tup::int AS dead, last_vacuum IS NOT NULL AS vacuumed FROM pg_stat_user_tables WHERE relname = 'cla903_episodes'`);
+      expect(episodes).toEqual({ dead: 0, vacuumed: true });
+    }
   });
 
   it('rejects the d2i fake return with row and column errors, keeps the files, changes nothing; a repeat is recorded again', async () => {

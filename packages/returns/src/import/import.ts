@@ -61,6 +61,11 @@ export interface ImportOptions extends ReturnKey {
    * first and then run one recomputeAll, which costs less than a tenth of one recompute per council.
    */
   recompute?: ((db: Db, options: RecomputeOptions) => Promise<void>) | false;
+  /**
+   * On PGlite, VACUUM the kind's child-level tables after a replacement (default true; see
+   * reclaimReplacedRows). Bulk loads pass false and reclaim once at the end.
+   */
+  reclaim?: boolean;
 }
 
 export type ImportStatus = 'accepted' | 'rejected' | 'unchanged';
@@ -386,6 +391,7 @@ export async function importReturn(database: Database, options: ImportOptions): 
     });
     timings.transactionMs = Math.round(performance.now() - txStarted);
     if (outcome.done === 'unchanged') return await unchanged(outcome.existing, db);
+    if (outcome.supersedes !== null && options.reclaim !== false) await reclaimReplacedRows(database, [key.kind]);
     timings.totalMs = since();
     emit('done', `Accepted: submission ${outcome.submissionId}, ${totalRows} rows, ${validation.warnings.length} warning(s)`);
     return {
@@ -407,5 +413,20 @@ export async function importReturn(database: Database, options: ImportOptions): 
     } catch {
       throw error;
     }
+  }
+}
+
+/**
+ * PGlite has no autovacuum: the rows a replaced return leaves behind would stay as dead rows, every scan
+ * reading past them and each correction growing the tables. A plain VACUUM (not FULL: no lock beyond the
+ * table's own, space reused rather than returned) after each replacement keeps them bounded; it cannot run
+ * in a transaction, so it runs after the commit, and its failure loses nothing (the import stands).
+ */
+export async function reclaimReplacedRows(database: Database, kinds: readonly ReturnKind[]): Promise<void> {
+  if (database.engine !== 'pglite') return;
+  try {
+    for (const kind of kinds) for (const t of CHILD_TABLES[kind]) await database.db.execute(sql`VACUUM ${sql.identifier(t)}`);
+  } catch {
+    // Best effort: dead rows only cost space and scan time.
   }
 }
