@@ -5,7 +5,7 @@ import { ENGLAND_TOTALS_2025, iterateNationalYear, type CouncilYear, type Nation
 import { writeSsda903Csv } from '../generator/write-csv';
 import { writeCswwXml } from '../generator/write-xml';
 import type { ImportFile, ImportPhase, ImportProgress, ImportResult, ImportTimings } from '../import/import';
-import { importReturns, type BulkReturn } from '../import/import-returns';
+import { DEFAULT_CONCURRENCY, importReturns, type BulkReturn } from '../import/import-returns';
 import { publishedSizes } from '../demo/sizes';
 import { cpuClock, PhaseClock } from './cpu';
 import { measureCopyFloor, type FloorResult } from './floor';
@@ -235,7 +235,7 @@ export async function runNationalBench(database: Database, options: NationalBenc
   const finished = performance.now();
   importedAt ||= finished;
   if (summary.recompute) log(`${database.engine}: recomputeAll ${(summary.recompute.milliseconds / 1000).toFixed(1)} s`);
-  const concurrency = options.concurrency ?? 2;
+  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
 
   // Wall clock of the import loop less generation (generation runs in the loop, between imports).
   const importMs = importedAt - started - generateMs;

@@ -10,6 +10,9 @@ export interface BulkReturn extends ReturnKey {
   files: readonly ImportFile[] | (() => readonly ImportFile[]);
 }
 
+/** Imports in flight at once unless told otherwise (see ImportReturnsOptions.concurrency). */
+export const DEFAULT_CONCURRENCY = 2;
+
 export interface ImportReturnsOptions {
   /** The user id recorded on every submission and audit row. */
   submittedBy: string;
@@ -73,7 +76,7 @@ export async function importReturns(
 ): Promise<ImportReturnsSummary> {
   const started = performance.now();
   const deferred = (options.recompute ?? 'end') === 'end';
-  const concurrency = Math.max(1, Math.floor(options.concurrency ?? 2));
+  const concurrency = Math.max(1, Math.floor(options.concurrency ?? DEFAULT_CONCURRENCY));
   const reader = options.reader ?? createWorkerReader({ size: concurrency });
   const summary: ImportReturnsSummary = { results: [], accepted: 0, rejected: 0, unchanged: 0, recompute: null, milliseconds: 0 };
   const iterator = returns[Symbol.iterator]();
