@@ -36,8 +36,9 @@ const flag = optional(z.enum(['true', 'false']));
  *   DEMO_TOKEN_SECONDS    Lifetime of a demo token (default 28800, 8 hours).
  *   DEMO_RETURNS          true | false. Default: as DEMO_SIGN_IN. After the server is listening, generates
  *                         demo 903 and census returns for the pilot councils and their practices (no
- *                         practice-level data is published) and imports them through the upload path, once
- *                         (a restart skips them in milliseconds; ~45 s the first time on PGlite).
+ *                         practice-level data is published) and imports them through the upload path, then a
+ *                         demo contract per practice, once (a restart skips them in milliseconds; ~10 s the
+ *                         first time on PGlite).
  * Practice pseudonyms
  *   PSEUDONYM_SECRET      The HMAC key for practice pseudonyms (16 bytes or more). Absent: read from (or
  *                         generated once into) PSEUDONYM_SECRET_FILE, default <DATA_DIR's parent>/pseudonym-secret.
