@@ -1,19 +1,17 @@
-import { loadOrCreateSecretFile } from '@continuity/access';
 import { openDatabase } from '@continuity/db';
 import { seedDemoContracts } from '@continuity/payments';
-import { loadAll } from '@continuity/published';
 import { createWorkerReader, seedDemoReturns } from '@continuity/returns';
 import { authenticator, keyStoreFor } from './auth/authenticate';
 import { upsertDemoDirectory } from './auth/demo';
-import { ensureData } from './data';
 import { env } from './env';
-import { publishedFingerprint } from './fingerprint';
 import { createReturnsHandler } from './returns/route';
 import { startServer } from './server';
+import { preparePublishedData } from './startup-data';
 
 /**
  * Start-up: read the configuration (env.ts), the token keys and the pseudonym secret, open (and
- * migrate) the database, make sure the published data is in, write the demo directory, serve.
+ * migrate) the database, make sure the reference and published data are in (preparePublishedData, which
+ * the import command runs too), write the demo directory, serve.
  */
 async function main(): Promise<void> {
   const config = env();
@@ -23,18 +21,12 @@ async function main(): Promise<void> {
       ? `sign-in: local key ${config.auth.mode === 'local' ? config.auth.localKeyFile : ''} (issuer ${keyStore.issuer}, audience ${keyStore.audience})`
       : `sign-in: identity provider keys (issuer ${keyStore.issuer}, audience ${keyStore.audience})`,
   );
-  const pseudonymSecret =
-    'value' in config.pseudonymSecret ? config.pseudonymSecret.value : await loadOrCreateSecretFile(config.pseudonymSecret.file);
-
   const database = await openDatabase(
     config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: config.DATA_DIR },
   );
   console.log(config.DATABASE_URL ? 'database: PostgreSQL' : `database: PGlite in ${config.DATA_DIR}`);
 
-  const data = await ensureData(database, {
-    fingerprint: () => publishedFingerprint(),
-    load: (db) => loadAll(db, { pseudonymSecret }),
-  });
+  const data = await preparePublishedData(database, config);
   console.log(
     data.loaded
       ? `published data loaded in ${data.milliseconds} ms`

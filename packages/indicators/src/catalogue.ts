@@ -45,7 +45,8 @@ export const outcomeAreas: ReadonlyArray<{ area: OutcomeArea; title: string }> =
 const pct = { unit: 'percent', decimals: 0, scale: 100 } as const;
 const CLA_31_MARCH =
   'Children looked after at 31 March, excluding those looked after only under an agreed series of short-term placements (legal status V3/V4)';
-const CLA_12_MONTHS = 'Children looked after continuously for at least 12 months at 31 March';
+const CLA_12_MONTHS =
+  'Children looked after continuously for at least 12 months at 31 March, excluding those looked after under an agreed series of short-term placements (V3/V4)';
 const CSWW = 'Children and family social work workforce census (CSWW), at 30 September';
 
 export const catalogue: readonly IndicatorDefinition[] = [
@@ -61,7 +62,7 @@ export const catalogue: readonly IndicatorDefinition[] = [
     source:
       'Published: DfE CLA stability measures (la_cla_placement_stability, "CLA on 31 March" / "With 3 or more placements during the year"). Computed: SSDA903 Episodes (DECOM, DEC, RNE, LS, PLACE).',
     method:
-      'Placements are counted from episodes in the year to 31 March, including the placement held on 1 April or at entry. A new placement starts on an episode whose reason for new episode is S, P or T (the carer changes); B and U change the placement but not the carer and are not counted, nor are temporary placements (T0-T4), following DfE "Stability measures for children looked after in England".',
+      'Placements of 24 hours or more are counted from episodes in the year to 31 March, including the placement held on 1 April or at entry. A new placement starts on an episode whose reason for new episode is S, P or T (the carer changes); B and U change the placement but not the carer and are not counted, nor are temporary placements (T0-T4) and the return from them to the same placement, nor a placement for adoption with the current foster carer (A3/A5), following DfE "Stability measures for children looked after in England".',
     periodType: 'reporting_year',
   },
   {
@@ -75,7 +76,8 @@ export const catalogue: readonly IndicatorDefinition[] = [
     denominator: 'Children aged under 16 at 31 March who have been looked after continuously for at least 2.5 years',
     source:
       'Published: la_cla_placement_stability ("Children looked after continuously for at least 2.5 years...", "Living with the same carer for at least 2 years"). Computed: SSDA903 Header (DOB), Episodes.',
-    method: 'DfE long-term stability measure (formerly NI 063).',
+    method:
+      'DfE long-term stability measure (formerly NI 063). Computed: the carer changes at an episode with RNE S, P or T; not at L, B or U, a temporary placement (T0-T4), the return from it to the same placement, or a placement for adoption with the current foster carer (A3/A5).',
     periodType: 'reporting_year',
   },
   {
@@ -102,7 +104,7 @@ export const catalogue: readonly IndicatorDefinition[] = [
     denominator: CLA_12_MONTHS,
     source:
       'Published: la_conviction_health_outcome_cla ("Health assessments", "Had their annual health assessment"). Computed: SSDA903 OC2.',
-    method: 'DfE outcomes for children looked after (OC2 cohort).',
+    method: 'DfE outcomes for children looked after (OC2 cohort). Computed: the cohort is worked out from the episodes, not from which children have an OC2 row.',
     periodType: 'reporting_year',
   },
   {
@@ -115,7 +117,7 @@ export const catalogue: readonly IndicatorDefinition[] = [
     denominator: CLA_12_MONTHS,
     source:
       'Published: la_conviction_health_outcome_cla ("Had their immunisations up to date"). Computed: SSDA903 OC2.',
-    method: 'DfE outcomes for children looked after (OC2 cohort).',
+    method: 'DfE outcomes for children looked after (OC2 cohort). Computed: the cohort is worked out from the episodes, not from which children have an OC2 row.',
     periodType: 'reporting_year',
   },
   {
@@ -128,7 +130,7 @@ export const catalogue: readonly IndicatorDefinition[] = [
     denominator: CLA_12_MONTHS,
     source:
       'Published: la_conviction_health_outcome_cla ("Had their teeth checked by a dentist"). Computed: SSDA903 OC2.',
-    method: 'DfE outcomes for children looked after (OC2 cohort).',
+    method: 'DfE outcomes for children looked after (OC2 cohort). Computed: the cohort is worked out from the episodes, not from which children have an OC2 row.',
     periodType: 'reporting_year',
   },
   {
@@ -168,7 +170,7 @@ export const catalogue: readonly IndicatorDefinition[] = [
     denominator: CLA_12_MONTHS,
     source:
       'Published: la_conviction_health_outcome_cla ("Identified as having a substance misuse problem"). Computed: SSDA903 OC2.',
-    method: 'DfE outcomes for children looked after (OC2 cohort).',
+    method: 'DfE outcomes for children looked after (OC2 cohort). Computed: the cohort is worked out from the episodes, not from which children have an OC2 row.',
     periodType: 'reporting_year',
   },
   // Staying safe

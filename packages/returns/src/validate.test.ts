@@ -35,10 +35,16 @@ describe('validateReturn', () => {
   });
 
   it('folds reading problems into the result: a reading error rejects, a reading warning does not', () => {
-    const extra = { name: 'notes.csv', bytes: new TextEncoder().encode('FOO\n1\n') };
+    // a table with a wrong header (it has a CHILD column) is an error
+    const extra = { name: 'notes.csv', bytes: new TextEncoder().encode('CHILD,FOO\n1,2\n') };
     const bad = validateReturn(parseSsda903Files([...csv, sw, extra]), { collectionYear: 2025 });
     expect(bad.accepted).toBe(false);
     expect(bad.errors.map((e) => [e.file, e.rule])).toEqual([['notes.csv', 'FILE-HEADER']]);
+    // a file that is not a table at all is skipped with a warning
+    const readme = { name: 'README.txt', bytes: new TextEncoder().encode('About this return\n') };
+    const good = validateReturn(parseSsda903Files([...csv, sw, readme]), { collectionYear: 2025 });
+    expect(good.accepted).toBe(true);
+    expect(good.warnings.filter((w) => w.rule === 'FILE-SKIPPED').map((w) => w.file)).toEqual(['README.txt']);
   });
 
   it('tallies issues by rule', () => {

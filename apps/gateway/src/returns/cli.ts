@@ -26,7 +26,8 @@ import {
   type Issue,
   type ReturnKind,
 } from '@continuity/returns';
-import { repoRoot } from '../env';
+import { parseEnv, repoRoot } from '../env';
+import { preparePublishedData } from '../startup-data';
 import { returnsInFolders } from './bulk-folders';
 import { DataDirBusyError, lockDataDir } from './data-dir-lock';
 
@@ -38,6 +39,11 @@ export interface CliIo {
   cwd: string;
   /** Opens the database (tests pass one in); default: the gateway's, from DATABASE_URL or DATA_DIR. */
   open?: () => Promise<{ database: Database; close: () => Promise<void>; label: string }>;
+  /**
+   * Puts the reference and published data in (idempotent); default, when `open` is not given: the
+   * gateway's start-up load (preparePublishedData), so the command works on a fresh database.
+   */
+  prepare?: (database: Database) => Promise<{ loaded: boolean; milliseconds: number }>;
 }
 
 const USAGE = `Usage: npm run import -- --council <code> --year <yyyy> [--practice <id>] [--kind ssda903|csww] [options] <files or folders>...
@@ -69,7 +75,8 @@ function filesOf(paths: readonly string[], cwd: string): { name: string; bytes: 
     if (!stat) throw new ImportRequestError('no-files', `No such file or folder: ${p}`);
     const list = stat.isDirectory()
       ? readdirSync(full)
-          .filter((n) => !n.startsWith('.') && statSync(join(full, n)).isFile())
+          // every file, hidden ones too: what is not a table is listed as skipped (a warning) by the reader
+          .filter((n) => statSync(join(full, n)).isFile())
           .sort()
           .map((n) => join(full, n))
       : [full];
@@ -253,11 +260,21 @@ async function openForImport(io: CliIo, force: boolean): Promise<Awaited<ReturnT
     return 3;
   }
   io.err(`database: ${opened.label}`);
+  const prepare = io.prepare ?? (io.open ? undefined : (database: Database) => preparePublishedData(database, parseEnv(io.env)));
+  if (prepare) {
+    try {
+      const data = await prepare(opened.database);
+      io.err(data.loaded ? `reference and published data loaded in ${data.milliseconds} ms` : 'reference and published data up to date');
+    } catch (error) {
+      io.err(`Could not load the reference data: ${(error as Error).message}`);
+      await opened.close();
+      return 3;
+    }
+  }
   const [{ n }] = (await opened.database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM councils`)) as [{ n: number }];
   if (n === 0) {
     io.err(
-      'The database has no councils yet. Start the gateway once (npm start) so it loads the reference data and the ' +
-        'indicator catalogue, stop it (PGlite), then import.',
+      'The database has no councils: the reference data could not be loaded.',
     );
     await opened.close();
     return 3;

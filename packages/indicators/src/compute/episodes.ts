@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { sourceCte, type Scope } from './scope';
+import { episodeStepsCtes, lookedAfter12MonthsSql, lookedAfterAt31MarchSql, lookedAfterInYearSql, placementsInYearSql } from '../cohorts/sql';
 
 /** One indicator's share of a statement: extra CTEs, and a SELECT of `computed` rows. */
 export interface Part {
@@ -8,39 +9,31 @@ export interface Part {
 }
 
 /**
- * `per_child`: one row per child of each return, from one pass over its Episodes (903 year Y =
- * 1 April Y-1 .. 31 March Y). Conventions shared by every episode-based definition:
- * - cla_31_march, looked after at 31 March: an episode with DECOM <= 31 March and (DEC null or
- *   DEC > 31 March), whose legal status is not V3/V4 (DfE's 31 March snapshot excludes children
- *   looked after under an agreed series of short-term placements). An episode ending on 31 March
- *   means the child ceased that day and is not in the cohort.
- * - cla_year, looked after during the year: an episode open on some day of the year, DECOM <=
- *   31 March and (DEC null or DEC >= 1 April), not V3/V4. A child who ceased on 1 April counts.
- * - placements in the year (see placements_3plus): episodes open on some day of the year that are
- *   placements (not temporary PLACE T0-T4, not short breaks V3/V4, at least a day long: DEC > DECOM),
- *   counting the first of them (held on 1 April or at entry, whatever its RNE) and each later one
- *   whose RNE is S, P or T. Computed without sorting: the episodes with RNE S/P/T, plus one when the
- *   earliest placement episode is not one of them.
+ * `per_child`: one row per child of each return, from its Episodes (903 year Y = 1 April Y-1 ..
+ * 31 March Y), with the cohorts of ../cohorts (definitions, DfE's wording and hand-worked tests
+ * there, the same ones validation uses):
+ * - cla_31_march: looked after at 31 March, short breaks (V3/V4) excluded (lookedAfterAt31March);
+ * - cla_year: looked after on some day of the year, short breaks excluded (lookedAfterInYear);
+ * - cla_12_months: looked after continuously for 12 months at 31 March, the OC2 cohort (lookedAfter12Months);
+ * - placements: placements in the year (placementsInYear: temporary placements T0-T4 and the return
+ *   from them to the same carer, B/U moves, adoption with the current foster carer not counted).
  */
 export function perChildCte(): SQL {
-  return sql`per_child AS (
-    SELECT e.submission_id, e.child,
-      bool_or(f.open_31_march AND NOT f.short_break) AS cla_31_march,
-      bool_or(f.open_in_year AND NOT f.short_break) AS cla_year,
-      count(*) FILTER (WHERE f.placement AND e.rne IN ('S', 'P', 'T'))
-        + CASE WHEN min(e.decom) FILTER (WHERE f.placement)
-            < coalesce(min(e.decom) FILTER (WHERE f.placement AND e.rne IN ('S', 'P', 'T')), 'infinity'::date)
-          THEN 1 ELSE 0 END AS placements
-    FROM src
-      JOIN cla903_episodes e ON e.submission_id = src.submission_id
-      CROSS JOIN LATERAL (SELECT
-        coalesce(e.ls, '') IN ('V3', 'V4') AS short_break,
-        e.decom <= src.y_end AND (e.dec IS NULL OR e.dec > src.y_end) AS open_31_march,
-        e.decom <= src.y_end AND (e.dec IS NULL OR e.dec >= src.y_start) AS open_in_year,
-        e.decom <= src.y_end AND (e.dec IS NULL OR (e.dec >= src.y_start AND e.dec > e.decom))
-          AND coalesce(e.place, '') NOT IN ('T0', 'T1', 'T2', 'T3', 'T4')
-          AND coalesce(e.ls, '') NOT IN ('V3', 'V4') AS placement) f
-    GROUP BY e.submission_id, e.child
+  return sql`${episodeStepsCtes(
+    'year_steps',
+    sql`SELECT e.submission_id, e.child, src.y_start, src.y_end, e.decom, e.dec, e.rne, e.ls, e.place,
+        e.place_provider, e.urn, e.rec
+      FROM src JOIN cla903_episodes e ON e.submission_id = src.submission_id`,
+    ['submission_id', 'child'],
+  )},
+  per_child AS (
+    SELECT s.submission_id, s.child,
+      ${lookedAfterAt31MarchSql} AS cla_31_march,
+      ${lookedAfterInYearSql} AS cla_year,
+      ${lookedAfter12MonthsSql} AS cla_12_months,
+      ${placementsInYearSql} AS placements
+    FROM year_steps s
+    GROUP BY s.submission_id, s.child, s.y_start, s.y_end
   ),
   children AS (
     -- per_child with the subject each return feeds

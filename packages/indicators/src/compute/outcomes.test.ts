@@ -43,6 +43,9 @@ describe.each(testEngines())('outcome indicators on %s', (engine) => {
       ['O6', '2008-03-31'], // 17
       ['O7', '2015-04-01'], // 9
       ['L3', '2006-04-01'], // 18: OC3 DOB blank, taken from the Header
+      ['O9', '2014-01-01'], // 11
+      ['O10', '2017-06-01'], // 7
+      ['O11', '2012-01-01'], // 13
     ]);
     await oc2Rows(db, r, [
       { child: 'O1', healthCheck: true, assessment: true, immunisations: true },
@@ -53,6 +56,19 @@ describe.each(testEngines())('outcome indicators on %s', (engine) => {
       { child: 'O6', sdq: 30, convicted: true, substance: true, assessment: true },
       { child: 'O7', convicted: true },
       { child: 'O8', assessment: true, immunisations: true, convicted: true }, // no Header row: no age
+      { child: 'O9' }, // a blank row for a child outside the 12-month cohort: counts nowhere
+      { child: 'O11', assessment: true }, // short breaks only: outside the cohort
+      // O10 is in the cohort (from its episodes) but has no OC2 row: in the denominators only
+    ]);
+    // The OC2 cohort comes from the episodes: looked after continuously since before 1 April 2024.
+    await episodes(db, r, [
+      ...['O2', 'O3', 'O4', 'O5', 'O6', 'O7', 'O8', 'O10'].map(
+        (child): [string, string, string, string, string, null] => [child, '2022-01-01', 'S', 'C2', 'U1', null],
+      ),
+      ['O1', '2022-06-01', 'S', 'C2', 'U1', null],
+      ['O9', '2024-06-01', 'S', 'C2', 'U1', null], // entered in June: not 12 months
+      ['O11', '2024-05-01', 'S', 'V3', 'K1', '2024-05-03'],
+      ['O11', '2025-03-01', 'S', 'V3', 'K1', null],
     ]);
 
     await episodes(db, r, [
@@ -103,19 +119,22 @@ describe.each(testEngines())('outcome indicators on %s', (engine) => {
 
     const p = await addReturn(db, { kind: 'ssda903', council: '886', practice: 'P1', year: 2025 });
     await headers(db, p, [['Q1', '2010-01-01']]);
+    await episodes(db, p, [['Q1', '2020-01-01', 'S', 'C2', 'U1', null]]);
     await oc2Rows(db, p, [{ child: 'Q1', assessment: true }]);
 
     await recomputeIndicators(db, { kind: 'ssda903', councilCode: '886', collectionYear: 2025 });
   });
   afterAll(() => database?.close());
 
-  it('computes OC2 health measures over the whole OC2 cohort', async () => {
-    // 8 OC2 children. Assessments O1 O2 O4 O5 O6 O8 = 6; immunisations O1 O2 O3 O5 O8 = 5;
+  it('computes OC2 health measures over the 12-month cohort worked out from the episodes', async () => {
+    // Cohort: O1-O8 and O10, and M1, M4 and M7 (in care since before 1 April 2024, or from 1 April,
+    // without an OC2 row) = 12. O9 entered in June and O11 has only short breaks: their OC2 rows do
+    // not count; M3 ceased on 1 April. Assessments O1 O2 O4 O5 O6 O8 = 6; immunisations O1 O2 O3 O5 O8 = 5;
     // teeth O2 O3 O4 O5 = 4; substance misuse O5 O6 = 2.
-    expect(await value('health_assessments')).toEqual({ numerator: 6, denominator: 8, value: 75, symbol: null });
-    expect(await value('immunisations')).toEqual({ numerator: 5, denominator: 8, value: 62.5, symbol: null });
-    expect(await value('dental_checks')).toEqual({ numerator: 4, denominator: 8, value: 50, symbol: null });
-    expect(await value('substance_misuse')).toEqual({ numerator: 2, denominator: 8, value: 25, symbol: null });
+    expect(await value('health_assessments')).toEqual({ numerator: 6, denominator: 12, value: 50, symbol: null });
+    expect(await value('immunisations')).toEqual({ numerator: 5, denominator: 12, value: 41.666667, symbol: null });
+    expect(await value('dental_checks')).toEqual({ numerator: 4, denominator: 12, value: 33.333333, symbol: null });
+    expect(await value('substance_misuse')).toEqual({ numerator: 2, denominator: 12, value: 16.666667, symbol: null });
   });
 
   it('computes OC2 age-banded measures by age at 31 March', async () => {
@@ -123,13 +142,15 @@ describe.each(testEngines())('outcome indicators on %s', (engine) => {
     expect(await value('development_assessments')).toEqual({ numerator: 1, denominator: 2, value: 50, symbol: null });
     // 5-16 with a score: O3 10 + O4 20 + O5 18 = 48 / 3 = 16.0; O6 (17) and O7 (no score) out
     expect(await value('sdq_average')).toEqual({ numerator: 48, denominator: 3, value: 16, symbol: null });
-    // 10-17: O4 (convicted), O5, O6 (convicted) = 2/3; O7 is 9, O8 has no age
+    // 10-17: O4 (convicted), O5, O6 (convicted) = 2/3; O7 is 9, O10 is 7, O8 and M1/M4/M7 have no
+    // Header (no age), O9 is outside the cohort
     expect(await value('convictions')).toEqual({ numerator: 2, denominator: 3, value: 66.666667, symbol: null });
   });
 
   it('counts missing children and incidents, including incidents open on 1 April', async () => {
-    // looked after in the year: M1 M2 M3 M4 M7 = 5; missing: M1 (2) M2 (1) M3 (1) M7 (1) = 4
-    expect(await value('missing_children')).toEqual({ numerator: 4, denominator: 5, value: 80, symbol: null });
+    // looked after in the year: M1 M2 M3 M4 M7 and O1-O10 = 15 (M5 and O11 short breaks only, M6
+    // ceased before the year); missing: M1 (2) M2 (1) M3 (1) M7 (1) = 4
+    expect(await value('missing_children')).toEqual({ numerator: 4, denominator: 15, value: 26.666667, symbol: null });
     expect(await value('missing_incidents_per_child')).toEqual({
       numerator: 5,
       denominator: 4,
@@ -181,15 +202,15 @@ describe.each(testEngines())('outcome indicators on %s', (engine) => {
       value: null,
       symbol: 'z',
     });
-    // no Episodes, Reviews or OC3 in the practice's return: nothing written
-    expect(await value('missing_children', 'practice', 'P1')).toBeUndefined();
+    // no Reviews or OC3 in the practice's return: nothing written; Q1 was not missing
+    expect(await value('missing_children', 'practice', 'P1')).toEqual({ numerator: 0, denominator: 1, value: 0, symbol: null });
     expect(await value('review_participation', 'practice', 'P1')).toBeUndefined();
     expect(await value('care_leavers_eet_19_21', 'practice', 'P1')).toBeUndefined();
     // England pools council returns only: the practice's child is in the council's return already
     expect(await value('health_assessments', 'england', ENGLAND)).toEqual({
       numerator: 6,
-      denominator: 8,
-      value: 75,
+      denominator: 12,
+      value: 50,
       symbol: null,
     });
   });

@@ -23,9 +23,9 @@ import {
  * child  at 31 Mar?          placements in year              SWs  age  care since / carer since -> LTS
  * C1     yes                 3: S(open 1 Apr) P, (B no) T    3    13   2023-06-01 -> too short
  * C2     yes                 1: S, then U and B (same carer) 2    15   2022-01-10 / 2022-01-10 -> num
- * C3     yes                 2: S, (T1 temporary no), P      4    12   2024-04-15 -> too short
+ * C3     yes                 1: S, (T1 temporary, return no) 4    12   2024-04-15 -> too short
  * C4     no (DEC 31 Mar)     3                               3    -    -
- * C5     no (V4 short break) -                               -    -    -
+ * C5     no (V4 short break) -                               3    -    -  (short breaks only: in no cohort)
  * C6     yes                 2: ep ended 31 Mar 2024 no; P P -    11   2022-02-01 / 2024-06-01 -> den only
  * C7     yes                 1: L only (first counts)        -    15   2020-05-01 / 2020-05-01 (L keeps) -> num
  * C8     yes                 3: S, S (re-entry), P           3    12   2024-04-10 -> too short
@@ -143,6 +143,9 @@ describe.each(testEngines())('stability indicators on %s', (engine) => {
       ['C4', 'SWh', '2024-05-01', '2024-07-01'], // C4 is not looked after at 31 March
       ['C4', 'SWi', '2024-07-01', '2024-09-01'],
       ['C4', 'SWj', '2024-09-01', '2025-03-31'],
+      ['C5', 'SWs1', '2024-05-01', '2024-06-01'], // C5 has short breaks only: outside the 31 March cohort
+      ['C5', 'SWs2', '2024-06-01', '2024-09-01'],
+      ['C5', 'SWs3', '2024-09-01', null],
       ['C8', 'SWx', '2024-04-10', '2024-05-10'],
       ['C8', 'SWy', '2024-08-01', '2024-10-01'],
       ['C8', 'SWz', '2024-10-01', null],

@@ -1,5 +1,13 @@
 import { sql } from 'drizzle-orm';
 import type { Part } from './episodes';
+import {
+  careStartDateSql,
+  carerStartDateSql,
+  episodeStepsCtes,
+  longTermCareSinceSql,
+  longTermCarerSinceSql,
+  under16At31MarchSql,
+} from '../cohorts/sql';
 
 /*
  * Stability and continuity, from SSDA903 Episodes, Header and Social worker episodes, over
@@ -7,17 +15,13 @@ import type { Part } from './episodes';
  */
 
 /**
- * placements_3plus. Denominator: children looked after at 31 March (not under V3/V4).
- * Numerator: of those, children with 3 or more placements in the year, counted over the child's
- * episodes in the year that are placements: not temporary (PLACE T0-T4), not a short break (LS
- * V3/V4), and lasting at least a day (DEC > DECOM; DfE counts placements of 24 hours or more). The
- * first such episode counts as one (the placement held on 1 April, or at entry to care, whatever its
- * RNE); each later one counts when its reason for new episode changes the carer: S (started to be
- * looked after again), P (placement change) or T (legal status and placement). B and U change the
- * placement but not the carer (e.g. a foster carer becoming the adopter) and L changes only the legal
- * status, so they do not count, following DfE's stability measures. An episode that ended on 1 April
- * was open on 1 April and is the placement held then; one that ended on 31 March of the year before
- * is not in the year.
+ * placements_3plus (DfE: "Children looked after at 31 March with three or more placements during
+ * the year"). Denominator: children looked after at 31 March, short breaks (V3/V4) excluded.
+ * Numerator: of those, children with 3 or more placements in the year. Both cohorts are defined
+ * once in ../cohorts (lookedAfterAt31March, placementsInYear): every placement of 24 hours or more
+ * open in the year counts, the one held on 1 April (or at entry) included; temporary placements
+ * (T0-T4) and the return from them to the same carer do not, nor do B and U moves (same carer), L
+ * (legal status only) or a placement for adoption with the current foster carer (A3/A5).
  */
 export const placements3plus: Part = {
   select: sql`SELECT 'placements_3plus' AS indicator_id, subject_kind, subject_id, period,
@@ -29,7 +33,9 @@ export const placements3plus: Part = {
 };
 
 /**
- * social_workers_3plus. Denominator as placements_3plus. Numerator: 3 or more distinct SW_ID among
+ * social_workers_3plus (DfE: "children looked after at 31 March with three or more social workers
+ * during the year"). Denominator as placements_3plus (lookedAfterAt31March: V3/V4 short breaks
+ * excluded). Numerator: 3 or more distinct SW_ID among
  * social worker episodes overlapping the year (SW_DECOM <= 31 March, SW_DEC null or >= 1 April; a
  * missing SW_DECOM is taken as before the year). A worker who returns counts once; periods when the
  * child was not looked after count too (DfE). Written only for returns that hold social worker
@@ -60,22 +66,20 @@ export const socialWorkers3plus: Part = {
 };
 
 /**
- * long_term_stability. Denominator: children looked after at 31 March (not under V3/V4), aged under
- * 16 then (Header DOB after 31 March Y-16: a child whose 16th birthday is 31 March is 16; no Header
- * DOB, not counted), looked after continuously for at least 2.5 years: their current period of care
- * began on or before 30 September Y-3 (31 March less 30 months). A period of care is a chain of
- * episodes without a gap: it starts at the first episode held, or at one that starts after every
- * earlier episode has ended.
- * Numerator: of those, children whose current carer dates from on or before 31 March Y-2 (2 years).
- * The carer's spell starts at the latest episode that starts a period of care or has an RNE other
- * than L, B or U: L changes only the legal status; B and U change the placement but keep the carer.
- * So an adoptive placement with the child's foster carer (recorded as B or U, PLACE A3-A6) counts
- * together with the placement before it, as DfE's definition asks. An approximation: the return
- * carries no carer identifier, and DfE does not publish how it matches adoptive placements.
+ * long_term_stability (DfE: "Children looked after continuously for at least 2.5 years on 31 March
+ * aged under 16 years ... living with the same carer for at least 2 years"; "or are placed for
+ * adoption and their adoptive placement together with their previous placement, last for at least
+ * 2 years"). Defined in ../cohorts (longTermStability): denominator, children looked after at 31
+ * March (not V3/V4), under 16 then (Header DOB after 31 March Y-16; no DOB, not counted), whose
+ * current period of care began on or before 30 September Y-3; numerator, of those, whose carer
+ * (episodeSteps: P/T change it, L/B/U, temporary placements, the return from them to the same
+ * carer and adoption with the current foster carer do not) dates from on or before 31 March Y-2.
+ * The return carries no carer identifier, so "same carer" is read from RNE and PLACE as above.
  * History: a 903 return holds the episodes open during its year (with their original DECOM); earlier
  * ones come from the council's accepted 903 returns (its own and its practices': child ids are the
- * council's) for the two previous years, which reach back past 30 September Y-3. Where those returns
- * are not loaded the chain starts at the earliest episode held, which can only understate the cohort.
+ * council's) for the two previous years, which reach back past 30 September Y-3. An episode held in
+ * several returns is taken once, from the newest. Where those returns are not loaded the chain
+ * starts at the earliest episode held, which can only understate the cohort.
  */
 export const longTermStability: Part = {
   ctes: sql`lt_cohort AS MATERIALIZED (
@@ -84,32 +88,31 @@ export const longTermStability: Part = {
     FROM children c
       JOIN src USING (submission_id)
       JOIN cla903_header h ON h.submission_id = c.submission_id AND h.child = c.child
-    WHERE c.cla_31_march AND h.dob > make_date(c.period - 16, 3, 31)
+    WHERE c.cla_31_march AND ${under16At31MarchSql(sql`h.dob`, sql`c.period`)}
   ),
-  lt_steps AS (
-    -- Episodes repeat from year to year (each return holds those open in its year), so an episode
-    -- can appear once per return: harmless, since a period of care breaks only where an episode
-    -- starts after every earlier one has ended (DEC null: still open), whatever the copies say.
-    SELECT c.submission_id, c.child, e.decom, e.rne,
-      coalesce(e.decom > max(coalesce(e.dec, 'infinity'::date)) OVER w, true) AS care_break
-    FROM lt_cohort c
-      JOIN submissions hs ON hs.kind = 'ssda903' AND hs.status = 'accepted' AND hs.council_code = c.council_code
-        AND hs.collection_year BETWEEN c.period - 2 AND c.period
-      JOIN cla903_episodes e ON e.submission_id = hs.id AND e.child = c.child
-    WHERE e.decom <= make_date(c.period, 3, 31)
-    WINDOW w AS (PARTITION BY c.submission_id, c.child ORDER BY e.decom ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
-  ),
+  ${episodeStepsCtes(
+    'lt_steps',
+    sql`SELECT DISTINCT ON (c.submission_id, c.child, e.decom, e.dec IS NOT DISTINCT FROM e.decom)
+        c.submission_id, c.child, make_date(c.period - 1, 4, 1) AS y_start, make_date(c.period, 3, 31) AS y_end,
+        e.decom, e.dec, e.rne, e.ls, e.place, e.place_provider, e.urn, e.rec
+      FROM lt_cohort c
+        JOIN submissions hs ON hs.kind = 'ssda903' AND hs.status = 'accepted' AND hs.council_code = c.council_code
+          AND hs.collection_year BETWEEN c.period - 2 AND c.period
+        JOIN cla903_episodes e ON e.submission_id = hs.id AND e.child = c.child
+      WHERE e.decom <= make_date(c.period, 3, 31)
+      -- an episode repeats from year to year (each return holds those open in its year): the newest copy wins
+      ORDER BY c.submission_id, c.child, e.decom, e.dec IS NOT DISTINCT FROM e.decom, hs.collection_year DESC, hs.id DESC`,
+    ['submission_id', 'child'],
+  )},
   lt_starts AS (
-    SELECT submission_id, child,
-      max(decom) FILTER (WHERE care_break) AS care_start,
-      max(decom) FILTER (WHERE care_break OR coalesce(rne, '') NOT IN ('L', 'B', 'U')) AS carer_start
-    FROM lt_steps
-    GROUP BY submission_id, child
+    SELECT s.submission_id, s.child, ${careStartDateSql} AS care_start, ${carerStartDateSql} AS carer_start
+    FROM lt_steps s
+    GROUP BY s.submission_id, s.child, s.y_start, s.y_end
   )`,
   select: sql`SELECT 'long_term_stability', c.subject_kind, c.subject_id, c.period, max(c.submission_id),
-      count(st.child) FILTER (WHERE st.care_start <= make_date(c.period - 3, 9, 30)
-        AND st.carer_start <= make_date(c.period - 2, 3, 31)),
-      count(st.child) FILTER (WHERE st.care_start <= make_date(c.period - 3, 9, 30))
+      count(st.child) FILTER (WHERE st.care_start <= ${longTermCareSinceSql(sql`c.period`)}
+        AND st.carer_start <= ${longTermCarerSinceSql(sql`c.period`)}),
+      count(st.child) FILTER (WHERE st.care_start <= ${longTermCareSinceSql(sql`c.period`)})
     FROM children c LEFT JOIN lt_starts st ON st.submission_id = c.submission_id AND st.child = c.child
     GROUP BY c.subject_kind, c.subject_id, c.period`,
 };

@@ -220,6 +220,7 @@ const STREAM = {
   oc3: 8,
   practice: 9,
   adoption: 10,
+  shortBreaks: 11,
 } as const;
 
 // ---------------------------------------------------------------------------------------------------
@@ -1266,7 +1267,86 @@ export function generateSsda903(opts: Ssda903Options): Ssda903Return {
     if (o.entry >= start) child.prevPerm = attrs.prevPerm;
     children.push(child);
   }
+  children.push(...shortBreakChildren(ctx, opts.children, year, start, end));
   return { kind: 'ssda903', councilCode: opts.councilCode, collectionYear: year, practiceId: null, children };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Short breaks (V3/V4)
+// ---------------------------------------------------------------------------------------------------
+
+/**
+ * Disabled children who are looked after only under an agreed series of short-term placements (LS V3:
+ * each break recorded as an episode; V4: the same, agreements recorded), so that demo data exercises
+ * the rules that leave them out of the 31 March cohorts (DfE counts about 2-3% of children looked
+ * after during a year this way). Series are laid on a fixed calendar from 2000, one per candidate
+ * j, lasting 1-5 years, so consecutive returns agree (a break open at 31 March continues in the next
+ * return). Each break lasts 1-4 nights (rule 365: at most 17 days), every 3-8 weeks (rule 367: at
+ * most 75 days a year), with a foster carer who is not a long-term one (U6; rule 384), no reviews,
+ * MOTHER or social worker episodes (rule 399; SW01STG1 does not apply), and ends with E4A (returned home).
+ */
+const SHORT_BREAK_CANDIDATES_PER_CHILD = 0.25; // about 2% of `children` have a series open in a given year
+const SHORT_BREAK_CALENDAR = { from: dayOf(2000, 1, 1), days: 100 * 365 };
+
+function shortBreakChildren(ctx: Ctx, size: number, year: number, start: Day, end: Day): Child903[] {
+  const out: Child903[] = [];
+  const n = Math.round(size * SHORT_BREAK_CANDIDATES_PER_CHILD);
+  for (let j = 0; j < n; j++) {
+    const r = Rng.keyed(ctx.base, j, STREAM.shortBreaks);
+    const from = SHORT_BREAK_CALENDAR.from + r.int(0, SHORT_BREAK_CALENDAR.days);
+    const until = from + r.int(365, 5 * 365);
+    if (until < start || from > end) continue;
+    const dob = from - r.int(5 * 365, 12 * 365);
+    const sex: 'M' | 'F' = r.bernoulli(0.65) ? 'M' : 'F';
+    const ls = r.bernoulli(0.7) ? 'V3' : 'V4';
+    const homePost = fakePostcode(r, ctx.areas, 0.05);
+    const plPost = fakePostcode(r, ctx.areas);
+    const urn = fakeUrn('fostering', ctx.councilKey, 0);
+    const la = /^\d{3}$/.test(ctx.councilCode) ? ctx.councilCode : '999';
+    const upnDigits = `${la}${r.int(2000, 3999)}${String(civil(dob + 5 * 365).y % 100).padStart(2, '0')}${String(r.int(0, 999)).padStart(3, '0')}`;
+    const episodes: Episode903[] = [];
+    for (let day = from; day <= until && day <= end; day += r.int(21, 56)) {
+      const dec = day + r.int(1, 4);
+      if (dec < start) continue;
+      episodes.push({
+        decom: day,
+        rne: 'S',
+        ls,
+        cin: 'N2',
+        place: 'U6',
+        placeProvider: 'PR1',
+        dec: dec > end ? null : dec,
+        rec: dec > end ? null : 'E4A',
+        reasonPlaceChange: null,
+        homePost,
+        plPost,
+        urn,
+      });
+    }
+    if (episodes.length === 0) continue;
+    out.push({
+      child: childId(ctx.councilKey, -1 - j),
+      practiceId: null,
+      sex: sexCode(sex, year),
+      dob,
+      ethnic: 'WBRI',
+      upn: addYears(dob, 4) <= dayOf(year - 2, 8, 31) ? upnWithCheckLetter(upnDigits) : 'UN1',
+      mother: null,
+      mcDob: null,
+      uasc: null,
+      episodes,
+      reviews: [],
+      missing: [],
+      swEpisodes: [],
+      oc2: null,
+      oc3: null,
+      ad1: null,
+      placedAdoption: [],
+      // previous permanence is asked whenever a child starts to be looked after in the year (rules 630, 634)
+      prevPerm: episodes.some((e) => e.decom >= start) ? { prevPerm: 'Z1', laPerm: null, datePerm: null } : null,
+    });
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -6,8 +6,9 @@
 import { ACCOM_CODES, ACTIV_CODES, ACTIV_CODES_BEFORE_2023, ACTIV_F4_FROM, CIN_CODES, ETHNIC_CODES, IN_TOUCH_CODES, LS_CODES, PLACE_CODES, PLACE_PROVIDER_CODES,
   REASON_PLACE_CHANGE_CODES, REC_CODES, REVIEW_CODES, RNE_CODES, SDQ_REASON_CODES, SW_REASON_CODES, UPN_CHECK_LETTERS,
 } from './codes';
-import { addYears, collectionEnd, collectionStart, dayOf, formatDfe, type Day } from './dates';
+import { addYears, collectionEnd, collectionStart, dayOf, formatDfe, formatIso, type Day } from './dates';
 import type { Child903, CswwReturn, Episode903, Ssda903Return } from './index';
+import { cohortYear, episodeSteps, lookedAfterAt31March, placementsInYear, type CohortEpisode } from '@continuity/indicators/cohorts';
 
 const inList = (list: readonly string[]) => new Set<string>(list);
 const RNE = inList(RNE_CODES);
@@ -55,6 +56,7 @@ export function ruleViolations(ret: Ssda903Return): string[] {
     seen.add(c.child);
     const b = (n: number) => addYears(c.dob, n);
     const eps = c.episodes;
+    const shortBreaksOnly = eps.length > 0 && eps.every((e) => e.ls === 'V3' || e.ls === 'V4');
     const hasEps = eps.length > 0;
     // Header
     if (!sexes.includes(c.sex)) bad('101', c, c.sex);
@@ -63,7 +65,8 @@ export function ruleViolations(ret: Ssda903Return): string[] {
     if (c.upn === 'UN1' && b(4) <= dayOf(Y - 2, 8, 31)) bad('209', c, 'school age with UN1');
     if (c.dob > end) bad('301', c, 'born after the year');
     if (b(25) <= start) bad('351', c, 'over 25');
-    if (hasEps && c.sex === female && c.mother === null) bad('393', c, 'mother blank');
+    // 393 asks girls looked after for MOTHER; 399 forbids it under short breaks (V3/V4)
+    if (hasEps && c.sex === female && (c.mother === null) !== shortBreaksOnly) bad('393/399', c, 'mother');
     if (c.sex !== female && c.mother !== null) bad('165', c, 'mother for a boy');
     if (!hasEps && (c.mother !== null || c.mcDob !== null)) bad('628', c, 'mother for a care leaver');
     if (c.mother === '1' && c.mcDob === null) bad('611', c, 'no MC_DOB');
@@ -87,7 +90,9 @@ export function ruleViolations(ret: Ssda903Return): string[] {
       if (e.dec !== null && (e.dec <= e.decom || e.dec > end)) bad('355/356/385', c, formatDfe(e.decom));
       if (e.decom > end) bad('354', c, 'starts after the year');
       if (e.dec !== null && e.dec < start) bad('scope', c, 'episode ended before the year');
-      if (prev) {
+      // Short breaks (V3/V4) are each a period of care: S after a break that ended on an earlier day (431, 432).
+      const nextBreak = shortBreaksOnly && prev !== undefined && e.rne === 'S' && prev.rec !== null && prev.rec !== 'X1' && prev.dec !== null && prev.dec < e.decom;
+      if (prev && !nextBreak) {
         if (prev.dec !== e.decom) bad('433/501', c, formatDfe(e.decom));
         if (e.rne === 'S' || prev.rec !== 'X1') bad('388/431/432', c, formatDfe(e.decom));
         const lsChanged = prev.ls !== e.ls;
@@ -142,7 +147,8 @@ export function ruleViolations(ret: Ssda903Return): string[] {
     const period = eps[0];
     const careStart = period && period.rne === 'S' ? period.decom : null;
     const ceasedAt = last && last.rec !== null && last.rec !== 'X1' ? (last.dec as Day) : null;
-    const atEnd = last !== undefined && last.dec === null;
+    // Looked after at 31 March as DfE counts it: children under short breaks only (V3/V4) are not (SW01STG1, SW12STG2).
+    const atEnd = last !== undefined && last.dec === null && !shortBreaksOnly;
     // Reviews
     for (const r of c.reviews) {
       if (r.review < start || r.review > end || !REVIEW.has(r.reviewCode)) bad('166/167', c, formatDfe(r.review));
@@ -171,7 +177,9 @@ export function ruleViolations(ret: Ssda903Return): string[] {
         if (nx && s.swDec !== nx.swDecom) bad('SW10/SW11', c, 'gap or overlap');
         if (!nx && s.swDec !== null) bad('SW11STG2', c, 'ends with no successor');
       });
-      if (careStart !== null && careStart >= start && !sw.some((s) => s.swDecom >= careStart)) bad('SW12STG2', c, 'no worker from the start of care');
+      if (!shortBreaksOnly && careStart !== null && careStart >= start && !sw.some((s) => s.swDecom >= careStart)) {
+        bad('SW12STG2', c, 'no worker from the start of care');
+      }
     } else if (c.swEpisodes.length > 0) {
       bad('SW', c, 'SW episodes before 2023-24');
     }
@@ -229,7 +237,8 @@ export function ruleViolations(ret: Ssda903Return): string[] {
     if (placedForAdoption.length && !c.placedAdoption.some((p) => placedForAdoption.every((e) => p.datePlaced <= e.decom || e.decom < start))) bad('551-554', c, 'decision');
     if (ceasedAt !== null && !adopted && c.placedAdoption.some((p) => p.datePlacedCeased === null)) bad('557', c, 'open decision after leaving');
     // Previous permanence: children who started to be looked after in the year (630, 634, 635)
-    const startedInYear = careStart !== null && careStart >= start;
+    // (each short break starts a period of care)
+    const startedInYear = shortBreaksOnly ? eps.some((e) => e.rne === 'S' && e.decom >= start) : careStart !== null && careStart >= start;
     if (startedInYear !== (c.prevPerm !== null)) bad('630/634', c, 'PrevPerm');
     if (c.prevPerm) {
       const p = c.prevPerm;
@@ -240,6 +249,17 @@ export function ruleViolations(ret: Ssda903Return): string[] {
   }
   return out;
 }
+
+const cohortEpisode = (e: Episode903): CohortEpisode => ({
+  DECOM: formatIso(e.decom),
+  DEC: e.dec === null ? null : formatIso(e.dec),
+  RNE: e.rne,
+  LS: e.ls,
+  PLACE: e.place,
+  PLACE_PROVIDER: e.placeProvider,
+  URN: e.urn,
+  REC: e.rec,
+});
 
 /** Rates a calibration test compares with England's published figures. */
 export function measures(ret: Ssda903Return, period?: Ssda903Return) {
@@ -254,16 +274,12 @@ export function measures(ret: Ssda903Return, period?: Ssda903Return) {
   for (const c of ret.children) {
     const eps = c.episodes;
     const last = eps[eps.length - 1];
-    if (last && last.dec === null) {
+    // The 31 March cohort and the placements in the year as the indicators count them (the shared cohort
+    // module): short breaks (V3/V4) out; temporary placements and the return from them not counted.
+    const steps = episodeSteps(eps.map(cohortEpisode));
+    if (lookedAfterAt31March(steps, cohortYear(Y))) {
       cla++;
-      // Placements in the year (catalogue 'placements_3plus'): the one held on 1 April or at entry, plus each
-      // new placement with a new carer (RNE P or T); temporary placements (T0-T4) are not counted.
-      let n = 0;
-      eps.forEach((e, i) => {
-        if (isTemp(e.place)) return;
-        if (i === 0 || e.rne === 'P' || e.rne === 'T' || e.rne === 'S') n++;
-      });
-      if (n >= 3) p3++;
+      if (placementsInYear(steps, cohortYear(Y)) >= 3) p3++;
       if (new Set(c.swEpisodes.map((s) => s.swId)).size >= 3) sw3++;
     }
     if (c.oc2) {

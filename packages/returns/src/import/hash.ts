@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isSystemFile } from '../ssda903/parse';
 
 export type ReturnKind = 'ssda903' | 'csww';
 
@@ -46,8 +47,9 @@ const decoder = new TextDecoder('utf-8', { fatal: false });
  * Used by the CLI when --kind is not given; the parsers still check the content properly.
  */
 export function detectReturnKind(files: readonly { name: string; bytes: Uint8Array }[]): ReturnKind {
-  if (files.length !== 1) return 'ssda903';
-  const head = decoder.decode(files[0]!.bytes.subarray(0, 64 * 1024));
+  const visible = files.filter((f) => !isSystemFile(f.name)); // a folder's .DS_Store does not make it a 903 return
+  if (visible.length !== 1) return 'ssda903';
+  const head = decoder.decode(visible[0]!.bytes.subarray(0, 64 * 1024));
   // The first element that is not a declaration, comment or processing instruction.
   const root = /<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)[\s/>]/.exec(head.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<![^>]*>/g, ''));
   return root?.[2] === 'Message' ? 'csww' : 'ssda903';

@@ -1,6 +1,6 @@
 import { parseCswwXml, type CswwParseResult } from '../csww/parse-xml';
 import { fileIssue, type Issue } from '../issues';
-import { parseSsda903Files, type Ssda903ParseResult } from '../ssda903/parse';
+import { isSystemFile, parseSsda903Files, skipped, SYSTEM_FILE, type Ssda903ParseResult } from '../ssda903/parse';
 import { validateReturn } from '../validate';
 import { prepareTable, type PreparedTable } from './copy-text';
 import type { ReturnKey } from './hash';
@@ -28,14 +28,18 @@ export type ReadOutcome = { parseMs: number; validateMs: number; prepareMs: numb
 
 function parse(key: ReturnKey, files: ReadRequest['files']): Ssda903ParseResult | CswwParseResult | Issue {
   if (key.kind === 'ssda903') return parseSsda903Files(files);
-  if (files.length !== 1) {
+  // A folder's hidden and system files (.DS_Store) are listed as skipped, not counted as census files.
+  const system = files.filter((f) => isSystemFile(f.name));
+  const census = files.filter((f) => !isSystemFile(f.name));
+  if (census.length !== 1) {
     return fileIssue(
-      files.map((f) => f.name).join(', '),
+      census.map((f) => f.name).join(', '),
       'FILE-COUNT',
-      `A workforce census return is one XML file; ${files.length} files were uploaded.`,
+      `A workforce census return is one XML file; ${census.length} files were uploaded.`,
     );
   }
-  return parseCswwXml(files[0]!);
+  const parsed = parseCswwXml(census[0]!);
+  return { ...parsed, issues: [...system.map((f) => skipped(f.name, SYSTEM_FILE)), ...parsed.issues] };
 }
 
 function rowsRead(parsed: Ssda903ParseResult | CswwParseResult): number {

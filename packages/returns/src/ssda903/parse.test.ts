@@ -142,17 +142,48 @@ describe('a malformed upload gets a clear error, never a crash', () => {
     return r.issues.map((i) => ({ file: i.file, row: i.row, rule: i.rule, severity: i.severity, message: i.message }));
   };
 
-  it('wrong header', () => {
-    expect(only([file('x.csv', 'FOO,BAR\n1,2\n')])).toEqual([
+  it('wrong header (with a CHILD column, so meant as a table)', () => {
+    expect(only([file('x.csv', 'CHILD,GENDER,BIRTHDAY\n1,F,2\n')])).toEqual([
       {
         file: 'x.csv',
         row: 0,
         rule: 'FILE-HEADER',
         severity: 'error',
         message:
-          "The header row (FOO, BAR) does not match any SSDA903 table. The first row must hold DfE's column names, e.g. CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB for the Header table.",
+          "The header row (CHILD, GENDER, BIRTHDAY) does not match any SSDA903 table. The first row must hold DfE's column names, e.g. CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB for the Header table.",
       },
     ]);
+  });
+
+  it('files that are not tables (a README, notes, a spreadsheet, .DS_Store) are skipped with a warning', () => {
+    const xlsx = { name: 'summary.xlsx', bytes: Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0xff, 0xfe, 0x00]) };
+    const dsStore = { name: '.DS_Store', bytes: Uint8Array.from([0x00, 0x00, 0x00, 0x01, 0x42, 0x75, 0x64, 0x31]) };
+    const r = parseSsda903Files([
+      ...csvFiles,
+      file('README.txt', 'Kent 903 return 2024-25\nExported from the case system on 2 May 2025.\n'),
+      file('notes.csv', 'Note,Owner\nCheck OC2,Data team\n'),
+      xlsx,
+      dsStore,
+    ]);
+    expect(r.issues.map((i) => [i.file, i.rule, i.severity])).toEqual([
+      ['README.txt', 'FILE-SKIPPED', 'warning'],
+      ['notes.csv', 'FILE-SKIPPED', 'warning'],
+      ['summary.xlsx', 'FILE-SKIPPED', 'warning'],
+      ['.DS_Store', 'FILE-SKIPPED', 'warning'],
+    ]);
+    expect(r.issues[0]!.message).toBe(
+      'This file was skipped: its first line is not the header of a 903 table (no CHILD column). The return was read from the other files.',
+    );
+    expect(r.issues[2]!.message).toContain('it is not a text file');
+    expect(r.issues[3]!.message).toContain('hidden or system file');
+    // the tables are read as without the extra files
+    expect(withoutOrigins(r.model)).toEqual(withoutOrigins(parseSsda903Files(csvFiles).model));
+  });
+
+  it('an XML return with a README beside it', () => {
+    const r = parseSsda903Files([xmlFile, file('README.md', '# Our 903 return\n')]);
+    expect(r.issues.map((i) => [i.file, i.rule])).toEqual([['README.md', 'FILE-SKIPPED']]);
+    expect(r.model.episodes.length).toBeGreaterThan(0);
   });
 
   it('a header that nearly matches names the table and the missing columns', () => {
@@ -180,7 +211,7 @@ describe('a malformed upload gets a clear error, never a crash', () => {
     expect(issues.map((i) => [i.file, i.rule])).toEqual([
       ['latin1.csv', 'FILE-ENCODING'],
       ['utf16.csv', 'FILE-ENCODING'],
-      ['sheet.xlsx', 'FILE-ENCODING'],
+      ['sheet.xlsx', 'FILE-SKIPPED'], // not named as a table: set aside (a warning), see below
     ]);
     expect(issues[0]!.message).toContain('not UTF-8');
     expect(issues[1]!.message).toContain('UTF-16');

@@ -16,6 +16,32 @@ export interface Ssda903ParseResult {
   issues: Issue[];
 }
 
+/** Names that say a file is meant to be a table: a problem reading one is an error, not a skip. */
+const TABLE_FILE = /\.(csv|xml)$/i;
+
+/** Files a folder picks up that are never a return's table: hidden and system files (.DS_Store, Thumbs.db). */
+export function isSystemFile(name: string): boolean {
+  const base = name.split(/[\\/]/).pop() ?? name;
+  return base.startsWith('.') || /(^|[\\/])__MACOSX[\\/]/.test(name) || /^(thumbs\.db|desktop\.ini)$/i.test(base);
+}
+
+function skipReason(f: UploadedFile): string | undefined {
+  return isSystemFile(f.name) ? SYSTEM_FILE : undefined;
+}
+
+export const SYSTEM_FILE = 'it is a hidden or system file';
+
+/** FILE-SKIPPED: a warning listing a file that was not read, and why; the return is judged on the others. */
+export function skipped(name: string, why: string): Issue {
+  return fileIssue(name, 'FILE-SKIPPED', `This file was skipped: ${why}. The return was read from the other files.`, 'warning');
+}
+
+/** Does the first non-blank line have a CHILD cell (as every 903 table's header does)? */
+function namesAChild(text: string): boolean {
+  const line = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/).find((l) => l.split(',').some((c) => c.trim() !== ''));
+  return line !== undefined && line.split(',').some((c) => c.trim().replace(/^"|"$/g, '').toUpperCase() === 'CHILD');
+}
+
 /** XML is recognised by its content, not its name: files may be called anything. */
 function looksLikeXml(text: string): boolean {
   return text.trimStart().startsWith('<');
@@ -34,9 +60,26 @@ export function parseSsda903Files(files: readonly UploadedFile[]): Ssda903ParseR
   }
   const decoded: { name: string; bytes: Uint8Array; text: string; xml: boolean }[] = [];
   for (const f of files) {
+    const why = skipReason(f);
+    if (why) {
+      issues.push(skipped(f.name, why));
+      continue;
+    }
     const d = decodeText(f.name, f.bytes);
-    if ('issue' in d) issues.push(d.issue);
-    else decoded.push({ name: f.name, bytes: f.bytes, text: d.text, xml: looksLikeXml(d.text) });
+    if ('issue' in d) {
+      // A file that is not text and not named as a table (a spreadsheet, a PDF) is set aside, not fatal.
+      if (d.issue.rule === 'FILE-ENCODING' && !TABLE_FILE.test(f.name)) issues.push(skipped(f.name, 'it is not a text file (save each table as CSV)'));
+      else issues.push(d.issue);
+      continue;
+    }
+    const xml = looksLikeXml(d.text);
+    if (!xml && !namesAChild(d.text)) {
+      // A README or notes beside the tables: every 903 table has a CHILD column, so a text file whose
+      // first line names none is not a table (a table with a misspelt header still gets FILE-HEADER).
+      issues.push(skipped(f.name, 'its first line is not the header of a 903 table (no CHILD column)'));
+      continue;
+    }
+    decoded.push({ name: f.name, bytes: f.bytes, text: d.text, xml });
   }
   const xmls = decoded.filter((d) => d.xml);
   if (xmls.length > 0 && (xmls.length > 1 || decoded.length > 1)) {

@@ -1,5 +1,5 @@
 import { ssda903Period, type Ssda903Period } from '../collection-year';
-import { LS_RESPITE } from '../ssda903/codes';
+import { cohortYear, episodeSteps, lookedAfter12Months, lookedAfterAt31March, type CohortYear, type EpisodeStep } from '@continuity/indicators/cohorts';
 import type { EpisodeRow, HeaderRow, Ssda903Model } from '../ssda903/tables';
 
 /**
@@ -62,43 +62,40 @@ export class Ssda903Context {
     });
   }
 
-  /** Children looked after at 31 March: an episode that began on or before it and had not ended before it. */
-  get childrenLookedAfterAtEnd(): Set<string> {
-    return this.memo('atEnd', () => {
-      const s = new Set<string>();
-      const { end } = this.period;
-      for (const e of this.model.episodes) {
-        if (e.DECOM !== null && e.DECOM <= end && (e.DEC === null || e.DEC > end)) s.add(e.CHILD);
-      }
-      return s;
+  /** Each child's episodes with what the shared cohort definitions work out about them (@continuity/indicators/cohorts). */
+  get stepsByChild(): Map<string, EpisodeStep<EpisodeRow>[]> {
+    return this.memo('steps', () => {
+      const m = new Map<string, EpisodeStep<EpisodeRow>[]>();
+      for (const [child, list] of this.episodesByChild) m.set(child, episodeSteps(list));
+      return m;
     });
   }
 
   /**
-   * Children looked after continuously for at least 12 months at 31 March (the OC2 cohort): looked after on
-   * 1 April of the previous year and on 31 March, with no break in between (every episode that ends in the
-   * year ends with X1 and the next begins that day), and never under a respite legal status (V3/V4) in the year.
+   * Children looked after at 31 March, as DfE and the indicators count them: an episode open at
+   * 31 March whose legal status is not a short break (V3/V4) (lookedAfterAt31March).
+   */
+  get childrenLookedAfterAtEnd(): Set<string> {
+    return this.memo('atEnd', () => this.childrenWhere((steps) => lookedAfterAt31March(steps, this.cohortYear)));
+  }
+
+  /**
+   * Children looked after continuously for at least 12 months at 31 March, the OC2 cohort
+   * (lookedAfter12Months: in care on 1 April of the previous year and without a break to 31 March,
+   * no short break V3/V4 in the year), the same definition the OC2 indicators use.
    */
   get childrenLookedAfter12Months(): Set<string> {
-    return this.memo('cla12', () => {
-      const s = new Set<string>();
-      const { start, end } = this.period;
-      for (const [child, eps] of this.datedEpisodesByChild) {
-        const inYear = eps.filter((e) => e.DECOM! <= end && (e.DEC === null || e.DEC >= start));
-        if (inYear.length === 0 || inYear[0]!.DECOM! > start) continue;
-        let continuous = true;
-        for (let i = 0; i < inYear.length && continuous; i++) {
-          const e = inYear[i]!;
-          if (e.LS !== null && LS_RESPITE.has(e.LS)) continuous = false;
-          else if (e.DEC !== null && e.DEC <= end) {
-            const next = inYear[i + 1];
-            continuous = e.REC === 'X1' && next !== undefined && next.DECOM === e.DEC;
-          }
-        }
-        if (continuous) s.add(child);
-      }
-      return s;
-    });
+    return this.memo('cla12', () => this.childrenWhere((steps) => lookedAfter12Months(steps, this.cohortYear)));
+  }
+
+  private get cohortYear(): CohortYear {
+    return cohortYear(this.year);
+  }
+
+  private childrenWhere(test: (steps: EpisodeStep<EpisodeRow>[]) => boolean): Set<string> {
+    const s = new Set<string>();
+    for (const [child, steps] of this.stepsByChild) if (test(steps)) s.add(child);
+    return s;
   }
 }
 

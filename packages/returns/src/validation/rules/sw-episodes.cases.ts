@@ -54,4 +54,23 @@ export const swEpisodeCases: RuleCase[] = [
     given: { episodes: [ep(), ep({ CHILD: '2' })], swEpisodes: [{ CHILD: '2', SW_ID: 'SW1', SW_DECOM: '01/05/2024' }] },
     expect: ['episodes:2:DEC'],
   },
+  {
+    // DfE's 31 March cohort excludes children looked after under an agreed series of short-term
+    // placements: child 2 (short breaks V3, one open at 31 March) and child 3 (V4) need no social
+    // worker episode; child 4, in regular care at 31 March after a short break, does.
+    code: 'SW01STG1',
+    name: 'short breaks only (V3/V4) are not looked after at 31 March',
+    given: {
+      episodes: [
+        ep(),
+        ep({ CHILD: '2', DECOM: '01/05/2024', DEC: '03/05/2024', LS: 'V3', PLACE: 'K1', REC: 'E13' }),
+        ep({ CHILD: '2', DECOM: '28/03/2025', LS: 'V3', PLACE: 'K1' }),
+        ep({ CHILD: '3', DECOM: '01/03/2025', LS: 'V4', PLACE: 'K1' }),
+        ep({ CHILD: '4', DECOM: '01/05/2024', DEC: '03/05/2024', LS: 'V3', PLACE: 'K1', REC: 'E13' }),
+        ep({ CHILD: '4', DECOM: '01/06/2024' }),
+      ],
+      swEpisodes: [s()],
+    },
+    expect: ['episodes:7:DEC'],
+  },
 ];

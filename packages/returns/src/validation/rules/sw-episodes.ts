@@ -1,3 +1,4 @@
+import { isShortBreak } from '@continuity/indicators/cohorts';
 import { SW_REASON } from '../../ssda903/codes';
 import { groupBy } from '../context';
 import type { Finding } from '../registry';
@@ -5,7 +6,9 @@ import { codeListRule, d, dateRule, rowRule, shown, type Ssda903Rule } from '../
 
 /*
  * Social worker episodes (a return table from 2023-24). The field checks run whenever the table is supplied;
- * SW01STG1, which expects it for every child looked after at 31 March, from 2023-24 (collection year 2024).
+ * SW01STG1, which expects it for every child looked after at 31 March, from 2023-24 (collection year 2024);
+ * "looked after at 31 March" is the shared cohort (short breaks V3/V4 excluded, as DfE counts it), so a
+ * child whose only care is short breaks needs no social worker episode.
  */
 export const SW_EPISODES_FROM = 2024;
 
@@ -91,7 +94,8 @@ export const swEpisodeRules: Ssda903Rule[] = [
       for (const child of ctx.childrenLookedAfterAtEnd) {
         if (withSw.has(child)) continue;
         const { end } = ctx.period;
-        const open = ctx.datedEpisodesByChild.get(child)!.find((e) => e.DECOM! <= end && (e.DEC === null || e.DEC > end))!;
+        // the episode that puts the child in the 31 March cohort: open then and not a short break (V3/V4)
+        const open = ctx.datedEpisodesByChild.get(child)!.find((e) => e.DECOM! <= end && (e.DEC === null || e.DEC > end) && !isShortBreak(e))!;
         yield { at: open, column: 'DEC', value: shown('episodes', open, 'DEC'), detail: `The episode from ${d(open.DECOM!)} is open at ${d(ctx.period.end)}.` };
       }
     },
