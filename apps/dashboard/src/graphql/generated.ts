@@ -76,6 +76,11 @@ export type ComparatorPointFieldsFragment = {
   period: number;
   value: number | null;
   symbol: string | null;
+  source: ValueSource | null;
+  coverage: {
+    councils: number;
+    of: number;
+  } | null;
 };
 
 /** fragment IndicatorFields on Indicator (src/figures/queries.ts) */
@@ -253,6 +258,11 @@ export type SeriesFieldsFragment = {
     period: number;
     value: number | null;
     symbol: string | null;
+    source: ValueSource | null;
+    coverage: {
+      councils: number;
+      of: number;
+    } | null;
   }>;
 };
 
@@ -381,6 +391,11 @@ export type FigureSeriesQuery = {
       period: number;
       value: number | null;
       symbol: string | null;
+      source: ValueSource | null;
+      coverage: {
+        councils: number;
+        of: number;
+      } | null;
     }>;
     lines: Array<{
       subject: {
@@ -403,11 +418,21 @@ export type FigureSeriesQuery = {
         period: number;
         value: number | null;
         symbol: string | null;
+        source: ValueSource | null;
+        coverage: {
+          councils: number;
+          of: number;
+        } | null;
       }>;
       neighbourAverage: Array<{
         period: number;
         value: number | null;
         symbol: string | null;
+        source: ValueSource | null;
+        coverage: {
+          councils: number;
+          of: number;
+        } | null;
       }>;
     }>;
   };
@@ -744,6 +769,11 @@ export type PeerSeriesQuery = {
       period: number;
       value: number | null;
       symbol: string | null;
+      source: ValueSource | null;
+      coverage: {
+        councils: number;
+        of: number;
+      } | null;
     }>;
     lines: Array<{
       subject: {

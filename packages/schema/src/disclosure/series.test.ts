@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ownershipContext, type Viewer } from '@continuity/access';
-import type { SeriesResult } from '@continuity/indicators';
+import type { ComparatorPoint, SeriesLine, SeriesPoint, SeriesResult } from '@continuity/indicators';
 import type { ComputedRow } from '../providers/computed';
 import { additiveGroups, discloseComputedTables, discloseSeries, needsComputedTables } from './series';
 
@@ -23,7 +23,7 @@ const row = (kind: ComputedRow['kind'], id: string, numerator: number, denominat
   ...extra,
 });
 
-const point = (numerator: number, denominator: number, source: 'published' | 'computed') => ({
+const point = (numerator: number, denominator: number, source: 'published' | 'computed'): SeriesPoint => ({
   period: 2025,
   numerator,
   denominator,
@@ -35,17 +35,17 @@ const point = (numerator: number, denominator: number, source: 'published' | 'co
   quartile: null,
 });
 
-const line = (kind: 'council' | 'practice', id: string, points: ReturnType<typeof point>[]) => ({
+const line = (kind: 'council' | 'practice', id: string, points: SeriesPoint[]): SeriesLine => ({
   subject: { kind, id, name: id },
   anchorCouncil: null,
   regionCode: null,
   neighbours: [],
   points,
-  region: [],
-  neighbourAverage: [],
+  region: [] as ComparatorPoint[],
+  neighbourAverage: [] as ComparatorPoint[],
 });
 
-const result = (lines: ReturnType<typeof line>[], councilValues: SeriesResult['councilValues'] = []): SeriesResult => ({
+const result = (lines: SeriesLine[], councilValues: SeriesResult['councilValues'] = []): SeriesResult => ({
   indicatorId: 'i',
   periods: [2025],
   lines,
