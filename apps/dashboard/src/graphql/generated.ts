@@ -816,6 +816,38 @@ export type PracticeListQuery = {
 
 export type PracticeListQueryVariables = Record<string, never>;
 
+/** query Reconciliation (src/pages/returns/queries.ts) */
+export type ReconciliationQuery = {
+  reconciliation: Array<{
+    indicator: {
+      id: string;
+      title: string;
+      unit: string;
+      decimals: number;
+      periodType: string;
+    };
+    period: number;
+    computed: {
+      value: number | null;
+      numerator: number | null;
+      denominator: number | null;
+      symbol: string | null;
+    };
+    published: {
+      value: number | null;
+      numerator: number | null;
+      denominator: number | null;
+      symbol: string | null;
+    } | null;
+    difference: number | null;
+    reasons: Array<string>;
+  }> | null;
+};
+
+export type ReconciliationQueryVariables = {
+  code: string;
+};
+
 /** query ReturnsCouncil (src/pages/returns/queries.ts) */
 export type ReturnsCouncilQuery = {
   council: {
