@@ -16,9 +16,11 @@ export const coverageKey = (kind: string, id: string, period: number) => `${kind
  * statement. A computed aggregate is the sum of the computed council figures of that indicator and
  * year (@continuity/indicators compute/aggregate.ts), and a council has a computed figure only when
  * its return for the year was accepted, so `councils` counts those council figures (in the region,
- * for a region). `of` counts the councils that existed that year (councils.first_period ..
- * last_period, the periods DfE's tables print them in), the year clamped to the periods the
- * reference data spans (the current year, which DfE has not published yet, counts today's councils).
+ * for a region). `of` is the councils DfE's published table of the indicator lists (a row, a
+ * symbol included) in that year, or in its latest published year before it (the current year, not
+ * published yet: the latest table's councils), so England is e.g. "14 of 153" as DfE counts
+ * councils. An indicator DfE does not publish: the councils that existed that year
+ * (councils.first_period .. last_period, the year clamped to the span the reference data holds).
  */
 export async function computedCoverage(
   database: Database,
@@ -47,10 +49,18 @@ export async function computedCoverage(
     SELECT e.kind, e.id, e.period,
       COALESCE((SELECT sum(p.n) FROM pooled p
         WHERE p.period = e.period AND (e.kind = 'england' OR p.region_code = e.id)), 0)::int AS councils,
-      (SELECT count(*) FROM councils c
-        WHERE (e.kind = 'england' OR c.region_code = e.id)
-          AND (c.first_period IS NULL OR c.first_period <= e.year)
-          AND (c.last_period IS NULL OR c.last_period >= e.year))::int AS of
+      COALESCE(
+        NULLIF((SELECT count(*) FROM indicator_values pv JOIN councils c ON c.code = pv.subject_id
+          WHERE pv.indicator_id = ${indicatorId} AND pv.source = 'published' AND pv.subject_kind = 'council'
+            AND (e.kind = 'england' OR c.region_code = e.id)
+            AND pv.period = (SELECT max(q.period) FROM indicator_values q
+              WHERE q.indicator_id = ${indicatorId} AND q.source = 'published' AND q.subject_kind = 'council'
+                AND q.period <= e.period)), 0),
+        (SELECT count(*) FROM councils c
+          WHERE (e.kind = 'england' OR c.region_code = e.id)
+            AND (c.first_period IS NULL OR c.first_period <= e.year)
+            AND (c.last_period IS NULL OR c.last_period >= e.year))
+      )::int AS of
     FROM era e`);
   return new Map(rows.map((r) => [coverageKey(r.kind, r.id, Number(r.period)), { councils: Number(r.councils), of: Number(r.of) }]));
 }
