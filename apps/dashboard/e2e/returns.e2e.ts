@@ -4,7 +4,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, stack, tableText } from './browser';
+import type { ReconciliationQuery } from '../src/graphql/generated';
+import { RECONCILIATION_QUERY } from '../src/pages/returns/queries';
+import { reconciliationTable } from '../src/pages/returns/reconcile';
+import { expectNoAxeViolations, graphql, stack, tableText } from './browser';
 import { browserSuite } from './suite';
 
 const { skipReason } = stack();
@@ -84,6 +87,22 @@ describe.skipIf(skipReason)('returns', () => {
       expect(await page.getByTestId('return-history-row').first().getAttribute('data-submission-id')).toBe(String(accepted.submissionId));
     }
     expect(await page.locator(`[data-testid="return-history-row"][data-submission-id="${String(rejected.submissionId)}"]`).count()).toBe(1);
+    await context.close();
+  });
+
+  it("shows the council its figures against DfE's as the API's reconciliation gives them, with a CSV", async () => {
+    // After the accepted return above: Kent's computed figures for 2025 beside DfE's published ones.
+    const { context, page, token } = await suite.signedInPage(suite.user('demo-council-kent'));
+    await page.goto(`${stack().dashboard}/returns`);
+    await page.getByTestId('reconciliation-table').waitFor();
+    const answer = await graphql<ReconciliationQuery>(token, RECONCILIATION_QUERY.source, { code: '886' });
+    const expected = reconciliationTable(answer.reconciliation ?? []);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.some((r) => r.published !== 'Not published')).toBe(true);
+    const rows = (await tableText(page, '[data-testid="reconciliation-table"]')).slice(1);
+    expect(rows).toEqual(expected.map((r) => [r.indicator, r.year, r.computed, r.published, r.difference, r.reasons.join(' ')]));
+    expect(await page.getByTestId('reconciliation').getByTestId('csv-download').textContent()).toContain(`${expected.length} rows`);
+    await expectNoAxeViolations(page, 'returns with the reconciliation');
     await context.close();
   });
 

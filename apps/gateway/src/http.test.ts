@@ -247,8 +247,9 @@ describe.each(testEngines())('gateway over HTTP on %s', (engine) => {
       expect(kent.points).toEqual([
         { period: 2023, value: 10, numerator: 100, denominator: 1000, symbol: null, source: 'PUBLISHED', rank: 1, rankOutOf: 1, quartile: null },
         // 11 councils with a number (Kingston is suppressed); Kent ties South Tyneside on 9 behind
-        // Hounslow 7 and North Tyneside 8: rank 3, quartile ceil(4 x 3 / 11) = 2.
-        { period: 2024, value: 9, numerator: 90, denominator: 1000, symbol: null, source: 'PUBLISHED', rank: 3, rankOutOf: 11, quartile: 2 },
+        // Hounslow 7 and North Tyneside 8: rank 3. LAIT's quartile: sorted 7 8 9 9 10 10 11 12 12 13 14,
+        // Q25 at position (11 - 1) x 0.25 = 2.5, between 9 and 9 = 9; Kent's 9 <= Q25: quartile 1.
+        { period: 2024, value: 9, numerator: 90, denominator: 1000, symbol: null, source: 'PUBLISHED', rank: 3, rankOutOf: 11, quartile: 1 },
       ]);
       expect(kent.region).toEqual([{ period: 2024, value: 10.5 }]);
       // Medway 20/200, East Sussex 13/100, Hampshire 60/500: 93 / 800 x 100.

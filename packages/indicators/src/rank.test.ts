@@ -18,9 +18,13 @@ const definition = {
 /**
  * Seven councils with a number in 2024, C and D tied on 60, H suppressed ('c'):
  *   A 50, B 70, C 60, D 60, E 40, F 80, G 55, H c.
- * Hand-worked with quartile = ceil(4 x rank / 7):
- *   higher better: F 1 (q1), B 2 (q2), C 3 (q2), D 3 (q2), G 5 (q3), A 6 (q4), E 7 (q4)
- *   lower better:  E 1 (q1), A 2 (q2), G 3 (q2), C 4 (q3), D 4 (q3), B 6 (q4), F 7 (q4)
+ * Quartiles by LAIT's banding (rank.ts): sorted 40 50 55 60 60 70 80, type-7 quantiles at
+ * positions (7 - 1) x p: Q25 = position 1.5 = 50 + 0.5 x (55 - 50) = 52.5, Q50 = position 3 = 60,
+ * Q75 = position 4.5 = 60 + 0.5 x (70 - 60) = 65.
+ *   higher better: F 1 (80 > 65: q1), B 2 (70: q1), C 3 (60 <= 60: q3), D 3 (q3), G 5 (55: q3),
+ *                  A 6 (50 <= 52.5: q4), E 7 (q4)
+ *   lower better:  E 1 (40 <= 52.5: q1), A 2 (q1), G 3 (55: q2), C 4 (60 <= 60: q2), D 4 (q2),
+ *                  B 6 (70 > 65: q4), F 7 (q4)
  * 2023 has only three councils: ranked, but no quartile.
  */
 const published2024: Record<string, number | null> = {
@@ -77,7 +81,7 @@ describe.each(testEngines())('rankCouncils on %s', (engine) => {
   it('ranks highest first when higher is better, ties sharing a rank, symbols left out', async () => {
     const ranks = await rankCouncils(database, { indicatorId: 'hi', periods: [2024] });
     expect(table(ranks, 2024)).toEqual({
-      F: [1, 1], B: [2, 2], C: [3, 2], D: [3, 2], G: [5, 3], A: [6, 4], E: [7, 4],
+      F: [1, 1], B: [2, 1], C: [3, 3], D: [3, 3], G: [5, 3], A: [6, 4], E: [7, 4],
     });
     expect(ranks.every((r) => r.rankOutOf === 7)).toBe(true);
     expect(ranks.map((r) => letter[r.councilCode])).not.toContain('H');
@@ -86,7 +90,7 @@ describe.each(testEngines())('rankCouncils on %s', (engine) => {
   it('ranks lowest first when lower is better', async () => {
     const ranks = await rankCouncils(database, { indicatorId: 'lo', periods: [2024] });
     expect(table(ranks, 2024)).toEqual({
-      E: [1, 1], A: [2, 2], G: [3, 2], C: [4, 3], D: [4, 3], B: [6, 4], F: [7, 4],
+      E: [1, 1], A: [2, 1], G: [3, 2], C: [4, 2], D: [4, 2], B: [6, 4], F: [7, 4],
     });
   });
 
@@ -108,7 +112,7 @@ describe.each(testEngines())('rankCouncils on %s', (engine) => {
   it('returns only the councils asked for, ranked among all', async () => {
     const ranks = await rankCouncils(database, { indicatorId: 'hi', periods: [2024], councils: ['104', '107'] });
     expect(ranks.map((r) => [r.councilCode, r.rank, r.rankOutOf, r.quartile])).toEqual([
-      ['104', 3, 7, 2],
+      ['104', 3, 7, 3],
       ['107', 5, 7, 3],
     ]);
   });

@@ -20,43 +20,74 @@ export interface CouncilRank {
  * on council rows, its place among all councils that period. Columns: subject_kind, subject_id,
  * period, source, numerator, denominator, value, symbol, scale, ranked, rank, n, quartile.
  *
- * These are *raw* ranks, over every council's value, suppressed ones included: right only for a
- * reader who sees every council's figure. Shown to anyone else they would place a suppressed value
- * (ranks 5 and 7 visible at 10% and 12%: the missing rank 6 lies between). Anything that leaves the
- * API is re-ranked among the values the viewer sees, the raw rank serving as the order (see
+ * Ranks of published figures are final: DfE's table is public, so every viewer sees every
+ * published council figure and gets these ranks. Ranks of computed figures are *raw*, over every
+ * council's computed value, suppressed ones included: right only for a reader who sees every
+ * council's figure. Shown to anyone else they would place a suppressed value (ranks 5 and 7
+ * visible at 10% and 12%: the missing rank 6 lies between), so computed ranks leaving the API are
+ * re-ranked among the values the viewer sees, the raw rank serving as the order (see
  * @continuity/schema, disclosure/ranks.ts; `series` returns the whole field for it).
  *
- * Rank: RANK() among the period's councils that have a number, best first (highest value first
- * when higher is better, lowest first when lower is better), so ties share a rank. Neutral
- * indicators are not ranked. n, the number of ranked councils, is on every council row,
- * a suppressed one too; regions, England and practices have none of the three.
+ * Rank: RANK() among the period's councils that have a number *from the same source*, best first
+ * (highest value first when higher is better, lowest first when lower is better), so ties share a
+ * rank. Published figures are ranked among the published table only: that is LAIT's method (DfE's
+ * Local Authority Interactive Tool, `calculate_rank`: R's rank(values, ties.method = "min") over
+ * the councils with a published value for that measure and year, regions and England left out),
+ * so a published rank is what anyone computes from DfE's file, the same for every viewer.
+ * Computed figures (no published twin) are ranked among the computed ones; those are re-ranked per
+ * viewer after disclosure control. Neutral indicators are not ranked. n, the number of ranked
+ * councils of the row's source, is on every council row, a suppressed one too; regions, England and
+ * practices have none of the three.
  *
- * Quartile = ceil(4 x rank / n), n the number of ranked councils. This is DfE LAIT's banding: with
- * n = 152, ranks 1-38 are quartile 1 (A), 39-76 quartile 2, 77-114 quartile 3, 115-152 quartile 4.
- * Tied councils share a rank, so they share a quartile. With n < 4 a quarter holds less than one
- * council and "quartile" means nothing, so it is null.
+ * Quartile: LAIT's quartile banding (`calculate_quartile_band`): the 25%, 50% and 75% quantiles of
+ * the ranked values (R's quantile(), type 7 = linear interpolation between order statistics, which
+ * is PostgreSQL's percentile_cont), then
+ *   lower is better:  value <= Q25 -> 1 (A), <= Q50 -> 2, <= Q75 -> 3, else 4 (D);
+ *   higher is better: value <= Q25 -> 4 (D), <= Q50 -> 3, <= Q75 -> 2, else 1 (A).
+ * (A value on a boundary goes to the lower band of values in both cases, as in LAIT.) Tied
+ * councils have equal values, so they share a quartile. One deviation: with n < 4 "quartile"
+ * means little and is null (LAIT would still band; no published table has fewer than 4 councils).
+ * Computed figures are banded ceil(4 x rank / n), the rule disclosure/ranks.ts applies when it
+ * re-ranks them per viewer, so a viewer who sees every computed figure gets these quartiles.
  *
- * One pass of window functions over the chosen rows, so callers filter rather than join back.
+ * One pass of window functions over the chosen rows plus one grouped pass for the quantiles, so
+ * callers filter rather than join back.
  */
 export function rankedValues(filter: ValueFilter): SQL {
   // Uncorrelated scalar subqueries: PostgreSQL reads the indicator row once, not once per value.
   const polarity = sql`(SELECT i.polarity::text FROM indicators i WHERE i.id = ${filter.indicatorId})`;
   const scale = sql`(SELECT i.scale FROM indicators i WHERE i.id = ${filter.indicatorId})`;
   return sql`
-    SELECT w.*,
-      CASE WHEN w.n >= 4 THEN (4 * w.rank + w.n - 1) / w.n END AS quartile
-    FROM (
+    WITH c AS (
+      SELECT x.*, (x.subject_kind = 'council' AND x.value IS NOT NULL) AS ranked
+      FROM (${chosenValues(filter)}) x
+    ),
+    w AS (
       SELECT c.*, ${scale} AS scale,
         CASE WHEN c.ranked AND ${polarity} <> 'neutral' THEN (RANK() OVER (
-          PARTITION BY c.period, c.ranked
+          PARTITION BY c.period, c.source, c.ranked
           ORDER BY CASE WHEN ${polarity} = 'higher_better' THEN -c.value ELSE c.value END
         ))::int END AS rank,
-        CASE WHEN c.subject_kind = 'council' THEN (COUNT(*) FILTER (WHERE c.ranked) OVER (PARTITION BY c.period))::int END AS n
-      FROM (
-        SELECT x.*, (x.subject_kind = 'council' AND x.value IS NOT NULL) AS ranked
-        FROM (${chosenValues(filter)}) x
-      ) c
-    ) w`;
+        CASE WHEN c.subject_kind = 'council' THEN (COUNT(*) FILTER (WHERE c.ranked) OVER (PARTITION BY c.period, c.source))::int END AS n
+      FROM c
+    ),
+    q AS (
+      SELECT c.period, c.source,
+        percentile_cont(0.25) WITHIN GROUP (ORDER BY c.value) AS q1,
+        percentile_cont(0.5) WITHIN GROUP (ORDER BY c.value) AS q2,
+        percentile_cont(0.75) WITHIN GROUP (ORDER BY c.value) AS q3
+      FROM c WHERE c.ranked GROUP BY c.period, c.source
+    )
+    SELECT w.*,
+      CASE WHEN w.rank IS NOT NULL AND w.n >= 4 THEN
+        CASE WHEN w.source = 'computed' THEN (4 * w.rank + w.n - 1) / w.n
+        WHEN ${polarity} = 'higher_better' THEN
+          CASE WHEN w.value <= q.q1 THEN 4 WHEN w.value <= q.q2 THEN 3 WHEN w.value <= q.q3 THEN 2 ELSE 1 END
+        ELSE
+          CASE WHEN w.value <= q.q1 THEN 1 WHEN w.value <= q.q2 THEN 2 WHEN w.value <= q.q3 THEN 3 ELSE 4 END
+        END
+      END AS quartile
+    FROM w LEFT JOIN q ON w.ranked AND q.period = w.period AND q.source = w.source`;
 }
 
 export interface RankFilter extends ValueFilter {

@@ -253,12 +253,12 @@ const cases: Case[] = [
       'subjects: [{ kind: COUNCIL, id: "886" }, { kind: COUNCIL, id: "312" }], fromPeriod: 2024, toPeriod: 2024',
       'lines { subject { id } points { numerator denominator value symbol rank } region { numerator } } england { numerator }',
     ),
-    // Published DfE figures: everyone sees them; the South East's 105 is a regional count, rounded to 110.
+    // Published DfE figures: everyone sees them exactly as published (the South East's 105 unrounded).
     expect: everyone(
       allowed({
         series: {
           lines: [
-            { subject: { id: '886' }, points: [{ numerator: 90, denominator: 1000, value: 9, symbol: null, rank: 3 }], region: [{ numerator: 110 }] },
+            { subject: { id: '886' }, points: [{ numerator: 90, denominator: 1000, value: 9, symbol: null, rank: 3 }], region: [{ numerator: 105 }] },
             { subject: { id: '312' }, points: [{ numerator: 14, denominator: 100, value: 14, symbol: null, rank: 11 }], region: [{ numerator: 120 }] },
           ],
           england: [{ numerator: 7000 }],

@@ -131,25 +131,27 @@ describe.each(testEngines())('disclosure control through the API on %s', (engine
     });
   });
 
-  describe('primary control on published figures', () => {
-    it('rounds published regional and national counts for non-owners, keeps zeros and large counts', async () => {
-      const result = await execute(
-        database,
-        testViewers.councilKent,
-        `{ series(indicatorId: "placements_3plus", subjects: [{ kind: REGION, id: "E12000008" }, { kind: COUNCIL, id: "886" }], toPeriod: 2024) {
-            lines { points { period numerator denominator } } england { period numerator } } }`,
-      );
-      expect(result.errors).toBeUndefined();
-      // South East 105 -> 110 (halves up); Kent's own 2023 and 2024 figures exact; England 7000, 8000.
-      expect(result.data.series.lines[0].points).toEqual([{ period: 2024, numerator: 110, denominator: 1000 }]);
-      expect(result.data.series.lines[1].points).toEqual([
-        { period: 2023, numerator: 100, denominator: 1000 },
-        { period: 2024, numerator: 90, denominator: 1000 },
-      ]);
-      expect(result.data.series.england).toEqual([
-        { period: 2023, numerator: 8000 },
-        { period: 2024, numerator: 7000 },
-      ]);
+  describe('published figures as published, computed ones controlled', () => {
+    it('gives published regional and national counts unrounded to everyone', async () => {
+      for (const viewer of [testViewers.councilKent, testViewers.policy, testViewers.practiceKent]) {
+        const result = await execute(
+          database,
+          viewer,
+          `{ series(indicatorId: "placements_3plus", subjects: [{ kind: REGION, id: "E12000008" }, { kind: COUNCIL, id: "886" }], toPeriod: 2024) {
+              lines { points { period numerator denominator } } england { period numerator } } }`,
+        );
+        expect(result.errors).toBeUndefined();
+        // South East 105 stays 105 (it was rounded to 110); Kent's 2023 and 2024 figures; England 7000, 8000.
+        expect(result.data.series.lines[0].points).toEqual([{ period: 2024, numerator: 105, denominator: 1000 }]);
+        expect(result.data.series.lines[1].points).toEqual([
+          { period: 2023, numerator: 100, denominator: 1000 },
+          { period: 2024, numerator: 90, denominator: 1000 },
+        ]);
+        expect(result.data.series.england).toEqual([
+          { period: 2023, numerator: 8000 },
+          { period: 2024, numerator: 7000 },
+        ]);
+      }
     });
 
     it('suppresses a small computed practice figure from another year too (swp-ntyne 4/40 in 2024)', async () => {

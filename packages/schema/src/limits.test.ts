@@ -110,6 +110,8 @@ describe('every field is behind a scope', () => {
       'Contract',
       'ContractVersion',
       'Council',
+      // a computed England or region figure's coverage: counts of councils
+      'Coverage',
       'Indicator',
       'Mutation',
       'Organisation',
@@ -118,6 +120,9 @@ describe('every field is behind a scope', () => {
       'PilotWave',
       'Practice',
       'Query',
+      // reconciliation: a council's aggregate computed figure beside DfE's published one
+      'ReconciledFigure',
+      'ReconciliationRow',
       'Region',
       // returns: a submission's metadata and findings; an issue's value is the owners' only
       'ReturnIssue',
@@ -157,6 +162,7 @@ describe('every field is behind a scope', () => {
       '{ fixedFeePence: 0, outcomePotPence: 0, missingData: TREAT_AS_NOT_MET, indicators: [] }';
     const values: Record<string, string> = {
       code: '"886"',
+      councilCode: '"886"',
       id: '"x"',
       indicatorId: '"placements_3plus"',
       subjects: '[]',

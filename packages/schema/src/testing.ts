@@ -32,7 +32,8 @@ export const TEST_PSEUDONYM_SECRET = 'continuity-test-pseudonym-secret';
  *   Regions 2024: North East 99/1000=9.9, London 120/1000=12, South East 105/1000=10.5.
  *   Practice swp-ntyne (North Tyneside 392 + Northumberland 929), computed 2024: 4/40=10.
  *
- * Worked: 11 councils ranked in 2024; Kent ties South Tyneside at rank 3, quartile ceil(4x3/11)=2.
+ * Worked: 11 councils ranked in 2024; Kent ties South Tyneside at rank 3; LAIT quartile 1 (Q25 = 9,
+ * between the 3rd and 4th of 7 8 9 9 10 10 11 12 12 13 14, and Kent's 9 <= Q25).
  * Kent's neighbours 887, 845, 850 pool to (20+13+60)/(200+100+500) x 100 = 11.625.
  * swp-ntyne anchors on 392 (lowest code): region North East, neighbours 390, 391, 393 pool to
  * (10+12+9)/300 x 100 = 10.333...

@@ -48,12 +48,17 @@ export const POINT_FIELDS = fragment(/* GraphQL */ `
   }
 `);
 
-/** A comparator's figure (England, a region, statistical neighbours pooled): no rank, no source. */
+/** A comparator's figure (England, a region, statistical neighbours pooled): no rank; England and region say their source and, computed, their coverage. */
 export const COMPARATOR_POINT_FIELDS = fragment(/* GraphQL */ `
   fragment ComparatorPointFields on ComparatorPoint {
     period
     value
     symbol
+    source
+    coverage {
+      councils
+      of
+    }
   }
 `);
 

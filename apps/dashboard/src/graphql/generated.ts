@@ -76,6 +76,11 @@ export type ComparatorPointFieldsFragment = {
   period: number;
   value: number | null;
   symbol: string | null;
+  source: ValueSource | null;
+  coverage: {
+    councils: number;
+    of: number;
+  } | null;
 };
 
 /** fragment IndicatorFields on Indicator (src/figures/queries.ts) */
@@ -253,6 +258,11 @@ export type SeriesFieldsFragment = {
     period: number;
     value: number | null;
     symbol: string | null;
+    source: ValueSource | null;
+    coverage: {
+      councils: number;
+      of: number;
+    } | null;
   }>;
 };
 
@@ -381,6 +391,11 @@ export type FigureSeriesQuery = {
       period: number;
       value: number | null;
       symbol: string | null;
+      source: ValueSource | null;
+      coverage: {
+        councils: number;
+        of: number;
+      } | null;
     }>;
     lines: Array<{
       subject: {
@@ -403,11 +418,21 @@ export type FigureSeriesQuery = {
         period: number;
         value: number | null;
         symbol: string | null;
+        source: ValueSource | null;
+        coverage: {
+          councils: number;
+          of: number;
+        } | null;
       }>;
       neighbourAverage: Array<{
         period: number;
         value: number | null;
         symbol: string | null;
+        source: ValueSource | null;
+        coverage: {
+          councils: number;
+          of: number;
+        } | null;
       }>;
     }>;
   };
@@ -744,6 +769,11 @@ export type PeerSeriesQuery = {
       period: number;
       value: number | null;
       symbol: string | null;
+      source: ValueSource | null;
+      coverage: {
+        councils: number;
+        of: number;
+      } | null;
     }>;
     lines: Array<{
       subject: {
@@ -785,6 +815,38 @@ export type PracticeListQuery = {
 };
 
 export type PracticeListQueryVariables = Record<string, never>;
+
+/** query Reconciliation (src/pages/returns/queries.ts) */
+export type ReconciliationQuery = {
+  reconciliation: Array<{
+    indicator: {
+      id: string;
+      title: string;
+      unit: string;
+      decimals: number;
+      periodType: string;
+    };
+    period: number;
+    computed: {
+      value: number | null;
+      numerator: number | null;
+      denominator: number | null;
+      symbol: string | null;
+    };
+    published: {
+      value: number | null;
+      numerator: number | null;
+      denominator: number | null;
+      symbol: string | null;
+    } | null;
+    difference: number | null;
+    reasons: Array<string>;
+  }> | null;
+};
+
+export type ReconciliationQueryVariables = {
+  code: string;
+};
 
 /** query ReturnsCouncil (src/pages/returns/queries.ts) */
 export type ReturnsCouncilQuery = {

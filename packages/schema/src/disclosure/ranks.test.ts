@@ -1,17 +1,17 @@
 /**
- * Council ranks among the councils the viewer sees (ranks.ts), worked by hand.
+ * Council ranks, worked by hand: published figures ranked among the published table (LAIT's
+ * method, the same for every viewer); computed ones among those the viewer sees (ranks.ts).
  *
  * placements_3plus (lower is better, percent), added to `seedFixture` for periods it leaves empty:
  *
  * 2022, published: Hounslow 313 7/100 = 7, North Tyneside 392 8/100 = 8, Kent 886 90/1000 = 9,
  *   South Tyneside 393 9/100 = 9, Gateshead 390 10/100 = 10, Hillingdon 312 5/45 = 11.1,
  *   Newcastle 391 12/100 = 12, East Sussex 845 13/100 = 13.
- *   Hillingdon's 5 is a small count: 'c' to everyone but Hillingdon (policy owns nothing either).
- *   All 8 (Hillingdon, owner; SQL's raw ranks): 313 1, 392 2, 886 3, 393 3, 390 5, 312 6, 391 7, 845 8;
- *     quartile ceil(4r/8): 1, 1, 2, 2, 3, 3, 4, 4.
- *   Without Hillingdon (Kent, policy, a practice): 313 1, 392 2, 886 3, 393 3, 390 5, 391 6, 845 7,
- *     out of 7; quartile ceil(4r/7): 1, 2, 2, 2, 3, 4, 4. Raw, Gateshead 5 at 10 and Newcastle 7 at 12
- *     would put the missing 6 in [10, 12]; here Newcastle is 6 and nothing is missing.
+ *   Hillingdon's 5 is a small count, but published: shown as published to everyone, and ranked.
+ *   Every viewer: 313 1, 392 2, 886 3, 393 3, 390 5, 312 6, 391 7, 845 8, out of 8. LAIT quartiles:
+ *     sorted 7 8 9 9 10 11.11 12 13, type-7 quantiles at (8 - 1) x p: Q25 = 8 + 0.75 x (9 - 8) = 8.75,
+ *     Q50 = 9 + 0.5 x (10 - 9) = 9.5, Q75 = 11.11 + 0.25 x (12 - 11.11) = 11.33; lower is better:
+ *     7, 8 -> 1; 9, 9 -> 2; 10, 11.11 -> 3; 12, 13 -> 4.
  *
  * 2021, computed only (no published figure; no practice, region or England row, so no group and no
  *   secondary suppression): Hounslow 313 8/100 = 8, Kent 886 40/400 = 10, Hillingdon 312 60/500 = 12,
@@ -20,7 +20,7 @@
  *   A council sees only its own computed figure: 1 of 1, no quartile.
  *
  * neutral_test: a neutral indicator with the 2022 values: no rank or quartile for anyone; rankOutOf
- *   counts what the viewer sees (7, or 8 for Hillingdon).
+ *   counts the published table (8) for everyone.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indicators, indicatorValues, type Database } from '@continuity/db';
@@ -63,7 +63,7 @@ describe('rankAmong', () => {
     expect(ranking([])).toEqual({ outOf: 0, places: {} });
   });
 
-  it('bands quartiles as ceil(4 x rank / n), as DfE LAIT and the SQL', () => {
+  it('bands computed quartiles as ceil(4 x rank / n), as the SQL bands computed rows', () => {
     expect([1, 38, 39, 76, 77, 114, 115, 152].map((r) => quartileOf(r, 152))).toEqual([1, 1, 2, 2, 3, 3, 4, 4]);
     expect(quartileOf(null, 10)).toBeNull();
   });
@@ -141,48 +141,32 @@ describe.each(testEngines())('council ranks among what the viewer sees, through 
   }
 
   const all2022 = ['313', '392', '886', '393', '390', '312', '391', '845'];
-  const withoutHillingdon: Row[] = [
-    ['313', 1, 7, 1, 7],
-    ['392', 2, 7, 2, 8],
-    ['886', 3, 7, 2, 9],
-    ['393', 3, 7, 2, 9],
-    ['390', 5, 7, 3, 10],
-    ['312', null, 7, null, null],
-    ['391', 6, 7, 4, 12],
-    ['845', 7, 7, 4, 13],
+  const published2022: Row[] = [
+    ['313', 1, 8, 1, 7],
+    ['392', 2, 8, 1, 8],
+    ['886', 3, 8, 2, 9],
+    ['393', 3, 8, 2, 9],
+    ['390', 5, 8, 3, 10],
+    ['312', 6, 8, 3, 500 / 45],
+    ['391', 7, 8, 4, 12],
+    ['845', 8, 8, 4, 13],
   ];
 
-  it('closes the gap a suppressed council leaves: ranks 1..7 of 7 for Kent, policy and a practice', async () => {
-    for (const viewer of ['councilKent', 'policy', 'practiceKent'] as const) {
+  it('ranks published figures among the published table, the same for every viewer, small counts included', async () => {
+    for (const viewer of ['councilKent', 'councilOther', 'policy', 'admin', 'practiceKent'] as const) {
       const { rows } = await ranks(viewer, all2022, 2022);
-      expect([viewer, rows]).toEqual([viewer, withoutHillingdon]);
+      expect([viewer, rows]).toEqual([viewer, published2022]);
     }
-  });
-
-  it('gives the owner, who sees every figure, the full ranking: the SQL ranks, 1..8 of 8', async () => {
-    const { rows } = await ranks('councilOther', all2022, 2022);
-    expect(rows).toEqual([
-      ['313', 1, 8, 1, 7],
-      ['392', 2, 8, 1, 8],
-      ['886', 3, 8, 2, 9],
-      ['393', 3, 8, 2, 9],
-      ['390', 5, 8, 3, 10],
-      ['312', 6, 8, 3, 500 / 45],
-      ['391', 7, 8, 4, 12],
-      ['845', 8, 8, 4, 13],
-    ]);
     const raw = await rankCouncils(database, { indicatorId: 'placements_3plus', periods: [2022] });
     const byCode = new Map(raw.map((r) => [r.councilCode, [r.councilCode, r.rank, r.rankOutOf, r.quartile, r.value]]));
-    expect(rows).toEqual(all2022.map((code) => byCode.get(code)));
+    expect(published2022).toEqual(all2022.map((code) => byCode.get(code)));
   });
 
-  it('ranks among every council of the period the viewer sees, not among those requested', async () => {
+  it('ranks among every council of the period, not among those requested', async () => {
     const three = await ranks('councilKent', ['390', '391', '845'], 2022);
-    expect(three.rows).toEqual(withoutHillingdon.filter(([code]) => ['390', '391', '845'].includes(code)));
+    expect(three.rows).toEqual(published2022.filter(([code]) => ['390', '391', '845'].includes(code)));
     const alone = await ranks('policy', ['312'], 2022);
-    expect(alone.rows).toEqual([['312', null, 7, null, null]]);
-    const own = await ranks('councilOther', ['391'], 2022);
-    expect(own.rows).toEqual([['391', 7, 8, 4, 12]]);
+    expect(alone.rows).toEqual([['312', 6, 8, 3, 500 / 45]]);
   });
 
   it('leaves out councils hidden from the viewer: policy sees every computed figure, a council only its own', async () => {
@@ -203,13 +187,13 @@ describe.each(testEngines())('council ranks among what the viewer sees, through 
     expect((await ranks('councilOther', codes, 2021)).rows).toEqual([['312', 1, 1, null, 12]]);
   });
 
-  it('ranks nothing for a neutral indicator, counting what the viewer sees', async () => {
-    const kent = await ranks('councilKent', all2022, 2022, 'neutral_test');
-    expect(kent.rows.map(([code, rank, outOf, quartile]) => [code, rank, outOf, quartile])).toEqual(
-      all2022.map((code) => [code, null, 7, null]),
-    );
-    const owner = await ranks('councilOther', ['312'], 2022, 'neutral_test');
-    expect(owner.rows).toEqual([['312', null, 8, null, 500 / 45]]);
+  it('ranks nothing for a neutral indicator, counting the published table', async () => {
+    for (const viewer of ['councilKent', 'councilOther', 'policy'] as const) {
+      const rows = (await ranks(viewer, all2022, 2022, 'neutral_test')).rows;
+      expect(rows.map(([code, rank, outOf, quartile]) => [code, rank, outOf, quartile])).toEqual(
+        all2022.map((code) => [code, null, 8, null]),
+      );
+    }
   });
 
   it('costs the same statements for one council as for eight, whoever asks', async () => {

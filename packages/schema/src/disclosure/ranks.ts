@@ -1,8 +1,10 @@
 /**
- * Council ranks for one viewer: RANK() among the councils whose figure that viewer sees.
+ * Computed council ranks for one viewer: RANK() among the councils whose computed figure that
+ * viewer sees. (Published figures are not re-ranked: every viewer sees the whole published table,
+ * so they keep SQL's ranks among it, LAIT's method; see @continuity/indicators rank.ts.)
  *
- * SQL (@continuity/indicators `rankedValues`) ranks every council's chosen value, suppressed ones
- * included. Shown as they are, those ranks would place a value the viewer may not see: with A rank 5
+ * SQL (@continuity/indicators `rankedValues`) ranks every council's chosen computed value,
+ * suppressed ones included. Shown as they are, those ranks would place a value the viewer may not see: with A rank 5
  * at 10% and C rank 7 at 12% both visible, the suppressed council is rank 6 and lies in [10, 12], and
  * rankOutOf would count it. So ranks are taken again, per viewer, among the members of each period's
  * field (`SeriesResult.councilValues`: every council with a number, not only the ones requested) that
@@ -19,7 +21,10 @@
  * the order, so this code needs neither the polarity nor float comparisons.
  */
 
-/** DfE LAIT banding, as `rankedValues`: ceil(4 x rank / n); null under 4 ranked councils. */
+/**
+ * Quartile of a computed figure, as `rankedValues` bands computed rows: ceil(4 x rank / n); null
+ * under 4 ranked councils. (Published figures use LAIT's value quantiles, in SQL.)
+ */
 export function quartileOf(rank: number | null, n: number): number | null {
   if (rank === null || n < 4) return null;
   return Math.floor((4 * rank + n - 1) / n);

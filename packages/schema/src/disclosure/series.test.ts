@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ownershipContext, type Viewer } from '@continuity/access';
-import type { SeriesResult } from '@continuity/indicators';
+import type { ComparatorPoint, SeriesLine, SeriesPoint, SeriesResult } from '@continuity/indicators';
 import type { ComputedRow } from '../providers/computed';
 import { additiveGroups, discloseComputedTables, discloseSeries, needsComputedTables } from './series';
 
@@ -23,7 +23,7 @@ const row = (kind: ComputedRow['kind'], id: string, numerator: number, denominat
   ...extra,
 });
 
-const point = (numerator: number, denominator: number, source: 'published' | 'computed') => ({
+const point = (numerator: number, denominator: number, source: 'published' | 'computed'): SeriesPoint => ({
   period: 2025,
   numerator,
   denominator,
@@ -35,17 +35,17 @@ const point = (numerator: number, denominator: number, source: 'published' | 'co
   quartile: null,
 });
 
-const line = (kind: 'council' | 'practice', id: string, points: ReturnType<typeof point>[]) => ({
+const line = (kind: 'council' | 'practice', id: string, points: SeriesPoint[]): SeriesLine => ({
   subject: { kind, id, name: id },
   anchorCouncil: null,
   regionCode: null,
   neighbours: [],
   points,
-  region: [],
-  neighbourAverage: [],
+  region: [] as ComparatorPoint[],
+  neighbourAverage: [] as ComparatorPoint[],
 });
 
-const result = (lines: ReturnType<typeof line>[], councilValues: SeriesResult['councilValues'] = []): SeriesResult => ({
+const result = (lines: SeriesLine[], councilValues: SeriesResult['councilValues'] = []): SeriesResult => ({
   indicatorId: 'i',
   periods: [2025],
   lines,
@@ -108,16 +108,34 @@ describe('discloseSeries fails closed', () => {
     expect(out.lines[0]!.points[0]).toMatchObject({ value: null, symbol: 'c' });
   });
 
-  it('controls published figures on their own, and audits nothing for them', () => {
-    const out = discloseSeries({
-      ...entitled,
-      source: null,
-      result: result([line('council', '886', [point(4, 400, 'published')])]),
-      tables: null,
-      anonymous: new Map(),
-    });
-    expect(out.lines[0]!.points[0]).toMatchObject({ numerator: null, denominator: 400, value: null, symbol: 'c', rank: null });
-    expect(out.readComputed).toBe(false);
+  it('passes published figures on exactly as DfE printed them, to every viewer, and audits nothing for them', () => {
+    // 4 of 400: a count of 1..5 that primary control would hide were it computed; DfE published it.
+    const published = { ...point(4, 400, 'published'), rank: 79, rankOutOf: 148, quartile: 3 };
+    const region = { period: 2025, numerator: 4276.3, denominator: 36186.3, value: 11.8, symbol: null, source: 'published' as const };
+    const suppressedAtSource = { ...point(4, 400, 'published'), numerator: null, value: null, symbol: 'c', rank: null, rankOutOf: 148, quartile: null };
+    for (const viewer of [policy, kent]) {
+      const out = discloseSeries({
+        viewer,
+        ownership,
+        unit: 'percent',
+        source: null,
+        result: {
+          ...result([
+            { ...line('council', '887', [published]), region: [region], neighbourAverage: [region] },
+            line('council', '845', [suppressedAtSource]),
+          ]),
+          england: [region],
+        },
+        tables: null,
+        anonymous: new Map(),
+      });
+      expect(out.lines[0]!.points[0]).toMatchObject({ numerator: 4, denominator: 400, value: 1, symbol: null, rank: 79, rankOutOf: 148, quartile: 3 });
+      expect(out.lines[0]!.region[0]).toMatchObject({ numerator: 4276.3, denominator: 36186.3, value: 11.8 });
+      expect(out.lines[0]!.neighbourAverage[0]).toMatchObject({ numerator: 4276.3, denominator: 36186.3, value: 11.8 });
+      expect(out.england[0]).toMatchObject({ numerator: 4276.3, denominator: 36186.3, value: 11.8 });
+      expect(out.lines[1]!.points[0]).toMatchObject({ numerator: null, denominator: 400, value: null, symbol: 'c', rank: null });
+      expect(out.readComputed).toBe(false);
+    }
   });
 
   it('applies secondary suppression from the whole table, not just the lines asked for', () => {
@@ -134,9 +152,9 @@ describe('discloseSeries fails closed', () => {
   });
 });
 
-describe('discloseSeries ranks among the councils the viewer sees', () => {
+describe('discloseSeries ranks computed figures among those the viewer sees', () => {
   type Member = SeriesResult['councilValues'][number];
-  const member = (councilCode: string, numerator: number, denominator: number, rank: number, source: 'published' | 'computed' = 'published'): Member => ({
+  const member = (councilCode: string, numerator: number, denominator: number, rank: number, source: 'published' | 'computed' = 'computed'): Member => ({
     councilCode,
     period: 2025,
     source,
@@ -146,32 +164,41 @@ describe('discloseSeries ranks among the councils the viewer sees', () => {
     symbol: null,
     rank,
   });
-  // Raw ranks (lower is better): 887 at 5% is 1, 312 (3 of 50, 6%: a small count) is 2, 886 at 10% is 3.
+  // Raw computed ranks (lower is better): 887 at 5% is 1, 312 (3 of 50, 6%: a small count) is 2, 886 at 10% is 3.
   const field = [member('887', 10, 200, 1), member('312', 3, 50, 2), member('886', 40, 400, 3)];
-  const kentLine = () => line('council', '886', [{ ...point(40, 400, 'published'), rank: 3, rankOutOf: 3 }]);
+  const rows = [row('council', '887', 10, 200), row('council', '312', 3, 50), row('council', '886', 40, 400)];
+  const kentLine = () => line('council', '886', [{ ...point(40, 400, 'computed'), rank: 3, rankOutOf: 3 }]);
 
   it("closes the gap for a non-owner, and never passes SQL's raw rank on", () => {
-    const out = discloseSeries({ viewer: policy, ownership, unit: 'percent', source: null, result: result([kentLine()], field), tables: null, anonymous: new Map() });
+    const input = { viewer: policy, ownership, unit: 'percent' as const, source: null, result: result([kentLine()], field) };
+    const tables = discloseComputedTables(rows, new Map(), input);
+    // 312's numerator 3 is suppressed for policy: 887 rank 1, Kent rank 2 of 2.
+    const out = discloseSeries({ ...input, tables, anonymous: new Map() });
     expect(out.lines[0]!.points[0]).toMatchObject({ value: 10, rank: 2, rankOutOf: 2, quartile: null });
   });
 
-  it('gives the full ranking to a viewer who sees every figure', () => {
-    const hillingdon: Viewer = { userId: 'h', name: 'H', role: 'council', organisation: { kind: 'council', id: '312' } };
-    const out = discloseSeries({ viewer: hillingdon, ownership, unit: 'percent', source: null, result: result([kentLine()], field), tables: null, anonymous: new Map() });
-    expect(out.lines[0]!.points[0]).toMatchObject({ value: 10, rank: 3, rankOutOf: 3 });
+  it('ranks among what the viewer may see: Kent sees only its own computed figure', () => {
+    const input = { viewer: kent, ownership, unit: 'percent' as const, source: null, result: result([kentLine()], field) };
+    // Kent may not see Medway's or Hillingdon's computed figures: no table needed, not ranked among them.
+    expect(needsComputedTables(input)).toBe(false);
+    const out = discloseSeries({ ...input, tables: null, anonymous: new Map() });
+    expect(out.lines[0]!.points[0]).toMatchObject({ value: 10, rank: 1, rankOutOf: 1 });
   });
 
   it('loads the computed tables when the field holds a computed council the viewer may see, and fails closed without them', () => {
-    const computedField = [member('887', 10, 200, 1, 'computed'), member('886', 40, 400, 3)];
+    const computedField = [member('887', 10, 200, 1), member('886', 40, 400, 2)];
     const input = { viewer: policy, ownership, unit: 'percent' as const, source: null, result: result([kentLine()], computedField) };
     expect(needsComputedTables(input)).toBe(true);
-    // Kent, which cannot see Medway's computed figure, needs no table for it.
-    expect(needsComputedTables({ ...input, viewer: kent })).toBe(false);
-    // Without the table Medway's computed figure counts as unseen: left out, never guessed at.
-    const out = discloseSeries({ ...input, tables: null, anonymous: new Map() });
-    expect(out.lines[0]!.points[0]).toMatchObject({ rank: 1, rankOutOf: 1 });
-    const tables = discloseComputedTables([row('council', '887', 10, 200)], new Map(), input);
+    // Without the tables every unowned computed figure is withheld: no value, no rank, never guessed at.
+    expect(discloseSeries({ ...input, tables: null, anonymous: new Map() }).lines[0]!.points[0]).toMatchObject({ value: null, rank: null });
+    const tables = discloseComputedTables([row('council', '887', 10, 200), row('council', '886', 40, 400)], new Map(), input);
     expect(discloseSeries({ ...input, tables, anonymous: new Map() }).lines[0]!.points[0]).toMatchObject({ rank: 2, rankOutOf: 2 });
+  });
+
+  it('keeps a published rank as SQL gave it (the published table), whatever computed members the field holds', () => {
+    const published = line('council', '886', [{ ...point(40, 400, 'published'), rank: 3, rankOutOf: 3, quartile: 4 }]);
+    const out = discloseSeries({ viewer: policy, ownership, unit: 'percent', source: null, result: result([published], field), tables: null, anonymous: new Map() });
+    expect(out.lines[0]!.points[0]).toMatchObject({ value: 10, rank: 3, rankOutOf: 3, quartile: 4 });
   });
 
   it('ranks no practice, whatever SQL sent', () => {

@@ -2,9 +2,11 @@
  * Disclosure control for a series, at the resolver boundary: every figure that leaves the API goes
  * through @continuity/access (`discloseFigure`, `discloseTable`) with ownership from the viewer.
  *
- * - Published figures (DfE statistics): primary control for non-owners (counts 1..5 -> c, England
- *   and region counts rounded to 10, rates of suppressed counts withheld). DfE's own secondary
- *   suppression already holds for them.
+ * - Published figures (DfE statistics) go to every viewer who may see the subject exactly as DfE
+ *   printed them: value, numerator, denominator and symbol, no suppression, no rounding. They are
+ *   public and already disclosure-controlled by DfE (its own suppression and rounding); controlling
+ *   them again only altered official statistics (0.7 shown as c) and could be undone by differencing
+ *   two published denominators. Disclosure control below is for computed figures only.
  * - Computed figures (aggregates of child-level returns), points and England / region comparators:
  *   primary and secondary suppression over the *whole* computed table of each period, whatever
  *   the request asked for (computedTable), so that the pattern a viewer sees does not depend on
@@ -15,18 +17,20 @@
  *   Cells the viewer may not see at all (another council's computed figures, to a council or a
  *   practice) are hidden cells: never shown, never complements. Owned cells are locked: shown in
  *   full, never complements.
- * - Neighbour averages pool the neighbours' chosen figures. Their numerator (denominator) is
- *   withheld whenever a pooled computed neighbour's numerator (denominator) is suppressed for the
- *   viewer, so a suppressed cell cannot be worked back as "average minus the visible neighbours";
- *   then primary control as for a council count.
- * - Ranks, rankOutOf and quartiles are taken, per viewer, among the councils whose figure that viewer
- *   sees after all of the above (ranks.ts): a suppressed or hidden council is not in the ranking at
- *   all, so the ranks either side of it close up and rankOutOf does not count it (as DfE's LAIT ranks
- *   only councils with a published value). The field is every council of the period, not only those
- *   requested (`SeriesResult.councilValues`), each disclosed as it would be as a point (published:
- *   primary control; computed: the period's whole table), so a rank means "among all the councils
- *   this viewer can see that period" whatever the request. A viewer who sees every council's figure
- *   gets the SQL ranks unchanged. A suppressed point has no rank or quartile.
+ * - Neighbour averages pool the neighbours' chosen figures. An average of published figures only is
+ *   shown as SQL pooled it (published in, published out). One that pools an unowned computed
+ *   neighbour: its numerator (denominator) is withheld whenever a pooled computed neighbour's
+ *   numerator (denominator) is suppressed for the viewer, so a suppressed cell cannot be worked back
+ *   as "average minus the visible neighbours"; then primary control as for a council count.
+ * - Ranks: a published council figure keeps the rank, rankOutOf and quartile SQL gave it among the
+ *   published table of its period (LAIT's method, @continuity/indicators rank.ts), the same for every
+ *   viewer. A computed council figure is ranked, per viewer, among the computed council figures that
+ *   viewer sees after all of the above (ranks.ts): a suppressed or hidden council is not in the
+ *   ranking at all, so the ranks either side of it close up and rankOutOf does not count it. The
+ *   field is every council of the period with a computed figure, not only those requested
+ *   (`SeriesResult.councilValues`), each disclosed as it would be as a point (the period's whole
+ *   table), so a rank means "among all the computed figures this viewer can see that period"
+ *   whatever the request. A suppressed point has no rank or quartile.
  * - A peer practice shown to a practice keeps its (controlled) points but loses its region and
  *   neighbour comparators, which would name its council, and appears under its pseudonym.
  *
@@ -234,7 +238,8 @@ export function discloseSeries(input: SeriesDisclosureInput): DisclosedSeries {
       return tables?.get(period)?.get(cellId(subject.kind, subject.id))?.disclosed ?? WITHHELD;
     }
     if (!canSeeSubject(viewer, subject, ownership)) return WITHHELD;
-    return discloseFigure(figure(ownsSubject(viewer, subject, ownership)));
+    // Published: as DfE printed it, to everyone who may see the subject (the owner's path of discloseFigure).
+    return discloseFigure(figure(true));
   };
 
   const comparator = (subject: Subject) => (p: ComparatorPoint): ComparatorPoint => ({
@@ -245,6 +250,7 @@ export function discloseSeries(input: SeriesDisclosureInput): DisclosedSeries {
   const neighbourAverage = (line: SeriesLine) => (p: ComparatorPoint): ComparatorPoint => {
     let numerator = false;
     let denominator = false;
+    let pooledComputed = false;
     if (source !== 'published') {
       for (const id of line.neighbours) {
         const subject: Subject = { kind: 'council', id };
@@ -261,17 +267,22 @@ export function discloseSeries(input: SeriesDisclosureInput): DisclosedSeries {
         if (source == null && row.hasPublished) continue;
         if (row.numerator === null || row.denominator === null || !(row.denominator > 0)) continue;
         readComputed = true;
+        pooledComputed = true;
         if (cell.disclosed.numerator === null) numerator = true;
         if (cell.disclosed.denominator === null) denominator = true;
       }
     }
+    // Only published (or the viewer's own computed) figures pooled: nothing to control.
+    if (!pooledComputed) return p;
     const figure: Figure = { ...p, subjectKind: 'council', owned: false, unit };
     return { ...p, ...shown(discloseFigure(figure, { secondary: { numerator, denominator } })) };
   };
 
-  // Ranks among the councils this viewer sees (ranks.ts), one ranking per period, made on first use.
+  // Computed ranks among the computed council figures this viewer sees (ranks.ts), one ranking per
+  // period, made on first use. Published members keep their SQL ranks and are not in this field.
   const field = new Map<number, SeriesResult['councilValues']>();
   for (const member of input.result.councilValues) {
+    if (member.source !== 'computed') continue;
     const list = field.get(member.period);
     if (list) list.push(member);
     else field.set(member.period, [member]);
@@ -296,8 +307,10 @@ export function discloseSeries(input: SeriesDisclosureInput): DisclosedSeries {
     const subject: Subject = { kind: line.subject.kind, id: line.subject.id };
     const points = line.points.map((p): SeriesPoint => {
       const disclosed = disclose(subject, p.period, p.source, p);
-      // Only councils are ranked; SQL's raw ranks never leave (they count suppressed councils).
+      // Only councils are ranked. Published ranks are final (the published table, LAIT's method);
+      // SQL's raw computed ranks never leave (they count suppressed councils).
       if (subject.kind !== 'council') return { ...p, ...shown(disclosed), rank: null, rankOutOf: null, quartile: null };
+      if (p.source === 'published') return { ...p, ...shown(disclosed) };
       const ranking = rankingOf(p.period);
       const place = disclosed.value === null ? undefined : ranking.places.get(subject.id);
       return {

@@ -5,6 +5,7 @@ import {
   type Viewer,
 } from '@continuity/access';
 import {
+  ENGLAND_CODE,
   series,
   type ComparatorPoint as ComparatorPointShape,
   type SeriesPoint as SeriesPointShape,
@@ -24,6 +25,7 @@ import { computedEntitlementOf, ownershipFor, ownershipOf, practiceLookup, viewe
 import { badInput } from '../errors';
 import type { IndicatorRow } from '../providers/catalogue';
 import { computedTable } from '../providers/computed';
+import { computedCoverage, coverageKey, type Coverage } from '../providers/coverage';
 import { Indicator } from './indicators';
 
 /** More lines than any chart can show; a bound on the work one request can ask for. */
@@ -64,7 +66,19 @@ const Subject = builder.objectRef<SubjectShape>('Subject').implement({
   }),
 });
 
-const SeriesPoint = builder.objectRef<SeriesPointShape>('SeriesPoint').implement({
+const CoverageRef = builder.objectRef<Coverage>('Coverage').implement({
+  ...signedInType,
+  description:
+    "Whose returns a computed England or region figure pools: the councils with an accepted return that year, out of the councils there were. A computed aggregate covering fewer than all is not England's figure; DfE's published one is.",
+  fields: (t) => ({
+    councils: t.exposeInt('councils', { description: 'Councils whose returns the figure pools.' }),
+    of: t.exposeInt('of', { description: 'Councils in England (or the region) that year.' }),
+  }),
+});
+
+type Covered = { coverage?: Coverage | null };
+
+const SeriesPoint = builder.objectRef<SeriesPointShape & Covered>('SeriesPoint').implement({
   ...signedInType,
   description:
     'One figure, disclosure-controlled for the viewer. value is null when suppressed or unavailable; symbol then says why (c, x, z, k, u, low).',
@@ -82,20 +96,39 @@ const SeriesPoint = builder.objectRef<SeriesPointShape>('SeriesPoint').implement
     rankOutOf: t.exposeInt('rankOutOf', { nullable: true, description: 'Councils ranked that period: those whose figure the viewer sees.' }),
     quartile: t.exposeInt('quartile', {
       nullable: true,
-      description: '1 = best quarter .. 4 = worst: ceil(4 x rank / rankOutOf), as DfE LAIT.',
+      description:
+        "1 = best quarter .. 4 = worst. Published figures: DfE LAIT's banding against the quartiles of the published councils' values; computed: ceil(4 x rank / rankOutOf).",
+    }),
+    coverage: t.field({
+      type: CoverageRef,
+      nullable: true,
+      description: 'Computed England and region figures: how many councils\' returns they pool. Null otherwise.',
+      resolve: (p) => p.coverage ?? null,
     }),
   }),
 });
 
-const ComparatorPoint = builder.objectRef<ComparatorPointShape>('ComparatorPoint').implement({
+const ComparatorPoint = builder.objectRef<ComparatorPointShape & Covered>('ComparatorPoint').implement({
   ...signedInType,
-  description: 'A comparator figure, disclosure-controlled for the viewer like a point.',
+  description: 'A comparator figure: published ones as DfE published them, computed ones disclosure-controlled for the viewer like a point.',
   fields: (t) => ({
     period: t.exposeInt('period'),
     value: t.exposeFloat('value', { nullable: true }),
     numerator: t.exposeFloat('numerator', { nullable: true }),
     denominator: t.exposeFloat('denominator', { nullable: true }),
     symbol: t.exposeString('symbol', { nullable: true }),
+    source: t.field({
+      type: ValueSource,
+      nullable: true,
+      description: 'England and region: where the figure comes from. Neighbour averages: null (pooled).',
+      resolve: (p) => p.source,
+    }),
+    coverage: t.field({
+      type: CoverageRef,
+      nullable: true,
+      description: 'Computed England and region figures: how many councils\' returns they pool. Null otherwise.',
+      resolve: (p) => p.coverage ?? null,
+    }),
   }),
 });
 
@@ -161,6 +194,34 @@ async function resolveSubjects(ctx: Context, viewer: Viewer, requested: readonly
   return { subjects, anonymous };
 }
 
+/**
+ * Puts its coverage on every computed England and region figure of a disclosed series (points of
+ * England and region lines, England and region comparators), one statement when there is any.
+ */
+async function withCoverage(ctx: Context, indicatorId: string, series: DisclosedSeries): Promise<DisclosedSeries> {
+  const periods = new Set<number>();
+  const aggregate = (kind: string) => kind === 'england' || kind === 'region';
+  for (const p of series.england) if (p.source === 'computed') periods.add(p.period);
+  for (const line of series.lines) {
+    for (const p of line.region) if (p.source === 'computed') periods.add(p.period);
+    if (aggregate(line.subject.kind)) for (const p of line.points) if (p.source === 'computed') periods.add(p.period);
+  }
+  if (periods.size === 0) return series;
+  guard(ctx);
+  const coverage = await computedCoverage(ctx.database, indicatorId, [...periods]);
+  const covered = <P extends { period: number; source: string | null }>(kind: string, id: string | null) => (p: P): P & Covered =>
+    p.source === 'computed' && id !== null ? { ...p, coverage: coverage.get(coverageKey(kind, id, p.period)) ?? null } : p;
+  return {
+    ...series,
+    england: series.england.map(covered('england', ENGLAND_CODE)),
+    lines: series.lines.map((line) => ({
+      ...line,
+      points: aggregate(line.subject.kind) ? line.points.map(covered(line.subject.kind, line.subject.id)) : line.points,
+      region: line.region.map(covered('region', line.regionCode)),
+    })),
+  };
+}
+
 builder.queryFields((t) => ({
   series: t.field({
     type: Series,
@@ -213,7 +274,11 @@ builder.queryFields((t) => ({
         ]);
         tables = discloseComputedTables(rows, ownership.links, entitled);
       }
-      const disclosed = discloseSeries({ ...entitled, source: args.source, result, tables, anonymous: resolved.anonymous });
+      const disclosed = await withCoverage(
+        ctx,
+        indicator.id,
+        discloseSeries({ ...entitled, source: args.source, result, tables, anonymous: resolved.anonymous }),
+      );
       if (disclosed.readComputed) {
         ctx.audit.push({
           action: 'read',

@@ -34,7 +34,7 @@ const series: Series = {
     ...['a', 'b', 'c', 'd'].map((x, i) => ({ subject: { kind: 'PRACTICE' as const, id: `anon-${x}`, name: `Practice ${x}` }, points: pts({ 2024: 10 * (i + 1) }) })),
     { subject: { kind: 'COUNCIL', id: '886', name: 'Kent' }, points: pts({ 2024: 12 }) },
   ],
-  england: [{ period: 2024, value: 11, symbol: null }],
+  england: [{ period: 2024, value: 11, symbol: null, source: 'PUBLISHED', coverage: null }],
 };
 
 describe('my benchmark', () => {

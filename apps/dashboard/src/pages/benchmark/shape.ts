@@ -7,6 +7,7 @@ import { quartileBand, quartilesOf, type FigureBand, type FigureLine, type Figur
 import type { PeerSeriesData, SeriesVariables } from '../../figures/queries';
 import type { SubjectInput } from '../../graphql/schema';
 import { ENGLAND_STYLE, lineStyle, NEIGHBOURS_STYLE } from '../compare/chartStyle';
+import { englandLines } from '../../figures/aggregates';
 import { trendOf, type Trend } from '../shortages/shape';
 import type { BenchmarkOptionsData } from './queries';
 
@@ -112,7 +113,7 @@ export function benchmarkFigure(series: Series, subjects: BenchmarkSubjects, pra
     .forEach((l, index) => {
       lines.push({ key: `council${index}`, name: `${l.subject.name} (host council)`, role: 'subject', subject: l.subject, style: lineStyle(index + 1), points: l.points, ranked: true });
     });
-  lines.push({ key: 'england', name: 'England', role: 'england', subject: { kind: 'ENGLAND', id: 'E92000001' }, style: ENGLAND_STYLE, points: series.england, ranked: false });
+  lines.push(...englandLines(series.england, ENGLAND_STYLE));
 
   const quartiles = peerQuartiles(series, subjects);
   const hidden = { role: 'peers' as const, style: NEIGHBOURS_STYLE, ranked: false, drawn: false };

@@ -4,6 +4,7 @@ import { Empty, LoadError, Loading } from '../../components/States';
 import { Figure } from '../../figures/Figure';
 import { FIGURE_SERIES_QUERY, type FigureSeriesData } from '../../figures/queries';
 import { ENGLAND_STYLE } from './chartStyle';
+import { englandLines } from '../../figures/aggregates';
 import { formatValue, periodLabel } from '../../format/values';
 import { useQueries, type QueryState } from '../../graphql/useQuery';
 import { comparisonCouncils, didLines, didReading, differenceInDifferences, groupMeans } from './did';
@@ -199,7 +200,7 @@ function DidResult({
   const reading = didReading(did.difference, indicator.polarity);
   const range = (years: number[]) => (years.length === 0 ? 'none held' : years.length === 1 ? periodLabel(years[0]!, indicator.periodType) : `${periodLabel(years[0]!, indicator.periodType)} to ${periodLabel(years[years.length - 1]!, indicator.periodType)}`);
   const figureLinesList = useMemo(
-    () => [...didLines(pilots, comp), { key: 'england', name: 'England', role: 'england' as const, subject: { kind: 'ENGLAND' as const, id: 'E92000001' }, style: ENGLAND_STYLE, points: series[0]!.england, ranked: false }],
+    () => [...didLines(pilots, comp), ...englandLines(series[0]!.england, ENGLAND_STYLE)],
     [series, periods.join()],
   );
 

@@ -77,8 +77,8 @@ const series: FigureSeriesData['series'] = {
   lines: [
     {
       subject: { kind: 'COUNCIL', id: '886', name: 'Kent' },
-      region: [{ period: 2022, value: 8, symbol: null }],
-      neighbourAverage: [{ period: 2022, value: 9.5, symbol: null }],
+      region: [{ period: 2022, value: 8, symbol: null, source: 'PUBLISHED', coverage: null }],
+      neighbourAverage: [{ period: 2022, value: 9.5, symbol: null, source: null, coverage: null }],
       points: [
         point(2022, 9, { rank: 12, rankOutOf: 152, quartile: 1 }),
         point(2023, null, { symbol: 'c', rankOutOf: 150 }),
@@ -93,9 +93,9 @@ const series: FigureSeriesData['series'] = {
     },
   ],
   england: [
-    { period: 2022, value: 10, symbol: null },
-    { period: 2023, value: 10, symbol: null },
-    { period: 2024, value: 11, symbol: null },
+    { period: 2022, value: 10, symbol: null, source: 'PUBLISHED', coverage: null },
+    { period: 2023, value: 10, symbol: null, source: 'PUBLISHED', coverage: null },
+    { period: 2024, value: 11, symbol: null, source: 'PUBLISHED', coverage: null },
   ],
 };
 

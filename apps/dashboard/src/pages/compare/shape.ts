@@ -6,6 +6,7 @@ import { buildChart, buildTable, describeSources, type ChartModel, type FigureLi
 import type { FigureSeriesData, SeriesVariables } from '../../figures/queries';
 import type { ValueSource } from '../../graphql/schema';
 import { ENGLAND_STYLE, lineStyle, NEIGHBOURS_STYLE, REGION_STYLE } from './chartStyle';
+import { englandLines } from '../../figures/aggregates';
 import type { CompareOptionsData, IndicatorOption } from './queries';
 import type { CompareView } from './urlState';
 
@@ -180,15 +181,7 @@ export function figureLines(series: Series, comparators: Comparators = NO_COMPAR
       });
     }
   });
-  lines.push({
-    key: ENGLAND_KEY,
-    name: 'England',
-    role: 'england',
-    subject: { kind: 'ENGLAND', id: 'E92000001' },
-    style: ENGLAND_STYLE,
-    points: series.england,
-    ranked: false,
-  });
+  lines.push(...englandLines(series.england, ENGLAND_STYLE));
   return lines;
 }
 

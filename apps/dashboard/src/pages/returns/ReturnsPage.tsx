@@ -7,6 +7,7 @@ import { csvFileName } from '../../figures/csv';
 import { DownloadCsv } from '../../figures/DownloadCsv';
 import { clearQueryCache, useQuery } from '../../graphql/useQuery';
 import { RETURNS_COUNCIL_QUERY, RETURNS_PRACTICE_QUERY } from './queries';
+import { Reconciliation } from './Reconciliation';
 import { SubmissionHistory } from './SubmissionHistory';
 import { uploadReturn, UploadError, type ReturnIssue, type ReturnProgress, type ReturnResult } from './upload';
 
@@ -59,6 +60,7 @@ export default function ReturnsPage() {
         collection year; a return with errors is not imported, and every error is listed with where it is.
       </p>
       {role === 'council' ? <CouncilTarget code={orgId} session={session} /> : null}
+      {role === 'council' ? <Reconciliation code={orgId} /> : null}
       {role === 'practice' ? <PracticeTarget id={orgId} session={session} /> : null}
       {role !== 'council' && role !== 'practice' ? <Empty>Only councils and practices send returns.</Empty> : null}
     </>

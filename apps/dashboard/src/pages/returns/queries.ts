@@ -1,6 +1,8 @@
 /** Who a return can be for: a council's practices, or a practice's councils. */
 import { gql } from '../../graphql/client';
 import type {
+  ReconciliationQuery,
+  ReconciliationQueryVariables,
   ReturnsCouncilQuery,
   ReturnsCouncilQueryVariables,
   ReturnsPracticeQuery,
@@ -67,6 +69,36 @@ export const SUBMISSION_HISTORY_QUERY = gql<SubmissionHistoryQuery, SubmissionHi
         rule
         message
       }
+    }
+  }
+`);
+
+/** A council's computed figures beside DfE's published ones (the API scopes it to the council itself). */
+export const RECONCILIATION_QUERY = gql<ReconciliationQuery, ReconciliationQueryVariables>(/* GraphQL */ `
+  query Reconciliation($code: ID!) {
+    reconciliation(councilCode: $code) {
+      indicator {
+        id
+        title
+        unit
+        decimals
+        periodType
+      }
+      period
+      computed {
+        value
+        numerator
+        denominator
+        symbol
+      }
+      published {
+        value
+        numerator
+        denominator
+        symbol
+      }
+      difference
+      reasons
     }
   }
 `);

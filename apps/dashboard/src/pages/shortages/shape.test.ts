@@ -20,8 +20,8 @@ const pts = (values: Record<number, number | null>) =>
 const line = (kind: 'COUNCIL' | 'PRACTICE', id: string, values: Record<number, number | null>) => ({
   subject: { kind, id, name: id },
   points: pts(values),
-  region: [{ period: 2024, value: 15, symbol: null, numerator: null, denominator: null }],
-  neighbourAverage: [{ period: 2024, value: 14, symbol: null, numerator: null, denominator: null }],
+  region: [{ period: 2024, value: 15, symbol: null, numerator: null, denominator: null, source: 'PUBLISHED' as const, coverage: null }],
+  neighbourAverage: [{ period: 2024, value: 14, symbol: null, numerator: null, denominator: null, source: null, coverage: null }],
 });
 const council = {
   code: 'K',
@@ -39,7 +39,7 @@ const series = (id: string, kent: Record<number, number | null>, polarity = 'LOW
     line('PRACTICE', 'p1', { 2024: 30 }),
     ...['A', 'B', 'C', 'D', 'E'].map((code, i) => line('COUNCIL', code, { 2024: 10 + 2 * i })),
   ],
-  england: [{ period: 2024, value: 13, symbol: null }],
+  england: [{ period: 2024, value: 13, symbol: null, source: 'PUBLISHED' as const, coverage: null }],
 });
 
 describe('shortage monitor', () => {

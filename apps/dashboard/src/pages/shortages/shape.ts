@@ -8,6 +8,7 @@ import { formatValue, periodLabel } from '../../format/values';
 import { quartileBand, quartilesOf, type FigureBand, type FigureLine, type FigurePoint, type Quartiles } from '../../figures/model';
 import type { FigureSeriesData, IndicatorFields, SeriesVariables } from '../../figures/queries';
 import { ENGLAND_STYLE, lineStyle, NEIGHBOURS_STYLE, REGION_STYLE } from '../compare/chartStyle';
+import { aggregateLines, englandLines } from '../../figures/aggregates';
 import type { ShortageOptionsData } from './queries';
 
 type Series = FigureSeriesData['series'];
@@ -137,9 +138,16 @@ export function shortageFigure(series: Series, council: Council): { lines: Figur
     });
   if (own) {
     lines.push({ key: 'neighbours', name: 'Statistical neighbours (pooled)', role: 'neighbours', style: NEIGHBOURS_STYLE, points: own.neighbourAverage, ranked: false });
-    lines.push({ key: 'region', name: `${council.region.name} (region)`, role: 'region', style: REGION_STYLE, points: own.region, ranked: false });
+    lines.push(
+      ...aggregateLines(
+        { key: 'region', role: 'region', style: REGION_STYLE, ranked: false },
+        `${council.region.name} (region)`,
+        `${council.region.name}: pilots' returns`,
+        own.region,
+      ),
+    );
   }
-  lines.push({ key: 'england', name: 'England', role: 'england', subject: { kind: 'ENGLAND', id: 'E92000001' }, style: ENGLAND_STYLE, points: series.england, ranked: false });
+  lines.push(...englandLines(series.england, ENGLAND_STYLE));
 
   const quartilePoints = (pick: (q: Quartiles) => number | null): FigurePoint[] =>
     [...quartiles.entries()].map(([period, q]) => {
