@@ -13,7 +13,7 @@ import { handleCors } from './http/cors';
 import { HttpError, parseBody, readBody } from './http/body';
 import { createLogger, requestIdOf, withRequestId, type Logger } from './observability/log';
 import type { GatewayMetrics } from './observability/metrics';
-import { operationPlugin, type OperationInfo } from './reads/operation-plugin';
+import { operationKey, operationPlugin, type OperationInfo } from './reads/operation-plugin';
 import type { RecentWrites } from './reads/recent-writes';
 
 /** A route beside /graphql (e.g. POST /returns): given the request, the response and the token check. */
@@ -128,7 +128,7 @@ class RequestTimeout extends Error {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { database, keyStore, demoSignIn, readReplica, metrics } = options;
   const logger = options.logger ?? createLogger('warn');
-  const operations = new WeakMap<Context, OperationInfo>();
+  const operations = new WeakMap<object, OperationInfo>();
   let stopping = false;
   const authenticate = authenticator(keyStore);
   const limits: QueryLimits = { ...DEFAULT_LIMITS, ...options.limits };
@@ -206,7 +206,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         return;
       }
       const { response, context, choice } = outcome;
-      const operation = operations.get(context);
+      const operation = operations.get(operationKey(context));
       const readFrom = operation && operation.type !== 'query' ? 'primary' : choice.target;
       if (operation && operation.type !== 'query' && readReplica && viewer && (response.status ?? 200) < 400) {
         // Read-your-writes: this user's next reads must see what the mutation committed.

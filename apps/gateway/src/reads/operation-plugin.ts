@@ -11,13 +11,19 @@ export interface OperationInfo {
  * context is made before the document is parsed, reading from the standby; once the operation is
  * known to be a mutation, every resolver of it reads and writes on the primary instead.
  */
-export function operationPlugin(seen: WeakMap<Context, OperationInfo>): ApolloServerPlugin<Context> {
+/**
+ * Apollo hands resolvers and plugins a shallow copy of the context object it was given, so the
+ * request's own objects (its audit list, made fresh per context) are the key that both copies share.
+ */
+export const operationKey = (context: Context): object => context.audit;
+
+export function operationPlugin(seen: WeakMap<object, OperationInfo>): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ operation, contextValue }) {
           if (!operation) return;
-          seen.set(contextValue, { type: operation.operation, name: operation.name?.value ?? null });
+          seen.set(operationKey(contextValue), { type: operation.operation, name: operation.name?.value ?? null });
           if (operation.operation !== 'query') contextValue.database = contextValue.primary;
         },
       };
