@@ -8,8 +8,10 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 const missing = [];
-for (const group of ['apps', 'packages']) {
-  for (const name of readdirSync(join(root, group))) {
+// Workspaces: apps/*, packages/* and infra (its manifest checks).
+const workspaces = [...['apps', 'packages'].flatMap((group) => readdirSync(join(root, group)).map((name) => [group, name])), ['.', 'infra']];
+{
+  for (const [group, name] of workspaces) {
     const dir = join(root, group, name);
     if (!existsSync(join(dir, 'package.json'))) continue;
     const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
