@@ -112,9 +112,10 @@ describe.skipIf(!bin)('two gateways over a primary and a hot standby (streaming 
   beforeAll(async () => {
     root = serverTempDir('continuity-replication-');
     files_ = mkdtempSync(join(tmpdir(), 'continuity-replication-gw-'));
-    const primaryPort = await freePort(5451, 5459);
+    // Ports 5451-5454 (the backup test takes 5455-5459), so both suites may run at once.
+    const primaryPort = await freePort(5451, 5453);
     primary = await createPrimary({ bin: bin!, root, port: primaryPort });
-    standby = await createStandby({ bin: bin!, root, port: await freePort(primaryPort + 1, 5470), primary });
+    standby = await createStandby({ bin: bin!, root, port: await freePort(primaryPort + 1, 5454), primary });
     // One after the other: the first migrates and loads the published data, the second finds it there.
     gateways.push(await startGateway(gatewayEnv('a')));
     gateways.push(await startGateway(gatewayEnv('b')));

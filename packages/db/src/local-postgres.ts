@@ -93,6 +93,11 @@ export interface LocalServer {
   running(): boolean;
 }
 
+/** A server over an existing data folder (a restored backup); start() it. */
+export function localServerAt(bin: string, dataDir: string, port: number): LocalServer {
+  return localServer(bin, dataDir, port);
+}
+
 function localServer(bin: string, dataDir: string, port: number): LocalServer {
   let up = false;
   const log = join(dataDir, '..', `${port}.log`);
