@@ -190,7 +190,9 @@ export function createReturnsHandler(
     }
     const extra = (await options.onImported?.(viewer, result, Number(process.hrtime.bigint() - started) / 1e9)) ?? {};
     if (!stream) return send(res, STATUS_CODE[result.status], resultBody(result), extra);
-    line({ type: 'result', httpStatus: STATUS_CODE[result.status], ...resultBody(result) });
+    // Streamed: the headers have gone, so the commit position (read-your-writes) rides on the result line.
+    const commitLsn = extra['x-commit-lsn'];
+    line({ type: 'result', httpStatus: STATUS_CODE[result.status], ...resultBody(result), ...(commitLsn ? { commitLsn } : {}) });
     res.end();
   };
 }
