@@ -4,9 +4,13 @@ import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const workspaces = ['apps', 'packages'].flatMap((group) =>
-  readdirSync(join(root, group)).map((name) => ({ group, name, dir: join(root, group, name) })),
-);
+// Workspaces: apps/*, packages/* and infra (its manifest checks).
+const workspaces = [
+  ...['apps', 'packages'].flatMap((group) =>
+    readdirSync(join(root, group)).map((name) => ({ group, name, dir: join(root, group, name) })),
+  ),
+  { group: '.', name: 'infra', dir: join(root, 'infra') },
+];
 
 // `--reset` before a run: a workspace whose suite dies before writing its report must show as missing,
 // not be counted from an earlier run's report.

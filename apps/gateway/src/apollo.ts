@@ -19,6 +19,8 @@ export interface ApolloOptions {
   limits: QueryLimits;
   /** More plugins (tests). */
   plugins?: ApolloServerPlugin<Context>[];
+  /** On stop: how long requests in flight may run before their connections are closed (Apollo's default 10 s). */
+  stopGracePeriodMillis?: number;
 }
 
 /** Codes whose messages are written for the client; anything else is an internal error. */
@@ -116,7 +118,7 @@ const auditPlugin: ApolloServerPlugin<Context> = {
 export function createApollo(httpServer: Server, options: ApolloOptions): ApolloServer<Context> {
   const production = options.nodeEnv === 'production';
   const plugins: ApolloServerPlugin<Context>[] = [
-    ApolloServerPluginDrainHttpServer({ httpServer }),
+    ApolloServerPluginDrainHttpServer({ httpServer, ...(options.stopGracePeriodMillis !== undefined ? { stopGracePeriodMillis: options.stopGracePeriodMillis } : {}) }),
     limitsPlugin(options.limits),
     auditPlugin,
     ...(options.plugins ?? []),

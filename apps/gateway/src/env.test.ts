@@ -14,6 +14,10 @@ describe('parseEnv', () => {
   it('defaults to PGlite under the repository root, port 4000, development, a local key and secret beside it', () => {
     expect(parseEnv({})).toEqual({
       DATABASE_URL: undefined,
+      readReplica: undefined,
+      logLevel: 'info',
+      metrics: { mode: 'open' },
+      shutdownGraceMs: 25_000,
       DATA_DIR: join(repoRoot, '.data/pglite'),
       PORT: 4000,
       HOST: undefined,
@@ -33,6 +37,20 @@ describe('parseEnv', () => {
       bodyLimitBytes: 100_000,
       requestTimeoutMs: 10_000,
     });
+  });
+
+  it('takes a read replica beside the primary, the log level, and where /metrics is served', () => {
+    expect(parseEnv({ DATABASE_URL: 'postgres://u@primary/x', DATABASE_READ_URL: 'postgres://u@standby/x', READ_YOUR_WRITES_WAIT_MS: '0' })).toMatchObject({
+      DATABASE_URL: 'postgres://u@primary/x',
+      readReplica: { url: 'postgres://u@standby/x', maxLagBytes: 16_777_216, probeIntervalMs: 2000, readYourWritesWaitMs: 0 },
+    });
+    expect(() => parseEnv({ DATABASE_READ_URL: 'postgres://u@standby/x' })).toThrow(/DATABASE_READ_URL: needs DATABASE_URL/);
+    expect(parseEnv({ LOG_LEVEL: 'debug' }).logLevel).toBe('debug');
+    expect(() => parseEnv({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
+    expect(parseEnv({ METRICS_PORT: '9464', METRICS_TOKEN: 'x'.repeat(16) }).metrics).toEqual({ mode: 'port', port: 9464 });
+    expect(parseEnv({ METRICS_TOKEN: 'x'.repeat(16) }).metrics).toEqual({ mode: 'token', token: 'x'.repeat(16) });
+    expect(parseEnv({ NODE_ENV: 'production' }).metrics).toEqual({ mode: 'off' });
+    expect(() => parseEnv({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
   });
 
   it('reads and coerces what is set, treating blanks as unset', () => {

@@ -17,6 +17,12 @@ const flag = optional(z.enum(['true', 'false']));
  *
  * Database
  *   DATABASE_URL          PostgreSQL connection string; absent: the embedded PGlite in DATA_DIR.
+ *   DATABASE_READ_URL     A hot standby of DATABASE_URL (PostgreSQL streaming replication). GraphQL queries read
+ *                         there; mutations, imports and audit rows go to DATABASE_URL. A user who has just written
+ *                         reads from the standby only once it has replayed past that write (waiting at most
+ *                         READ_YOUR_WRITES_WAIT_MS, default 1000), else from the primary; so do all reads while
+ *                         the standby is down or more than READ_REPLICA_MAX_LAG_BYTES (default 16777216) behind.
+ *                         Lag is measured every READ_REPLICA_PROBE_MS (default 2000) and shown in /health.
  *   DATA_DIR              PGlite's folder (default .data/pglite). Its parent (.data/) also holds the
  *                         development signing key and pseudonym secret; .gitignore keeps it out of commits.
  *   PORT, HOST            Where to listen (default 4000, every interface).
@@ -52,10 +58,28 @@ const flag = optional(z.enum(['true', 'false']));
  *   REQUEST_TIMEOUT_MS    A GraphQL request still running after this answers 503 TIMEOUT and starts no
  *                         further SQL (default 10000). The statement in flight finishes: on PostgreSQL, bound it
  *                         too with DATABASE_URL's `options=-c statement_timeout=...`.
+ * Operations
+ *   LOG_LEVEL             pino level: fatal, error, warn, info (default), debug, trace, silent. JSON lines on stdout,
+ *                         each line of a request carrying its requestId (X-Request-Id, taken or generated).
+ *   METRICS_PORT          Serve Prometheus /metrics on this port only (its own listener, e.g. 9464, not exposed
+ *                         by the Service the Ingress uses). Without it /metrics is on PORT and needs
+ *                         `Authorization: Bearer $METRICS_TOKEN` when METRICS_TOKEN is set; with neither, /metrics
+ *                         is open outside production and off in production.
+ *   METRICS_TOKEN         The bearer token /metrics on PORT wants (16 characters or more).
+ *   SHUTDOWN_GRACE_MS     On SIGTERM: stop accepting, let requests in flight finish for up to this long (default
+ *                         25000), then close connections and the database.
  * Always on: CSRF prevention (Apollo), batching off, generic error messages.
  */
 const schema = z.object({
   DATABASE_URL: optional(z.string().url()),
+  DATABASE_READ_URL: optional(z.string().url()),
+  READ_REPLICA_MAX_LAG_BYTES: count(16 * 1024 * 1024),
+  READ_REPLICA_PROBE_MS: count(2000),
+  READ_YOUR_WRITES_WAIT_MS: withDefault(z.coerce.number().int().min(0), 1000),
+  LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
+  METRICS_PORT: optional(z.coerce.number().int().min(0).max(65535)),
+  METRICS_TOKEN: optional(z.string().min(16)),
+  SHUTDOWN_GRACE_MS: withDefault(z.coerce.number().int().min(0), 25_000),
   DATA_DIR: withDefault(z.string(), '.data/pglite'),
   PORT: withDefault(z.coerce.number().int().min(0).max(65535), 4000),
   HOST: optional(z.string()),
@@ -86,8 +110,25 @@ export type AuthConfig =
   | { mode: 'remote'; jwksUrl: string; algorithms: string[] | undefined; issuer: string; audience: string; clockToleranceSeconds: number }
   | { mode: 'local'; localKeyFile: string; issuer: string; audience: string; clockToleranceSeconds: number };
 
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+/** Where reads go when there is a standby (DATABASE_READ_URL). */
+export interface ReadReplicaConfig {
+  url: string;
+  maxLagBytes: number;
+  probeIntervalMs: number;
+  readYourWritesWaitMs: number;
+}
+
+/** /metrics: its own port, or on PORT behind a token, open (development) or off (production default). */
+export type MetricsConfig = { mode: 'port'; port: number } | { mode: 'token'; token: string } | { mode: 'open' } | { mode: 'off' };
+
 export interface Env {
   DATABASE_URL: string | undefined;
+  readReplica: ReadReplicaConfig | undefined;
+  logLevel: LogLevel;
+  metrics: MetricsConfig;
+  shutdownGraceMs: number;
   DATA_DIR: string;
   PORT: number;
   HOST: string | undefined;
@@ -110,6 +151,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (parsed.success && parsed.data.AUTH_JWKS_URL && parsed.data.AUTH_LOCAL_KEY_FILE) {
     problems.push('AUTH_JWKS_URL, AUTH_LOCAL_KEY_FILE: set one, not both');
   }
+  if (parsed.success && parsed.data.DATABASE_READ_URL && !parsed.data.DATABASE_URL) {
+    problems.push('DATABASE_READ_URL: needs DATABASE_URL (the primary it replicates)');
+  }
   if (!parsed.success || problems.length > 0) throw new Error(`Invalid environment: ${problems.join('; ')}`);
   const v = parsed.data;
   const fromRoot = (path: string) => (isAbsolute(path) ? path : resolve(repoRoot, path));
@@ -118,6 +162,24 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const common = { issuer: v.AUTH_ISSUER, audience: v.AUTH_AUDIENCE, clockToleranceSeconds: v.AUTH_CLOCK_TOLERANCE_SECONDS };
   return {
     DATABASE_URL: v.DATABASE_URL,
+    readReplica: v.DATABASE_READ_URL
+      ? {
+          url: v.DATABASE_READ_URL,
+          maxLagBytes: v.READ_REPLICA_MAX_LAG_BYTES,
+          probeIntervalMs: v.READ_REPLICA_PROBE_MS,
+          readYourWritesWaitMs: v.READ_YOUR_WRITES_WAIT_MS,
+        }
+      : undefined,
+    logLevel: v.LOG_LEVEL,
+    metrics:
+      v.METRICS_PORT !== undefined
+        ? { mode: 'port', port: v.METRICS_PORT }
+        : v.METRICS_TOKEN
+          ? { mode: 'token', token: v.METRICS_TOKEN }
+          : v.NODE_ENV === 'production'
+            ? { mode: 'off' }
+            : { mode: 'open' },
+    shutdownGraceMs: v.SHUTDOWN_GRACE_MS,
     DATA_DIR: dataDir,
     PORT: v.PORT,
     HOST: v.HOST,

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { sql } from 'drizzle-orm';
 import { demoUsers, signToken, type KeyStore, type Viewer } from '@continuity/access';
-import type { Database } from '@continuity/db';
+import type { Database, ReadChoice, ReplicaRouting } from '@continuity/db';
 import { createContext, DEFAULT_LIMITS, type Context, type QueryLimits } from '@continuity/schema';
 import { createApollo } from './apollo';
 import { AuthenticationError, authenticator, type Authenticate } from './auth/authenticate';
@@ -11,12 +11,33 @@ import type { DemoListing } from './auth/demo';
 import type { NodeEnv } from './env';
 import { handleCors } from './http/cors';
 import { HttpError, parseBody, readBody } from './http/body';
+import { createLogger, requestIdOf, withRequestId, type Logger } from './observability/log';
+import type { GatewayMetrics } from './observability/metrics';
+import { operationKey, operationPlugin, type OperationInfo } from './reads/operation-plugin';
+import type { RecentWrites } from './reads/recent-writes';
 
 /** A route beside /graphql (e.g. POST /returns): given the request, the response and the token check. */
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse, context: { authenticate: Authenticate }) => Promise<void>;
 
+/** A hot standby for reads, and each user's last write on this gateway (read-your-writes). */
+export interface ReadReplica {
+  routing: ReplicaRouting;
+  recentWrites: RecentWrites;
+}
+
 export interface ServerOptions {
+  /** The primary: writes, and reads when there is no `readReplica` (or it is down or behind). */
   database: Database;
+  /** Reads of GraphQL queries go here when it is up and close enough behind (DATABASE_READ_URL). */
+  readReplica?: ReadReplica | undefined;
+  /** JSON logs; default: warnings and errors only (tests). */
+  logger?: Logger;
+  /** Prometheus metrics; counted always, served at /metrics per `metricsAccess`. */
+  metrics?: GatewayMetrics;
+  /** /metrics on this port: open, behind a bearer token, or not served here (default: not served). */
+  metricsAccess?: { mode: 'open' } | { mode: 'token'; token: string } | { mode: 'off' };
+  /** On stop(): how long requests in flight may take to finish before connections are closed (default 10000). */
+  shutdownGraceMs?: number;
   /** 0 picks a free port (tests). */
   port: number;
   host?: string | undefined;
@@ -43,8 +64,22 @@ export interface RunningServer {
   /** The server's origin, e.g. http://localhost:4000. */
   origin: string;
   apollo: ApolloServer<Context>;
-  /** Stops accepting requests, lets running ones finish, closes the port. Leaves the database open. */
+  /**
+   * Stops accepting requests (/health answers 503 from the first moment), lets running ones finish
+   * (up to shutdownGraceMs), closes the port. Leaves the database open.
+   */
   stop(): Promise<void>;
+  /** The metrics as Prometheus text, replica lag measured at the last probe (for a separate metrics port). */
+  metricsText(): Promise<{ contentType: string; body: string }>;
+}
+
+/** Paths named in metrics; anything else is "other", so a scan cannot grow the label set. */
+const KNOWN_ROUTES = new Set(['/graphql', '/health', '/metrics', '/returns', '/.well-known/jwks.json', '/auth/demo-users', '/auth/demo-token']);
+
+/** A response that failed for a reason the standby may be behind (a dropped connection, a cancelled statement). */
+function failedInternally(response: { status?: number | undefined; body: { kind: string; string?: string } }): boolean {
+  if ((response.status ?? 200) >= 500) return true;
+  return response.body.kind === 'complete' && (response.body.string ?? '').includes('"INTERNAL_SERVER_ERROR"');
 }
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -91,7 +126,10 @@ class RequestTimeout extends Error {
  * Apollo runs through its integration API (executeHTTPGraphQLRequest) on a plain Node server.
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const { database, keyStore, demoSignIn } = options;
+  const { database, keyStore, demoSignIn, readReplica, metrics } = options;
+  const logger = options.logger ?? createLogger('warn');
+  const operations = new WeakMap<object, OperationInfo>();
+  let stopping = false;
   const authenticate = authenticator(keyStore);
   const limits: QueryLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const bodyLimit = options.bodyLimit ?? 100_000;
@@ -102,7 +140,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const apollo = createApollo(httpServer, {
     nodeEnv: options.nodeEnv ?? 'development',
     limits,
-    plugins: options.apolloPlugins,
+    plugins: [operationPlugin(operations), ...(options.apolloPlugins ?? [])],
+    stopGracePeriodMillis: options.shutdownGraceMs ?? 10_000,
   });
   await apollo.start();
 
@@ -130,19 +169,60 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         resolve('timeout');
       }, timeoutMs);
     });
+    const primaryChoice: ReadChoice = { database, target: 'primary' };
+    const header = (name: string) => {
+      const value = req.headers[name];
+      return Array.isArray(value) ? value[0] : value;
+    };
+    const minLsn = readReplica?.recentWrites.minLsnFor(viewer?.userId, header('x-min-lsn'));
+    const started = process.hrtime.bigint();
+    const run = async (choice: ReadChoice) => {
+      // A fresh context per request: per-request dataloaders, nothing cached across viewers.
+      const context = createContext({ database: choice.database, primary: database, viewer, signal: controller.signal, limits });
+      const response = await apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method?.toUpperCase() ?? 'GET', headers: toHeaderMap(req), search, body },
+        context: async () => context,
+      });
+      return { response, context, choice };
+    };
+    const execute = async () => {
+      const choice = readReplica ? await readReplica.routing.forRead(minLsn) : primaryChoice;
+      const first = await run(choice);
+      if (choice.target !== 'replica' || !readReplica || !failedInternally(first.response)) return first;
+      // The standby failed the read (stopped, restarted, cancelled by replay): if it is no longer fit to
+      // read from, answer from the primary rather than pass the failure on. Queries change nothing but
+      // audit rows, which are written to the primary once per answer.
+      const status = await readReplica.routing.probe();
+      if (status.state === 'up') return first;
+      logger.warn({ replica: status.state, reason: status.reason }, 'read failed on the standby; answered from the primary');
+      return run(primaryChoice);
+    };
     try {
-      const response = await Promise.race([
-        apollo.executeHTTPGraphQLRequest({
-          httpGraphQLRequest: { method: req.method?.toUpperCase() ?? 'GET', headers: toHeaderMap(req), search, body },
-          // A fresh context per request: per-request dataloaders, nothing cached across viewers.
-          context: async () => createContext({ database, viewer, signal: controller.signal, limits }),
-        }),
-        timedOut,
-      ]);
-      if (response === 'timeout') {
+      const outcome = await Promise.race([execute(), timedOut]);
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      if (outcome === 'timeout') {
+        metrics?.graphqlOperations.inc({ operation: 'unknown', type: 'unknown', read_from: 'unknown', outcome: 'timeout' });
         send(res, 503, { errors: [{ message: 'Request timed out', extensions: { code: 'TIMEOUT' } }] });
         return;
       }
+      const { response, context, choice } = outcome;
+      const operation = operations.get(operationKey(context));
+      const readFrom = operation && operation.type !== 'query' ? 'primary' : choice.target;
+      if (operation && operation.type !== 'query' && readReplica && viewer && (response.status ?? 200) < 400) {
+        // Read-your-writes: this user's next reads must see what the mutation committed.
+        const lsn = await readReplica.routing.primaryLsn();
+        readReplica.recentWrites.record(viewer.userId, lsn);
+        res.setHeader('x-commit-lsn', lsn);
+      }
+      if (readReplica) res.setHeader('x-read-from', readFrom);
+      if (metrics) {
+        const name = metrics.operationLabel(operation?.name);
+        const type = operation?.type ?? 'unknown';
+        const ok = (response.status ?? 200) < 400 && !(response.body.kind === 'complete' && response.body.string.includes('"errors"'));
+        metrics.graphqlOperations.inc({ operation: name, type, read_from: readFrom, outcome: ok ? 'ok' : 'error' });
+        metrics.graphqlDuration.observe({ operation: name, type }, seconds);
+      }
+      if (operation) logger.debug({ operation: operation.name, type: operation.type, readFrom }, 'graphql operation');
       for (const [key, value] of response.headers) res.setHeader(key, value);
       res.statusCode = response.status ?? 200;
       if (response.body.kind === 'complete') {
@@ -156,13 +236,38 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
   }
 
+  /**
+   * Ready while the primary answers (a standby that is down or behind only moves reads to the primary,
+   * so it is reported, not failed on); 503 once stopping, so a load balancer stops sending requests.
+   */
   async function health(res: ServerResponse): Promise<void> {
+    if (stopping) return send(res, 503, { status: 'stopping' });
+    const replica = readReplica ? { replica: readReplica.routing.status() } : {};
     try {
       await database.rows(sql`SELECT 1`);
-      send(res, 200, { status: 'ok' });
+      send(res, 200, { status: 'ok', ...replica });
     } catch {
-      send(res, 503, { status: 'unavailable' });
+      send(res, 503, { status: 'unavailable', ...replica });
     }
+  }
+
+  async function metricsText(): Promise<{ contentType: string; body: string }> {
+    if (!metrics) return { contentType: 'text/plain; charset=utf-8', body: '' };
+    if (readReplica) metrics.recordReplica(readReplica.routing.status());
+    return metrics.text();
+  }
+
+  async function metricsRoute(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+    const access = options.metricsAccess ?? { mode: 'off' };
+    if (!metrics || access.mode === 'off') return false;
+    if (access.mode === 'token' && req.headers.authorization !== `Bearer ${access.token}`) {
+      send(res, 401, { error: 'Metrics need the METRICS_TOKEN bearer token.' }, { 'www-authenticate': 'Bearer' });
+      return true;
+    }
+    const { contentType, body } = await metricsText();
+    res.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-store' });
+    res.end(body);
+    return true;
   }
 
   async function demoToken(req: IncomingMessage, res: ServerResponse, signing: KeyStore, tokenSeconds: number) {
@@ -192,6 +297,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return graphql(req, res, url.search);
     }
     if (url.pathname === '/health' && (method === 'GET' || method === 'HEAD')) return health(res);
+    if (url.pathname === '/metrics' && method === 'GET' && (await metricsRoute(req, res))) return;
     if (url.pathname === '/.well-known/jwks.json' && method === 'GET' && keyStore?.mode === 'local') {
       return send(res, 200, keyStore.publicJwks, { 'cache-control': 'public, max-age=300' });
     }
@@ -206,11 +312,28 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
 
   httpServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    route(req, res).catch((error: unknown) => {
-      if (res.headersSent) return void res.destroy();
-      if (error instanceof HttpError) return send(res, error.status, { error: error.message });
-      console.error(error);
-      send(res, 500, { error: 'Internal server error' });
+    // Every request has an id (the caller's X-Request-Id, or a new one), echoed back and on every log line.
+    const requestId = requestIdOf(req);
+    res.setHeader('x-request-id', requestId);
+    const started = process.hrtime.bigint();
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    withRequestId(requestId, () => {
+      res.once('close', () => {
+        const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+        const routeLabel = KNOWN_ROUTES.has(path) ? path : 'other';
+        const method = req.method ?? 'GET';
+        metrics?.httpRequests.inc({ route: routeLabel, method, status: String(res.statusCode) });
+        metrics?.httpDuration.observe({ route: routeLabel }, seconds);
+        if (path !== '/health' && path !== '/metrics') {
+          logger.info({ method, path, status: res.statusCode, ms: Math.round(seconds * 1000), aborted: !res.writableFinished }, 'request');
+        }
+      });
+      route(req, res).catch((error: unknown) => {
+        if (res.headersSent) return void res.destroy();
+        if (error instanceof HttpError) return send(res, error.status, { error: error.message });
+        console.error(error);
+        send(res, 500, { error: 'Internal server error' });
+      });
     });
   });
 
@@ -225,7 +348,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     url: `${origin}/graphql`,
     origin,
     apollo,
-    // The drain plugin closes the HTTP server as part of Apollo's stop.
-    stop: () => apollo.stop(),
+    // The drain plugin closes the HTTP server as part of Apollo's stop: no new connections, requests in
+    // flight (GraphQL or not) run to the end within the grace period, idle keep-alive sockets are closed.
+    stop: async () => {
+      stopping = true;
+      await apollo.stop();
+    },
+    metricsText,
   };
 }

@@ -43,6 +43,7 @@ export async function flushAudit(ctx: Context): Promise<number> {
   const entries = ctx.audit.splice(0);
   if (entries.length === 0 || !ctx.viewer) return 0;
   const viewer = ctx.viewer;
-  await ctx.database.db.insert(auditLog).values(entries.map((entry) => rowOf(viewer, entry)));
+  // The primary, even when the request read from a replica (which refuses writes).
+  await ctx.primary.db.insert(auditLog).values(entries.map((entry) => rowOf(viewer, entry)));
   return entries.length;
 }

@@ -17,7 +17,13 @@ export interface AuditEntry {
  * gives fresh, per-request loaders: nothing is cached across viewers.
  */
 export interface Context {
+  /**
+   * Where this request reads: a hot standby for queries when the gateway has one (DATABASE_READ_URL),
+   * the primary for mutations (the gateway switches it once the operation is known) and otherwise.
+   */
   database: Database;
+  /** The primary: every write (mutations, audit rows, even those of a query) goes here. */
+  primary: Database;
   /** Who is asking, from a verified token; null when no token was sent (every data field is then denied). */
   viewer: Viewer | null;
   /** Aborted when the request runs out of time: resolvers start no further SQL. */
@@ -33,6 +39,8 @@ export interface Context {
 
 export interface ContextOptions {
   database: Database;
+  /** The primary, when `database` is a read replica; default `database`. */
+  primary?: Database;
   viewer?: Viewer | null;
   signal?: AbortSignal;
   limits?: Partial<QueryLimits>;
@@ -41,6 +49,7 @@ export interface ContextOptions {
 export function createContext(options: ContextOptions): Context {
   return {
     database: options.database,
+    primary: options.primary ?? options.database,
     viewer: options.viewer ?? null,
     signal: options.signal,
     limits: { ...DEFAULT_LIMITS, ...options.limits },

@@ -33,6 +33,11 @@ export interface ReturnsRouteOptions {
    * stop the gateway answering others for seconds; default: the request's own thread.
    */
   reader?: ReturnReader;
+  /**
+   * Called once an import has finished (accepted, unchanged or rejected), before the answer is sent:
+   * metrics, and read-your-writes (the headers returned, e.g. X-Commit-Lsn, go on a JSON answer).
+   */
+  onImported?: (viewer: Viewer, result: ImportResult, seconds: number) => Promise<Record<string, string> | void>;
 }
 
 /** The same answer whatever the reason, so a refusal says nothing about which councils or practices exist. */
@@ -159,6 +164,7 @@ export function createReturnsHandler(
     const onProgress = stream ? (p: ImportProgress) => line({ type: 'progress', ...p }) : undefined;
 
     let result: ImportResult;
+    const started = process.hrtime.bigint();
     try {
       result = await importReturn(database, {
         kind,
@@ -182,8 +188,11 @@ export function createReturnsHandler(
       res.end();
       return;
     }
-    if (!stream) return send(res, STATUS_CODE[result.status], resultBody(result));
-    line({ type: 'result', httpStatus: STATUS_CODE[result.status], ...resultBody(result) });
+    const extra = (await options.onImported?.(viewer, result, Number(process.hrtime.bigint() - started) / 1e9)) ?? {};
+    if (!stream) return send(res, STATUS_CODE[result.status], resultBody(result), extra);
+    // Streamed: the headers have gone, so the commit position (read-your-writes) rides on the result line.
+    const commitLsn = extra['x-commit-lsn'];
+    line({ type: 'result', httpStatus: STATUS_CODE[result.status], ...resultBody(result), ...(commitLsn ? { commitLsn } : {}) });
     res.end();
   };
 }

@@ -653,7 +653,7 @@ const CreateContractInput = builder.inputType('CreateContractInput', {
 });
 
 async function audit(ctx: Context, viewer: Viewer, action: string, target: string, detail: Record<string, unknown>) {
-  await recordAudit(ctx.database.db, viewer, action, target, detail);
+  await recordAudit(ctx.primary.db, viewer, action, target, detail);
 }
 
 builder.mutationFields((t) => ({
