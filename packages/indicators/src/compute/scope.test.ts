@@ -48,7 +48,8 @@ describe.each(testEngines())('council scope on %s', (engine) => {
     statements.length = 0;
     await recomputeIndicators(database.db, { kind: 'ssda903', councilCode: '886', collectionYear: 2025 });
     const scoped = statements.filter((q) => q.includes('src AS ('));
-    expect(scoped.length).toBe(4);
+    // four indicator families, and the continuity ledger's indicators, survival and changes (issue 15)
+    expect(scoped.length).toBe(7);
     for (const q of scoped) {
       // 2025 to 2027 (a 903 return feeds the next two years' stability): Kent 2025 and 2026, P1's two.
       expect(q).toMatch(/s\.id IN \(\$\d+(, \$\d+){3}\)/);
