@@ -10,6 +10,7 @@ import './modules/series';
 import './modules/admin';
 import './modules/payments';
 import './modules/returns';
+import './modules/continuity';
 
 let built: GraphQLSchema | undefined;
 
