@@ -50,6 +50,8 @@ describe.each(testEngines())('council scope on %s', (engine) => {
     const scoped = statements.filter((q) => q.includes('src AS ('));
     // four indicator families, and the continuity ledger's indicators, survival and changes (issue 15)
     expect(scoped.length).toBe(7);
+    // the ledger's warning on the returns it reconciles names them as constants too
+    expect(statements.filter((q) => q.startsWith('UPDATE submissions')).every((q) => /s\.id IN \(\$\d+(, \$\d+){3}\)/.test(q))).toBe(true);
     for (const q of scoped) {
       // 2025 to 2027 (a 903 return feeds the next two years' stability): Kent 2025 and 2026, P1's two.
       expect(q).toMatch(/s\.id IN \(\$\d+(, \$\d+){3}\)/);

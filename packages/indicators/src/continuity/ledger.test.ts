@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, testEngines } from '@continuity/db/testing';
-import { cla903SwEpisodes, cswwWorkers, type Database, type Db } from '@continuity/db';
+import { eq } from 'drizzle-orm';
+import { cla903SwEpisodes, cswwWorkers, submissions, type Database, type Db } from '@continuity/db';
 import { syncCatalogue } from '../sync';
 import { recomputeIndicators } from '../compute/recompute';
 import { addReturn, computedValue, episodes, nds, seedPlaces, type Return } from '../compute/testkit';
+import { YEAR_ON_YEAR_RULE } from './recompute';
 import { changesByReason, ledgerCoverage, medianDays, survivalAt, survivalCurve, type SurvivalPoint } from './read';
 
 /*
@@ -205,6 +207,12 @@ describe.each(testEngines())('continuity ledger on %s', (engine) => {
 
   it("reconciles this year's first episode with last year's open one (SW16)", async () => {
     expect(await value('sw_year_on_year_mismatch', 'council', '886')).toEqual({ numerator: 1, denominator: 3, value: 33.333333, symbol: null });
+    // and as a warning on the later return, once however often it is recomputed
+    await recomputeIndicators(database.db, { kind: 'ssda903', councilCode: '886', collectionYear: 2025 });
+    const rows = await database.db.select({ year: submissions.collectionYear, practice: submissions.practiceId, warnings: submissions.warnings }).from(submissions)
+      .where(eq(submissions.kind, 'ssda903'));
+    const warned = rows.map((r) => [r.year, r.practice, (r.warnings as { rule: string; message: string }[]).filter((w) => w.rule === YEAR_ON_YEAR_RULE).map((w) => w.message.slice(0, 14))]);
+    expect(warned.sort()).toEqual([[2024, null, []], [2025, 'P1', []], [2025, null, ['1 of 3 childre']]].sort());
   });
 });
 

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { aggregates, AGGREGATE_SUBJECTS } from '../compute/aggregate';
-import { resolveScope, subjectsOf, writeComputed, type Executor, type Scope } from '../compute/scope';
+import { idList, resolveScope, subjectsOf, writeComputed, type Executor, type Scope } from '../compute/scope';
 import { CONTINUITY_INDICATORS } from './catalogue';
 import { changesCte, ledgerCtes, ledgerIndicators, spellsCte } from './ledger';
 
@@ -29,6 +29,8 @@ export async function recomputeContinuity(db: Executor, unresolved: Scope): Prom
   const range = { fromYear: scope.fromYear, toYear: scope.toYear };
   await writeComputed(db, { ctes: ledgerIndicators(scope), ids: CONTINUITY_INDICATORS, ...range, subjects: subjectsOf(scope) });
 
+  await warnYearOnYear(db, scope);
+
   const owned = sql`d.period BETWEEN ${scope.fromYear} AND ${scope.toYear} AND ${subjectsOf(scope)}`;
   await db.execute(sql`DELETE FROM continuity_survival d WHERE ${owned}`);
   await db.execute(sql`WITH ${ledgerCtes(scope)}, ${spellsCte()},
@@ -54,4 +56,29 @@ export async function recomputeContinuity(db: Executor, unresolved: Scope): Prom
   await db.execute(sql`SELECT pg_advisory_xact_lock(hashtext('continuity.computed_aggregates'))`);
   const ctes = aggregates(CONTINUITY_INDICATORS, scope.fromYear, scope.toYear);
   await writeComputed(db, { ctes, ids: CONTINUITY_INDICATORS, ...range, subjects: AGGREGATE_SUBJECTS });
+}
+
+/** Our own rule code for the SW16-style reconciliation between consecutive 903 returns. */
+export const YEAR_ON_YEAR_RULE = 'CONT-SW16';
+
+/**
+ * The year-on-year reconciliation as a warning on the later return: each accepted 903 submission in
+ * scope gets (or loses) one warning saying how many children's first social worker episode does not
+ * match the episode open at 31 March in the same council's (or practice's) return for the year before
+ * (sw_year_on_year_mismatch, just written). Earlier warnings of this rule are replaced, so recomputes
+ * do not pile them up. A practice's figure pools its returns: it is put on its latest submission.
+ */
+async function warnYearOnYear(db: Executor, scope: Scope): Promise<void> {
+  const ids = scope.resolved?.submissionIds ?? null;
+  const who = ids === null ? sql`true` : ids.length ? sql`s.id IN (${idList(ids)})` : sql`false`;
+  await db.execute(sql`UPDATE submissions s SET warnings =
+      (SELECT coalesce(jsonb_agg(w), '[]'::jsonb) FROM jsonb_array_elements(s.warnings) w WHERE w->>'rule' IS DISTINCT FROM ${YEAR_ON_YEAR_RULE}::text)
+      || coalesce((SELECT jsonb_build_array(jsonb_build_object('file', '', 'row', 0, 'column', 'SW_ID', 'rule', ${YEAR_ON_YEAR_RULE}::text,
+          'severity', 'warning', 'value', '',
+          'message', format('%s of %s children with a social worker episode open at 31 March last year start this year with a different worker (SW_ID) or start date (SW_DECOM) (DfE rules SW16a/SW16b).',
+            iv.numerator::int, iv.denominator::int)))
+        FROM indicator_values iv
+        WHERE iv.source = 'computed' AND iv.indicator_id = 'sw_year_on_year_mismatch' AND iv.submission_id = s.id AND iv.numerator > 0
+        LIMIT 1), '[]'::jsonb)
+    WHERE s.kind = 'ssda903' AND s.status = 'accepted' AND s.collection_year BETWEEN ${scope.fromYear} AND ${scope.toYear} AND ${who}`);
 }
