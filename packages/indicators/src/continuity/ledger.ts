@@ -148,11 +148,15 @@ export function spellsCte(): SQL {
  */
 export function ledgerIndicators(scope: Scope): SQL {
   return sql`${ledgerCtes(scope)}, ${changesCte()},
+  ledger_child_changes AS (
+    SELECT x.submission_id, x.child, count(*) AS changes FROM ledger_changes x GROUP BY x.submission_id, x.child
+  ),
   ledger_child AS (
-    -- per child with social worker episodes: changes in the year and time in care
-    SELECT c.submission_id, c.child, c.cla_31_march, c.days_in_care,
-      (SELECT count(*) FROM ledger_changes x WHERE x.submission_id = c.submission_id AND x.child = c.child) AS changes
+    -- per child with social worker episodes: changes in the year and time in care (joins, not a
+    -- correlated count per child, so the planner can hash them at national scale)
+    SELECT c.submission_id, c.child, c.cla_31_march, c.days_in_care, coalesce(x.changes, 0) AS changes
     FROM ledger_cohort c
+      LEFT JOIN ledger_child_changes x ON x.submission_id = c.submission_id AND x.child = c.child
     WHERE EXISTS (SELECT 1 FROM ledger_rel r WHERE r.submission_id = c.submission_id AND r.child = c.child)
   ),
   ledger_by_return AS (
