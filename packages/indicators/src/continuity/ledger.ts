@@ -43,7 +43,7 @@ export function ledgerCtes(scope: Scope): SQL {
     GROUP BY e.submission_id, e.child
   ),
   ledger_sw AS (
-    SELECT w.submission_id, w.child, c.care_end, ${worker(sql`w.sw_id`)} AS worker,
+    SELECT row_number() OVER () AS ep, w.submission_id, w.child, c.care_end, ${worker(sql`w.sw_id`)} AS worker,
       coalesce(w.sw_decom, src.y_start) AS start, w.sw_dec, w.sw_reason
     FROM src
       JOIN cla903_sw_episodes w ON w.submission_id = src.submission_id
@@ -173,14 +173,21 @@ export function ledgerIndicators(scope: Scope): SQL {
       count(*) FILTER (WHERE x.outcome IN ('left', 'agency_ended', 'stayed')) AS matched
     FROM ledger_changes x GROUP BY x.submission_id
   ),
-  ledger_matching AS (
-    SELECT s.submission_id,
-      count(*) FILTER (WHERE s.worker IS NULL OR NOT EXISTS (SELECT 1 FROM ledger_census k
-        WHERE k.council_code = src.council_code AND k.worker = s.worker
-          AND k.collection_year BETWEEN src.period - 1 AND src.period + 1)) AS unmatched,
-      count(*) AS episodes
+  ledger_known AS (
+    SELECT DISTINCT council_code, collection_year, worker FROM ledger_census WHERE worker IS NOT NULL
+  ),
+  ledger_found AS (
+    -- each episode of a covered return, found or not in the census (a join: a subquery per episode
+    -- would scan the census once per episode)
+    SELECT s.submission_id, s.ep, bool_or(k.worker IS NOT NULL) AS found
     FROM ledger_sw s JOIN src USING (submission_id) JOIN ledger_cover USING (submission_id)
-    GROUP BY s.submission_id
+      LEFT JOIN ledger_known k ON k.council_code = src.council_code AND k.worker = s.worker
+        AND k.collection_year BETWEEN src.period - 1 AND src.period + 1
+    GROUP BY s.submission_id, s.ep
+  ),
+  ledger_matching AS (
+    SELECT submission_id, count(*) FILTER (WHERE NOT found) AS unmatched, count(*) AS episodes
+    FROM ledger_found GROUP BY submission_id
   ),
   ledger_prev AS (
     -- the same council's (or practice's) accepted return for the year before
