@@ -67,13 +67,14 @@ export function ledgerCtes(scope: Scope): SQL {
     FROM ledger_numbered n
     GROUP BY n.submission_id, n.child, n.rel
   ),
-  ledger_rel AS (
+  ledger_rel AS MATERIALIZED (
+    -- materialised: read by several parts of each statement, each of which would otherwise redo the windows
     SELECT g.*, src.council_code, src.subject_kind, src.subject_id, src.period, src.y_start, src.y_end,
       lag(g.worker) OVER k AS prev_worker, lag(g.rel) OVER k AS prev_rel, lead(g.start) OVER k AS next_start
     FROM ledger_grouped g JOIN src USING (submission_id)
     WINDOW k AS (PARTITION BY g.submission_id, g.child ORDER BY g.rel)
   ),
-  ledger_census AS (
+  ledger_census AS MATERIALIZED (
     SELECT DISTINCT s.council_code, s.collection_year, ${worker(sql`w.swe_no`)} AS worker, w.agency_worker, w.role_end_date
     FROM (SELECT DISTINCT council_code FROM src) sc
       JOIN submissions s ON s.council_code = sc.council_code
@@ -81,8 +82,9 @@ export function ledgerCtes(scope: Scope): SQL {
     WHERE s.kind = 'csww' AND s.status = 'accepted'
       AND s.collection_year BETWEEN ${scope.fromYear - 1} AND ${scope.toYear + 1}
   ),
-  ledger_cover AS (
-    -- the returns whose council has a census for a year around theirs: only they are classified
+  ledger_cover AS MATERIALIZED (
+    -- the returns whose council has a census for a year around theirs: only they are classified.
+    -- Materialised: inlined, the planner (estimating one row everywhere) re-ran it for every change.
     SELECT src.submission_id FROM src
     WHERE EXISTS (SELECT 1 FROM ledger_census k WHERE k.council_code = src.council_code
       AND k.collection_year BETWEEN src.period - 1 AND src.period + 1)
