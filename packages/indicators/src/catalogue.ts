@@ -42,6 +42,8 @@ export const outcomeAreas: ReadonlyArray<{ area: OutcomeArea; title: string }> =
   { area: 'workforce', title: 'Workforce' },
 ];
 
+import { continuityCatalogue } from './continuity/catalogue';
+
 const pct = { unit: 'percent', decimals: 0, scale: 100 } as const;
 const CLA_31_MARCH =
   'Children looked after at 31 March, excluding those looked after only under an agreed series of short-term placements (legal status V3/V4)';
@@ -402,6 +404,8 @@ export const catalogue: readonly IndicatorDefinition[] = [
       'absence rate = working days lost / (in-post FTE x 253), or x 254 in a census year holding 29 February (2020, 2024): the rule that reproduces DfE\'s published rates.',
     periodType: 'census',
   },
+  // The continuity ledger (issue 15): changes of social worker joined to the workforce census.
+  ...continuityCatalogue,
 ];
 
 export const catalogueById: ReadonlyMap<string, IndicatorDefinition> = new Map(

@@ -5,3 +5,4 @@ export { series, ENGLAND_CODE } from './series';
 export type { SeriesRequest, SeriesResult, SeriesLine, SeriesPoint, ComparatorPoint, SubjectRef } from './series';
 export { chosenValues, type ValueFilter, type SubjectKind, type ValueSource } from './series-values';
 export * from './compute/index';
+export * from './continuity/index';

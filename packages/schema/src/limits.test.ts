@@ -107,6 +107,10 @@ describe('every field is behind a scope', () => {
     expect(objectTypes.map((t) => t.name).sort()).toEqual([
       'AuditEntry',
       'ComparatorPoint',
+      // continuity ledger (issue 15): counts and estimates per subject and year, never a worker or child
+      'ContinuityHeadline',
+      'ContinuityLedger',
+      'ContinuityYear',
       'Contract',
       'ContractVersion',
       'Council',
@@ -136,6 +140,8 @@ describe('every field is behind a scope', () => {
       'Subject',
       'Submission',
       'SubmissionFile',
+      'SurvivalEstimate',
+      'SurvivalPoint',
       'TableCount',
       'Target',
       'TermIndicator',
@@ -143,6 +149,7 @@ describe('every field is behind a scope', () => {
       'User',
       'Viewer',
       'ViewerOrganisation',
+      'WorkerChangeCount',
     ]);
     const fields = objectTypes.flatMap((t) => Object.keys(t.getFields()).map((f) => `${t.name}.${f}`));
     expect(fields.filter((f) => /child|episode|dob|upn|postcode|birth|swid|sw_id/i.test(f))).toEqual([]);
@@ -166,6 +173,7 @@ describe('every field is behind a scope', () => {
       id: '"x"',
       indicatorId: '"placements_3plus"',
       subjects: '[]',
+      subject: '{ kind: COUNCIL, id: "886" }',
       input: field.name === 'createUser'
         ? '{ id: "u", name: "U", email: "u@example.test", role: POLICY, organisationId: "dfe" }'
         : field.name === 'createContract'

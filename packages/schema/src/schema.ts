@@ -11,6 +11,7 @@ import './modules/admin';
 import './modules/payments';
 import './modules/returns';
 import './modules/reconciliation';
+import './modules/continuity';
 
 let built: GraphQLSchema | undefined;
 

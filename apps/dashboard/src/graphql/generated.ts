@@ -359,6 +359,56 @@ export type CompareOptionsQuery = {
 
 export type CompareOptionsQueryVariables = Record<string, never>;
 
+/** query ContinuityLedger (src/pages/continuity/queries.ts) */
+export type ContinuityLedgerQuery = {
+  continuityLedger: {
+    subjectKind: string;
+    subjectId: string;
+    owned: boolean;
+    years: Array<{
+      period: number;
+      councils: number;
+      headline: {
+        relationships: number | null;
+        medianDays: number | null;
+        truncated: boolean;
+        sixMonths: {
+          survival: number;
+          lower: number;
+          upper: number;
+        } | null;
+        twelveMonths: {
+          survival: number;
+          lower: number;
+          upper: number;
+        } | null;
+      };
+      points: Array<{
+        day: number;
+        atRisk: number | null;
+        events: number | null;
+        censored: number | null;
+        symbol: string | null;
+        survival: number;
+        lower: number;
+        upper: number;
+      }>;
+      changes: Array<{
+        reason: string;
+        reasonLabel: string;
+        outcome: string;
+        outcomeLabel: string;
+        changes: number | null;
+        symbol: string | null;
+      }>;
+    }>;
+  };
+};
+
+export type ContinuityLedgerQueryVariables = {
+  subject: SubjectInput;
+};
+
 /** query CouncilList (src/pages/shortages/queries.ts) */
 export type CouncilListQuery = {
   councils: Array<{

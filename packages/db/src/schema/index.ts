@@ -3,3 +3,4 @@ export * from './indicators';
 export * from './returns';
 export * from './access';
 export * from './payments';
+export * from './continuity';

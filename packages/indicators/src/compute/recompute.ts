@@ -9,6 +9,7 @@ import { reviews, REVIEWS } from './reviews';
 import { resolveScope, subjectsOf, writeComputed, type Executor, type ReturnKind, type Scope } from './scope';
 import { longTermStability, placements3plus, socialWorkers3plus } from './stability';
 import { workforce, WORKFORCE } from './workforce';
+import { recomputeContinuity } from '../continuity/recompute';
 
 interface Family {
   ids: readonly string[];
@@ -59,6 +60,8 @@ async function run(db: Executor, unresolved: Scope): Promise<void> {
   const ids = computedIndicators[scope.kind];
   const ctes = aggregates(ids, scope.fromYear, scope.toYear);
   await writeComputed(db, { ctes, ids, ...range, subjects: AGGREGATE_SUBJECTS });
+  // The continuity ledger joins both kinds of return, so either kind refreshes it (issue 15).
+  await recomputeContinuity(db, unresolved);
 }
 
 export interface RecomputeOptions {

@@ -48,7 +48,10 @@ describe.each(testEngines())('council scope on %s', (engine) => {
     statements.length = 0;
     await recomputeIndicators(database.db, { kind: 'ssda903', councilCode: '886', collectionYear: 2025 });
     const scoped = statements.filter((q) => q.includes('src AS ('));
-    expect(scoped.length).toBe(3); // Episodes (with OC2), Reviews, OC3
+    // Episodes (with OC2), Reviews, OC3, and the continuity ledger's indicators, survival and changes (issue 15)
+    expect(scoped.length).toBe(6);
+    // the ledger's warning on the returns it reconciles names them as constants too
+    expect(statements.filter((q) => q.startsWith('UPDATE submissions')).every((q) => /s\.id IN \(\$\d+(, \$\d+){3}\)/.test(q))).toBe(true);
     for (const q of scoped) {
       // 2025 to 2027 (a 903 return feeds the next two years' stability): Kent 2025 and 2026, P1's two.
       expect(q).toMatch(/s\.id IN \(\$\d+(, \$\d+){3}\)/);

@@ -2,6 +2,7 @@
  * A national year: every council's 903 return and workforce census, with national totals split across
  * councils in proportion to weights (for the benchmark and for demo data at scale).
  */
+import { linkRegistrationNumbers } from './registration';
 import { cswwPracticeSubset, generateCsww, type CswwReturn } from './csww';
 import { ENGLAND_2025, WORKFORCE_2025 } from './calibration';
 import { generateSsda903, practiceSubset, type Ssda903Return } from './ssda903';
@@ -116,6 +117,8 @@ export function generateCouncilYear(opts: CouncilYearOptions): CouncilYear & { p
     workers: opts.workers,
     ...(opts.practices ? { practices: opts.practices } : {}),
   });
+  // The two returns name the same workers by the same registration numbers (continuity ledger).
+  linkRegistrationNumbers(opts.seed, ssda903, csww);
   const practices = (opts.practices ?? []).map((p) => ({
     practiceId: p.id,
     ssda903: practiceSubset(ssda903, p.id),

@@ -31,7 +31,7 @@ import { Indicator } from './indicators';
 /** More lines than any chart can show; a bound on the work one request can ask for. */
 export const MAX_SUBJECTS = 50;
 
-const SubjectKind = builder.enumType('SubjectKind', {
+export const SubjectKind = builder.enumType('SubjectKind', {
   values: {
     ENGLAND: { value: 'england', description: 'id: E92000001' },
     REGION: { value: 'region', description: 'id: region code' },
@@ -47,7 +47,7 @@ const ValueSource = builder.enumType('ValueSource', {
   } as const,
 });
 
-const SubjectInput = builder.inputType('SubjectInput', {
+export const SubjectInput = builder.inputType('SubjectInput', {
   fields: (t) => ({
     kind: t.field({ type: SubjectKind, required: true }),
     id: t.id({ required: true }),

@@ -15,6 +15,7 @@ import { formatCell, formatValue, periodLabel } from '../../format/values';
 import { useQueries, useQuery, type QueryState } from '../../graphql/useQuery';
 import { useUrlView } from '../../router';
 import { periodsInWindow } from '../compare/shape';
+import { ContinuityLedger } from '../continuity/ContinuityLedger';
 import { BENCHMARK_OPTIONS_QUERY, PRACTICE_LIST_QUERY, type BenchmarkOptionsData } from './queries';
 import {
   benchmarkFigure,
@@ -81,6 +82,8 @@ function PracticeChooser({ current, onChoose }: { current: string | null; onChoo
 }
 
 function PracticeBenchmark({ practiceId, view, show }: { practiceId: string; view: BenchmarkView; show: (view: BenchmarkView) => void }) {
+  // A practice sees its own ledger; its host council's computed figures are the council's (not offered).
+  const practiceViewer = ownOrganisationId(useSession(), 'practice') !== null;
   const options = useQuery(BENCHMARK_OPTIONS_QUERY, useMemo(() => ({ practiceId }), [practiceId]));
   const data = options.status === 'success' ? options.data : null;
   const indicators = useMemo(() => (data ? data.outcomeAreas.flatMap((a) => a.indicators) : []), [data]);
@@ -141,6 +144,14 @@ function PracticeBenchmark({ practiceId, view, show }: { practiceId: string; vie
           </div>
         </details>
       </section>
+
+      <ContinuityLedger
+        subjects={[
+          { kind: 'PRACTICE', id: practice.id, name: practice.name },
+          ...(practiceViewer ? [] : practice.councils.map((c) => ({ kind: 'COUNCIL' as const, id: c.code, name: c.name }))),
+        ]}
+        intro={`Practices exist to give children continuity: how long ${practice.name}'s children keep their social worker, why they changed and how many changes were caused by workers leaving, from its 903 and workforce census returns.`}
+      />
 
       <section aria-labelledby="views-heading" className="app-results">
         <h2 className="govuk-heading-l" id="views-heading">

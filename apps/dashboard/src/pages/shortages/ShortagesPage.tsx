@@ -14,6 +14,7 @@ import { formatRank, formatValue, periodLabel } from '../../format/values';
 import { useQueries, useQuery, type QueryState } from '../../graphql/useQuery';
 import { useUrlView } from '../../router';
 import { periodsInWindow } from '../compare/shape';
+import { ContinuityLedger } from '../continuity/ContinuityLedger';
 import { COUNCIL_LIST_QUERY, SHORTAGE_OPTIONS_QUERY, type ShortageOptionsData } from './queries';
 import {
   BAND_TEXT,
@@ -159,6 +160,14 @@ function CouncilShortages({ code, view, onYears }: { code: string; view: Shortag
       </div>
 
       <MovementFigure council={council} workforce={loaded} stability={stabilityStates} view={view} />
+
+      <ContinuityLedger
+        subjects={[
+          { kind: 'COUNCIL', id: council.code, name: council.name },
+          ...council.practices.map((p) => ({ kind: 'PRACTICE' as const, id: p.id, name: p.name })),
+        ]}
+        intro={`How long ${council.name}'s children keep their social worker, why they changed and how many changes its turnover caused: the 903 social worker episodes joined to the workforce census by registration number, within the council.`}
+      />
     </>
   );
 }

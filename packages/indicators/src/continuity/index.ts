@@ -1,0 +1,3 @@
+export * from './catalogue';
+export { recomputeContinuity } from './recompute';
+export * from './read';
