@@ -8,7 +8,7 @@ import {
   type Database,
   type Db,
 } from '@continuity/db';
-import { recomputeIndicators, type RecomputeOptions } from '@continuity/indicators';
+import { lockCouncilScope, recomputeIndicators, type RecomputeOptions } from '@continuity/indicators';
 import { fileIssue, type Issue } from '../issues';
 import { writeFiles, writeTable } from './bulk';
 import { contentHash, returnLabel, sha256Hex, type ReturnKey, type ReturnKind } from './hash';
@@ -340,6 +340,9 @@ export async function importReturn(database: Database, options: ImportOptions): 
       const txLap = clock();
       // One import of a return at a time: the second waits, then finds the first's submission.
       await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`continuity.return ${label}`}))`);
+      // Then the council's and its practices' locks, before anything is read: a council and its practice
+      // replacing their returns at once must not interleave (see @continuity/indicators locks.ts).
+      await lockCouncilScope(tx, { councilCode: key.councilCode, practiceId: key.practiceId });
       const previous = await currentAccepted(tx, key);
       if (previous && previous.contentHash === hash) return { done: 'unchanged', existing: previous } as const;
 
