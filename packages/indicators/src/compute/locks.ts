@@ -53,6 +53,14 @@ export const subjectLock = {
   practice: (id: string) => `continuity.practice ${id}`,
 };
 
+/**
+ * The advisory-lock key pair of a subject lock (as pg_locks shows it: classid, objid), for tests and fault
+ * drills that hold one from outside to stop an import at a known point inside its transaction.
+ */
+export function subjectLockKey(name: string): [number, number] {
+  return [SUBJECT_SPACE, keyOf(name)];
+}
+
 /** Locks these subjects (after the shared all-councils lock), in the fixed order. */
 export async function lockSubjects(db: Executor, names: readonly string[]): Promise<void> {
   await db.execute(sql`SELECT pg_advisory_xact_lock_shared(hashtext(${ALL_COUNCILS}))`);
