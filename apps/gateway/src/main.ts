@@ -6,10 +6,15 @@ import { createWorkerReader, seedDemoReturns } from '@continuity/returns';
 import { authenticator, keyStoreFor } from './auth/authenticate';
 import { upsertDemoDirectory } from './auth/demo';
 import { ensureData } from './data';
+import { deadDatabaseMessage, EXIT_EMBEDDED_DEAD, watchEmbeddedDatabase } from './embedded-watchdog';
 import { env } from './env';
 import { publishedFingerprint } from './fingerprint';
+import { DataDirBusyError, lockDataDir } from './returns/data-dir-lock';
 import { createReturnsHandler } from './returns/route';
 import { startServer } from './server';
+
+/** The exit code of a gateway refused the PGlite folder because another process holds it. */
+const EXIT_DATA_DIR_BUSY = 73;
 
 /**
  * Start-up: read the configuration (env.ts), the token keys and the pseudonym secret, open (and
@@ -26,10 +31,36 @@ async function main(): Promise<void> {
   const pseudonymSecret =
     'value' in config.pseudonymSecret ? config.pseudonymSecret.value : await loadOrCreateSecretFile(config.pseudonymSecret.file);
 
+  // PGlite is single-process: a second gateway (or the import CLI) on the same folder would answer the same
+  // submission ids and lose acknowledged uploads (issue 12). Take the folder's lock first, or stop here.
+  let dataDirLock: { release(): void } | undefined;
+  if (!config.DATABASE_URL) {
+    try {
+      dataDirLock = lockDataDir(config.DATA_DIR, `gateway on port ${config.PORT}`);
+    } catch (error) {
+      if (error instanceof DataDirBusyError) {
+        console.error(error.message);
+        process.exit(EXIT_DATA_DIR_BUSY);
+      }
+      throw error;
+    }
+    process.on('exit', () => dataDirLock?.release());
+  }
   const database = await openDatabase(
-    config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: config.DATA_DIR },
+    config.DATABASE_URL ? { url: config.DATABASE_URL, guards: config.databaseGuards } : { dataDir: config.DATA_DIR },
   );
   console.log(config.DATABASE_URL ? 'database: PostgreSQL' : `database: PGlite in ${config.DATA_DIR}`);
+  // The embedded database cannot restart itself after a fault (a full disk): exit for the supervisor to restart us.
+  const stopWatchdog =
+    !config.DATABASE_URL && config.embeddedWatchdogMs > 0
+      ? watchEmbeddedDatabase(database, {
+          timeoutMs: config.embeddedWatchdogMs,
+          onDead: (reason) => {
+            console.error(deadDatabaseMessage(config.DATA_DIR, reason));
+            process.exit(EXIT_EMBEDDED_DEAD);
+          },
+        })
+      : () => {};
 
   const data = await ensureData(database, {
     fingerprint: () => publishedFingerprint(),
@@ -89,9 +120,11 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: stopping`);
+    stopWatchdog();
     await server.stop();
     await reader.close();
     await database.close();
+    dataDirLock?.release();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
