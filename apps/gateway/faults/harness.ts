@@ -151,9 +151,9 @@ export function startGateway(port: number, env: Record<string, string>): Gateway
   };
 }
 
-export async function health(port: number): Promise<number> {
+export async function health(port: number, timeoutMs = 2_000): Promise<number> {
   try {
-    const r = await fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(5_000) });
+    const r = await fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(timeoutMs) });
     return r.status;
   } catch {
     return 0;

@@ -247,13 +247,18 @@ async function fullDisk(): Promise<string> {
   // Either the embedded database answers again now that there is room, or the gateway exits (code 75)
   // and, as a supervisor would, the suite starts it again.
   let restarted = false;
+  const ended = () => gateway.child.exitCode !== null || gateway.child.signalCode !== null;
   const outcome = await waitFor('the gateway to recover or exit', async () => {
-    if (gateway.child.exitCode !== null) return 'exited';
+    if (ended()) return 'exited';
     return (await health(port)) === 200 ? 'live' : null;
-  }, 240, 250);
+  }, 120, 250);
+  let how = '';
   if (outcome === 'exited') {
-    const code = gateway.child.exitCode;
-    assert(code === 75, `the gateway exited with ${code}, not 75:\n${gateway.output().slice(-1500)}`);
+    // Code 75: a probe failed; SIGKILL: the main thread was stuck in PGlite and the watcher thread ended it.
+    const code = gateway.child.exitCode ?? gateway.child.signalCode;
+    assert(code === 75 || code === 'SIGKILL', `the gateway ended with ${code}, not 75 or SIGKILL:\n${gateway.output().slice(-1500)}`);
+    assert(/stopped answering/.test(gateway.output()), `the gateway said why it ended:\n${gateway.output().slice(-1500)}`);
+    how = `${code}: ${gateway.output().split('\n').find((l) => l.includes('stopped answering'))?.slice(0, 160) ?? ''}`;
     gateway = startGateway(port, env);
     await ready(gateway);
     restarted = true;
@@ -262,7 +267,7 @@ async function fullDisk(): Promise<string> {
   assert(again.status === 201, `an upload once space was freed was answered ${again.status}`);
   await gateway.stop();
   await checkDatabase(openDir(dataDir), 'the PGlite folder after the full disk');
-  return `upload on the full disk answered ${answer.cut ? 'nothing (cut)' : answer.status}; ${restarted ? 'gateway exited 75 and was restarted' : 'recovered in place'}; upload after 201`;
+  return `upload on the full disk answered ${answer.cut ? 'nothing (cut)' : answer.status}; ${restarted ? `gateway ended (${how}) and was restarted` : 'recovered in place'}; upload after 201`;
 }
 
 function skip(name: string, why: string): string {

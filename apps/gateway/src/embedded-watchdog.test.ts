@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '@continuity/db';
 import { deadDatabaseMessage, probe, watchEmbeddedDatabase } from './embedded-watchdog';
@@ -18,6 +20,23 @@ describe('the embedded database watchdog', () => {
     stop();
     expect(dead).toHaveLength(1);
     expect(dead[0]).toMatch(/closed/i);
+  });
+
+  it('kills a process whose main thread is stuck (as PGlite was, spinning after a full disk), saying why', async () => {
+    const module = fileURLToPath(new URL('./embedded-watchdog.ts', import.meta.url));
+    // The child blocks its own main thread for at most 60 s: the watcher (timeout 2 s) must end it first.
+    const code = `const { watchEventLoop } = await import(${JSON.stringify(module)});
+      watchEventLoop(2000, (r) => 'stuck: ' + r);
+      setTimeout(() => { const end = Date.now() + 60000; while (Date.now() < end) {} console.log('survived'); }, 1500);`;
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += String(d)));
+    child.stderr.on('data', (d) => (out += String(d)));
+    const [exitCode, signal] = await new Promise<[number | null, string | null]>((r) => child.once('exit', (c, s) => r([c, s])));
+    expect(signal).toBe('SIGKILL');
+    expect(exitCode).toBeNull();
+    expect(out).toMatch(/stuck: the main thread has not run for \d+ s/);
+    expect(out).not.toContain('survived');
   });
 
   it('says what happened, what the exit code is for and what to do', () => {

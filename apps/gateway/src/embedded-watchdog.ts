@@ -1,3 +1,4 @@
+import { Worker } from 'node:worker_threads';
 import { sql } from 'drizzle-orm';
 import type { Database } from '@continuity/db';
 
@@ -9,6 +10,12 @@ import type { Database } from '@continuity/db';
  * time, exits with a clear message and EXIT_EMBEDDED_DEAD for its supervisor (compose `restart:`, systemd,
  * Kubernetes) to start it again. A probe queues behind the running transaction (PGlite is one connection),
  * so the timeout must be longer than the longest upload: 120 s by default.
+ *
+ * PGlite runs in the main thread, and after a full disk it was seen spinning there (100% CPU, /health never
+ * answered): no timer of the main thread fires then. So a worker thread watches the main thread's heartbeat
+ * too and, when it stops for the timeout, writes the message and kills the process (SIGKILL: a blocked main
+ * thread runs no exit handler; the data-folder lock it leaves is taken over by the next start, its holder
+ * being gone).
  */
 
 /** The exit code of a gateway whose embedded database stopped answering (EX_SOFTWARE would be 70; 75 is EX_TEMPFAIL). */
@@ -70,6 +77,45 @@ export function watchEmbeddedDatabase(database: Database, options: WatchdogOptio
   return () => {
     stopped = true;
     clearTimeout(timer);
+  };
+}
+
+/**
+ * Watches the main thread from a worker: a heartbeat stored every second in shared memory; when it is older
+ * than timeoutMs the worker prints `message` (with the time stalled) to stderr and kills the process.
+ * Returns a function that stops it. The worker does not hold the process open.
+ */
+export function watchEventLoop(timeoutMs: number, message: (reason: string) => string): () => void {
+  const beat = new Int32Array(new SharedArrayBuffer(8));
+  const now = () => Math.floor(Date.now() / 1000);
+  Atomics.store(beat, 0, now());
+  const heart = setInterval(() => Atomics.store(beat, 0, now()), 1000);
+  heart.unref();
+  const code = `
+    const { workerData } = require('node:worker_threads');
+    const { writeSync } = require('node:fs');
+    const { beat, timeoutSeconds, template } = workerData;
+    const now = () => Math.floor(Date.now() / 1000);
+    for (;;) {
+      Atomics.wait(beat, 1, 0, 1000);
+      if (Atomics.load(beat, 1) === 1) break;
+      const stalled = now() - Atomics.load(beat, 0);
+      if (stalled > timeoutSeconds) {
+        writeSync(2, template.replace('{reason}', 'the main thread has not run for ' + stalled + ' s') + String.fromCharCode(10));
+        process.kill(process.pid, 'SIGKILL');
+      }
+    }`;
+  const worker = new Worker(code, {
+    eval: true,
+    // Plain CommonJS: none of the parent's loaders or flags (tsx, --input-type).
+    execArgv: [],
+    workerData: { beat, timeoutSeconds: Math.ceil(timeoutMs / 1000), template: message('{reason}') },
+  });
+  worker.unref();
+  return () => {
+    clearInterval(heart);
+    Atomics.store(beat, 1, 1);
+    Atomics.notify(beat, 1);
   };
 }
 

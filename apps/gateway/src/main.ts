@@ -6,7 +6,7 @@ import { createWorkerReader, seedDemoReturns } from '@continuity/returns';
 import { authenticator, keyStoreFor } from './auth/authenticate';
 import { upsertDemoDirectory } from './auth/demo';
 import { ensureData } from './data';
-import { deadDatabaseMessage, EXIT_EMBEDDED_DEAD, watchEmbeddedDatabase } from './embedded-watchdog';
+import { deadDatabaseMessage, EXIT_EMBEDDED_DEAD, watchEmbeddedDatabase, watchEventLoop } from './embedded-watchdog';
 import { env } from './env';
 import { publishedFingerprint } from './fingerprint';
 import { DataDirBusyError, lockDataDir } from './returns/data-dir-lock';
@@ -51,16 +51,22 @@ async function main(): Promise<void> {
   );
   console.log(config.DATABASE_URL ? 'database: PostgreSQL' : `database: PGlite in ${config.DATA_DIR}`);
   // The embedded database cannot restart itself after a fault (a full disk): exit for the supervisor to restart us.
-  const stopWatchdog =
-    !config.DATABASE_URL && config.embeddedWatchdogMs > 0
-      ? watchEmbeddedDatabase(database, {
-          timeoutMs: config.embeddedWatchdogMs,
-          onDead: (reason) => {
-            console.error(deadDatabaseMessage(config.DATA_DIR, reason));
-            process.exit(EXIT_EMBEDDED_DEAD);
-          },
-        })
-      : () => {};
+  const watching = !config.DATABASE_URL && config.embeddedWatchdogMs > 0;
+  const stopProbes = watching
+    ? watchEmbeddedDatabase(database, {
+        timeoutMs: config.embeddedWatchdogMs,
+        onDead: (reason) => {
+          console.error(deadDatabaseMessage(config.DATA_DIR, reason));
+          process.exit(EXIT_EMBEDDED_DEAD);
+        },
+      })
+    : () => {};
+  // PGlite runs in this thread: stuck in it, no probe's timer fires; a worker thread watches for that.
+  const stopLoopWatch = watching ? watchEventLoop(config.embeddedWatchdogMs, (r) => deadDatabaseMessage(config.DATA_DIR, r)) : () => {};
+  const stopWatchdog = () => {
+    stopProbes();
+    stopLoopWatch();
+  };
 
   const data = await ensureData(database, {
     fingerprint: () => publishedFingerprint(),
