@@ -62,7 +62,7 @@ async function main(): Promise<void> {
       })
     : () => {};
   // PGlite runs in this thread: stuck in it, no probe's timer fires; a worker thread watches for that.
-  const stopLoopWatch = watching ? watchEventLoop(config.embeddedWatchdogMs, (r) => deadDatabaseMessage(config.DATA_DIR, r)) : () => {};
+  const stopLoopWatch = watching ? watchEventLoop(config.embeddedWatchdogMs, (r) => deadDatabaseMessage(config.DATA_DIR, r, 'Killing the process (SIGKILL: its main thread is stuck)')) : () => {};
   const stopWatchdog = () => {
     stopProbes();
     stopLoopWatch();
