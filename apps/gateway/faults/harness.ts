@@ -57,7 +57,8 @@ export function assert(condition: unknown, message: string): asserts condition {
 export interface Cluster {
   port: number;
   url: (database?: string) => string;
-  restart(): void;
+  /** pg_ctl restart -m fast, without blocking this process (reads go on meanwhile). */
+  restart(): Promise<void>;
   stop(): void;
 }
 
@@ -75,7 +76,14 @@ export function createCluster(port: number): Cluster {
   const data = join(dir, 'data');
   run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=60`;
-  const ctl = (args: string[]) => run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-o', options, '-w', '-t', '60', ...args]);
+  const ctlArgs = (args: string[]) => ['-D', data, '-l', join(dir, 'log'), '-o', options, '-w', '-t', '60', ...args];
+  const ctl = (args: string[]) => run('pg_ctl', ctlArgs(args));
+  const ctlAsync = (args: string[]) =>
+    new Promise<void>((resolve, reject) => {
+      const argv = asRoot ? ['-u', 'postgres', '--', join(PG_BIN, 'pg_ctl'), ...ctlArgs(args)] : ctlArgs(args);
+      const child = spawn(asRoot ? 'runuser' : join(PG_BIN, 'pg_ctl'), argv, { stdio: 'ignore' });
+      child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`pg_ctl ${args.join(' ')} exited ${code}`))));
+    });
   ctl(['start']);
   let running = true;
   onCleanup(() => {
@@ -84,7 +92,7 @@ export function createCluster(port: number): Cluster {
   return {
     port,
     url: (database = 'postgres') => `postgres://postgres@127.0.0.1:${port}/${database}`,
-    restart: () => ctl(['restart', '-m', 'fast']),
+    restart: () => ctlAsync(['restart', '-m', 'fast']),
     stop: () => {
       ctl(['stop', '-m', 'fast']);
       running = false;

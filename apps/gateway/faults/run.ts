@@ -177,9 +177,12 @@ async function restartUnderLoad(): Promise<string> {
       await sleep(100);
     }
   })();
+  let restarting: Promise<void> | null = null;
   const answer = await upload(port, token, returnOf('restart', 3000), (phase) => {
-    if (phase === 'writing') cluster!.restart();
+    if (phase === 'writing') restarting = cluster!.restart();
   });
+  assert(restarting, 'the upload reached its writing phase');
+  await restarting;
   await waitFor('health after the restart', async () => (await health(port)) === 200, 240, 250);
   reading = false;
   await reads;
