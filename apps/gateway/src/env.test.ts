@@ -36,6 +36,8 @@ describe('parseEnv', () => {
       limits: DEFAULT_LIMITS,
       bodyLimitBytes: 100_000,
       requestTimeoutMs: 10_000,
+      databaseGuards: { statementTimeoutMs: 60_000, idleInTransactionTimeoutMs: 60_000, connectionCheckIntervalMs: 2_000 },
+      embeddedWatchdogMs: 120_000,
     });
   });
 
@@ -51,6 +53,13 @@ describe('parseEnv', () => {
     expect(parseEnv({ METRICS_TOKEN: 'x'.repeat(16) }).metrics).toEqual({ mode: 'token', token: 'x'.repeat(16) });
     expect(parseEnv({ NODE_ENV: 'production' }).metrics).toEqual({ mode: 'off' });
     expect(() => parseEnv({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
+  });
+
+  it('reads the database guards and the embedded watchdog, 0 turning one off', () => {
+    const parsed = parseEnv({ DB_STATEMENT_TIMEOUT_MS: '30000', DB_CLIENT_CHECK_INTERVAL_MS: '0', EMBEDDED_WATCHDOG_MS: '0' });
+    expect(parsed.databaseGuards).toEqual({ statementTimeoutMs: 30_000, idleInTransactionTimeoutMs: 60_000, connectionCheckIntervalMs: 0 });
+    expect(parsed.embeddedWatchdogMs).toBe(0);
+    expect(() => parseEnv({ DB_STATEMENT_TIMEOUT_MS: '-1' })).toThrow(/DB_STATEMENT_TIMEOUT_MS/);
   });
 
   it('reads and coerces what is set, treating blanks as unset', () => {

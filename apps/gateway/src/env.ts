@@ -1,6 +1,7 @@
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { DEFAULT_SERVER_GUARDS, type ServerGuards } from '@continuity/db';
 import { DEFAULT_LIMITS, type QueryLimits } from '@continuity/schema';
 
 /** The repository root: relative paths in the environment are read from here, not from the cwd turbo picks. */
@@ -23,6 +24,12 @@ const flag = optional(z.enum(['true', 'false']));
  *                         READ_YOUR_WRITES_WAIT_MS, default 1000), else from the primary; so do all reads while
  *                         the standby is down or more than READ_REPLICA_MAX_LAG_BYTES (default 16777216) behind.
  *                         Lag is measured every READ_REPLICA_PROBE_MS (default 2000) and shown in /health.
+ *   DB_STATEMENT_TIMEOUT_MS, DB_IDLE_IN_TRANSACTION_TIMEOUT_MS, DB_CLIENT_CHECK_INTERVAL_MS
+ *                         PostgreSQL: statement_timeout, idle_in_transaction_session_timeout and
+ *                         client_connection_check_interval set on every connection (defaults 60000, 60000,
+ *                         2000; 0 turns one off). See apps/gateway/README.md, "Faults".
+ *   EMBEDDED_WATCHDOG_MS  PGlite: exit (code 75) when a probe of the database is not answered in this time
+ *                         (default 120000; 0 off), so a supervisor restarts the gateway.
  *   DATA_DIR              PGlite's folder (default .data/pglite). Its parent (.data/) also holds the
  *                         development signing key and pseudonym secret; .gitignore keeps it out of commits.
  *   PORT, HOST            Where to listen (default 4000, every interface).
@@ -102,6 +109,10 @@ const schema = z.object({
   GRAPHQL_MAX_BREADTH: count(DEFAULT_LIMITS.maxBreadth),
   GRAPHQL_MAX_BODY_BYTES: count(100_000),
   REQUEST_TIMEOUT_MS: count(10_000),
+  DB_STATEMENT_TIMEOUT_MS: withDefault(z.coerce.number().int().min(0), DEFAULT_SERVER_GUARDS.statementTimeoutMs),
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: withDefault(z.coerce.number().int().min(0), DEFAULT_SERVER_GUARDS.idleInTransactionTimeoutMs),
+  DB_CLIENT_CHECK_INTERVAL_MS: withDefault(z.coerce.number().int().min(0), DEFAULT_SERVER_GUARDS.connectionCheckIntervalMs),
+  EMBEDDED_WATCHDOG_MS: withDefault(z.coerce.number().int().min(0), 120_000),
 });
 
 export type NodeEnv = 'development' | 'test' | 'production';
@@ -142,6 +153,10 @@ export interface Env {
   limits: QueryLimits;
   bodyLimitBytes: number;
   requestTimeoutMs: number;
+  /** PostgreSQL: the server-side guards on the gateway's connections (@continuity/db ServerGuards). */
+  databaseGuards: ServerGuards;
+  /** PGlite: a probe not answered in this time exits the gateway for its supervisor to restart (0: off). */
+  embeddedWatchdogMs: number;
 }
 
 /** Validates the environment; throws one error listing every bad variable. */
@@ -206,6 +221,12 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     },
     bodyLimitBytes: v.GRAPHQL_MAX_BODY_BYTES,
     requestTimeoutMs: v.REQUEST_TIMEOUT_MS,
+    databaseGuards: {
+      statementTimeoutMs: v.DB_STATEMENT_TIMEOUT_MS,
+      idleInTransactionTimeoutMs: v.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+      connectionCheckIntervalMs: v.DB_CLIENT_CHECK_INTERVAL_MS,
+    },
+    embeddedWatchdogMs: v.EMBEDDED_WATCHDOG_MS,
   };
 }
 

@@ -8,6 +8,8 @@ import type { Env } from './env';
 import { createLogger, type Logger } from './observability/log';
 import { GatewayMetrics } from './observability/metrics';
 import { RecentWrites } from './reads/recent-writes';
+import { deadDatabaseMessage, EXIT_EMBEDDED_DEAD, watchEmbeddedDatabase, watchEventLoop } from './embedded-watchdog';
+import { lockDataDir } from './returns/data-dir-lock';
 import { createReturnsHandler } from './returns/route';
 import { startServer, type RunningServer } from './server';
 import { preparePublishedData } from './startup-data';
@@ -38,10 +40,32 @@ export async function startGateway(config: Env, options: { logger?: Logger } = {
       ? `sign-in: local key ${config.auth.mode === 'local' ? config.auth.localKeyFile : ''} (issuer ${keyStore.issuer}, audience ${keyStore.audience})`
       : `sign-in: identity provider keys (issuer ${keyStore.issuer}, audience ${keyStore.audience})`,
   );
-  const database = await openDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: config.DATA_DIR });
+  // PGlite is single-process: a second gateway (or the import CLI) on the same folder would answer the same
+  // submission ids and lose acknowledged uploads (issue 12). Take the folder's lock first (DataDirBusyError
+  // otherwise: main.ts exits with EXIT_DATA_DIR_BUSY).
+  const dataDirLock = config.DATABASE_URL ? undefined : lockDataDir(config.DATA_DIR, `gateway on port ${config.PORT}`);
+  if (dataDirLock) process.on('exit', () => dataDirLock.release());
+  const database = await openDatabase(
+    config.DATABASE_URL ? { url: config.DATABASE_URL, guards: config.databaseGuards } : { dataDir: config.DATA_DIR },
+  );
   logger.info(config.DATABASE_URL ? 'database: PostgreSQL' : `database: PGlite in ${config.DATA_DIR}`);
+  // The embedded database cannot restart itself after a fault (a full disk): exit for the supervisor to restart us.
+  const watching = !config.DATABASE_URL && config.embeddedWatchdogMs > 0;
+  const stopProbes = watching
+    ? watchEmbeddedDatabase(database, {
+        timeoutMs: config.embeddedWatchdogMs,
+        onDead: (reason) => {
+          logger.fatal(deadDatabaseMessage(config.DATA_DIR, reason));
+          process.exit(EXIT_EMBEDDED_DEAD);
+        },
+      })
+    : () => {};
+  // PGlite runs in this thread: stuck in it, no probe's timer fires; a worker thread watches for that.
+  const stopLoopWatch = watching
+    ? watchEventLoop(config.embeddedWatchdogMs, (r) => deadDatabaseMessage(config.DATA_DIR, r, 'Killing the process (SIGKILL: its main thread is stuck)'))
+    : () => {};
   // The standby is read-only and replays the primary's migrations: never migrate it.
-  const replicaDatabase = config.readReplica ? await openDatabase({ url: config.readReplica.url, migrate: false }) : undefined;
+  const replicaDatabase = config.readReplica ? await openDatabase({ url: config.readReplica.url, migrate: false, guards: config.databaseGuards }) : undefined;
   const replica = replicaDatabase
     ? createReplicaRouting({
         primary: database,
@@ -162,12 +186,15 @@ export async function startGateway(config: Env, options: { logger?: Logger } = {
     demoSeeded,
     stop: () =>
       (stopped ??= (async () => {
+        stopProbes();
+        stopLoopWatch();
         await server.stop();
         if (metricsServer) await new Promise((resolve) => metricsServer!.close(resolve));
         replica?.stop();
         await reader.close();
         await replicaDatabase?.close();
         await database.close();
+        dataDirLock?.release();
       })()),
   };
 }

@@ -1,6 +1,10 @@
 import { env } from './env';
 import { startGateway } from './gateway';
 import { createLogger, routeConsoleTo } from './observability/log';
+import { DataDirBusyError } from './returns/data-dir-lock';
+
+/** The exit code of a gateway refused the PGlite folder because another process holds it. */
+const EXIT_DATA_DIR_BUSY = 73;
 
 /**
  * Start-up: read the configuration (env.ts), then one gateway (gateway.ts). SIGTERM / SIGINT stop it
@@ -12,7 +16,16 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   // The packages' console lines become JSON lines too, with the request id when inside a request.
   routeConsoleTo(logger);
-  const gateway = await startGateway(config, { logger });
+  let gateway;
+  try {
+    gateway = await startGateway(config, { logger });
+  } catch (error) {
+    if (error instanceof DataDirBusyError) {
+      logger.fatal(error.message);
+      process.exit(EXIT_DATA_DIR_BUSY);
+    }
+    throw error;
+  }
 
   let stopping = false;
   const stop = async (signal: string) => {

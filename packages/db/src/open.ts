@@ -56,6 +56,40 @@ export interface OpenOptions {
   logger?: (query: string, params: unknown[]) => void;
   /** postgres.js pool size. */
   max?: number;
+  /** PostgreSQL only: the server-side guards set on every connection (defaults: DEFAULT_SERVER_GUARDS). */
+  guards?: Partial<ServerGuards>;
+}
+
+/**
+ * Settings the product gives PostgreSQL on each of its connections (as startup parameters, so they hold
+ * from the first statement, the migrations included). Issue 12: after the gateway was killed during a
+ * recompute, its orphaned backend ran on for 74-78 s holding the return's lock, and the retry waited.
+ *  - client_connection_check_interval: while a statement runs, the server checks this often whether the
+ *    client is still there, and cancels the statement (releasing its locks) when it is not.
+ *  - idle_in_transaction_session_timeout: a transaction left open by a client that stopped talking ends.
+ *  - statement_timeout: no statement runs longer (the longest of a national bulk load takes seconds).
+ * 0 turns one off. PGlite is in-process (its client cannot vanish), so these are PostgreSQL's only.
+ */
+export interface ServerGuards {
+  statementTimeoutMs: number;
+  idleInTransactionTimeoutMs: number;
+  connectionCheckIntervalMs: number;
+}
+
+export const DEFAULT_SERVER_GUARDS: ServerGuards = {
+  statementTimeoutMs: 60_000,
+  idleInTransactionTimeoutMs: 60_000,
+  connectionCheckIntervalMs: 2_000,
+};
+
+/** The guards as postgres.js `connection` parameters. */
+export function guardParameters(guards: Partial<ServerGuards> = {}): Record<string, string> {
+  const g = { ...DEFAULT_SERVER_GUARDS, ...guards };
+  return {
+    statement_timeout: String(g.statementTimeoutMs),
+    idle_in_transaction_session_timeout: String(g.idleInTransactionTimeoutMs),
+    client_connection_check_interval: String(g.connectionCheckIntervalMs),
+  };
 }
 
 /**
@@ -69,6 +103,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
     const client = postgres(options.url, {
       max: options.max ?? 10,
       onnotice: () => {},
+      connection: guardParameters(options.guards),
       // `socket` is a documented postgres.js option its type definitions lack.
       ...({ socket: noDelaySocket } as Record<string, unknown>),
     });

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Database } from '@continuity/db';
+import { isTransientDatabaseError, type Database } from '@continuity/db';
 import {
   detectReturnKind,
   importReturn,
@@ -66,6 +66,17 @@ export function resultBody(result: ImportResult) {
 
 /** accepted 201 (a new submission holds the data), unchanged 200, rejected 422 (the body lists the errors). */
 export const STATUS_CODE: Record<ImportResult['status'], number> = { accepted: 201, unchanged: 200, rejected: 422 };
+
+/**
+ * The answer's status: a valid return the database failed to store (recorded as a rejected submission with
+ * its files, rule CONT-STORE) is 503 when the fault is transient (connection lost, server restarting), so
+ * the client uploads again later; otherwise as STATUS_CODE.
+ */
+export function statusOf(result: ImportResult): number {
+  return result.fault?.transient ? 503 : STATUS_CODE[result.status];
+}
+
+const RETRY_AFTER = { 'retry-after': '30' };
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   res.statusCode = status;
@@ -181,18 +192,25 @@ export function createReturnsHandler(
       // A request the import refuses outright (unknown council, practice not serving it ...): nothing stored.
       const known = error instanceof ImportRequestError;
       if (!known) console.error(error);
-      const status = known ? 400 : 500;
-      const message = known ? error.message : 'The return could not be imported because of a fault on our side.';
-      if (!stream) return send(res, status, { error: message });
+      // The database unreachable even to record the failure: nothing was stored; try again later.
+      const transient = !known && isTransientDatabaseError(error);
+      const status = known ? 400 : transient ? 503 : 500;
+      const message = known
+        ? error.message
+        : transient
+          ? 'The database is unavailable: nothing was stored. Please upload the return again in a minute.'
+          : 'The return could not be imported because of a fault on our side.';
+      if (!stream) return send(res, status, { error: message }, transient ? RETRY_AFTER : {});
       line({ type: 'error', status, error: message });
       res.end();
       return;
     }
     const extra = (await options.onImported?.(viewer, result, Number(process.hrtime.bigint() - started) / 1e9)) ?? {};
-    if (!stream) return send(res, STATUS_CODE[result.status], resultBody(result), extra);
+    const httpStatus = statusOf(result);
+    if (!stream) return send(res, httpStatus, resultBody(result), { ...extra, ...(httpStatus === 503 ? RETRY_AFTER : {}) });
     // Streamed: the headers have gone, so the commit position (read-your-writes) rides on the result line.
     const commitLsn = extra['x-commit-lsn'];
-    line({ type: 'result', httpStatus: STATUS_CODE[result.status], ...resultBody(result), ...(commitLsn ? { commitLsn } : {}) });
+    line({ type: 'result', httpStatus, ...resultBody(result), ...(commitLsn ? { commitLsn } : {}) });
     res.end();
   };
 }

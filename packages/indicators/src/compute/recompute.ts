@@ -4,6 +4,7 @@ import { AGGREGATE_SUBJECTS, aggregates } from './aggregate';
 import { oc2, OC2 } from './health';
 import { careLeavers, OC3 } from './leavers';
 import { episodeFamily } from './episodes';
+import { lockAggregates, lockAllCouncils, lockCouncilScope, lockSubjects, subjectLock } from './locks';
 import { missing } from './missing';
 import { reviews, REVIEWS } from './reviews';
 import { resolveScope, subjectsOf, writeComputed, type Executor, type ReturnKind, type Scope } from './scope';
@@ -50,13 +51,15 @@ export const computedIndicators: Record<ReturnKind, readonly string[]> = {
 
 async function run(db: Executor, unresolved: Scope): Promise<void> {
   const scope = await resolveScope(db, unresolved);
+  // Held already (lockCouncilScope) unless a practice sent its first return meanwhile: see locks.ts.
+  if (scope.resolved) await lockSubjects(db, scope.resolved.practiceIds.map(subjectLock.practice));
   const range = { fromYear: scope.fromYear, toYear: scope.toYear };
   for (const family of families[scope.kind]) {
     await writeComputed(db, { ctes: family.build(scope), ids: family.ids, ...range, subjects: subjectsOf(scope) });
   }
   // Concurrent imports of different councils each re-pool England: serialise that step so the
   // second reads the first's committed council rows (its statement snapshot starts after the lock).
-  await db.execute(sql`SELECT pg_advisory_xact_lock(hashtext('continuity.computed_aggregates'))`);
+  await lockAggregates(db);
   const ids = computedIndicators[scope.kind];
   const ctes = aggregates(ids, scope.fromYear, scope.toYear);
   await writeComputed(db, { ctes, ids, ...range, subjects: AGGREGATE_SUBJECTS });
@@ -88,6 +91,7 @@ export async function recomputeIndicators(db: Db, options: RecomputeOptions): Pr
   };
   await db.transaction((tx) =>
     withSettings(tx, false, async () => {
+      await lockCouncilScope(tx, { councilCode: options.councilCode });
       // Statistics first: the import that called this has just written rows autovacuum cannot see yet.
       await analyzeIfStale(tx, ['submissions', ...tablesRead[scope.kind]]);
       await run(tx, scope);
@@ -108,6 +112,7 @@ export async function recomputeAll(
   const toYear = options.collectionYear ?? options.toYear ?? 9999;
   await db.transaction((tx) =>
     withSettings(tx, true, async () => {
+      await lockAllCouncils(tx);
       // submissions is analysed whatever its size: planned on statistics from when it held a handful of
       // rows, every CTE over it is estimated at one row and the statements run nested loops over
       // aggregates (measured: 80-130 s instead of 0.3-3 s for a tenth of England). It costs milliseconds.

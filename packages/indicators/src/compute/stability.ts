@@ -42,6 +42,10 @@ export const placements3plus: Part = {
  * episodes (the table is required from 2023-24), so older returns give no value rather than 0%.
  */
 export const socialWorkers3plus: Part = {
+  // Each child's cohort flag and worker count meet in one hashed GROUP BY over a UNION ALL, not a join by
+  // child: the planner estimated the cohort at one row and joined it to the workers by a nested loop,
+  // rescanning every child's workers per child (at 15,000 children 218 million rows compared, 42 s of a
+  // 43 s recompute; docs/benchmarks.md). A GROUP BY is linear whatever the estimates.
   ctes: sql`workers AS (
     -- distinct workers by hashing (submission, child, worker) first: cheaper than count(DISTINCT)
     SELECT submission_id, child, count(*) AS workers
@@ -52,17 +56,28 @@ export const socialWorkers3plus: Part = {
     ) d
     GROUP BY submission_id, child
   ),
+  sw_children AS (
+    -- a child with workers but no episode in the year has cla_31_march null: in neither count
+    SELECT submission_id, child, bool_or(cla_31_march) AS cla_31_march, sum(workers) AS workers,
+      bool_or(in_children) AS in_children
+    FROM (
+      SELECT submission_id, child, cla_31_march, 0 AS workers, true AS in_children FROM children
+      UNION ALL
+      SELECT submission_id, child, NULL, workers, false FROM workers
+    ) u
+    GROUP BY submission_id, child
+  ),
   with_sw AS (
-    SELECT src.submission_id FROM src
+    SELECT src.submission_id, src.subject_kind, src.subject_id, src.period FROM src
     WHERE EXISTS (SELECT 1 FROM cla903_sw_episodes x WHERE x.submission_id = src.submission_id)
   )`,
-  select: sql`SELECT 'social_workers_3plus', c.subject_kind, c.subject_id, c.period, max(c.submission_id),
-      count(*) FILTER (WHERE c.cla_31_march AND coalesce(w.workers, 0) >= 3),
+  select: sql`SELECT 'social_workers_3plus', s.subject_kind, s.subject_id, s.period, max(c.submission_id),
+      count(*) FILTER (WHERE c.cla_31_march AND c.workers >= 3),
       count(*) FILTER (WHERE c.cla_31_march)
-    FROM children c
-      JOIN with_sw USING (submission_id)
-      LEFT JOIN workers w ON w.submission_id = c.submission_id AND w.child = c.child
-    GROUP BY c.subject_kind, c.subject_id, c.period`,
+    FROM sw_children c JOIN with_sw s USING (submission_id)
+    GROUP BY s.subject_kind, s.subject_id, s.period
+    -- as the join by child did: a subject only where its returns hold children of the year
+    HAVING bool_or(c.in_children)`,
 };
 
 /**

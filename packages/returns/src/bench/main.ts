@@ -2,6 +2,7 @@
  * npm run bench [-- --engine pglite|postgres|both] [--scale 1] [--seed 2025] [--recompute end|each]
  *                  [--concurrency N] [--no-floor] [--json results.json]
  * npm run bench -- --demo [--engine pglite]
+ * npm run bench -- --council-children 1896,4000,15000 [--engine postgres]
  *
  * Generates a national year of returns, imports it through importReturns (the bulk path: every return
  * through importReturn, then one recomputeAll), and measures a bare COPY of the same rows, on each engine
@@ -13,6 +14,9 @@
  *
  * --demo instead times seedDemoReturns (what the first `npm start` runs) from a database holding only the
  * published data, then a second call.
+ *
+ * --council-children instead imports one council's 903 return of each size given (an upload: importReturn
+ * with its recompute), each into a fresh database, and times its recompute (bench/council.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,6 +24,7 @@ import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Engine } from '@continuity/db';
+import { formatCouncilBench, runCouncilBench } from './council';
 import { formatDemo, runDemoBench, type DemoBenchResult } from './demo';
 import { runNationalBench, type NationalBenchResult } from './national';
 import { formatResults } from './report';
@@ -35,6 +40,7 @@ const { values } = parseArgs({
     concurrency: { type: 'string' },
     'no-floor': { type: 'boolean', default: false },
     demo: { type: 'boolean', default: false },
+    'council-children': { type: 'string' },
     json: { type: 'string' },
     // Internal: a child process writes its result here.
     'result-file': { type: 'string' },
@@ -60,6 +66,15 @@ const seed = /^\d+$/.test(values.seed!) ? Number(values.seed) : values.seed!;
 const concurrency = values.concurrency === undefined ? undefined : Number(values.concurrency);
 if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1)) {
   throw new Error(`--concurrency must be a whole number from 1, not ${values.concurrency}`);
+}
+
+if (values['council-children']) {
+  const sizes = values['council-children'].split(',').map(Number);
+  if (!sizes.every((n) => Number.isInteger(n) && n > 0)) throw new Error(`--council-children must list whole numbers, not ${values['council-children']}`);
+  const rows = [];
+  for (const engine of engines) rows.push(...(await runCouncilBench(() => openBenchDatabase(engine), sizes, { seed, onProgress: (l) => console.error(l) })));
+  console.log(formatCouncilBench(rows));
+  process.exit(0);
 }
 
 /** One engine, in this process: a fresh database, the published data, then the national year or the demo. */

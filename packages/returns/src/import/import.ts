@@ -5,10 +5,12 @@ import {
   practiceCouncils,
   practices,
   submissions,
+  isRetryableTransactionError,
+  isTransientDatabaseError,
   type Database,
   type Db,
 } from '@continuity/db';
-import { recomputeIndicators, type RecomputeOptions } from '@continuity/indicators';
+import { lockCouncilScope, recomputeIndicators, type RecomputeOptions } from '@continuity/indicators';
 import { fileIssue, type Issue } from '../issues';
 import { writeFiles, writeTable } from './bulk';
 import { contentHash, returnLabel, sha256Hex, type ReturnKey, type ReturnKind } from './hash';
@@ -109,6 +111,11 @@ export interface ImportResult {
   /** Accepted: the submission this one replaced (now superseded), if any. */
   supersedes: number | null;
   timings: ImportTimings;
+  /**
+   * Rejected because the database failed while storing a valid return (rule CONT-STORE), not because of
+   * the files: `transient` when trying again later may succeed (connection lost, server restarting ...).
+   */
+  fault?: { transient: boolean };
 }
 
 /** The request cannot be taken at all (nothing is stored): an unknown council, a practice not serving it ... */
@@ -336,10 +343,13 @@ export async function importReturn(database: Database, options: ImportOptions): 
   const written: Record<string, number> = {};
   try {
     const txStarted = performance.now();
-    const outcome = await db.transaction(async (tx) => {
+    const outcome = await withRetry(() => db.transaction(async (tx) => {
       const txLap = clock();
       // One import of a return at a time: the second waits, then finds the first's submission.
       await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`continuity.return ${label}`}))`);
+      // Then the council's and its practices' locks, before anything is read: a council and its practice
+      // replacing their returns at once must not interleave (see @continuity/indicators locks.ts).
+      await lockCouncilScope(tx, { councilCode: key.councilCode, practiceId: key.practiceId });
       const previous = await currentAccepted(tx, key);
       if (previous && previous.contentHash === hash) return { done: 'unchanged', existing: previous } as const;
 
@@ -388,7 +398,7 @@ export async function importReturn(database: Database, options: ImportOptions): 
       timings.computeMs = txLap();
       await audit(tx, submissionId, 'accepted', { warnings: validation.warnings.length, rows: totalRows, supersedes: previous?.id ?? null });
       return { done: 'accepted', submissionId, supersedes: previous?.id ?? null } as const;
-    });
+    }));
     timings.transactionMs = Math.round(performance.now() - txStarted);
     if (outcome.done === 'unchanged') return await unchanged(outcome.existing, db);
     if (outcome.supersedes !== null && options.reclaim !== false) await reclaimReplacedRows(database, [key.kind]);
@@ -406,12 +416,33 @@ export async function importReturn(database: Database, options: ImportOptions): 
       timings,
     };
   } catch (error) {
-    // Everything above rolled back. Keep the files and say what happened, in a transaction of its own.
+    // Everything above rolled back. Keep the files and say what happened, in a transaction of its own,
+    // tried again for a while should the database be restarting (bounded: about 15 s in all).
     const issue = failureIssue(STORE_FAILURE_RULE, 'The return passed validation but could not be stored.', error);
+    const fault = { transient: isTransientDatabaseError(error) };
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return { ...(await reject([issue], validation.warnings, counts)), fault };
+      } catch (recordError) {
+        if (attempt >= RECORD_RETRIES.length || !isTransientDatabaseError(recordError)) throw error;
+        await new Promise((r) => setTimeout(r, RECORD_RETRIES[attempt]));
+      }
+    }
+  }
+}
+
+/** Waits between attempts to record a failed import (milliseconds). */
+const RECORD_RETRIES = [250, 500, 1000, 2000, 4000, 8000];
+/** A write transaction chosen as a deadlock or serialization victim is run again, this many times. */
+const WRITE_ATTEMPTS = 3;
+
+/** Runs the write transaction, again when PostgreSQL chose it as a deadlock victim (see indicators' locks.ts). */
+async function withRetry<T>(fn: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
     try {
-      return await reject([issue], validation.warnings, counts);
-    } catch {
-      throw error;
+      return await fn();
+    } catch (error) {
+      if (attempt >= WRITE_ATTEMPTS || !isRetryableTransactionError(error)) throw error;
     }
   }
 }

@@ -35,3 +35,4 @@ export {
 } from './submissions';
 export { createWorkerReader, inThreadReader, type ReturnReader } from './reader';
 export type { ReadOutcome, ReadRequest } from './read';
+export { checkIntegrity, computedFigures, CLEAN, type Integrity } from './consistency';
