@@ -3,7 +3,7 @@ import { openDatabase } from '@continuity/db';
 import { seedDemoContracts } from '@continuity/payments';
 import { loadAll } from '@continuity/published';
 import { createWorkerReader, seedDemoReturns } from '@continuity/returns';
-import { authenticator, keyStoreFor } from './auth/authenticate';
+import { keyStoreFor } from './auth/authenticate';
 import { upsertDemoDirectory } from './auth/demo';
 import { ensureData } from './data';
 import { env } from './env';
@@ -57,8 +57,11 @@ async function main(): Promise<void> {
     limits: config.limits,
     bodyLimit: config.bodyLimitBytes,
     requestTimeoutMs: config.requestTimeoutMs,
-    // Uploads: the same token check; the handler scopes each return to the viewer's organisation.
-    routes: { '/returns': createReturnsHandler({ database, authenticate: authenticator(keyStore), reader }) },
+    corsOrigins: config.corsOrigins,
+    rateLimits: config.rateLimits,
+    // Uploads: the server's own token check (signature and directory); the handler scopes each return
+    // to the viewer's organisation.
+    routes: { '/returns': createReturnsHandler({ database, reader }) },
   });
   console.log(`continuity gateway ready at ${server.url}`);
   if (demo && keyStore.signing) console.log(`demo sign-in: ${server.origin}/auth/demo-users (${demo.length} users)`);

@@ -11,7 +11,6 @@ import {
 } from '@continuity/returns';
 import type { Viewer } from '@continuity/schema';
 import { HttpError } from '../http/body';
-import { handleCors } from '../http/cors';
 import { councilsServedBy, defaultTarget, maySubmit, maySubmitAtAll, type CouncilsServedBy } from './authorize';
 import { readMultipart, uploadLimitsFromEnv, type UploadLimits } from './multipart';
 
@@ -105,8 +104,7 @@ export function createReturnsHandler(
   const servedBy = options.servedBy ?? councilsServedBy(database.db);
 
   return async function handleReturns(req, res, context) {
-    // Pages on another local port (Vite preview, Storybook) may upload directly, as they may query /graphql.
-    if (handleCors(req, res)) return;
+    // CORS (pages on another origin uploading directly) is answered by startServer, under its policy.
     if (req.method !== 'POST') {
       send(res, 405, { error: 'Use POST with multipart/form-data.' }, { allow: 'POST' });
       return;
