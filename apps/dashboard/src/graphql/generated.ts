@@ -140,7 +140,7 @@ export type PaymentsContractFieldsFragment = {
   statements: Array<{
     id: string | null;
     period: number;
-    totalPence: number;
+    totalPence: number | null;
   }>;
 };
 
@@ -157,9 +157,9 @@ export type PaymentsStatementFieldsFragment = {
   fixedFeePence: number;
   outcomePotPence: number;
   allocatedPence: number;
-  earnedPence: number;
-  unearnedPence: number;
-  totalPence: number;
+  earnedPence: number | null;
+  unearnedPence: number | null;
+  totalPence: number | null;
   notes: Array<string>;
   rules: Array<string>;
   sha256: string | null;
@@ -175,9 +175,9 @@ export type PaymentsStatementFieldsFragment = {
     targetDescription: string;
     targetValue: number | null;
     floorValue: number | null;
-    achievement: number;
+    achievement: number | null;
     allocatedPence: number;
-    earnedPence: number;
+    earnedPence: number | null;
     explanation: string;
     actual: {
       value: number | null;
@@ -467,7 +467,7 @@ export type PaymentsContractsQuery = {
     statements: Array<{
       id: string | null;
       period: number;
-      totalPence: number;
+      totalPence: number | null;
     }>;
   }>;
   indicators: Array<{
@@ -549,7 +549,7 @@ export type PaymentsCreateContractMutation = {
     statements: Array<{
       id: string | null;
       period: number;
-      totalPence: number;
+      totalPence: number | null;
     }>;
   };
 };
@@ -572,9 +572,9 @@ export type PaymentsIssueStatementMutation = {
     fixedFeePence: number;
     outcomePotPence: number;
     allocatedPence: number;
-    earnedPence: number;
-    unearnedPence: number;
-    totalPence: number;
+    earnedPence: number | null;
+    unearnedPence: number | null;
+    totalPence: number | null;
     notes: Array<string>;
     rules: Array<string>;
     sha256: string | null;
@@ -590,9 +590,9 @@ export type PaymentsIssueStatementMutation = {
       targetDescription: string;
       targetValue: number | null;
       floorValue: number | null;
-      achievement: number;
+      achievement: number | null;
       allocatedPence: number;
-      earnedPence: number;
+      earnedPence: number | null;
       explanation: string;
       actual: {
         value: number | null;
@@ -627,9 +627,9 @@ export type PaymentsPreviewQuery = {
     fixedFeePence: number;
     outcomePotPence: number;
     allocatedPence: number;
-    earnedPence: number;
-    unearnedPence: number;
-    totalPence: number;
+    earnedPence: number | null;
+    unearnedPence: number | null;
+    totalPence: number | null;
     notes: Array<string>;
     rules: Array<string>;
     sha256: string | null;
@@ -645,9 +645,9 @@ export type PaymentsPreviewQuery = {
       targetDescription: string;
       targetValue: number | null;
       floorValue: number | null;
-      achievement: number;
+      achievement: number | null;
       allocatedPence: number;
-      earnedPence: number;
+      earnedPence: number | null;
       explanation: string;
       actual: {
         value: number | null;
@@ -683,9 +683,9 @@ export type PaymentsStatementQuery = {
     fixedFeePence: number;
     outcomePotPence: number;
     allocatedPence: number;
-    earnedPence: number;
-    unearnedPence: number;
-    totalPence: number;
+    earnedPence: number | null;
+    unearnedPence: number | null;
+    totalPence: number | null;
     notes: Array<string>;
     rules: Array<string>;
     sha256: string | null;
@@ -701,9 +701,9 @@ export type PaymentsStatementQuery = {
       targetDescription: string;
       targetValue: number | null;
       floorValue: number | null;
-      achievement: number;
+      achievement: number | null;
       allocatedPence: number;
-      earnedPence: number;
+      earnedPence: number | null;
       explanation: string;
       actual: {
         value: number | null;
