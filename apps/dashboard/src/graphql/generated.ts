@@ -871,7 +871,8 @@ export type SubmissionHistoryQuery = {
     submittedAt: string;
     counts: Array<{
       table: string;
-      rows: number;
+      rows: number | null;
+      symbol: string | null;
     }>;
     errorCount: number;
     warningCount: number;

@@ -49,6 +49,7 @@ export const SUBMISSION_HISTORY_QUERY = gql<SubmissionHistoryQuery, SubmissionHi
       counts {
         table
         rows
+        symbol
       }
       errorCount
       warningCount
