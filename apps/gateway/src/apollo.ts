@@ -41,7 +41,7 @@ const INTERNAL: GraphQLFormattedError = { message: 'Internal server error', exte
  * Every error leaves the server in a fixed shape. Denials carry only their code and a fixed message
  * (nothing about what exists or why); client errors keep their message, without graphql's "Did you
  * mean ...?" field suggestions in production; anything else (a bug, a driver error) is "Internal
- * server error" in production, logged here.
+ * server error" in every mode, logged here.
  */
 export function formatError(production: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -54,7 +54,8 @@ export function formatError(production: boolean) {
       const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, message: formatted.message.replace(/ *Did you mean .*\?$/, ''), extensions };
     }
-    if (!production) return formatted;
+    // Anything else is a fault: a driver error's message holds SQL and its parameters (child-level
+    // values), so it never leaves, in development either; it is logged here.
     console.error(error);
     return { ...INTERNAL, ...where };
   };

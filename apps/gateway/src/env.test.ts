@@ -38,6 +38,13 @@ describe('parseEnv', () => {
       requestTimeoutMs: 10_000,
       databaseGuards: { statementTimeoutMs: 60_000, idleInTransactionTimeoutMs: 60_000, connectionCheckIntervalMs: 2_000 },
       embeddedWatchdogMs: 120_000,
+      corsOrigins: [],
+      rateLimits: {
+        graphqlPerUser: { points: 300, seconds: 60 },
+        graphqlPerAddress: { points: 900, seconds: 60 },
+        returnsPerUser: { points: 30, seconds: 3600 },
+        returnsPerAddress: { points: 90, seconds: 3600 },
+      },
     });
   });
 
@@ -99,6 +106,15 @@ describe('parseEnv', () => {
       auth: { localKeyFile: '/srv/keys/dev-jwt-es256.json' },
       pseudonymSecret: { file: '/srv/pseudonym-secret' },
     });
+  });
+
+  it('reads CORS origins and rate limits as requests/seconds, or turns the limits off', () => {
+    const parsed = parseEnv({ CORS_ORIGINS: 'https://hub.example.gov.uk, http://10.0.0.2:8080', RATE_LIMIT_GRAPHQL_USER: '5/10' });
+    expect(parsed.corsOrigins).toEqual(['https://hub.example.gov.uk', 'http://10.0.0.2:8080']);
+    expect(parsed.rateLimits).toMatchObject({ graphqlPerUser: { points: 5, seconds: 10 }, returnsPerUser: { points: 30, seconds: 3600 } });
+    expect(parseEnv({ RATE_LIMITS: 'false' }).rateLimits).toBe(false);
+    expect(() => parseEnv({ RATE_LIMIT_RETURNS_USER: '5 a minute', CORS_ORIGINS: '*' })).toThrow(/RATE_LIMIT_RETURNS_USER.*CORS_ORIGINS|CORS_ORIGINS.*RATE_LIMIT_RETURNS_USER/);
+    expect(() => parseEnv({ RATE_LIMIT_GRAPHQL_ADDRESS: '0/60' })).toThrow(/RATE_LIMIT_GRAPHQL_ADDRESS/);
   });
 
   it('names every bad variable at once', () => {

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { DEFAULT_SERVER_GUARDS, type ServerGuards } from '@continuity/db';
 import { DEFAULT_LIMITS, type QueryLimits } from '@continuity/schema';
+import { DEFAULT_RATE_LIMITS, type RateLimit, type RateLimitConfig } from './http/rate-limit';
 
 /** The repository root: relative paths in the environment are read from here, not from the cwd turbo picks. */
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -75,8 +76,31 @@ const flag = optional(z.enum(['true', 'false']));
  *   METRICS_TOKEN         The bearer token /metrics on PORT wants (16 characters or more).
  *   SHUTDOWN_GRACE_MS     On SIGTERM: stop accepting, let requests in flight finish for up to this long (default
  *                         25000), then close connections and the database.
+ * Browsers and rate limits
+ *   CORS_ORIGINS          Comma-separated origins (https://hub.example.gov.uk) whose pages may call the gateway
+ *                         with credentials. In production the only ones; otherwise local origins are allowed too.
+ *   RATE_LIMITS           true | false (default true): per-user and per-address limits on /graphql and /returns.
+ *   RATE_LIMIT_GRAPHQL_USER, RATE_LIMIT_GRAPHQL_ADDRESS, RATE_LIMIT_RETURNS_USER, RATE_LIMIT_RETURNS_ADDRESS
+ *                         requests/seconds (defaults 300/60, 900/60, 30/3600, 90/3600); over one: 429, Retry-After.
  * Always on: CSRF prevention (Apollo), batching off, generic error messages.
  */
+const rate = (fallback: RateLimit) =>
+  z.preprocess(
+    blankAsMissing,
+    z
+      .string()
+      .regex(/^\d+\/\d+$/, 'requests/seconds, e.g. 300/60')
+      .transform((v): RateLimit => {
+        const [points, seconds] = v.split('/').map(Number);
+        return { points: points!, seconds: seconds! };
+      })
+      .refine((l) => l.points >= 1 && l.seconds >= 1, 'both at least 1')
+      .default(`${fallback.points}/${fallback.seconds}`),
+  );
+const origins = z
+  .string()
+  .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+  .refine((list) => list.every((o) => /^https?:\/\/[^/\s]+$/.test(o)), 'origins like https://host[:port], comma-separated');
 const schema = z.object({
   DATABASE_URL: optional(z.string().url()),
   DATABASE_READ_URL: optional(z.string().url()),
@@ -113,6 +137,12 @@ const schema = z.object({
   DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: withDefault(z.coerce.number().int().min(0), DEFAULT_SERVER_GUARDS.idleInTransactionTimeoutMs),
   DB_CLIENT_CHECK_INTERVAL_MS: withDefault(z.coerce.number().int().min(0), DEFAULT_SERVER_GUARDS.connectionCheckIntervalMs),
   EMBEDDED_WATCHDOG_MS: withDefault(z.coerce.number().int().min(0), 120_000),
+  CORS_ORIGINS: optional(origins),
+  RATE_LIMITS: flag,
+  RATE_LIMIT_GRAPHQL_USER: rate(DEFAULT_RATE_LIMITS.graphqlPerUser),
+  RATE_LIMIT_GRAPHQL_ADDRESS: rate(DEFAULT_RATE_LIMITS.graphqlPerAddress),
+  RATE_LIMIT_RETURNS_USER: rate(DEFAULT_RATE_LIMITS.returnsPerUser),
+  RATE_LIMIT_RETURNS_ADDRESS: rate(DEFAULT_RATE_LIMITS.returnsPerAddress),
 });
 
 export type NodeEnv = 'development' | 'test' | 'production';
@@ -157,6 +187,9 @@ export interface Env {
   databaseGuards: ServerGuards;
   /** PGlite: a probe not answered in this time exits the gateway for its supervisor to restart (0: off). */
   embeddedWatchdogMs: number;
+  corsOrigins: string[];
+  /** False: RATE_LIMITS=false. */
+  rateLimits: RateLimitConfig | false;
 }
 
 /** Validates the environment; throws one error listing every bad variable. */
@@ -227,6 +260,16 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       connectionCheckIntervalMs: v.DB_CLIENT_CHECK_INTERVAL_MS,
     },
     embeddedWatchdogMs: v.EMBEDDED_WATCHDOG_MS,
+    corsOrigins: v.CORS_ORIGINS ?? [],
+    rateLimits:
+      v.RATE_LIMITS === 'false'
+        ? false
+        : {
+            graphqlPerUser: v.RATE_LIMIT_GRAPHQL_USER,
+            graphqlPerAddress: v.RATE_LIMIT_GRAPHQL_ADDRESS,
+            returnsPerUser: v.RATE_LIMIT_RETURNS_USER,
+            returnsPerAddress: v.RATE_LIMIT_RETURNS_ADDRESS,
+          },
   };
 }
 

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { createReplicaRouting, openDatabase, type Database, type ReplicaRouting } from '@continuity/db';
 import { seedDemoContracts } from '@continuity/payments';
 import { createWorkerReader, seedDemoReturns } from '@continuity/returns';
-import { authenticator, keyStoreFor } from './auth/authenticate';
+import { keyStoreFor } from './auth/authenticate';
 import { upsertDemoDirectory } from './auth/demo';
 import type { Env } from './env';
 import { createLogger, type Logger } from './observability/log';
@@ -107,12 +107,13 @@ export async function startGateway(config: Env, options: { logger?: Logger } = {
     limits: config.limits,
     bodyLimit: config.bodyLimitBytes,
     requestTimeoutMs: config.requestTimeoutMs,
-    // Uploads: the same token check; the handler scopes each return to the viewer's organisation. Imports
-    // write to the primary; the uploader's next reads see them (X-Commit-Lsn, read-your-writes).
+    corsOrigins: config.corsOrigins,
+    rateLimits: config.rateLimits,
+    // Uploads: the server's own token check (signature and directory); the handler scopes each return to the
+    // viewer's organisation. Imports write to the primary; the uploader's next reads see them (X-Commit-Lsn).
     routes: {
       '/returns': createReturnsHandler({
         database,
-        authenticate: authenticator(keyStore),
         reader,
         onImported: async (viewer, result, seconds) => {
           metrics.recordImport(result, seconds);

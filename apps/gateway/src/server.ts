@@ -7,14 +7,16 @@ import type { Database, ReadChoice, ReplicaRouting } from '@continuity/db';
 import { createContext, DEFAULT_LIMITS, type Context, type QueryLimits } from '@continuity/schema';
 import { createApollo } from './apollo';
 import { AuthenticationError, authenticator, type Authenticate } from './auth/authenticate';
+import { directoryCheck, type DirectoryCheck } from './auth/directory';
 import type { DemoListing } from './auth/demo';
 import type { NodeEnv } from './env';
-import { handleCors } from './http/cors';
+import { corsPolicy, handleCors } from './http/cors';
 import { HttpError, parseBody, readBody } from './http/body';
 import { createLogger, requestIdOf, withRequestId, type Logger } from './observability/log';
 import type { GatewayMetrics } from './observability/metrics';
 import { operationKey, operationPlugin, type OperationInfo } from './reads/operation-plugin';
 import type { RecentWrites } from './reads/recent-writes';
+import { clientAddress, DEFAULT_RATE_LIMITS, rateLimiter, type LimitedRoute, type RateCheck, type RateLimitConfig } from './http/rate-limit';
 
 /** A route beside /graphql (e.g. POST /returns): given the request, the response and the token check. */
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse, context: { authenticate: Authenticate }) => Promise<void>;
@@ -44,6 +46,11 @@ export interface ServerOptions {
   nodeEnv?: NodeEnv;
   /** Verifies bearer tokens. Without it every request is anonymous and any token is refused. */
   keyStore?: KeyStore;
+  /**
+   * Who may still sign in (auth/directory.ts). Default: the database's users and organisations tables,
+   * read on every request, so a disabled or unknown user's token is 401 at once.
+   */
+  directory?: DirectoryCheck;
   /** Demo sign-in routes (development, or DEMO_SIGN_IN=true): the users listed, and token lifetime. */
   demoSignIn?: { users: readonly DemoListing[]; tokenSeconds: number } | undefined;
   /** Query limits (defaults: @continuity/schema DEFAULT_LIMITS). */
@@ -52,6 +59,10 @@ export interface ServerOptions {
   bodyLimit?: number;
   /** A GraphQL request still running after this many ms is answered 503 and starts no more SQL. */
   requestTimeoutMs?: number;
+  /** Origins allowed by CORS with credentials; in production the only ones (outside it, local origins too). */
+  corsOrigins?: readonly string[];
+  /** Rate limits per user and per address on /graphql and /returns (http/rate-limit.ts); false: none. */
+  rateLimits?: RateLimitConfig | false;
   /** More routes by exact path; each authenticates as it needs with the given `authenticate`. */
   routes?: Record<string, RouteHandler>;
   /** More Apollo plugins (tests). */
@@ -130,9 +141,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const logger = options.logger ?? createLogger('warn');
   const operations = new WeakMap<object, OperationInfo>();
   let stopping = false;
-  const authenticate = authenticator(keyStore);
+  const authenticate = authenticator(keyStore, options.directory ?? directoryCheck(database));
   const limits: QueryLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const bodyLimit = options.bodyLimit ?? 100_000;
+  const rateCheck: RateCheck | null = options.rateLimits === false ? null : rateLimiter(options.rateLimits ?? DEFAULT_RATE_LIMITS);
+  const cors = corsPolicy({ production: options.nodeEnv === 'production', origins: options.corsOrigins ?? [] });
   const timeoutMs = options.requestTimeoutMs ?? 10_000;
   // Node's own limits stay (headers within 60 s, a whole request within 300 s): uploads to /returns
   // may take minutes to arrive; a GraphQL request is bounded by `timeoutMs` once it is read.
@@ -157,9 +170,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
   }
 
+  /** False having answered 429 (with Retry-After) when the caller is over a limit. */
+  async function withinLimit(req: IncomingMessage, res: ServerResponse, route: LimitedRoute, viewer: Viewer | null): Promise<boolean> {
+    if (!rateCheck) return true;
+    const wait = viewer ? await rateCheck(route, 'user', viewer.userId) : await rateCheck(route, 'address', clientAddress(req));
+    if (wait === null) return true;
+    req.resume();
+    send(res, 429, { errors: [{ message: 'Too many requests', extensions: { code: 'RATE_LIMITED' } }] }, { 'retry-after': String(wait) });
+    return false;
+  }
+
   async function graphql(req: IncomingMessage, res: ServerResponse, search: string): Promise<void> {
+    if (!(await withinLimit(req, res, 'graphql', null))) return;
     const viewer = await viewerOf(req, res);
     if (viewer === undefined) return;
+    if (viewer && !(await withinLimit(req, res, 'graphql', viewer))) return;
     const body = await parseBody(req, bodyLimit);
     const controller = new AbortController();
     let timer: NodeJS.Timeout | undefined;
@@ -293,7 +318,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const url = new URL(req.url ?? '/', 'http://gateway');
     const method = req.method ?? 'GET';
     if (url.pathname === '/graphql') {
-      if (handleCors(req, res)) return;
+      if (handleCors(req, res, cors)) return;
       return graphql(req, res, url.search);
     }
     if (url.pathname === '/health' && (method === 'GET' || method === 'HEAD')) return health(res);
@@ -302,12 +327,24 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return send(res, 200, keyStore.publicJwks, { 'cache-control': 'public, max-age=300' });
     }
     if (demoSignIn && keyStore?.signing && url.pathname.startsWith('/auth/')) {
-      if (handleCors(req, res)) return;
+      if (handleCors(req, res, cors)) return;
       if (url.pathname === '/auth/demo-users' && method === 'GET') return send(res, 200, { users: demoSignIn.users });
       if (url.pathname === '/auth/demo-token' && method === 'POST') return demoToken(req, res, keyStore, demoSignIn.tokenSeconds);
     }
     const extra = options.routes?.[url.pathname];
-    if (extra) return extra(req, res, { authenticate });
+    if (extra) {
+      // Routes beside /graphql (POST /returns) get the same CORS policy, answered here.
+      if (handleCors(req, res, cors)) return;
+      if (url.pathname !== '/returns' || method !== 'POST') return extra(req, res, { authenticate });
+      // Uploads are limited like /graphql: the address first, then the user of a good token. The route
+      // is handed the same answer, so the token is checked once.
+      if (!(await withinLimit(req, res, 'returns', null))) return;
+      const checked = authenticate(req);
+      checked.catch(() => undefined);
+      const viewer = await checked.catch(() => null);
+      if (viewer && !(await withinLimit(req, res, 'returns', viewer))) return;
+      return extra(req, res, { authenticate: () => checked });
+    }
     send(res, 404, { error: 'Not found' });
   }
 

@@ -5,7 +5,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createKeyStore, signToken, type KeyStore, type Viewer } from '@continuity/access';
+import { createKeyStore, organisationRecordId, signToken, type KeyStore, type Viewer } from '@continuity/access';
+import type { Database } from '@continuity/db';
+import { upsertDirectory } from '@continuity/schema';
 
 export const TEST_ISSUER = 'continuity-test';
 export const TEST_AUDIENCE = 'continuity-api-test';
@@ -54,4 +56,28 @@ export async function post(
   });
   const body = (await response.json()) as { data?: any; errors?: any[] };
   return { status: response.status, headers: response.headers, ...body };
+}
+
+/**
+ * Writes the viewers (and their organisations) into the directory, as an administrator would: the
+ * gateway honours a token only for a user listed there with the role and organisation it claims.
+ */
+export async function writeDirectory(database: Database, viewers: readonly Viewer[]): Promise<void> {
+  const organisations = new Map(
+    viewers.map((v) => {
+      const id = organisationRecordId(v.organisation);
+      const subjectId = v.organisation.kind === 'department' ? null : v.organisation.id;
+      return [id, { id, kind: v.organisation.kind, name: v.organisation.id, subjectId }] as const;
+    }),
+  );
+  await upsertDirectory(database.db, {
+    organisations: [...organisations.values()],
+    users: viewers.map((v) => ({
+      id: v.userId,
+      name: v.name,
+      email: `${v.userId}@test.continuity.invalid`,
+      role: v.role,
+      organisationId: organisationRecordId(v.organisation),
+    })),
+  });
 }

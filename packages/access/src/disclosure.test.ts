@@ -116,7 +116,7 @@ describe('discloseTable', () => {
       ['A', figure({ owned: owned === 'A', numerator: 3, denominator: 30, value: 10 })],
       ['B', figure({ owned: owned === 'B', numerator: 10, denominator: 50, value: 20 })],
       ['C', figure({ owned: owned === 'C', numerator: 20, denominator: 60, value: 33.3 })],
-      ['R', figure({ subjectKind: 'region', numerator: 33, denominator: 140, value: 23.6 })],
+      ['R', figure({ subjectKind: 'region', numerator: 33, denominator: 140, value: (33 / 140) * 100 })],
     ]);
   const groups = [{ members: ['A', 'B', 'C'], total: 'R' }];
 
@@ -125,7 +125,9 @@ describe('discloseTable', () => {
     expect(out.get('A')).toMatchObject({ numerator: null, denominator: 30, value: null, symbol: 'c' });
     expect(out.get('B')).toMatchObject({ numerator: null, denominator: 50, value: null, symbol: 'c' });
     expect(out.get('C')).toMatchObject({ numerator: 20, denominator: 60, value: 33.3 });
-    expect(out.get('R')).toMatchObject({ numerator: 30, denominator: 140, value: 23.6 });
+    // The rate as the rounded counts give it: 30 / 140 = 21.428571...%, not 33 / 140 = 23.57%.
+    expect(out.get('R')).toMatchObject({ numerator: 30, denominator: 140 });
+    expect(out.get('R')!.value).toBeCloseTo(21.428571428571427, 12);
   });
 
   it('needs no complement when the small council is the viewer\'s own', () => {
@@ -138,5 +140,39 @@ describe('discloseTable', () => {
     const out = discloseTable(councils('B'), groups);
     expect(out.get('B')).toMatchObject({ numerator: 10, value: 20 });
     expect(out.get('C')).toMatchObject({ numerator: null, value: null, symbol: 'c' });
+  });
+});
+
+describe('rates of rounded counts in computed tables', () => {
+  // Issue 11: England 1297 of 13407 = 9.674050868949056%, counts shown rounded to 1300 and 13410.
+  // At full precision the rate fits that one unrounded pair; worked from the shown counts it is
+  // 1300 / 13410 = 9.694258016405667%, which every pair rounding to 1300 / 13410 shares.
+  const england: Figure = {
+    subjectKind: 'england',
+    owned: false,
+    numerator: 1297,
+    denominator: 13407,
+    value: (1297 / 13407) * 100,
+    symbol: null,
+    unit: 'percent',
+  };
+
+  it('works the rate from the rounded counts it is shown with', () => {
+    const out = discloseTable(new Map([['E', england]]), []).get('E')!;
+    expect(out).toMatchObject({ numerator: 1300, denominator: 13410 });
+    expect(out.value).toBeCloseTo(9.694258016405667, 12);
+  });
+
+  it('leaves council rates (unrounded counts) and published figures (discloseFigure alone) as stored', () => {
+    const council = { ...england, subjectKind: 'council' as const };
+    expect(discloseTable(new Map([['C', council]]), []).get('C')!.value).toBe(england.value);
+    expect(discloseFigure(england).value).toBe(england.value);
+  });
+
+  it('keeps a zero rate zero and a per-1,000 scale', () => {
+    const zero = { ...england, numerator: 0, value: 0 };
+    expect(discloseTable(new Map([['E', zero]]), []).get('E')!.value).toBe(0);
+    const perThousand = { ...england, value: (1297 / 13407) * 1000, unit: 'rate' as const };
+    expect(discloseTable(new Map([['E', perThousand]]), []).get('E')!.value).toBeCloseTo(96.94258016405667, 10);
   });
 });

@@ -8,11 +8,15 @@
  * - a rate (percent, ratio, ...) is withheld as 'c' whenever its numerator or denominator is suppressed,
  *   here or at source (numeratorSymbol / denominatorSymbol 'c'), so it cannot be multiplied back;
  *   otherwise it is shown as stored, computed from unrounded counts as DfE computes its percentages;
+ *   except in computed tables (discloseTable, `rateFromShownCounts`): there an England or region rate
+ *   is worked from the rounded counts it is shown with, since a rate at full precision beside counts
+ *   rounded to 10 fits exactly one unrounded pair (9.674050868949056% with 1300 / 13410 is 1297 /
+ *   13407), and precision would undo the rounding;
  * - cells suppressed by secondary suppression (secondary.ts) are passed in `secondary` and treated as
  *   suppressed; `discloseTable` does both steps for a set of figures related by additive groups.
  * Figures with no value keep their symbol (x, z, ...).
  */
-import { controlCount, SUPPRESSED, type Suppressed } from './counts';
+import { controlCount, isRoundedLevel, SUPPRESSED, type Suppressed } from './counts';
 import { suppressTable, type AdditiveGroup, type Cell } from './secondary';
 import type { SubjectKind } from './viewer';
 
@@ -44,6 +48,8 @@ export interface DisclosedFigure {
 export interface DisclosureOptions {
   /** Parts suppressed by secondary suppression across the figure's table. */
   secondary?: { numerator?: boolean; denominator?: boolean };
+  /** A rate of rounded counts is worked from the counts as shown (computed figures; see above). */
+  rateFromShownCounts?: boolean;
 }
 
 export function discloseFigure(figure: Figure, options: DisclosureOptions = {}): DisclosedFigure {
@@ -56,7 +62,10 @@ export function discloseFigure(figure: Figure, options: DisclosureOptions = {}):
   const kind = figure.subjectKind;
   const numerator = controlPart(figure.numerator, numeratorSymbol, kind, options.secondary?.numerator);
   const denominator = controlPart(figure.denominator, denominatorSymbol, kind, options.secondary?.denominator);
-  const value = controlValue(figure, numerator.symbol, denominator.symbol, options.secondary?.numerator);
+  let value = controlValue(figure, numerator.symbol, denominator.symbol, options.secondary?.numerator);
+  if (options.rateFromShownCounts && isRoundedLevel(kind) && figure.unit !== 'count') {
+    value = rateOfShownCounts(figure, value, numerator.value, denominator.value);
+  }
   return {
     numerator: numerator.value,
     numeratorSymbol: numerator.symbol,
@@ -95,6 +104,20 @@ function controlValue(
   return { value: figure.value, symbol: figure.symbol };
 }
 
+/**
+ * The rate as the shown (rounded) counts give it, on the indicator's own scale (x100 for a percent,
+ * read back from the stored figure: value x denominator / numerator). A rate whose counts are not both
+ * shown, or whose numerator is 0, is left as it is (withheld, or exactly 0).
+ */
+function rateOfShownCounts(figure: Figure, value: Part, numerator: number | null, denominator: number | null): Part {
+  if (value.value === null || numerator === null || denominator === null || !(denominator > 0)) return value;
+  const { numerator: n, denominator: d, value: v } = figure;
+  if (n === null || d === null || v === null || !(n > 0) || !(d > 0)) return value;
+  // The stored value is n / d x scale in floating point: 10 significant digits give the scale back exactly.
+  const scale = Number(((v * d) / n).toPrecision(10));
+  return { value: (numerator / denominator) * scale, symbol: value.symbol };
+}
+
 function fromControlled(n: number | Suppressed, symbol: string | null): Part {
   return n === SUPPRESSED ? withheld : { value: n, symbol };
 }
@@ -115,7 +138,7 @@ export function discloseTable(
   const out = new Map<string, DisclosedFigure>();
   for (const [id, figure] of figures) {
     const secondary = { numerator: numerators.has(id), denominator: denominators.has(id) };
-    out.set(id, discloseFigure(figure, { secondary }));
+    out.set(id, discloseFigure(figure, { secondary, rateFromShownCounts: true }));
   }
   return out;
 }

@@ -4,7 +4,7 @@
  * Money is given twice: in pence (exact, for sums) and in pounds ("1234.56", for reading). Text cells
  * that would start with = + - @ are prefixed with ' so a spreadsheet never runs them as formulas.
  */
-import type { StatementLine, Totals } from './engine/types';
+import type { DisclosedLine, DisclosedTotals } from './disclose';
 
 export const CSV_COLUMNS = [
   'indicator_id',
@@ -50,7 +50,9 @@ export function pounds(pence: number): string {
   return `${sign}${abs / 100n}.${(abs % 100n).toString().padStart(2, '0')}`;
 }
 
-export function statementCsv(lines: readonly StatementLine[], totals: Totals): string {
+/** Lines and totals as a viewer may see them (owners: the frozen ones); a withheld amount is an empty cell. */
+export function statementCsv(lines: readonly DisclosedLine[], totals: DisclosedTotals): string {
+  const poundsOf = (pence: number | null) => (pence === null ? null : pounds(pence));
   const rows: Cell[][] = [[...CSV_COLUMNS]];
   for (const l of lines) {
     rows.push([
@@ -74,12 +76,12 @@ export function statementCsv(lines: readonly StatementLine[], totals: Totals): s
       l.achievement,
       l.allocatedPence,
       l.earnedPence,
-      pounds(l.earnedPence),
+      poundsOf(l.earnedPence),
       text(l.explanation),
     ]);
   }
   const blank = (n: number) => Array<Cell>(n).fill(null);
   rows.push(['fixed_fee', 'Fixed fee', ...blank(16), null, totals.fixedFeePence, pounds(totals.fixedFeePence), null]);
-  rows.push(['total', 'Total', ...blank(16), totals.fixedFeePence + totals.allocatedPence, totals.totalPence, pounds(totals.totalPence), null]);
+  rows.push(['total', 'Total', ...blank(16), totals.fixedFeePence + totals.allocatedPence, totals.totalPence, poundsOf(totals.totalPence), null]);
   return rows.map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
 }

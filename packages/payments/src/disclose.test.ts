@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildDocument } from './document';
-import { discloseLines } from './disclose';
+import { discloseLines, discloseStatement } from './disclose';
 import { aon, definition, facts, figure, linear, terms } from './test-helpers';
 
 /**
@@ -67,5 +67,42 @@ describe('statements seen by viewers who do not own the figures', () => {
 
   it('leave the frozen document itself untouched', () => {
     expect(document.lines[0]!.actual.value).toBe(15);
+  });
+});
+
+/**
+ * The attack of issue 11: one partly met line, 5 of 36 = 13.8889% (higher is better, at least 20%,
+ * linear from a floor of 10%). achievement = (13.8889 - 10) / (20 - 10) = 0.388889; earned =
+ * floor(9,000 x 0.388889) = 3,500p. Beside the target and floor, either gives the rate back, and
+ * 13.8889% of 36 = 5, the suppressed numerator.
+ */
+describe('a partly met line whose figure is withheld', () => {
+  const partly = buildDocument({
+    status: 'issued',
+    statementId: 2,
+    contract: { id: 2, name: 'c', councilCode: '201', councilName: null, practiceId: 'P1', practiceName: null, periodStart: 2025, periodEnd: 2025 },
+    version: { version: 1, createdBy: 'u', createdAt: '2025-01-01T00:00:00.000Z', note: null, overridden: false },
+    terms: terms(9_000, [{ indicatorId: 'partly', weight: 1, target: { type: 'absolute', level: 20 }, partial: linear(10) }]),
+    facts: facts({
+      partly: { definition: definition('partly', 'higher_better'), actual: figure((5 / 36) * 100, { numerator: 5, denominator: 36 }) },
+    }),
+    issued: { by: 'u', at: '2025-12-01T00:00:00.000Z' },
+  });
+
+  it('is worked as by hand for the parties', () => {
+    expect(partly.lines[0]).toMatchObject({ outcome: 'partly', targetValue: 20, floorValue: 10, achievement: 0.388889, earnedPence: 3_500 });
+    expect(partly.totals).toMatchObject({ earnedPence: 3_500, unearnedPence: 5_500 });
+  });
+
+  it('withholds its achievement and its pence, and the totals they would be worked back from', () => {
+    const seen = discloseStatement(partly);
+    expect(seen.lines[0]).toMatchObject({ achievement: null, earnedPence: null, allocatedPence: 9_000, outcome: 'partly' });
+    expect(seen.lines[0]!.actual).toMatchObject({ value: null, numerator: null, denominator: 36 });
+    expect(seen.lines[0]!.explanation).not.toMatch(/13\.8|38\.8|£35/);
+    expect(seen.totals).toMatchObject({ earnedPence: null, unearnedPence: null, totalPence: null, allocatedPence: 9_000 });
+  });
+
+  it('keeps met lines\' money: it follows from the outcome shown', () => {
+    expect(discloseStatement(document).totals).toEqual(document.totals);
   });
 });

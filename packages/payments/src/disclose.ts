@@ -7,14 +7,19 @@
  * floor of an improvement, the explanation with its arithmetic) is withheld with it; the outcome and
  * the money stay, since they are the contract's, not a figure about children.
  *
- * Known limit: under a linear rule the amount earned bounds the achievement and so the actual rate;
- * money is not suppressed.
+ * A partly met line (linear rule) whose actual or baseline is withheld also withholds its achievement
+ * and the pence it earned: achievement = (actual - floor) / (target - floor) with target and floor
+ * shown, and earned = floor(allocation x achievement), each give the exact rate back, and from the
+ * rate and the denominator the suppressed numerator (13.8889% of 36 = 5). The statement's earned,
+ * unearned and total pence are then withheld too (they would give the line's as total minus the
+ * others). Met, not met and no-data lines keep theirs: achievement is exactly 1 or 0 and the money
+ * follows from the outcome, which is shown.
  *
  * Owners (the contract's council and practice) get the frozen document unchanged.
  */
 import { discloseFigure } from '@continuity/access';
 import { formatPence } from './engine/money';
-import type { StatementLine, ValueFact } from './engine/types';
+import type { StatementLine, Totals, ValueFact } from './engine/types';
 import type { StatementDocument } from './document';
 
 const OUTCOME_WORDS: Record<StatementLine['outcome'], string> = {
@@ -42,8 +47,36 @@ function disclose(fact: ValueFact | { value: number | null; numerator: number | 
   });
 }
 
+/** A line as a viewer sees it: achievement and earned pence null when they would give a withheld figure back. */
+export interface DisclosedLine extends Omit<StatementLine, 'achievement' | 'earnedPence'> {
+  achievement: number | null;
+  earnedPence: number | null;
+}
+
+export interface DisclosedTotals extends Omit<Totals, 'earnedPence' | 'unearnedPence' | 'totalPence'> {
+  earnedPence: number | null;
+  unearnedPence: number | null;
+  totalPence: number | null;
+}
+
+export interface DisclosedStatement {
+  lines: DisclosedLine[];
+  totals: DisclosedTotals;
+}
+
+/** The lines and totals of a statement as a viewer who does not own the practice's figures may see them. */
+export function discloseStatement(document: StatementDocument): DisclosedStatement {
+  const lines = discloseLines(document);
+  const hidden = lines.some((l) => l.earnedPence === null);
+  const { totals } = document;
+  return {
+    lines,
+    totals: hidden ? { ...totals, earnedPence: null, unearnedPence: null, totalPence: null } : totals,
+  };
+}
+
 /** The lines of a statement as a viewer who does not own the practice's figures may see them. */
-export function discloseLines(document: StatementDocument): StatementLine[] {
+export function discloseLines(document: StatementDocument): DisclosedLine[] {
   const totalWeight = document.lines.filter((l) => !l.excluded).reduce((a, l) => a + l.weight, 0);
   return document.lines.map((line) => {
     const actual = disclose(line.actual, line.unit);
@@ -51,7 +84,7 @@ export function discloseLines(document: StatementDocument): StatementLine[] {
     const baseline = baselineFact ? disclose(baselineFact, line.unit) : null;
     const actualWithheld = withheld(line.actual, actual);
     const baselineWithheld = baselineFact !== undefined && baseline !== null && withheld(baselineFact, baseline);
-    const out: StatementLine = {
+    const out: DisclosedLine = {
       ...line,
       actual: {
         ...line.actual,
@@ -73,8 +106,13 @@ export function discloseLines(document: StatementDocument): StatementLine[] {
     }
     if (actualWithheld || baselineWithheld) {
       const weight = line.excluded ? `weight ${line.weight}` : `weight ${line.weight} of ${totalWeight}`;
-      out.achievement = line.achievement;
-      out.explanation = `${OUTCOME_WORDS[line.outcome]}: the practice's figures are withheld (c) from viewers outside the contract; it earns ${formatPence(line.earnedPence)} of the ${formatPence(line.allocatedPence)} allocated (${weight}).`;
+      if (line.outcome === 'partly') {
+        out.achievement = null;
+        out.earnedPence = null;
+        out.explanation = `${OUTCOME_WORDS[line.outcome]}: the practice's figures are withheld (c) from viewers outside the contract, and with them what the line earns of the ${formatPence(line.allocatedPence)} allocated (${weight}).`;
+      } else {
+        out.explanation = `${OUTCOME_WORDS[line.outcome]}: the practice's figures are withheld (c) from viewers outside the contract; it earns ${formatPence(line.earnedPence)} of the ${formatPence(line.allocatedPence)} allocated (${weight}).`;
+      }
     }
     return out;
   });

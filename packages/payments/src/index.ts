@@ -8,7 +8,7 @@ export { buildDocument, DOCUMENT_FORMAT, RULES } from './document';
 export type { StatementDocument, ContractInfo, VersionInfo } from './document';
 export * from './scope';
 export * from './service';
-export { discloseLines } from './disclose';
+export { discloseLines, discloseStatement, type DisclosedLine, type DisclosedStatement, type DisclosedTotals } from './disclose';
 export { statementCsv, CSV_COLUMNS, pounds } from './csv';
 export {
   seedDemoContracts,

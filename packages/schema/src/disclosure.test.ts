@@ -107,9 +107,10 @@ describe.each(testEngines())('disclosure control through the API on %s', (engine
       // policy sees Kent 40/400, Medway 20/200 and Kingston 30/300, all 10%, so Kingston is 1 of 3 (among
       // all five, Hillingdon's 8% would have made it 2, giving away a council below 10%).
       expect(series.lines.map((l) => l.points[0]!.rank)).toEqual([null, null, 1]);
-      // London 43/440 -> 40/440; the rate stays as computed from the unrounded counts.
-      expect(series.lines[0]!.region).toEqual([{ period: 2025, numerator: 40, denominator: 440, value: (43 * 100) / 440, symbol: null }]);
-      expect(series.england).toEqual([{ period: 2025, numerator: 100, denominator: 1040, value: (103 * 100) / 1040, symbol: null }]);
+      // London 43/440 -> 40/440, England 103/1040 -> 100/1040; each rate is worked from the counts as
+      // shown (at full precision, 43/440's 9.7727% would give the unrounded 43 back).
+      expect(series.lines[0]!.region).toEqual([{ period: 2025, numerator: 40, denominator: 440, value: (40 / 440) * 100, symbol: null }]);
+      expect(series.england).toEqual([{ period: 2025, numerator: 100, denominator: 1040, value: (100 / 1040) * 100, symbol: null }]);
     });
 
     it("withholds a neighbour average that would give a suppressed neighbour away (Hillingdon's: 313 + 314 + 887)", async () => {

@@ -16,7 +16,7 @@ import {
   type ValidationRule,
 } from 'graphql';
 import { createComplexityRule } from '@pothos/plugin-complexity';
-import { queryLimit } from './errors';
+import { badInput, queryLimit } from './errors';
 
 export interface QueryLimits {
   /** Deepest selection, counting the root field as 1 (`{ a { b } }` is 2). */
@@ -61,6 +61,31 @@ export function maxAliasesRule(max: number): ValidationRule {
   };
 }
 
+/**
+ * Characters no argument may hold: NUL (PostgreSQL text cannot store it, so it would reach the driver
+ * as an internal error) and the other C0 controls but tab, line feed and carriage return (no id,
+ * code, name or filter has a use for them).
+ */
+const FORBIDDEN_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
+const INVALID_TEXT = 'Arguments may not contain control characters';
+
+/** A string literal anywhere in the document holding a forbidden character is one error. */
+export function textInputRule(): ValidationRule {
+  return (context) => ({
+    StringValue(node) {
+      if (FORBIDDEN_CHARACTERS.test(node.value)) context.reportError(badInput(INVALID_TEXT));
+    },
+  });
+}
+
+/** True when a variable's value (at any depth) holds a forbidden character. */
+function holdsForbiddenText(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return FORBIDDEN_CHARACTERS.test(value);
+  if (depth > 20 || value === null || typeof value !== 'object') return false;
+  const values = Array.isArray(value) ? value : Object.entries(value as Record<string, unknown>).flat();
+  return values.some((v) => holdsForbiddenText(v, depth + 1));
+}
+
 /** The operation a request runs: the named one, or the only one. */
 function selectedOperation(document: DocumentNode, operationName: string | null | undefined) {
   const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
@@ -87,10 +112,12 @@ export interface LimitCheck {
   limits: QueryLimits;
 }
 
-/** Depth, breadth, cost and alias errors for the operation; empty when within every limit. */
+/** Depth, breadth, cost, alias and forbidden-text errors for the operation; empty when within every limit. */
 export function operationLimitErrors(check: LimitCheck): readonly GraphQLError[] {
   const { limits } = check;
-  const rules: ValidationRule[] = [maxAliasesRule(limits.maxAliases)];
+  // Text no resolver may be given (textInputRule), in variables as in literals: refused before any SQL.
+  if (holdsForbiddenText(check.variables ?? {})) return [badInput(INVALID_TEXT)];
+  const rules: ValidationRule[] = [maxAliasesRule(limits.maxAliases), textInputRule()];
   if (!isIntrospectionOnly(check.document, check.operationName)) {
     rules.push(
       createComplexityRule({

@@ -145,7 +145,7 @@ export type PaymentsContractFieldsFragment = {
   statements: Array<{
     id: string | null;
     period: number;
-    totalPence: number;
+    totalPence: number | null;
   }>;
 };
 
@@ -162,9 +162,9 @@ export type PaymentsStatementFieldsFragment = {
   fixedFeePence: number;
   outcomePotPence: number;
   allocatedPence: number;
-  earnedPence: number;
-  unearnedPence: number;
-  totalPence: number;
+  earnedPence: number | null;
+  unearnedPence: number | null;
+  totalPence: number | null;
   notes: Array<string>;
   rules: Array<string>;
   sha256: string | null;
@@ -180,9 +180,9 @@ export type PaymentsStatementFieldsFragment = {
     targetDescription: string;
     targetValue: number | null;
     floorValue: number | null;
-    achievement: number;
+    achievement: number | null;
     allocatedPence: number;
-    earnedPence: number;
+    earnedPence: number | null;
     explanation: string;
     actual: {
       value: number | null;
@@ -542,7 +542,7 @@ export type PaymentsContractsQuery = {
     statements: Array<{
       id: string | null;
       period: number;
-      totalPence: number;
+      totalPence: number | null;
     }>;
   }>;
   indicators: Array<{
@@ -624,7 +624,7 @@ export type PaymentsCreateContractMutation = {
     statements: Array<{
       id: string | null;
       period: number;
-      totalPence: number;
+      totalPence: number | null;
     }>;
   };
 };
@@ -647,9 +647,9 @@ export type PaymentsIssueStatementMutation = {
     fixedFeePence: number;
     outcomePotPence: number;
     allocatedPence: number;
-    earnedPence: number;
-    unearnedPence: number;
-    totalPence: number;
+    earnedPence: number | null;
+    unearnedPence: number | null;
+    totalPence: number | null;
     notes: Array<string>;
     rules: Array<string>;
     sha256: string | null;
@@ -665,9 +665,9 @@ export type PaymentsIssueStatementMutation = {
       targetDescription: string;
       targetValue: number | null;
       floorValue: number | null;
-      achievement: number;
+      achievement: number | null;
       allocatedPence: number;
-      earnedPence: number;
+      earnedPence: number | null;
       explanation: string;
       actual: {
         value: number | null;
@@ -702,9 +702,9 @@ export type PaymentsPreviewQuery = {
     fixedFeePence: number;
     outcomePotPence: number;
     allocatedPence: number;
-    earnedPence: number;
-    unearnedPence: number;
-    totalPence: number;
+    earnedPence: number | null;
+    unearnedPence: number | null;
+    totalPence: number | null;
     notes: Array<string>;
     rules: Array<string>;
     sha256: string | null;
@@ -720,9 +720,9 @@ export type PaymentsPreviewQuery = {
       targetDescription: string;
       targetValue: number | null;
       floorValue: number | null;
-      achievement: number;
+      achievement: number | null;
       allocatedPence: number;
-      earnedPence: number;
+      earnedPence: number | null;
       explanation: string;
       actual: {
         value: number | null;
@@ -758,9 +758,9 @@ export type PaymentsStatementQuery = {
     fixedFeePence: number;
     outcomePotPence: number;
     allocatedPence: number;
-    earnedPence: number;
-    unearnedPence: number;
-    totalPence: number;
+    earnedPence: number | null;
+    unearnedPence: number | null;
+    totalPence: number | null;
     notes: Array<string>;
     rules: Array<string>;
     sha256: string | null;
@@ -776,9 +776,9 @@ export type PaymentsStatementQuery = {
       targetDescription: string;
       targetValue: number | null;
       floorValue: number | null;
-      achievement: number;
+      achievement: number | null;
       allocatedPence: number;
-      earnedPence: number;
+      earnedPence: number | null;
       explanation: string;
       actual: {
         value: number | null;
@@ -983,7 +983,8 @@ export type SubmissionHistoryQuery = {
     submittedAt: string;
     counts: Array<{
       table: string;
-      rows: number;
+      rows: number | null;
+      symbol: string | null;
     }>;
     errorCount: number;
     warningCount: number;

@@ -8,6 +8,7 @@ import {
   type Viewer,
 } from '@continuity/access';
 import type { AuthConfig } from '../env';
+import type { DirectoryCheck } from './directory';
 
 export { AuthenticationError };
 
@@ -23,16 +24,20 @@ export function keyStoreFor(config: AuthConfig, clock?: () => Date): Promise<Key
  * The viewer of a request: null when it carries no Authorization header; the verified token's viewer
  * otherwise. A header that is not a valid bearer token (malformed, expired, wrongly signed, another
  * issuer or audience, claims that make no viewer) throws AuthenticationError, whose message is the
- * same whatever the reason: the gateway answers 401 and logs nothing of the token.
+ * same whatever the reason: the gateway answers 401 and logs nothing of the token. With a `directory`,
+ * a token whose user is unknown, disabled or not of the claimed role and organisation is refused too.
  */
 export type Authenticate = (req: IncomingMessage) => Promise<Viewer | null>;
 
-export function authenticator(store: KeyStore | undefined): Authenticate {
+export function authenticator(store: KeyStore | undefined, directory?: DirectoryCheck): Authenticate {
   return async (req) => {
     const header = req.headers.authorization;
     if (header === undefined) return null;
     const token = bearerToken(header);
     if (!token || !store) throw new AuthenticationError(new Error('no bearer token'));
-    return verifyToken(store, token);
+    const viewer = await verifyToken(store, token);
+    // A signature proves who issued the token, not that its user may still sign in (directory.ts).
+    if (directory && !(await directory(viewer))) throw new AuthenticationError(new Error('not in the directory'));
+    return viewer;
   };
 }

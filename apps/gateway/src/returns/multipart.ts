@@ -100,6 +100,9 @@ export function readMultipart(req: IncomingMessage, limits: UploadLimits): Promi
     });
     parser.on('file', (field, stream, info) => {
       const chunks: Buffer[] = [];
+      // busboy emits 'error' on the file stream itself when the body ends inside a part ("Unexpected end
+      // of form"); a stream error with no listener is thrown outside the request and stops the process.
+      stream.on('error', () => fail(new HttpError(400, 'The multipart body ended inside a file.')));
       stream.on('data', (chunk: Buffer) => {
         if (failed) return;
         total += chunk.length;

@@ -11,7 +11,7 @@ import { seedFixture } from '@continuity/schema/testing';
 import { authenticator } from '../auth/authenticate';
 import { repoRoot } from '../env';
 import { startServer, type RunningServer } from '../server';
-import { testKeys, type TestKeys } from '../testing';
+import { testKeys, writeDirectory, type TestKeys } from '../testing';
 import { DEFAULT_UPLOAD_LIMITS, uploadLimitsFromEnv } from './multipart';
 import { createReturnsHandler } from './route';
 
@@ -223,6 +223,7 @@ describe.each(testEngines())('POST /returns mounted in the gateway, with real to
     database = await openTestDatabase(engine);
     await seedFixture(database);
     keys = await testKeys();
+    await writeDirectory(database, Object.values(viewers).filter((v) => v.userId !== 'odd'));
     // As main.ts mounts it: the handler takes the server's token check from the route context.
     server = await startServer({ database, port: 0, nodeEnv: 'test', keyStore: keys.store, routes: { '/returns': createReturnsHandler({ database }) } });
   });

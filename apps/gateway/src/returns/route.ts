@@ -11,7 +11,6 @@ import {
 } from '@continuity/returns';
 import type { Viewer } from '@continuity/schema';
 import { HttpError } from '../http/body';
-import { handleCors } from '../http/cors';
 import { councilsServedBy, defaultTarget, maySubmit, maySubmitAtAll, type CouncilsServedBy } from './authorize';
 import { readMultipart, uploadLimitsFromEnv, type UploadLimits } from './multipart';
 
@@ -103,7 +102,15 @@ function readFields(fields: Record<string, string>) {
   if (year === undefined || !/^\d{4}$/.test(year)) {
     throw new HttpError(400, 'collectionYear is required: the year the collection ends, e.g. 2025 for 2024-25.');
   }
-  return { kind: kind as ReturnKind | undefined, collectionYear: Number(year), councilCode: text('councilCode'), practiceId: text('practiceId') };
+  // Ids are checked for shape here, so nothing malformed (a NUL byte, which PostgreSQL text cannot hold)
+  // reaches SQL as an internal error.
+  const councilCode = text('councilCode');
+  if (councilCode !== undefined && !/^\d{3}$/.test(councilCode)) throw new HttpError(400, 'councilCode must be a 3-digit DfE code.');
+  const practiceId = text('practiceId');
+  if (practiceId !== undefined && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(practiceId)) {
+    throw new HttpError(400, 'practiceId must be a practice id (lower-case letters, digits and hyphens).');
+  }
+  return { kind: kind as ReturnKind | undefined, collectionYear: Number(year), councilCode, practiceId };
 }
 
 /**
@@ -121,8 +128,7 @@ export function createReturnsHandler(
   const servedBy = options.servedBy ?? councilsServedBy(database.db);
 
   return async function handleReturns(req, res, context) {
-    // Pages on another local port (Vite preview, Storybook) may upload directly, as they may query /graphql.
-    if (handleCors(req, res)) return;
+    // CORS (pages on another origin uploading directly) is answered by startServer, under its policy.
     if (req.method !== 'POST') {
       send(res, 405, { error: 'Use POST with multipart/form-data.' }, { allow: 'POST' });
       return;
@@ -161,6 +167,10 @@ export function createReturnsHandler(
       return send(res, 403, { error: FORBIDDEN });
     }
     if (upload.files.length === 0) return send(res, 400, { error: 'No files were uploaded.' });
+    // File names are stored and shown back: control characters (NUL) or absurd lengths are refused.
+    if (upload.files.some((f) => f.name.length > 255 || /[\u0000-\u001f\u007f]/.test(f.name))) {
+      return send(res, 400, { error: 'File names may not hold control characters or exceed 255 characters.' });
+    }
 
     const files = upload.files.map(({ name, bytes }) => ({ name, bytes }));
     const kind = fields.kind ?? detectReturnKind(files);

@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgEnum, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgEnum, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
 
 export const organisationKind = pgEnum('organisation_kind', ['department', 'council', 'practice']);
 export const role = pgEnum('role', ['policy', 'council', 'practice', 'admin']);
@@ -20,6 +20,8 @@ export const users = pgTable('users', {
   organisationId: text('organisation_id')
     .notNull()
     .references(() => organisations.id),
+  /** A disabled user's tokens are refused at once: the gateway reads this row on every request. */
+  disabled: boolean('disabled').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

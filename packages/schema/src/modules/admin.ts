@@ -68,6 +68,7 @@ const User = builder.objectRef<UserRow>('User').implement({
     email: t.exposeString('email'),
     role: t.expose('role', { type: Role }),
     organisation: t.field({ type: Organisation, resolve: (user) => user.organisationId }),
+    disabled: t.exposeBoolean('disabled', { description: "A disabled user's tokens are refused (401) from their next request." }),
     createdAt: t.string({ description: 'ISO date-time.', resolve: (user) => user.createdAt.toISOString() }),
   }),
 });
@@ -199,6 +200,22 @@ const CreateUserInput = builder.inputType('CreateUserInput', {
 });
 
 builder.mutationFields((t) => ({
+  setUserDisabled: t.field({
+    type: User,
+    description: "Admin only. Disables (or re-enables) a user: the gateway reads the directory on every request, so the user's tokens stop working at once.",
+    args: { id: t.arg.id({ required: true }), disabled: t.arg.boolean({ required: true }) },
+    resolve: async (_root, args, ctx) => {
+      guard(ctx);
+      const admin = viewerOf(ctx);
+      const id = parsed(userInput.shape.id, String(args.id));
+      return ctx.database.db.transaction(async (tx) => {
+        const updated = await tx.update(users).set({ disabled: args.disabled }).where(eq(users.id, id)).returning();
+        if (updated.length === 0) throw badInput(`id: no user ${id}`);
+        await recordAudit(tx, admin, args.disabled ? 'disable_user' : 'enable_user', `user:${id}`, {});
+        return updated[0]!;
+      });
+    },
+  }),
   createOrganisation: t.field({
     type: Organisation,
     description: 'Admin only. The id is derived: the slug for the Department, else kind-subject (council-886).',

@@ -191,14 +191,18 @@ describe.each(testEngines())('payments API on %s', (engine) => {
     }
     const policy = await execute(database, testViewers.policy, READ, { id: statementId });
     expect(policy.errors).toBeUndefined();
-    expect(policy.data.statement).toMatchObject({ totalPence: 575_000, document: null, sha256: null, intact: null });
+    // The partly met line's 4 of 5 is withheld, so is its achievement (0.5 beside target and floor gives
+    // 80% back) and its pence (half the 50,000p allocated), and the totals that would give them back.
+    expect(policy.data.statement).toMatchObject({ totalPence: null, unearnedPence: null, document: null, sha256: null, intact: null });
     expect(policy.data.statement.lines[1]).toMatchObject({
       outcome: 'PARTLY',
-      earnedPence: 25_000,
+      achievement: null,
+      earnedPence: null,
       actual: { value: null, numerator: null, denominator: null, symbol: 'c', numeratorSymbol: 'c' }, // 4 of 5: both counts 1..5
       explanation:
-        "Partly met: the practice's figures are withheld (c) from viewers outside the contract; it earns £250.00 of the £500.00 allocated (weight 1 of 2).",
+        "Partly met: the practice's figures are withheld (c) from viewers outside the contract, and with them what the line earns of the £500.00 allocated (weight 1 of 2).",
     });
+    expect(policy.data.statement.csv.split('\r\n')[2]).toMatch(/,partly,,,50000,,,/);
     expect(policy.data.statement.csv).not.toMatch(/,80,4,5,/);
     expect(policy.data.statement.lines[0].actual).toMatchObject({ value: 10, numerator: 10, denominator: 100 });
 
@@ -208,6 +212,16 @@ describe.each(testEngines())('payments API on %s', (engine) => {
       sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'read' AND target = ${`statement:${statementId}`} AND user_id = 'demo-council-kent'`,
     );
     expect(reads!.n).toBe(2); // this request and the one in the loop above
+    // Reading the frozen document (raw facts) is audited as well, once a request.
+    const documentReads = async () =>
+      (
+        await database.rows<{ n: number }>(
+          sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'read' AND target = ${`statement:${statementId}:document`} AND user_id = 'demo-council-kent'`,
+        )
+      )[0]!.n;
+    const before = await documentReads();
+    await execute(database, testViewers.councilKent, READ, { id: statementId });
+    expect((await documentReads()) - before).toBe(1);
     const csv: string = council.data.statement.csv;
     expect(csv.split('\r\n')[2]).toMatch(/^immunisations,.*,2024,80,4,5,,computed,partly,,0.5,50000,25000,250.00,/);
 

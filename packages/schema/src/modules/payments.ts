@@ -22,7 +22,7 @@ import DataLoader from 'dataloader';
 import { createContextCache } from '@pothos/core';
 import type { Viewer } from '@continuity/access';
 import {
-  discloseLines,
+  discloseStatement,
   getStatements,
   listContracts,
   listStatements,
@@ -39,8 +39,9 @@ import {
   type ContractRecord,
   type ContractVersionRecord,
   type IssuedStatement,
+  type DisclosedLine as Line,
+  type DisclosedStatement,
   type StatementDocument,
-  type StatementLine as Line,
   type StatementSummary,
   type Target as TargetShape,
   type TermIndicator as TermIndicatorShape,
@@ -423,9 +424,15 @@ const StatementLine = builder.objectRef<Line>('StatementLine').implement({
     actual: t.field({ type: StatementFigure, resolve: (l) => l.actual }),
     outcome: t.field({ type: LineOutcome, resolve: (l) => l.outcome }),
     missingDataRule: t.field({ type: MissingDataRule, nullable: true, resolve: (l) => l.missingDataRule }),
-    achievement: t.exposeFloat('achievement', { description: '0..1, six decimal places.' }),
+    achievement: t.exposeFloat('achievement', {
+      nullable: true,
+      description: '0..1, six decimal places. Null (withheld) for a partly met line whose figure is withheld from this viewer.',
+    }),
     allocatedPence: t.exposeInt('allocatedPence'),
-    earnedPence: t.exposeInt('earnedPence'),
+    earnedPence: t.exposeInt('earnedPence', {
+      nullable: true,
+      description: 'Null (withheld) with achievement: under a linear rule it gives the achievement back.',
+    }),
     excluded: t.exposeBoolean('excluded'),
     explanation: t.exposeString('explanation'),
   }),
@@ -459,21 +466,38 @@ async function resolved(model: StatementModel, ctx: Context): Promise<Resolved> 
 /** Statements whose read this request has already put in the audit trail. */
 const audited = createContextCache((_ctx: Context) => new Set<string>());
 
-/** The lines as this viewer may see them; reading them is a read of child-derived figures (audited once). */
-async function linesFor(model: StatementModel, ctx: Context): Promise<Line[]> {
-  const r = await resolved(model, ctx);
-  const target =
+/** Puts one read of a statement in the audit trail, once per request for each part read. */
+function auditRead(model: StatementModel, r: Resolved, ctx: Context, part: 'figures' | 'document'): void {
+  const statement =
     model.kind === 'issued' ? `statement:${model.summary.id}` : `statement-preview:${r.document.contract.id}:${r.document.period}`;
-  if (!audited(ctx).has(target)) {
-    audited(ctx).add(target);
-    ctx.audit.push({
-      action: 'read',
-      target,
-      detail: { contractId: r.document.contract.id, period: r.document.period, practiceId: r.document.contract.practiceId },
-    });
-  }
-  return r.owned ? r.document.lines : discloseLines(r.document);
+  const target = part === 'figures' ? statement : `${statement}:document`;
+  if (audited(ctx).has(target)) return;
+  audited(ctx).add(target);
+  ctx.audit.push({
+    action: 'read',
+    target,
+    detail: { contractId: r.document.contract.id, period: r.document.period, practiceId: r.document.contract.practiceId },
+  });
 }
+
+/**
+ * The lines and totals as this viewer may see them (owners: as frozen; others: discloseStatement, which
+ * withholds what would give a suppressed figure back); reading them is a read of child-derived figures
+ * (audited once).
+ */
+async function seenFor(model: StatementModel, ctx: Context): Promise<DisclosedStatement> {
+  const r = await resolved(model, ctx);
+  auditRead(model, r, ctx, 'figures');
+  return r.owned ? { lines: r.document.lines, totals: r.document.totals } : discloseStatement(r.document);
+}
+
+/** An issued statement's money from its summary row for the parties; everyone else, as disclosed. */
+const money =
+  (pick: (t: DisclosedStatement['totals']) => number | null, summary: (s: StatementSummary) => number) =>
+  async (m: StatementModel, _args: unknown, ctx: Context): Promise<number | null> => {
+    if (m.kind === 'issued' && ownsContractFigures(viewerOf(ctx), m.summary)) return summary(m.summary);
+    return pick((await seenFor(m, ctx)).totals);
+  };
 
 const fromDocument =
   <T>(read: (d: StatementDocument) => T) =>
@@ -511,32 +535,47 @@ Statement.implement({
     issuedAt: t.string({ nullable: true, description: 'ISO date-time.', resolve: (m) => (m.kind === 'issued' ? m.summary.issuedAt : null) }),
     fixedFeePence: t.int({ resolve: (m) => (m.kind === 'issued' ? m.summary.fixedPence : m.document.totals.fixedFeePence) }),
     earnedPence: t.int({
-      description: 'Outcome-linked pence earned.',
-      resolve: (m) => (m.kind === 'issued' ? m.summary.earnedPence : m.document.totals.earnedPence),
+      nullable: true,
+      description: 'Outcome-linked pence earned. Null (withheld) when a line\'s earned pence are withheld from this viewer.',
+      resolve: money((totals) => totals.earnedPence, (s) => s.earnedPence),
     }),
     totalPence: t.int({
-      description: 'fixedFeePence + earnedPence.',
-      resolve: (m) => (m.kind === 'issued' ? m.summary.totalPence : m.document.totals.totalPence),
+      nullable: true,
+      description: 'fixedFeePence + earnedPence (null with it).',
+      resolve: money((totals) => totals.totalPence, (s) => s.totalPence),
     }),
     outcomePotPence: t.int({ resolve: fromDocument((d) => d.totals.outcomePotPence) }),
     allocatedPence: t.int({
       description: 'The pot, or 0 when every indicator was excluded.',
       resolve: fromDocument((d) => d.totals.allocatedPence),
     }),
-    unearnedPence: t.int({ description: 'outcomePotPence - earnedPence.', resolve: fromDocument((d) => d.totals.unearnedPence) }),
+    unearnedPence: t.int({
+      nullable: true,
+      description: 'outcomePotPence - earnedPence (null with it).',
+      resolve: async (m, _args, ctx) => (await seenFor(m, ctx)).totals.unearnedPence,
+    }),
     terms: t.field({ type: Terms, description: 'The terms as they stood.', resolve: fromDocument((d) => d.terms) }),
-    lines: t.field({ type: [StatementLine], resolve: (m, _args, ctx) => linesFor(m, ctx) }),
+    lines: t.field({ type: [StatementLine], resolve: async (m, _args, ctx) => (await seenFor(m, ctx)).lines }),
     notes: t.stringList({ resolve: fromDocument((d) => d.notes) }),
     rules: t.stringList({ description: 'The rules applied, in words, as frozen.', resolve: fromDocument((d) => [...d.rules]) }),
     csv: t.string({
       description: 'The lines and totals as CSV (RFC 4180), as this viewer may see them.',
-      resolve: async (m, _args, ctx) => statementCsv(await linesFor(m, ctx), (await resolved(m, ctx)).document.totals),
+      resolve: async (m, _args, ctx) => {
+        const seen = await seenFor(m, ctx);
+        return statementCsv(seen.lines, seen.totals);
+      },
     }),
     document: t.string({
       nullable: true,
       description:
         'The full statement as canonical JSON: for an issued statement the frozen bytes exactly as issued. The parties only (null for others).',
-      resolve: ownedOnly((r) => r.text ?? canonicalJson(r.document)),
+      // The raw facts (e.g. 33 of 369): the parties only, and every read is audited like the figures.
+      resolve: async (m, _args, ctx) => {
+        const r = await resolved(m, ctx);
+        if (!r.owned) return null;
+        auditRead(m, r, ctx, 'document');
+        return r.text ?? canonicalJson(r.document);
+      },
     }),
     sha256: t.string({ nullable: true, description: 'SHA-256 (hex) of `document` as issued. The parties only.', resolve: ownedOnly((r) => r.sha256) }),
     intact: t.boolean({

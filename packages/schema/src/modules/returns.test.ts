@@ -134,8 +134,19 @@ describe.each(testEngines())('submissions API on %s', (engine) => {
       expect(all.map((s) => s.id)).toEqual([ids.hillingdonPractice, ids.hillingdon, ids.kentPractice, ids.kent]);
       const kent = all.find((s) => s.id === ids.kent)!;
       expect(kent.errors).toEqual([
-        { file: 'episodes.csv', row: 3, column: 'DECOM', rule: '103', severity: 'error', message: 'Rule 103 failed', value: null },
+        // The stored message is the return's own; others read the rule catalogue's wording of rule 103.
+        {
+          file: 'episodes.csv',
+          row: 3,
+          column: 'DECOM',
+          rule: '103',
+          severity: 'error',
+          message: 'The ethnicity code is either not valid or has not been entered.',
+          value: null,
+        },
       ]);
+      // 2 episodes read: a count of 1..5 children, suppressed for anyone but the return's council.
+      expect(kent.counts).toEqual([{ table: 'episodes', rows: null }]);
       expect(all.find((s) => s.id === ids.kentPractice)!.warnings[0].value).toBeNull();
       expect(JSON.stringify(all)).not.toContain('CHILD-VALUE');
       expect(JSON.stringify(all)).not.toContain('C1');

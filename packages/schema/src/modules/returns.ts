@@ -5,18 +5,22 @@
  * Who sees what (the same rule as uploading, apps/gateway/src/returns/authorize.ts), applied in SQL:
  * - council: the returns filed with its council (its own and those of the practices serving it);
  * - practice: only its own practice's returns;
- * - policy, admin: every submission's metadata (status, counts, when: not child-level), but the
- *   issues' `value` (the offending value as written in the file, which can be child-level data) is
- *   null for them;
+ * - policy, admin: every submission's metadata (status, when), but nothing child-level: the issues'
+ *   `value` (the offending value as written in the file) is null for them, and their `message` is the
+ *   rule's own wording from the rule catalogue (the stored message can quote dates of birth, episode
+ *   dates, raw cell values); the rows read per table are counts of children, so they go through the
+ *   same disclosure control as every computed count (1..5 -> null, symbol c);
+ * - every read of issues or counts is audited;
  * - a role paired with the wrong kind of organisation: nothing.
  * Ids a viewer may not see resolve to null, as ids that do not exist.
  */
 import DataLoader from 'dataloader';
 import { createContextCache } from '@pothos/core';
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { isConsistentViewer, type Viewer } from '@continuity/access';
+import { controlCount, isConsistentViewer, SUPPRESSED, type Viewer } from '@continuity/access';
 import { submissions } from '@continuity/db';
 import {
+  ruleCatalogue,
   filesOfSubmissions,
   selectSubmissionHeaders,
   type SubmissionFileInfo,
@@ -41,7 +45,21 @@ interface IssueRow {
   path?: string;
 }
 
-/** May the viewer see the offending values? Only the owners: councils and practices (their rows are scoped). */
+/** The catalogue's wording of each rule (no values in it): what non-owners read as an issue's message. */
+let ruleMessages: ReadonlyMap<string, string> | undefined;
+function ruleMessage(issue: IssueRow): string {
+  ruleMessages ??= new Map(ruleCatalogue().map((r) => [`${r.kind}:${r.code}`, r.message]));
+  return (
+    ruleMessages.get(`ssda903:${issue.rule}`) ??
+    ruleMessages.get(`csww:${issue.rule}`) ??
+    `A finding under rule ${issue.rule ?? ''}; its details are shown to the submitting council or practice only.`
+  );
+}
+
+/**
+ * May the viewer see the submission's child-level details (offending values, messages as written, exact
+ * row counts)? Only the owners: councils and practices, whose rows are scoped to their own (scopeOf).
+ */
 function seesValues(viewer: Viewer): boolean {
   return isConsistentViewer(viewer) && (viewer.role === 'council' || viewer.role === 'practice');
 }
@@ -117,7 +135,10 @@ const ReturnIssue = builder.objectRef<IssueModel>('ReturnIssue').implement({
     column: t.string({ description: 'DfE column or XML element name; empty for file-level findings.', resolve: (x) => x.issue.column ?? '' }),
     rule: t.string({ resolve: (x) => x.issue.rule ?? '' }),
     severity: t.string({ resolve: (x) => x.issue.severity ?? '' }),
-    message: t.string({ resolve: (x) => x.issue.message ?? '' }),
+    message: t.string({
+      description: "The message as written for the return's council or practice (it can quote child-level values); for anyone else the rule's own wording.",
+      resolve: (x) => (x.showValue ? (x.issue.message ?? '') : ruleMessage(x.issue)),
+    }),
     path: t.string({ nullable: true, description: 'XML only: the element path.', resolve: (x) => x.issue.path ?? null }),
     value: t.string({
       nullable: true,
@@ -127,13 +148,22 @@ const ReturnIssue = builder.objectRef<IssueModel>('ReturnIssue').implement({
   }),
 });
 
-const TableCount = builder.objectRef<{ table: string; rows: number }>('TableCount').implement({
+const TableCount = builder.objectRef<{ table: string; rows: number | null; symbol: string | null }>('TableCount').implement({
   ...signedInType,
   fields: (t) => ({
     table: t.exposeString('table'),
-    rows: t.exposeInt('rows'),
+    rows: t.exposeInt('rows', { nullable: true, description: 'Null (symbol c) when 1..5 and the viewer is not the return’s council or practice.' }),
+    symbol: t.exposeString('symbol', { nullable: true }),
   }),
 });
+
+/** Audits one read of a submission's child-level details, once a request. */
+function auditRead(ctx: Context, s: SubmissionRow, what: string): void {
+  const target = `submission:${s.id}`;
+  if (audited(ctx).has(target)) return;
+  audited(ctx).add(target);
+  ctx.audit.push({ action: 'read', target, detail: { councilCode: s.councilCode, practiceId: s.practiceId, read: what } });
+}
 
 const SubmissionFile = builder.objectRef<SubmissionFileInfo>('SubmissionFile').implement({
   ...signedInType,
@@ -151,11 +181,7 @@ function issuesField(which: 'errors' | 'warnings') {
     const showValue = seesValues(viewer);
     const limit = Math.max(0, Math.min(args.limit ?? 100, MAX_ISSUES));
     const list = (await issuesLoader(ctx).load(s.id))[which].slice(0, limit);
-    const target = `submission:${s.id}`;
-    if (showValue && list.length > 0 && !audited(ctx).has(target)) {
-      audited(ctx).add(target);
-      ctx.audit.push({ action: 'read', target, detail: { councilCode: s.councilCode, practiceId: s.practiceId, issues: which } });
-    }
+    if (list.length > 0) auditRead(ctx, s, which);
     return list.map((issue) => ({ issue, showValue }));
   };
 }
@@ -176,7 +202,16 @@ const Submission = builder.objectRef<SubmissionRow>('Submission').implement({
     counts: t.field({
       type: [TableCount],
       description: 'Rows read per table.',
-      resolve: (s) => Object.entries(s.counts ?? {}).map(([table, rows]) => ({ table, rows })),
+      resolve: (s, _args, ctx) => {
+        const entries = Object.entries(s.counts ?? {});
+        if (entries.length > 0) auditRead(ctx, s, 'counts');
+        if (seesValues(viewerOf(ctx))) return entries.map(([table, rows]) => ({ table, rows, symbol: null }));
+        const kind = s.practiceId === null ? 'council' : 'practice';
+        return entries.map(([table, rows]) => {
+          const shown = controlCount(rows, kind);
+          return shown === SUPPRESSED ? { table, rows: null, symbol: SUPPRESSED } : { table, rows: shown, symbol: null };
+        });
+      },
     }),
     errorCount: t.exposeInt('errorCount'),
     warningCount: t.exposeInt('warningCount'),

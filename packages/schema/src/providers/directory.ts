@@ -62,11 +62,12 @@ export async function subjectExists(db: Pick<Db, 'select'>, kind: 'council' | 'p
 
 /**
  * Inserts or updates organisations and users by id (names, kinds, roles and organisations follow the
- * entries; created_at is kept). For the demo directory at start-up; idempotent.
+ * entries; created_at, and `disabled` unless given, are kept: a restart does not re-enable a user an
+ * administrator disabled). For the demo directory at start-up; idempotent.
  */
 export async function upsertDirectory(
   db: Db,
-  entries: { organisations: readonly OrganisationRow[]; users: readonly Omit<UserRow, 'createdAt'>[] },
+  entries: { organisations: readonly OrganisationRow[]; users: readonly (Omit<UserRow, 'createdAt' | 'disabled'> & { disabled?: boolean })[] },
 ): Promise<void> {
   await db.transaction(async (tx) => {
     if (entries.organisations.length > 0) {

@@ -7,8 +7,12 @@ function group(digits: string): string {
   return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
-/** 1234567 -> "£12,345.67"; -5 -> "-£0.05". Pence must be a safe integer. */
-export function formatPence(pence: number): string {
+/**
+ * 1234567 -> "£12,345.67"; -5 -> "-£0.05". Pence must be a safe integer; null (withheld from a viewer
+ * outside the contract, as it would give a suppressed figure back) -> "c".
+ */
+export function formatPence(pence: number | null): string {
+  if (pence === null) return 'c';
   if (!Number.isSafeInteger(pence)) throw new RangeError(`Not a whole number of pence: ${pence}`);
   const negative = pence < 0;
   const abs = String(Math.abs(pence)).padStart(3, '0');
@@ -38,7 +42,8 @@ export function penceToInput(pence: number): string {
 }
 
 /** Achievement 0..1 (six decimal places) -> "87.5%" (up to 4 decimals, trailing zeros dropped). */
-export function formatAchievement(achievement: number): string {
+export function formatAchievement(achievement: number | null): string {
+  if (achievement === null) return 'c';
   const percent = Math.round(achievement * 1_000_000) / 10_000;
   return `${new Intl.NumberFormat('en-GB', { maximumFractionDigits: 4 }).format(percent)}%`;
 }

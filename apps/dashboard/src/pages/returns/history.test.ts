@@ -34,8 +34,8 @@ describe('submission history', () => {
         practiceId: 'swp-kent',
         status: 'rejected',
         counts: [
-          { table: 'episodes', rows: 1200 },
-          { table: 'header', rows: 3 },
+          { table: 'episodes', rows: 1200, symbol: null },
+          { table: 'header', rows: 3, symbol: null },
         ],
         errorCount: 2,
       }),

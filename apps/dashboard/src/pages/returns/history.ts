@@ -62,7 +62,7 @@ export function historyRows(submissions: readonly HistorySubmission[]): HistoryR
         who: s.practiceId ? `Practice ${s.practiceId}, council ${s.councilCode}` : `Council ${s.councilCode}`,
         status: status.label,
         tagClass: status.tag,
-        counts: s.counts.length === 0 ? 'None read' : s.counts.map((c) => `${c.table}: ${c.rows.toLocaleString('en-GB')}`).join(', '),
+        counts: s.counts.length === 0 ? 'None read' : s.counts.map((c) => `${c.table}: ${c.rows === null ? (c.symbol ?? 'c') : c.rows.toLocaleString('en-GB')}`).join(', '),
         errorCount: s.errorCount,
         warningCount: s.warningCount,
         submission: s,

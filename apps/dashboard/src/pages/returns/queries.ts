@@ -51,6 +51,7 @@ export const SUBMISSION_HISTORY_QUERY = gql<SubmissionHistoryQuery, SubmissionHi
       counts {
         table
         rows
+        symbol
       }
       errorCount
       warningCount
