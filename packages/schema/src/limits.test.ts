@@ -181,6 +181,7 @@ describe('every field is behind a scope', () => {
           : '{ kind: DEPARTMENT, subjectId: "dfe2", name: "D" }',
       contractId: '"1"',
       period: '2024',
+      disabled: 'true',
       terms,
     };
     const args = field.args.filter((a) => isNonNullType(a.type)).map((a) => `${a.name}: ${values[a.name]}`);
@@ -199,7 +200,7 @@ describe('every field is behind a scope', () => {
     const root = operation === 'query' ? schema.getQueryType()! : schema.getMutationType()!;
     return Object.values(root.getFields()).map((field) => [operation, field.name, field] as const);
   });
-  const adminOnly = new Set(['users', 'organisations', 'auditLog', 'createOrganisation', 'createUser']);
+  const adminOnly = new Set(['users', 'organisations', 'auditLog', 'createOrganisation', 'createUser', 'setUserDisabled']);
 
   it.each(rootFields)('%s %s: anonymous is UNAUTHENTICATED, a non-admin FORBIDDEN where admin only', async (operation, name, field) => {
     const source = minimalQuery(field, operation);

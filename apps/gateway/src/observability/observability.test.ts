@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@continuity/db';
 import { openTestDatabase } from '@continuity/db/testing';
 import { seedFixture, testViewers } from '@continuity/schema/testing';
+import { upsertDemoDirectory } from '../auth/demo';
 import { startServer, type RunningServer } from '../server';
 import { post, testKeys, type TestKeys } from '../testing';
 import { createLogger } from './log';
@@ -35,6 +36,8 @@ describe('request ids, logs and metrics (PGlite)', () => {
   beforeAll(async () => {
     database = await openTestDatabase('pglite');
     await seedFixture(database);
+    // Tokens are honoured only for users in the directory (auth/directory.ts).
+    await upsertDemoDirectory(database);
     keys = await testKeys();
     server = await startServer({ database, port: 0, host: '127.0.0.1', nodeEnv: 'test', keyStore: keys.store, logger: logs.logger, metrics, metricsAccess: { mode: 'token', token } });
   });

@@ -115,7 +115,7 @@ function HeadlineTable({ rows, year }: { rows: { subject: LedgerSubject; data: L
           <caption className="govuk-table__caption govuk-table__caption--m" id="ledger-headline-caption">
             How long children keep their social worker, year ending 31 March {year}
           </caption>
-          <TableHead columns={['', numeric('Relationships'), numeric('Median days'), numeric('Same worker after 6 months (95% band)'), numeric('After 12 months (95% band)')]} />
+          <TableHead columns={['Council or practice', numeric('Relationships'), numeric('Median days'), numeric('Same worker after 6 months (95% band)'), numeric('After 12 months (95% band)')]} />
           <tbody className="govuk-table__body">
             {rows.map(({ subject, data: y }) => (
               <tr className="govuk-table__row" key={subject.id}>
