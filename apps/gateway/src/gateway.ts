@@ -114,6 +114,7 @@ export async function startGateway(config: Env, options: { logger?: Logger } = {
     routes: {
       '/returns': createReturnsHandler({
         database,
+        limits: config.uploadLimits,
         reader,
         onImported: async (viewer, result, seconds) => {
           metrics.recordImport(result, seconds);
