@@ -77,6 +77,9 @@ const flag = optional(z.enum(['true', 'false']));
  *   METRICS_TOKEN         The bearer token /metrics on PORT wants (16 characters or more).
  *   SHUTDOWN_GRACE_MS     On SIGTERM: stop accepting, let requests in flight finish for up to this long (default
  *                         25000), then close connections and the database.
+ * Production
+ *   DASHBOARD_DIST        The dashboard's build (`npm run build`: apps/dashboard/dist) to serve on PORT beside the
+ *                         API, compressed and with long-lived cache headers (http/static-site.ts). Unset: not served.
  * Uploads (POST /returns)
  *   RETURNS_MAX_FILE_MB, RETURNS_MAX_FILES, RETURNS_MAX_TOTAL_MB
  *                         Largest file (default 200), most files (default 20) and most megabytes of all the files of
@@ -143,6 +146,7 @@ const schema = z.object({
   DB_CLIENT_CHECK_INTERVAL_MS: withDefault(z.coerce.number().int().min(0), DEFAULT_SERVER_GUARDS.connectionCheckIntervalMs),
   EMBEDDED_WATCHDOG_MS: withDefault(z.coerce.number().int().min(0), 120_000),
   CORS_ORIGINS: optional(origins),
+  DASHBOARD_DIST: optional(z.string()),
   RETURNS_MAX_FILE_MB: optional(z.coerce.number().positive().max(1000)),
   RETURNS_MAX_FILES: optional(z.coerce.number().int().min(1).max(1000)),
   RETURNS_MAX_TOTAL_MB: optional(z.coerce.number().positive().max(10_000)),
@@ -199,6 +203,8 @@ export interface Env {
   /** False: RATE_LIMITS=false. */
   rateLimits: RateLimitConfig | false;
   uploadLimits: UploadLimits;
+  /** The dashboard's build folder to serve, absolute; undefined: not served. */
+  dashboardDist: string | undefined;
 }
 
 /** Validates the environment; throws one error listing every bad variable. */
@@ -279,6 +285,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
             returnsPerUser: v.RATE_LIMIT_RETURNS_USER,
             returnsPerAddress: v.RATE_LIMIT_RETURNS_ADDRESS,
           },
+    dashboardDist: v.DASHBOARD_DIST ? fromRoot(v.DASHBOARD_DIST) : undefined,
     uploadLimits: {
       maxFileBytes: v.RETURNS_MAX_FILE_MB ? Math.round(v.RETURNS_MAX_FILE_MB * MB) : DEFAULT_UPLOAD_LIMITS.maxFileBytes,
       maxFiles: v.RETURNS_MAX_FILES ?? DEFAULT_UPLOAD_LIMITS.maxFiles,

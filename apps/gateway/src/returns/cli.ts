@@ -10,7 +10,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { openDatabase, type Database } from '@continuity/db';
@@ -339,17 +338,4 @@ async function runBulk(paths: readonly string[], options: { user: string | undef
   } finally {
     await opened.close();
   }
-}
-
-const invokedDirectly = process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
-if (invokedDirectly) {
-  const code = await runImportCli(process.argv.slice(2), {
-    // biome-ignore lint/style/noProcessEnv: the entry point hands the environment to env.ts's parseEnv
-    env: process.env,
-    out: (line) => process.stdout.write(`${line}\n`),
-    err: (line) => process.stderr.write(`${line}\n`),
-    // biome-ignore lint/style/noProcessEnv: npm's INIT_CWD, where the user ran `npm run import` (not a setting)
-    cwd: process.env.INIT_CWD ?? process.cwd(),
-  });
-  process.exitCode = code;
 }
