@@ -18,6 +18,7 @@ import {
   detectReturnKind,
   importReturn,
   importReturns,
+  issueLimitsFromEnv,
   checkTarget,
   ImportRequestError,
   returnLabel,
@@ -55,7 +56,8 @@ const USAGE = `Usage: npm run import -- --council <code> --year <yyyy> [--practi
   --kind, -k      ssda903 or csww; detected from the files when left out
   --user, -u      who is submitting, for the record (default cli:<login name>)
   --json          print the result as JSON (progress still goes to stderr)
-  --max-issues N  errors and warnings to print (default 200; 0 prints all)
+  --max-issues N  errors and warnings to print (default 200; 0 prints all of those kept: at most
+                  RETURNS_MAX_ISSUES_PER_RULE (100) a rule and RETURNS_MAX_ISSUES (1,000) a return)
   --force         import even though a gateway answers on PORT (only when it uses another database)
 
 A folder stands for the files in it. Uses DATABASE_URL, else the PGlite directory DATA_DIR (default .data/pglite).
@@ -208,6 +210,7 @@ export async function runImportCli(argv: readonly string[], io: CliIo): Promise<
         files,
         submittedBy: values.user ?? `cli:${userInfo().username}`,
         actor: { role: 'cli', organisationId: values.practice ?? values.council! },
+        issueLimits: issueLimitsFromEnv(io.env),
         onProgress: (p) => io.err(progressLine(p)),
       });
     } catch (error) {
@@ -227,17 +230,18 @@ export async function runImportCli(argv: readonly string[], io: CliIo): Promise<
           ? `ACCEPTED ${who}: submission ${result.submissionId}${result.supersedes ? ` (replaces ${result.supersedes})` : ''}; rows: ${rows}`
           : result.status === 'unchanged'
             ? `UNCHANGED ${who}: submission ${result.submissionId} already holds these files; nothing written`
-            : `REJECTED ${who}: submission ${result.submissionId} keeps the files; ${result.errors.length} error(s), nothing changed`;
+            : `REJECTED ${who}: submission ${result.submissionId} keeps the files; ${result.errorTotal} error(s), nothing changed`;
       io.out(headline);
-      const show = (label: string, list: Issue[]) => {
+      const show = (label: string, list: Issue[], total: number) => {
         if (list.length === 0) return;
-        io.out(`${label} (${list.length}):`);
+        // The lists are capped (RETURNS_MAX_ISSUES_PER_RULE, RETURNS_MAX_ISSUES): the total counts every finding.
+        io.out(`${label} (${total}):`);
         const limit = maxIssues === 0 ? list.length : maxIssues;
         for (const i of list.slice(0, limit)) io.out(`  ${issueLine(i)}`);
         if (list.length > limit) io.out(`  ... and ${list.length - limit} more (--max-issues 0 prints all, --json gives them as data)`);
       };
-      show('errors', result.errors);
-      show('warnings', result.warnings);
+      show('errors', result.errors, result.errorTotal);
+      show('warnings', result.warnings, result.warningTotal);
       io.out(`time: ${(result.timings.totalMs / 1000).toFixed(1)}s (${JSON.stringify(result.timings)})`);
     }
     return result.status === 'rejected' ? 1 : 0;
@@ -313,10 +317,11 @@ async function runBulk(paths: readonly string[], options: { user: string | undef
     const summary = await importReturns(opened.database, returns, {
       submittedBy: options.user ?? `cli:${userInfo().username}`,
       actor: { role: 'cli' },
+      issueLimits: issueLimitsFromEnv(io.env),
       onResult: (r, done) => {
         const where = folderOf.get(returnLabel(r)) ?? '';
         const line = `[${done}/${returns.length}] ${r.status.toUpperCase()} ${where}: submission ${r.submissionId}`;
-        const detail = r.status === 'rejected' ? `; ${r.errors.length} error(s), first: ${r.errors[0] ? issueLine(r.errors[0]) : '?'}` : '';
+        const detail = r.status === 'rejected' ? `; ${r.errorTotal} error(s), first: ${r.errors[0] ? issueLine(r.errors[0]) : '?'}` : '';
         (options.json ? io.err : io.out)(line + detail);
       },
       onRecompute: (range) => io.err(`recomputing every indicator for ${range.fromYear}-${range.toYear}`),

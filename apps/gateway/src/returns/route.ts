@@ -3,6 +3,8 @@ import { isTransientDatabaseError, type Database } from '@continuity/db';
 import {
   detectReturnKind,
   importReturn,
+  issueLimitsFromEnv,
+  type IssueLimits,
   type ReturnReader,
   ImportRequestError,
   type ImportProgress,
@@ -25,6 +27,12 @@ export interface ReturnsRouteOptions {
   authenticate?: Authenticate;
   /** Defaults: from the environment (RETURNS_MAX_FILE_MB, RETURNS_MAX_FILES, RETURNS_MAX_TOTAL_MB), else 200 MB, 20, 500 MB. */
   limits?: Partial<UploadLimits>;
+  /**
+   * Issues listed per rule and per return, in the answer and the stored submission (issue-caps.ts in
+   * @continuity/returns). Defaults: from the environment (RETURNS_MAX_ISSUES_PER_RULE, RETURNS_MAX_ISSUES),
+   * else 100 and 1,000.
+   */
+  issueLimits?: Partial<IssueLimits>;
   /** Which councils a practice serves; defaults to the practice_councils table. */
   servedBy?: CouncilsServedBy;
   /**
@@ -57,8 +65,11 @@ export function resultBody(result: ImportResult) {
     files: result.files,
     counts: result.counts,
     written: result.written,
+    // Capped lists: a rule cut short ends with a summary issue whose `more` counts the findings not listed.
     errors: result.errors,
     warnings: result.warnings,
+    errorTotal: result.errorTotal,
+    warningTotal: result.warningTotal,
     timings: result.timings,
   };
 }
@@ -125,6 +136,8 @@ export function createReturnsHandler(
   const { database } = options;
   // RETURNS_MAX_FILE_MB, RETURNS_MAX_FILES, RETURNS_MAX_TOTAL_MB, unless given here.
   const limits: UploadLimits = { ...uploadLimitsFromEnv(process.env), ...options.limits };
+  // RETURNS_MAX_ISSUES_PER_RULE, RETURNS_MAX_ISSUES, unless given here.
+  const issueLimits: IssueLimits = { ...issueLimitsFromEnv(process.env), ...options.issueLimits };
   const servedBy = options.servedBy ?? councilsServedBy(database.db);
 
   return async function handleReturns(req, res, context) {
@@ -195,6 +208,7 @@ export function createReturnsHandler(
         files,
         submittedBy: viewer.userId,
         actor: { role: viewer.role, organisationId: viewer.organisation.id },
+        issueLimits,
         ...(options.reader ? { reader: options.reader } : {}),
         ...(onProgress ? { onProgress } : {}),
       });
