@@ -380,17 +380,27 @@ function IssueTable({ id, title, issues, total, fileName }: { id: string; title:
     ['file', 'row', 'column', 'rule', 'severity', 'message', 'value', 'more'],
     ...issues.map((i) => [i.file, i.row, i.column, i.rule, i.severity, i.message, i.value, i.more ?? '']),
   ];
-  const capped = issues.some((i) => i.more !== undefined);
+  // Summary lines, also listed above the table: the table shows only its first lines.
+  const summaries = issues.filter((i) => i.more !== undefined);
   return (
     <section aria-labelledby={`${id}-title`}>
       <h3 className="govuk-heading-m" id={`${id}-title`}>
         {title} ({total.toLocaleString('en-GB')})
       </h3>
-      {capped ? (
-        <p className="govuk-body" data-testid={`${id}-capped`}>
-          Not every one is listed: a return keeps a limited number of each rule, and a line for each rule cut
-          short says how many more there were. Correct those listed and send the return again to see the rest.
-        </p>
+      {summaries.length > 0 ? (
+        <div data-testid={`${id}-capped`}>
+          <p className="govuk-body">
+            Not every one is listed: a return keeps a limited number of each rule. Correct those listed and send the
+            return again to see the rest. Not listed:
+          </p>
+          <ul className="govuk-list govuk-list--bullet">
+            {summaries.map((i) => (
+              <li key={`${i.severity}:${i.rule}`}>
+                Rule {i.rule}: {(i.more ?? 0).toLocaleString('en-GB')} more
+              </li>
+            ))}
+          </ul>
+        </div>
       ) : null}
       <div className="app-table-scroll" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
         <table className="govuk-table app-data-table" data-testid={id}>
