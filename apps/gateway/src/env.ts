@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { DEFAULT_SERVER_GUARDS, type ServerGuards } from '@continuity/db';
 import { DEFAULT_LIMITS, type QueryLimits } from '@continuity/schema';
 import { DEFAULT_RATE_LIMITS, type RateLimit, type RateLimitConfig } from './http/rate-limit';
+import type { IssueLimits } from '@continuity/returns';
+import { DEFAULT_UPLOAD_LIMITS, MB, type UploadLimits } from './returns/multipart';
 
 /** The repository root: relative paths in the environment are read from here, not from the cwd turbo picks. */
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -76,6 +78,14 @@ const flag = optional(z.enum(['true', 'false']));
  *   METRICS_TOKEN         The bearer token /metrics on PORT wants (16 characters or more).
  *   SHUTDOWN_GRACE_MS     On SIGTERM: stop accepting, let requests in flight finish for up to this long (default
  *                         25000), then close connections and the database.
+ * Uploads (POST /returns)
+ *   RETURNS_MAX_FILE_MB, RETURNS_MAX_FILES, RETURNS_MAX_TOTAL_MB
+ *                         Largest file (default 200), most files (default 20) and most megabytes of all the files of
+ *                         one upload (default 500): every byte is held in memory while the return is read.
+ *   RETURNS_MAX_ISSUES_PER_RULE, RETURNS_MAX_ISSUES
+ *                         Issues listed (answered and stored) for one rule (default 100) and for one return (default
+ *                         1000); each rule cut short gets a summary issue saying how many more (issue-caps.ts in
+ *                         @continuity/returns). The import CLI reads them too.
  * Browsers and rate limits
  *   CORS_ORIGINS          Comma-separated origins (https://hub.example.gov.uk) whose pages may call the gateway
  *                         with credentials. In production the only ones; otherwise local origins are allowed too.
@@ -138,6 +148,11 @@ const schema = z.object({
   DB_CLIENT_CHECK_INTERVAL_MS: withDefault(z.coerce.number().int().min(0), DEFAULT_SERVER_GUARDS.connectionCheckIntervalMs),
   EMBEDDED_WATCHDOG_MS: withDefault(z.coerce.number().int().min(0), 120_000),
   CORS_ORIGINS: optional(origins),
+  RETURNS_MAX_FILE_MB: optional(z.coerce.number().positive().max(1000)),
+  RETURNS_MAX_FILES: optional(z.coerce.number().int().min(1).max(1000)),
+  RETURNS_MAX_TOTAL_MB: optional(z.coerce.number().positive().max(10_000)),
+  RETURNS_MAX_ISSUES_PER_RULE: optional(z.coerce.number().int().min(1).max(1_000_000)),
+  RETURNS_MAX_ISSUES: optional(z.coerce.number().int().min(1).max(1_000_000)),
   RATE_LIMITS: flag,
   RATE_LIMIT_GRAPHQL_USER: rate(DEFAULT_RATE_LIMITS.graphqlPerUser),
   RATE_LIMIT_GRAPHQL_ADDRESS: rate(DEFAULT_RATE_LIMITS.graphqlPerAddress),
@@ -154,7 +169,7 @@ export type AuthConfig =
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
 /** Where reads go when there is a standby (DATABASE_READ_URL). */
-export interface ReadReplicaConfig {
+interface ReadReplicaConfig {
   url: string;
   maxLagBytes: number;
   probeIntervalMs: number;
@@ -162,7 +177,7 @@ export interface ReadReplicaConfig {
 }
 
 /** /metrics: its own port, or on PORT behind a token, open (development) or off (production default). */
-export type MetricsConfig = { mode: 'port'; port: number } | { mode: 'token'; token: string } | { mode: 'open' } | { mode: 'off' };
+type MetricsConfig = { mode: 'port'; port: number } | { mode: 'token'; token: string } | { mode: 'open' } | { mode: 'off' };
 
 export interface Env {
   DATABASE_URL: string | undefined;
@@ -190,6 +205,9 @@ export interface Env {
   corsOrigins: string[];
   /** False: RATE_LIMITS=false. */
   rateLimits: RateLimitConfig | false;
+  uploadLimits: UploadLimits;
+  /** The issue caps set (RETURNS_MAX_ISSUES_PER_RULE, RETURNS_MAX_ISSUES); undefined: DEFAULT_ISSUE_LIMITS (100, 1,000). */
+  issueLimits: Partial<IssueLimits> | undefined;
 }
 
 /** Validates the environment; throws one error listing every bad variable. */
@@ -269,6 +287,18 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
             graphqlPerAddress: v.RATE_LIMIT_GRAPHQL_ADDRESS,
             returnsPerUser: v.RATE_LIMIT_RETURNS_USER,
             returnsPerAddress: v.RATE_LIMIT_RETURNS_ADDRESS,
+          },
+    uploadLimits: {
+      maxFileBytes: v.RETURNS_MAX_FILE_MB ? Math.round(v.RETURNS_MAX_FILE_MB * MB) : DEFAULT_UPLOAD_LIMITS.maxFileBytes,
+      maxFiles: v.RETURNS_MAX_FILES ?? DEFAULT_UPLOAD_LIMITS.maxFiles,
+      maxTotalBytes: v.RETURNS_MAX_TOTAL_MB ? Math.round(v.RETURNS_MAX_TOTAL_MB * MB) : DEFAULT_UPLOAD_LIMITS.maxTotalBytes,
+    },
+    issueLimits:
+      v.RETURNS_MAX_ISSUES_PER_RULE === undefined && v.RETURNS_MAX_ISSUES === undefined
+        ? undefined
+        : {
+            ...(v.RETURNS_MAX_ISSUES_PER_RULE !== undefined ? { perRule: v.RETURNS_MAX_ISSUES_PER_RULE } : {}),
+            ...(v.RETURNS_MAX_ISSUES !== undefined ? { perReturn: v.RETURNS_MAX_ISSUES } : {}),
           },
   };
 }

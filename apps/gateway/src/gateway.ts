@@ -114,6 +114,8 @@ export async function startGateway(config: Env, options: { logger?: Logger } = {
     routes: {
       '/returns': createReturnsHandler({
         database,
+        limits: config.uploadLimits,
+        ...(config.issueLimits ? { issueLimits: config.issueLimits } : {}),
         reader,
         onImported: async (viewer, result, seconds) => {
           metrics.recordImport(result, seconds);

@@ -19,10 +19,10 @@ import type { RecentWrites } from './reads/recent-writes';
 import { clientAddress, DEFAULT_RATE_LIMITS, rateLimiter, type LimitedRoute, type RateCheck, type RateLimitConfig } from './http/rate-limit';
 
 /** A route beside /graphql (e.g. POST /returns): given the request, the response and the token check. */
-export type RouteHandler = (req: IncomingMessage, res: ServerResponse, context: { authenticate: Authenticate }) => Promise<void>;
+type RouteHandler = (req: IncomingMessage, res: ServerResponse, context: { authenticate: Authenticate }) => Promise<void>;
 
 /** A hot standby for reads, and each user's last write on this gateway (read-your-writes). */
-export interface ReadReplica {
+interface ReadReplica {
   routing: ReplicaRouting;
   recentWrites: RecentWrites;
 }

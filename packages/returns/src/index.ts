@@ -43,7 +43,6 @@ export {
   DEFAULT_ISSUE_LIMITS,
   NO_ISSUE_LIMITS,
   IssueTally,
-  issueLimitsFromEnv,
   issueTotal,
   moreMessage,
   type IssueLimits,

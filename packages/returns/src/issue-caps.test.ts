@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ISSUE_LIMITS, issueLimitsFromEnv, issueTotal, IssueTally, moreMessage, shares } from './issue-caps';
+import { DEFAULT_ISSUE_LIMITS, issueTotal, IssueTally, moreMessage, shares } from './issue-caps';
 import type { Issue, Severity } from './issues';
 import { parseSsda903Files } from './ssda903/parse';
 import { validateReturn } from './validate';
@@ -96,14 +96,6 @@ describe('IssueTally', () => {
       ['101', ''],
       ['102', 'a.csv'],
     ]);
-  });
-});
-
-describe('issue limits from the environment', () => {
-  it('default to 100 a rule and 1,000 a return', () => {
-    expect(issueLimitsFromEnv({})).toEqual({ perRule: 100, perReturn: 1000 });
-    expect(issueLimitsFromEnv({ RETURNS_MAX_ISSUES_PER_RULE: '20', RETURNS_MAX_ISSUES: '' })).toEqual({ perRule: 20, perReturn: 1000 });
-    expect(() => issueLimitsFromEnv({ RETURNS_MAX_ISSUES: '0' })).toThrow(/RETURNS_MAX_ISSUES/);
   });
 });
 

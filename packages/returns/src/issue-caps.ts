@@ -4,10 +4,9 @@
  * and `perReturn` in all, and for each rule cut short one summary issue saying how many more there were
  * (`more`). Each entry of a list stands for `more ?? 1` findings, so the totals are kept exactly.
  *
- * The one place the caps are set: DEFAULT_ISSUE_LIMITS, or the environment (issueLimitsFromEnv):
- * RETURNS_MAX_ISSUES_PER_RULE (default 100) and RETURNS_MAX_ISSUES (default 1,000).
+ * The one place the caps are set: DEFAULT_ISSUE_LIMITS here, which the gateway's env.ts overrides from
+ * RETURNS_MAX_ISSUES_PER_RULE (default 100) and RETURNS_MAX_ISSUES (default 1,000) for uploads and the CLI.
  */
-import { z } from 'zod';
 import type { Issue, Severity } from './issues';
 
 export interface IssueLimits {
@@ -23,24 +22,6 @@ export interface IssueLimits {
 export const DEFAULT_ISSUE_LIMITS: Readonly<IssueLimits> = { perRule: 100, perReturn: 1000 };
 /** Everything listed: validateReturn's default, for library and rule tests that read every finding. */
 export const NO_ISSUE_LIMITS: Readonly<IssueLimits> = { perRule: Infinity, perReturn: Infinity };
-
-const blankAsMissing = (value: unknown) => (value === '' ? undefined : value);
-const envSchema = z.object({
-  RETURNS_MAX_ISSUES_PER_RULE: z.preprocess(blankAsMissing, z.coerce.number().int().min(1).max(1_000_000).optional()),
-  RETURNS_MAX_ISSUES: z.preprocess(blankAsMissing, z.coerce.number().int().min(1).max(1_000_000).optional()),
-});
-
-/** Issue caps from the environment: RETURNS_MAX_ISSUES_PER_RULE (default 100), RETURNS_MAX_ISSUES (default 1,000). */
-export function issueLimitsFromEnv(source: Record<string, string | undefined>): IssueLimits {
-  const parsed = envSchema.safeParse(source);
-  if (!parsed.success) {
-    throw new Error(`Invalid environment: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  }
-  return {
-    perRule: parsed.data.RETURNS_MAX_ISSUES_PER_RULE ?? DEFAULT_ISSUE_LIMITS.perRule,
-    perReturn: parsed.data.RETURNS_MAX_ISSUES ?? DEFAULT_ISSUE_LIMITS.perReturn,
-  };
-}
 
 /** 19900 -> "19,900", the same in every locale and thread. */
 function grouped(n: number): string {

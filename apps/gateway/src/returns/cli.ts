@@ -18,13 +18,13 @@ import {
   detectReturnKind,
   importReturn,
   importReturns,
-  issueLimitsFromEnv,
   checkTarget,
   ImportRequestError,
   returnLabel,
   type ImportProgress,
   type ImportResult,
   type Issue,
+  type IssueLimits,
   type ReturnKind,
 } from '@continuity/returns';
 import { parseEnv, repoRoot } from '../env';
@@ -181,6 +181,13 @@ export async function runImportCli(argv: readonly string[], io: CliIo): Promise<
   if (positionals.length === 0) problems.push('give the return files (or a folder holding them)');
   const maxIssues = Number(values['max-issues'] ?? 200);
   if (!Number.isInteger(maxIssues) || maxIssues < 0) problems.push('--max-issues must be a whole number');
+  // Issue caps as uploads have them (RETURNS_MAX_ISSUES_PER_RULE, RETURNS_MAX_ISSUES, read by env.ts).
+  let issueLimits: Partial<IssueLimits> | undefined;
+  try {
+    issueLimits = parseEnv(io.env).issueLimits;
+  } catch (error) {
+    problems.push((error as Error).message);
+  }
   if (problems.length > 0) {
     io.err(`${problems.join('; ')}\n\n${USAGE}`);
     return 2;
@@ -210,7 +217,7 @@ export async function runImportCli(argv: readonly string[], io: CliIo): Promise<
         files,
         submittedBy: values.user ?? `cli:${userInfo().username}`,
         actor: { role: 'cli', organisationId: values.practice ?? values.council! },
-        issueLimits: issueLimitsFromEnv(io.env),
+        ...(issueLimits ? { issueLimits } : {}),
         onProgress: (p) => io.err(progressLine(p)),
       });
     } catch (error) {
@@ -293,6 +300,12 @@ async function runBulk(paths: readonly string[], options: { user: string | undef
     return 2;
   }
   const { returns, problems } = returnsInFolders(paths, io.cwd);
+  let issueLimits: Partial<IssueLimits> | undefined;
+  try {
+    issueLimits = parseEnv(io.env).issueLimits;
+  } catch (error) {
+    problems.push((error as Error).message);
+  }
   if (problems.length > 0) {
     io.err(`Nothing was imported:\n  ${problems.join('\n  ')}`);
     return 2;
@@ -317,7 +330,7 @@ async function runBulk(paths: readonly string[], options: { user: string | undef
     const summary = await importReturns(opened.database, returns, {
       submittedBy: options.user ?? `cli:${userInfo().username}`,
       actor: { role: 'cli' },
-      issueLimits: issueLimitsFromEnv(io.env),
+      ...(issueLimits ? { issueLimits } : {}),
       onResult: (r, done) => {
         const where = folderOf.get(returnLabel(r)) ?? '';
         const line = `[${done}/${returns.length}] ${r.status.toUpperCase()} ${where}: submission ${r.submissionId}`;
@@ -349,9 +362,11 @@ async function runBulk(paths: readonly string[], options: { user: string | undef
 const invokedDirectly = process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
 if (invokedDirectly) {
   const code = await runImportCli(process.argv.slice(2), {
+    // biome-ignore lint/style/noProcessEnv: the entry point hands the environment to env.ts's parseEnv
     env: process.env,
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),
+    // biome-ignore lint/style/noProcessEnv: npm's INIT_CWD, where the user ran `npm run import` (not a setting)
     cwd: process.env.INIT_CWD ?? process.cwd(),
   });
   process.exitCode = code;
