@@ -31,6 +31,12 @@ function random(seed: number) {
 /** The upload limits of the suite's gateway: small, so oversized bodies stay small. */
 const LIMITS = { maxFileBytes: 4096, maxFiles: 4, maxTotalBytes: 8192 };
 
+/** What the tests read of an issue in an answer. */
+interface Listed {
+  rule: string;
+  more?: number | null;
+}
+
 interface Fuzzed {
   kind: string;
   boundary: string;
@@ -230,7 +236,7 @@ describe.each(testEngines())('attacks on the gateway (%s)', (engine) => {
       // Episodes, no SWEpisodes). Listed: 2 + 4 x 100 errors and 4 summaries; 100 warnings and 1 summary.
       expect([answer.errorTotal, answer.warningTotal]).toEqual([80_002, 20_000]);
       expect([answer.errors.length, answer.warnings.length]).toEqual([406, 101]);
-      expect(answer.errors.filter((e: any) => e.more).map((e: any) => [e.rule, e.more])).toEqual(['101', '102', '103', '165'].map((r) => [r, 19_900]));
+      expect((answer.errors as Listed[]).filter((e) => e.more).map((e) => [e.rule, e.more])).toEqual(['101', '102', '103', '165'].map((r) => [r, 19_900]));
       expect(answer.warnings.at(-1)).toMatchObject({ rule: 'EPI', more: 19_900 });
       // 100,002 issues were 24.5 MB; 507 lines are under 200 KB.
       expect(Buffer.byteLength(text)).toBeLessThan(200_000);
@@ -248,7 +254,7 @@ describe.each(testEngines())('attacks on the gateway (%s)', (engine) => {
         variables: { id: String(answer.submissionId) },
       });
       expect(read.data.submission).toMatchObject({ errorCount: 406, errorTotal: 80_002, warningTotal: 20_000 });
-      expect(read.data.submission.errors.filter((e: any) => e.more !== null)).toEqual(['101', '102', '103', '165'].map((rule) => ({ rule, more: 19_900 })));
+      expect((read.data.submission.errors as Listed[]).filter((e) => e.more !== null)).toEqual(['101', '102', '103', '165'].map((rule) => ({ rule, more: 19_900 })));
 
       // Streamed: a few progress lines, then the same bounded result.
       const streamed = await send('application/x-ndjson');

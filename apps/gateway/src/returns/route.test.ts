@@ -27,6 +27,13 @@ const badHeader = [
   { name: 'header.csv', bytes: new TextEncoder().encode('CHILD,GENDER,BIRTHDAY\n1001,F,15/06/2010\n') },
 ];
 
+/** What the tests read of an issue in an answer. */
+interface Listed {
+  rule: string;
+  message: string;
+  more?: number;
+}
+
 const viewer = (userId: string, role: Viewer['role'], kind: Viewer['organisation']['kind'], id: string): Viewer => ({
   userId,
   name: userId,
@@ -189,11 +196,11 @@ describe.each(testEngines())('POST /returns on %s', (engine) => {
     const bad = [{ name: 'header.csv', bytes: new TextEncoder().encode(`${rows.join('\n')}\n`) }];
     const json = await post('medway', { kind: 'ssda903', collectionYear: '2025' }, bad);
     expect(json.status).toBe(422);
-    const body = (await json.json()) as any;
+    const body = (await json.json()) as { errorTotal: number; warningTotal: number; submissionId: number; errors: Listed[]; warnings: Listed[] };
     expect([body.errorTotal, body.warningTotal]).toEqual([5602, 1400]);
     // 2 + 4 x 100 errors listed and a summary for each of the four rules; 100 warnings and EPI's summary.
     expect([body.errors.length, body.warnings.length]).toEqual([406, 101]);
-    expect(body.errors.filter((e: any) => e.more).map((e: any) => [e.rule, e.more, e.message])).toEqual(
+    expect(body.errors.filter((e) => e.more).map((e) => [e.rule, e.more, e.message])).toEqual(
       ['101', '102', '103', '165'].map((rule) => [rule, 1300, `And 1,300 more errors like this under rule ${rule}, not listed.`]),
     );
     expect(body.warnings.at(-1)).toMatchObject({ rule: 'EPI', severity: 'warning', row: 0, more: 1300 });

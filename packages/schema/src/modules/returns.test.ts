@@ -211,7 +211,7 @@ describe.each(testEngines())('capped issue lists through the API on %s (issue 11
     const own = await execute(database, testViewers.councilKent, QUERY, { id });
     expect(own.errors).toBeUndefined();
     expect(own.data.submission).toMatchObject({ errorCount: 3, warningCount: 1, errorTotal: 50, warningTotal: 7 });
-    expect(own.data.submission.errors.map((e: any) => e.more)).toEqual([null, null, 48]);
+    expect((own.data.submission.errors as { more: number | null }[]).map((e) => e.more)).toEqual([null, null, 48]);
     expect(own.data.submission.errors[2].message).toBe(summary.message);
     expect(own.data.submission.warnings).toEqual([{ rule: 'EPI', more: 7 }]);
 

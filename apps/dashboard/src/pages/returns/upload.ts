@@ -80,7 +80,7 @@ function counts(raw: unknown): Record<string, number> {
 }
 
 /** How many findings a list stands for: each issue 1, each summary line its `more`. */
-export function issueTotal(list: readonly ReturnIssue[]): number {
+function issueTotal(list: readonly ReturnIssue[]): number {
   return list.reduce((n, i) => n + (i.more ?? 1), 0);
 }
 
