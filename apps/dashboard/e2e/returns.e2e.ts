@@ -147,7 +147,8 @@ describe.skipIf(skipReason)('returns', () => {
     expect(await row.locator('td').nth(7).textContent()).toBe('150');
     await expectNoAxeViolations(page, 'a rejected return with issues not listed');
     await context.close();
-  });
+    // axe over two long tables: 18 s on an idle machine.
+  }, 120_000);
 
   it('sends a practice return for its own practice and council', async () => {
     const { context, page } = await suite.signedInPage(suite.user('demo-practice-kent'));
