@@ -64,6 +64,14 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
   });
 
+  it('reads the issue caps of uploads and the import CLI, leaving the defaults to @continuity/returns', () => {
+    expect(parseEnv({}).issueLimits).toBeUndefined();
+    expect(parseEnv({ RETURNS_MAX_ISSUES_PER_RULE: '20', RETURNS_MAX_ISSUES: '' }).issueLimits).toEqual({ perRule: 20 });
+    expect(parseEnv({ RETURNS_MAX_ISSUES_PER_RULE: '5', RETURNS_MAX_ISSUES: '50' }).issueLimits).toEqual({ perRule: 5, perReturn: 50 });
+    expect(() => parseEnv({ RETURNS_MAX_ISSUES: '0' })).toThrow(/RETURNS_MAX_ISSUES/);
+    expect(() => parseEnv({ RETURNS_MAX_ISSUES_PER_RULE: 'many' })).toThrow(/RETURNS_MAX_ISSUES_PER_RULE/);
+  });
+
   it('reads the database guards and the embedded watchdog, 0 turning one off', () => {
     const parsed = parseEnv({ DB_STATEMENT_TIMEOUT_MS: '30000', DB_CLIENT_CHECK_INTERVAL_MS: '0', EMBEDDED_WATCHDOG_MS: '0' });
     expect(parsed.databaseGuards).toEqual({ statementTimeoutMs: 30_000, idleInTransactionTimeoutMs: 60_000, connectionCheckIntervalMs: 0 });

@@ -119,6 +119,7 @@ export async function startGateway(config: Env, options: { logger?: Logger } = {
       '/returns': createReturnsHandler({
         database,
         limits: config.uploadLimits,
+        ...(config.issueLimits ? { issueLimits: config.issueLimits } : {}),
         reader,
         onImported: async (viewer, result, seconds) => {
           metrics.recordImport(result, seconds);

@@ -988,6 +988,8 @@ export type SubmissionHistoryQuery = {
     }>;
     errorCount: number;
     warningCount: number;
+    errorTotal: number;
+    warningTotal: number;
     supersededBy: string | null;
     errors: Array<{
       file: string;
@@ -995,6 +997,7 @@ export type SubmissionHistoryQuery = {
       column: string;
       rule: string;
       message: string;
+      more: number | null;
     }>;
     warnings: Array<{
       file: string;
@@ -1002,6 +1005,7 @@ export type SubmissionHistoryQuery = {
       column: string;
       rule: string;
       message: string;
+      more: number | null;
     }>;
   }>;
 };

@@ -23,6 +23,7 @@ import {
   type ImportProgress,
   type ImportResult,
   type Issue,
+  type IssueLimits,
   type ReturnKind,
 } from '@continuity/returns';
 import { parseEnv, repoRoot } from '../env';
@@ -54,7 +55,8 @@ const USAGE = `Usage: npm run import -- --council <code> --year <yyyy> [--practi
   --kind, -k      ssda903 or csww; detected from the files when left out
   --user, -u      who is submitting, for the record (default cli:<login name>)
   --json          print the result as JSON (progress still goes to stderr)
-  --max-issues N  errors and warnings to print (default 200; 0 prints all)
+  --max-issues N  errors and warnings to print (default 200; 0 prints all of those kept: at most
+                  RETURNS_MAX_ISSUES_PER_RULE (100) a rule and RETURNS_MAX_ISSUES (1,000) a return)
   --force         import even though a gateway answers on PORT (only when it uses another database)
 
 A folder stands for the files in it. Uses DATABASE_URL, else the PGlite directory DATA_DIR (default .data/pglite).
@@ -178,6 +180,13 @@ export async function runImportCli(argv: readonly string[], io: CliIo): Promise<
   if (positionals.length === 0) problems.push('give the return files (or a folder holding them)');
   const maxIssues = Number(values['max-issues'] ?? 200);
   if (!Number.isInteger(maxIssues) || maxIssues < 0) problems.push('--max-issues must be a whole number');
+  // Issue caps as uploads have them (RETURNS_MAX_ISSUES_PER_RULE, RETURNS_MAX_ISSUES, read by env.ts).
+  let issueLimits: Partial<IssueLimits> | undefined;
+  try {
+    issueLimits = parseEnv(io.env).issueLimits;
+  } catch (error) {
+    problems.push((error as Error).message);
+  }
   if (problems.length > 0) {
     io.err(`${problems.join('; ')}\n\n${USAGE}`);
     return 2;
@@ -207,6 +216,7 @@ export async function runImportCli(argv: readonly string[], io: CliIo): Promise<
         files,
         submittedBy: values.user ?? `cli:${userInfo().username}`,
         actor: { role: 'cli', organisationId: values.practice ?? values.council! },
+        ...(issueLimits ? { issueLimits } : {}),
         onProgress: (p) => io.err(progressLine(p)),
       });
     } catch (error) {
@@ -226,17 +236,18 @@ export async function runImportCli(argv: readonly string[], io: CliIo): Promise<
           ? `ACCEPTED ${who}: submission ${result.submissionId}${result.supersedes ? ` (replaces ${result.supersedes})` : ''}; rows: ${rows}`
           : result.status === 'unchanged'
             ? `UNCHANGED ${who}: submission ${result.submissionId} already holds these files; nothing written`
-            : `REJECTED ${who}: submission ${result.submissionId} keeps the files; ${result.errors.length} error(s), nothing changed`;
+            : `REJECTED ${who}: submission ${result.submissionId} keeps the files; ${result.errorTotal} error(s), nothing changed`;
       io.out(headline);
-      const show = (label: string, list: Issue[]) => {
+      const show = (label: string, list: Issue[], total: number) => {
         if (list.length === 0) return;
-        io.out(`${label} (${list.length}):`);
+        // The lists are capped (RETURNS_MAX_ISSUES_PER_RULE, RETURNS_MAX_ISSUES): the total counts every finding.
+        io.out(`${label} (${total}):`);
         const limit = maxIssues === 0 ? list.length : maxIssues;
         for (const i of list.slice(0, limit)) io.out(`  ${issueLine(i)}`);
         if (list.length > limit) io.out(`  ... and ${list.length - limit} more (--max-issues 0 prints all, --json gives them as data)`);
       };
-      show('errors', result.errors);
-      show('warnings', result.warnings);
+      show('errors', result.errors, result.errorTotal);
+      show('warnings', result.warnings, result.warningTotal);
       io.out(`time: ${(result.timings.totalMs / 1000).toFixed(1)}s (${JSON.stringify(result.timings)})`);
     }
     return result.status === 'rejected' ? 1 : 0;
@@ -288,6 +299,12 @@ async function runBulk(paths: readonly string[], options: { user: string | undef
     return 2;
   }
   const { returns, problems } = returnsInFolders(paths, io.cwd);
+  let issueLimits: Partial<IssueLimits> | undefined;
+  try {
+    issueLimits = parseEnv(io.env).issueLimits;
+  } catch (error) {
+    problems.push((error as Error).message);
+  }
   if (problems.length > 0) {
     io.err(`Nothing was imported:\n  ${problems.join('\n  ')}`);
     return 2;
@@ -312,10 +329,11 @@ async function runBulk(paths: readonly string[], options: { user: string | undef
     const summary = await importReturns(opened.database, returns, {
       submittedBy: options.user ?? `cli:${userInfo().username}`,
       actor: { role: 'cli' },
+      ...(issueLimits ? { issueLimits } : {}),
       onResult: (r, done) => {
         const where = folderOf.get(returnLabel(r)) ?? '';
         const line = `[${done}/${returns.length}] ${r.status.toUpperCase()} ${where}: submission ${r.submissionId}`;
-        const detail = r.status === 'rejected' ? `; ${r.errors.length} error(s), first: ${r.errors[0] ? issueLine(r.errors[0]) : '?'}` : '';
+        const detail = r.status === 'rejected' ? `; ${r.errorTotal} error(s), first: ${r.errors[0] ? issueLine(r.errors[0]) : '?'}` : '';
         (options.json ? io.err : io.out)(line + detail);
       },
       onRecompute: (range) => io.err(`recomputing every indicator for ${range.fromYear}-${range.toYear}`),

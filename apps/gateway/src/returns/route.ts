@@ -3,6 +3,7 @@ import { isTransientDatabaseError, type Database } from '@continuity/db';
 import {
   detectReturnKind,
   importReturn,
+  type IssueLimits,
   type ReturnReader,
   ImportRequestError,
   type ImportProgress,
@@ -25,6 +26,12 @@ export interface ReturnsRouteOptions {
   authenticate?: Authenticate;
   /** Defaults 200 MB, 20, 500 MB; the gateway passes env.ts's (RETURNS_MAX_FILE_MB, RETURNS_MAX_FILES, RETURNS_MAX_TOTAL_MB). */
   limits?: Partial<UploadLimits>;
+  /**
+   * Issues listed per rule and per return, in the answer and the stored submission (issue-caps.ts in
+   * @continuity/returns). Defaults 100 and 1,000; the gateway passes env.ts's (RETURNS_MAX_ISSUES_PER_RULE,
+   * RETURNS_MAX_ISSUES).
+   */
+  issueLimits?: Partial<IssueLimits>;
   /** Which councils a practice serves; defaults to the practice_councils table. */
   servedBy?: CouncilsServedBy;
   /**
@@ -57,8 +64,11 @@ function resultBody(result: ImportResult) {
     files: result.files,
     counts: result.counts,
     written: result.written,
+    // Capped lists: a rule cut short ends with a summary issue whose `more` counts the findings not listed.
     errors: result.errors,
     warnings: result.warnings,
+    errorTotal: result.errorTotal,
+    warningTotal: result.warningTotal,
     timings: result.timings,
   };
 }
@@ -195,6 +205,7 @@ export function createReturnsHandler(
         files,
         submittedBy: viewer.userId,
         actor: { role: viewer.role, organisationId: viewer.organisation.id },
+        ...(options.issueLimits ? { issueLimits: options.issueLimits } : {}),
         ...(options.reader ? { reader: options.reader } : {}),
         ...(onProgress ? { onProgress } : {}),
       });

@@ -255,7 +255,7 @@ export async function seedDemoReturns(database: Database, options: SeedDemoOptio
       report(
         { ...key, label, status: result.status, submissionId: result.submissionId, rows, milliseconds: result.timings.totalMs, timings: result.timings },
         result.status === 'rejected'
-          ? `${label}: rejected (${result.errors.length} errors, first ${result.errors[0]?.rule ?? '?'}: ${result.errors[0]?.message ?? ''})`
+          ? `${label}: rejected (${result.errorTotal} errors, first ${result.errors[0]?.rule ?? '?'}: ${result.errors[0]?.message ?? ''})`
           : `${label}: ${result.status}${rows ? `, ${rows} rows` : ''} in ${result.timings.totalMs} ms`,
       );
     },

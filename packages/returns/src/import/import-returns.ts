@@ -1,7 +1,7 @@
 import type { Database } from '@continuity/db';
 import { recomputeAll } from '@continuity/indicators';
 import type { ReturnKey } from './hash';
-import { importReturn, reclaimReplacedRows, type ImportActor, type ImportFile, type ImportProgress, type ImportResult } from './import';
+import { importReturn, reclaimReplacedRows, type ImportActor, type ImportFile, type ImportOptions, type ImportProgress, type ImportResult } from './import';
 import { createWorkerReader, type ReturnReader } from './reader';
 
 /** One return of a bulk load. `files` may be a function, called when the return's turn comes (so a
@@ -30,6 +30,8 @@ export interface ImportReturnsOptions {
    * import recomputes its council, as an upload does.
    */
   recompute?: 'end' | 'each';
+  /** Issue caps for every import (ImportOptions.issueLimits; default DEFAULT_ISSUE_LIMITS). */
+  issueLimits?: ImportOptions['issueLimits'];
   /** Each import's progress, with the return it belongs to. */
   onProgress?: (key: ReturnKey, progress: ImportProgress) => void;
   /** Called as each import finishes (in finishing order). */
@@ -94,6 +96,7 @@ export async function importReturns(
           submittedBy: options.submittedBy,
           reader,
           ...(options.actor ? { actor: options.actor } : {}),
+          ...(options.issueLimits ? { issueLimits: options.issueLimits } : {}),
           ...(options.onProgress ? { onProgress: (p: ImportProgress) => options.onProgress!(key, p) } : {}),
           ...(deferred ? { recompute: false as const } : {}),
           reclaim: false,

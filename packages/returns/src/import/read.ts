@@ -1,4 +1,5 @@
 import { parseCswwXml, type CswwParseResult } from '../csww/parse-xml';
+import { DEFAULT_ISSUE_LIMITS, type IssueLimits } from '../issue-caps';
 import { fileIssue, type Issue } from '../issues';
 import { isSystemFile, parseSsda903Files, skipped, SYSTEM_FILE, type Ssda903ParseResult } from '../ssda903/parse';
 import { validateReturn } from '../validate';
@@ -14,6 +15,8 @@ export interface ReadRequest {
   files: readonly { name: string; bytes: Uint8Array }[];
   /** The id the submission will have if accepted (reserved from its sequence): every COPY row carries it. */
   submissionId: number;
+  /** Issue caps (issue-caps.ts); default DEFAULT_ISSUE_LIMITS. */
+  issueLimits?: IssueLimits;
 }
 
 /**
@@ -22,6 +25,7 @@ export interface ReadRequest {
  */
 export type ReadOutcome = { parseMs: number; validateMs: number; prepareMs: number } & (
   | { status: 'unreadable'; issue: Issue }
+  // errors and warnings as capped by the request's issueLimits (summary issues carry `more`).
   | { status: 'invalid'; errors: Issue[]; warnings: Issue[]; counts: Record<string, number> }
   | { status: 'valid'; warnings: Issue[]; counts: Record<string, number>; tables: PreparedTable[] }
 );
@@ -66,7 +70,11 @@ export function readReturn(request: ReadRequest, onParsed: (rows: number) => voi
     lap('parseMs');
     if ('rule' in parsed) return { ...times, status: 'unreadable', issue: parsed };
     onParsed(rowsRead(parsed));
-    const validation = validateReturn(parsed, { collectionYear: key.collectionYear, councilCode: key.councilCode });
+    const validation = validateReturn(parsed, {
+      collectionYear: key.collectionYear,
+      councilCode: key.councilCode,
+      limits: request.issueLimits ?? DEFAULT_ISSUE_LIMITS,
+    });
     lap('validateMs');
     const counts = validation.counts.rows;
     if (!validation.accepted) return { ...times, status: 'invalid', errors: validation.errors, warnings: validation.warnings, counts };

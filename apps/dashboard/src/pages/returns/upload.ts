@@ -14,6 +14,11 @@ export interface ReturnIssue {
   message: string;
   value: string;
   child?: string;
+  /**
+   * Set on a summary line (the gateway lists at most 100 issues a rule and 1,000 a return): this many more
+   * findings of the rule were not listed.
+   */
+  more?: number;
 }
 
 export interface ReturnResult {
@@ -29,6 +34,9 @@ export interface ReturnResult {
   written?: Record<string, number>;
   errors: ReturnIssue[];
   warnings: ReturnIssue[];
+  /** Errors and warnings found in all, listed or not. */
+  errorTotal: number;
+  warningTotal: number;
 }
 
 export interface ReturnProgress {
@@ -60,6 +68,7 @@ function issues(raw: unknown): ReturnIssue[] {
         message: String(o.message ?? ''),
         value: o.value === null || o.value === undefined ? '' : String(o.value),
         ...(typeof o.child === 'string' ? { child: o.child } : {}),
+        ...(typeof o.more === 'number' ? { more: o.more } : {}),
       },
     ];
   });
@@ -70,8 +79,15 @@ function counts(raw: unknown): Record<string, number> {
   return Object.fromEntries(Object.entries(raw as Record<string, unknown>).filter((e): e is [string, number] => typeof e[1] === 'number'));
 }
 
+/** How many findings a list stands for: each issue 1, each summary line its `more`. */
+function issueTotal(list: readonly ReturnIssue[]): number {
+  return list.reduce((n, i) => n + (i.more ?? 1), 0);
+}
+
 /** A result body (JSON answer, or the NDJSON `result` line) read tolerantly. */
 export function readResult(body: Record<string, unknown>): ReturnResult {
+  const errors = issues(body.errors);
+  const warnings = issues(body.warnings);
   return {
     submissionId: (body.submissionId as number | string | null | undefined) ?? null,
     status: String(body.status ?? 'unknown'),
@@ -82,8 +98,10 @@ export function readResult(body: Record<string, unknown>): ReturnResult {
     ...(body.supersedes !== undefined ? { supersedes: body.supersedes as number | string | null } : {}),
     counts: counts(body.counts),
     ...(body.written ? { written: counts(body.written) } : {}),
-    errors: issues(body.errors),
-    warnings: issues(body.warnings),
+    errors,
+    warnings,
+    errorTotal: typeof body.errorTotal === 'number' ? body.errorTotal : issueTotal(errors),
+    warningTotal: typeof body.warningTotal === 'number' ? body.warningTotal : issueTotal(warnings),
   };
 }
 
