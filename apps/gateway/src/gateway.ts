@@ -12,7 +12,7 @@ import { deadDatabaseMessage, EXIT_EMBEDDED_DEAD, watchEmbeddedDatabase, watchEv
 import { lockDataDir } from './returns/data-dir-lock';
 import { createReturnsHandler } from './returns/route';
 import { startServer, type RunningServer } from './server';
-import { preparePublishedData } from './startup-data';
+import { loadServerSecret, preparePublishedData } from './startup-data';
 
 export interface Gateway {
   server: RunningServer;
@@ -83,6 +83,9 @@ export async function startGateway(config: Env, options: { logger?: Logger } = {
   // The import command runs the same preparation, so either can be the first to touch a fresh database.
   const data = await preparePublishedData(database, config);
   logger.info(data.loaded ? `published data loaded in ${data.milliseconds} ms` : `published data up to date (checked in ${data.milliseconds} ms)`);
+  const hashed = Object.values(data.registrationsHashed).reduce((a, b) => a + b, 0);
+  if (hashed > 0) logger.info({ rows: data.registrationsHashed }, `registration numbers stored before hashing: ${hashed} rows hashed`);
+  const registrationSecret = await loadServerSecret(config);
 
   const demo = config.demoSignIn ? await upsertDemoDirectory(database) : undefined;
   if (demo && keyStore.mode !== 'local') logger.warn('DEMO_SIGN_IN needs the local key: demo sign-in is off with AUTH_JWKS_URL');
@@ -114,6 +117,7 @@ export async function startGateway(config: Env, options: { logger?: Logger } = {
     routes: {
       '/returns': createReturnsHandler({
         database,
+        registrationSecret,
         reader,
         onImported: async (viewer, result, seconds) => {
           metrics.recordImport(result, seconds);
@@ -163,6 +167,7 @@ export async function startGateway(config: Env, options: { logger?: Logger } = {
   const demoSeeded = !config.demoReturns
     ? Promise.resolve()
     : seedDemoReturns(database, {
+        registrationSecret,
         onProgress: (p) => {
           if (p.done === p.total || p.done % 20 === 0) logger.info(`demo returns ${p.done}/${p.total}: ${p.message}`);
         },

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Database } from '@continuity/db';
-import { openTestDatabase, testEngines } from '@continuity/db/testing';
+import { openTestDatabase, testEngines, TEST_REGISTRATION_SECRET } from '@continuity/db/testing';
 import { seedFixture, testViewers } from '@continuity/schema/testing';
 import { upsertDemoDirectory } from '../auth/demo';
 import { createReturnsHandler } from '../returns/route';
@@ -68,7 +68,7 @@ describe.each(testEngines())('attacks on the gateway (%s)', (engine) => {
       keyStore: keys.store,
       // Limits high enough for the fuzzer; the rate-limit attack uses its own server below.
       rateLimits: false,
-      routes: { '/returns': createReturnsHandler({ database, limits: { maxFileBytes: 4096, maxFiles: 4, maxTotalBytes: 8192 } }) },
+      routes: { '/returns': createReturnsHandler({ database, registrationSecret: TEST_REGISTRATION_SECRET, limits: { maxFileBytes: 4096, maxFiles: 4, maxTotalBytes: 8192 } }) },
     });
   });
   afterAll(async () => {
