@@ -85,6 +85,7 @@ export async function startGateway(config: Env, options: { logger?: Logger } = {
   logger.info(data.loaded ? `published data loaded in ${data.milliseconds} ms` : `published data up to date (checked in ${data.milliseconds} ms)`);
   const hashed = Object.values(data.registrationsHashed).reduce((a, b) => a + b, 0);
   if (hashed > 0) logger.info({ rows: data.registrationsHashed }, `registration numbers stored before hashing: ${hashed} rows hashed`);
+  if (data.findingsWithheld > 0) logger.info(`registration numbers withheld from the findings of ${data.findingsWithheld} earlier submissions`);
   const registrationSecret = await loadServerSecret(config);
 
   const demo = config.demoSignIn ? await upsertDemoDirectory(database) : undefined;

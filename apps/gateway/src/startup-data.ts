@@ -1,5 +1,5 @@
 import { loadOrCreateSecretFile } from '@continuity/access';
-import { hashStoredRegistrations, type Database, type RegistrationSecret } from '@continuity/db';
+import { hashStoredRegistrations, withholdStoredFindings, type Database, type RegistrationSecret } from '@continuity/db';
 import { loadAll } from '@continuity/published';
 import { ensureData, type EnsureDataResult } from './data';
 import type { Env } from './env';
@@ -19,17 +19,19 @@ export async function loadServerSecret(config: Pick<Env, 'pseudonymSecret'>): Pr
  * catalogue, the reference data (regions, councils, statistical neighbours, pilots and practices)
  * and DfE's published tables, loaded unless this exact version is already there (ensureData), so
  * running it again costs one query. Then any registration number stored before they were hashed at
- * import is hashed (a data migration; nothing to do after the first run). The gateway runs it at
+ * import is hashed, and withheld from findings stored before they were withheld (data migrations;
+ * nothing to do after the first run). The gateway runs it at
  * start and the import command before it imports, so either can be the first to touch a fresh database.
  */
 export async function preparePublishedData(
   database: Database,
   config: Pick<Env, 'pseudonymSecret'>,
-): Promise<EnsureDataResult & { registrationsHashed: Record<string, number> }> {
+): Promise<EnsureDataResult & { registrationsHashed: Record<string, number>; findingsWithheld: number }> {
   const pseudonymSecret = await loadServerSecret(config);
   const data = await ensureData(database, {
     fingerprint: () => publishedFingerprint(),
     load: (db) => loadAll(db, { pseudonymSecret }),
   });
-  return { ...data, registrationsHashed: await hashStoredRegistrations(database, pseudonymSecret) };
+  const registrationsHashed = await hashStoredRegistrations(database, pseudonymSecret);
+  return { ...data, registrationsHashed, findingsWithheld: await withholdStoredFindings(database) };
 }

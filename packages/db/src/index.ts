@@ -14,5 +14,8 @@ export {
   REGISTRATION_HASH_PATTERN,
   REGISTRATION_HASH_PREFIX,
   UNKNOWN_REGISTRATION,
+  WITHHELD_REGISTRATION,
+  withheldFindings,
+  withholdStoredFindings,
 } from './registration';
 export type { RegistrationSecret } from './registration';

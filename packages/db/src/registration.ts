@@ -96,6 +96,68 @@ export async function hashStoredRegistrations(database: Database, secret: Regist
   return rewritten;
 }
 
+/** What a registration number quoted in a stored finding becomes. */
+export const WITHHELD_REGISTRATION = '[registration number]';
+const REGISTRATION_COLUMNS = new Set(['SW_ID', 'SWENo']);
+/** The shape of a Social Work England number as returns carry it ("SW" and digits), for findings stored before withholding. */
+const NUMBER_SHAPE = /^SW\d{4,}$/i;
+
+interface StoredFinding {
+  column?: unknown;
+  value?: unknown;
+  message?: unknown;
+}
+
+/**
+ * A submission's stored findings (errors or warnings) with registration numbers withheld: the value of
+ * a SW_ID or SWENo finding ("XX" and blanks stay), and in any message, the numbers those findings
+ * hold and anything shaped like one. Returns null when nothing changes.
+ */
+export function withheldFindings(findings: readonly StoredFinding[]): StoredFinding[] | null {
+  const known = new Set<string>();
+  for (const f of findings) {
+    if (typeof f.column === 'string' && REGISTRATION_COLUMNS.has(f.column) && typeof f.value === 'string') known.add(normaliseRegistration(f.value));
+  }
+  const hidden = (token: string) => (known.has(token.toUpperCase()) && token.toUpperCase() !== UNKNOWN_REGISTRATION) || NUMBER_SHAPE.test(token);
+  const scrub = (text: string) => text.replace(/[A-Za-z0-9]+/g, (t) => (hidden(t) ? WITHHELD_REGISTRATION : t));
+  let changed = false;
+  const out = findings.map((f) => {
+    let value = f.value;
+    if (typeof value === 'string') {
+      const normal = normaliseRegistration(value);
+      const isNumber = typeof f.column === 'string' && REGISTRATION_COLUMNS.has(f.column) && normal !== '' && normal !== UNKNOWN_REGISTRATION && value !== WITHHELD_REGISTRATION;
+      value = isNumber ? WITHHELD_REGISTRATION : scrub(value);
+    }
+    const message = typeof f.message === 'string' ? scrub(f.message) : f.message;
+    if (value === f.value && message === f.message) return f;
+    changed = true;
+    return { ...f, value, message };
+  });
+  return changed ? out : null;
+}
+
+/**
+ * Data migration for findings stored before registration numbers were withheld at import (they are
+ * answered by the API: Submission.errors and warnings): each submission whose findings mention a
+ * registration column or something shaped like a number is rewritten by withheldFindings.
+ * Idempotent. Returns the submissions rewritten.
+ */
+export async function withholdStoredFindings(database: Database): Promise<number> {
+  const rows = await database.rows<{ id: number; errors: StoredFinding[]; warnings: StoredFinding[] }>(sql`
+    SELECT id, errors, warnings FROM submissions
+    WHERE errors::text ~* 'SW_ID|SWENo|SW[0-9]{4}' OR warnings::text ~* 'SW_ID|SWENo|SW[0-9]{4}'`);
+  let rewritten = 0;
+  for (const row of rows) {
+    const errors = withheldFindings(row.errors ?? []);
+    const warnings = withheldFindings(row.warnings ?? []);
+    if (!errors && !warnings) continue;
+    await database.rows(sql`UPDATE submissions SET errors = ${JSON.stringify(errors ?? row.errors)}::jsonb,
+      warnings = ${JSON.stringify(warnings ?? row.warnings)}::jsonb WHERE id = ${row.id}`);
+    rewritten++;
+  }
+  return rewritten;
+}
+
 function checkSecret(secret: RegistrationSecret): void {
   const bytes = typeof secret === 'string' ? Buffer.byteLength(secret) : secret.byteLength;
   if (bytes < MIN_SECRET_BYTES) throw new Error(`registration secret must be at least ${MIN_SECRET_BYTES} bytes`);
