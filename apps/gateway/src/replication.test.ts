@@ -4,7 +4,9 @@
  * own; two gateways in this process, each from its own environment (parseEnv), both with
  * DATABASE_READ_URL pointing at the standby.
  *
- * Shows: a return imported through gateway A is read through gateway B from the standby; then with
+ * Shows: a return imported through gateway A is read through gateway B from the standby; with the
+ * standby's replay paused (a lagging standby), a read through B carrying the import's X-Min-Lsn goes to
+ * the primary and sees the import while one without it sees the standby's older figures; then with
  * gateway A and the standby stopped, every request retried against the gateways left is answered
  * (B's reads fall back to the primary), and a retried upload is not stored twice.
  *
