@@ -9,7 +9,7 @@ import { expect, inject } from 'vitest';
 /** Debian's chromium; CHROMIUM_PATH overrides (e.g. to check the suite skips cleanly without it). */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -43,7 +43,7 @@ export async function demoUsers(): Promise<DemoUser[]> {
   return ((await res.json()) as { users: DemoUser[] }).users;
 }
 
-export async function tokenFor(userId: string): Promise<string> {
+async function tokenFor(userId: string): Promise<string> {
   const res = await fetch(`${stack().gateway}/auth/demo-token`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -105,7 +105,9 @@ export async function tableText(page: Page, selector: string): Promise<string[][
     rows.map((row) =>
       Array.from(row.querySelectorAll('th, td')).map((cell) => {
         const clone = cell.cloneNode(true) as HTMLElement;
-        clone.querySelectorAll('.govuk-visually-hidden, [aria-hidden="true"]').forEach((n) => n.remove());
+        clone.querySelectorAll('.govuk-visually-hidden, [aria-hidden="true"]').forEach((n) => {
+          n.remove();
+        });
         return (clone.textContent ?? '').replace(/\s+/g, ' ').trim();
       }),
     ),

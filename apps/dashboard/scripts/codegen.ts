@@ -19,7 +19,7 @@ import {
   GraphQLInputObjectType,
   GraphQLList,
   GraphQLNonNull,
-  GraphQLObjectType,
+  type GraphQLObjectType,
   GraphQLScalarType,
   isInputObjectType,
   isInterfaceType,

@@ -43,7 +43,7 @@ const INTERNAL: GraphQLFormattedError = { message: 'Internal server error', exte
  * mean ...?" field suggestions in production; anything else (a bug, a driver error) is "Internal
  * server error" in every mode, logged here.
  */
-export function formatError(production: boolean) {
+function formatError(production: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
     const where = formatted.path ? { path: formatted.path } : {};

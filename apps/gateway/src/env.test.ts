@@ -45,6 +45,8 @@ describe('parseEnv', () => {
         returnsPerUser: { points: 30, seconds: 3600 },
         returnsPerAddress: { points: 90, seconds: 3600 },
       },
+      dashboardDist: undefined,
+      uploadLimits: { maxFileBytes: 200 * 1024 * 1024, maxFiles: 20, maxTotalBytes: 500 * 1024 * 1024 },
     });
   });
 

@@ -10,6 +10,7 @@ import { GatewayMetrics } from './observability/metrics';
 import { RecentWrites } from './reads/recent-writes';
 import { deadDatabaseMessage, EXIT_EMBEDDED_DEAD, watchEmbeddedDatabase, watchEventLoop } from './embedded-watchdog';
 import { lockDataDir } from './returns/data-dir-lock';
+import { loadStaticSite } from './http/static-site';
 import { createReturnsHandler } from './returns/route';
 import { startServer, type RunningServer } from './server';
 import { loadServerSecret, preparePublishedData } from './startup-data';
@@ -96,8 +97,11 @@ export async function startGateway(config: Env, options: { logger?: Logger } = {
   const recentWrites = new RecentWrites();
   // Uploads are read in worker threads (started on the first upload), so the event loop keeps answering.
   const reader = createWorkerReader();
+  const site = config.dashboardDist ? await loadStaticSite(config.dashboardDist) : undefined;
+  if (site) logger.info(`serving the dashboard from ${config.dashboardDist} (${site.files} files)`);
   const server = await startServer({
     database,
+    site,
     readReplica: replica ? { routing: replica, recentWrites } : undefined,
     logger,
     metrics,
@@ -119,6 +123,7 @@ export async function startGateway(config: Env, options: { logger?: Logger } = {
       '/returns': createReturnsHandler({
         database,
         registrationSecret,
+        limits: config.uploadLimits,
         reader,
         onImported: async (viewer, result, seconds) => {
           metrics.recordImport(result, seconds);

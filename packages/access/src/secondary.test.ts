@@ -27,7 +27,9 @@ function grid(values: number[][]): SuppressionTable {
     cells.push({ id: `r${i}T`, value: row.reduce((a, b) => a + b, 0) });
     groups.push({ members: row.map((_, j) => `r${i}c${j + 1}`), total: `r${i}T` });
   }
-  columnTotals.forEach((value, j) => cells.push({ id: `Tc${j + 1}`, value }));
+  columnTotals.forEach((value, j) => {
+    cells.push({ id: `Tc${j + 1}`, value });
+  });
   cells.push({ id: 'TT', value: columnTotals.reduce((a, b) => a + b, 0) });
   for (let j = 1; j <= columns; j++) {
     groups.push({ members: values.map((_, i) => `r${i + 1}c${j}`), total: `Tc${j}` });

@@ -117,7 +117,7 @@ export function applySecondarySuppression(table: SuppressionTable): SuppressionR
       const layer = table.groups.filter(
         (g) => !seen.has(g) && frontier.some((id) => g.total === id || g.members.includes(id)),
       );
-      layer.forEach((g) => seen.add(g));
+      for (const g of layer) seen.add(g);
       for (const candidate of candidatesIn(layer)) {
         fallback ??= candidate;
         if (trials++ >= MAX_TRIALS) return fallback;
@@ -126,7 +126,7 @@ export function applySecondarySuppression(table: SuppressionTable): SuppressionR
       frontier = [...new Set(layer.flatMap((g) => [...g.members, g.total]))].filter(
         (id) => hidden(id) && !reached.has(id),
       );
-      frontier.forEach((id) => reached.add(id));
+      for (const id of frontier) reached.add(id);
     }
     return fallback;
   };

@@ -9,8 +9,8 @@ type Executor = Pick<Db, 'execute'>;
  * (plus 8 pages, so small tables are not analysed at every insert) since ANALYZE last counted its pages.
  * `relpages` is what ANALYZE saw; `pg_relation_size` is the size now, this transaction's rows included.
  */
-export const STALE_GROWTH = 1.2;
-export const STALE_SLACK_PAGES = 8;
+const STALE_GROWTH = 1.2;
+const STALE_SLACK_PAGES = 8;
 
 export function isStale(stats: { analysedPages: number; analysedRows: number; pages: number }): boolean {
   return stats.analysedRows < 0 || stats.pages > STALE_GROWTH * stats.analysedPages + STALE_SLACK_PAGES;

@@ -23,7 +23,7 @@ export interface ValueFilter {
 }
 
 /** Subjects whose computed figures may be read: every subject of some kinds, plus named subjects. */
-export interface ComputedScope {
+interface ComputedScope {
   kinds: readonly SubjectKind[];
   subjects: readonly { kind: SubjectKind; id: string }[];
 }

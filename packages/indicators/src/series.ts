@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@continuity/db';
 import { rankedValues } from './rank';
-import { chosenValues, sqlArray, type SubjectKind, type ValueFilter, type ValueSource } from './series-values';
+import { sqlArray, type SubjectKind, type ValueFilter, type ValueSource } from './series-values';
 
 /** The DfE / ONS code of England, the subject id of every england row. */
 export const ENGLAND_CODE = 'E92000001';
@@ -51,7 +51,7 @@ export interface SeriesLine {
 }
 
 /** One council's chosen value, raw, as a member of the field a rank is taken in. */
-export interface CouncilValue {
+interface CouncilValue {
   councilCode: string;
   period: number;
   source: ValueSource;

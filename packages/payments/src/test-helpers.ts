@@ -2,7 +2,7 @@
 import type { GroupFact, IndicatorFact, IndicatorFacts, StatementFacts, ValueFact } from './engine/types';
 import type { TermIndicator, Terms } from './terms';
 
-export const PERIOD = 2025;
+const PERIOD = 2025;
 
 export function definition(id: string, polarity: IndicatorFact['polarity'], unit: IndicatorFact['unit'] = 'percent'): IndicatorFact {
   return {

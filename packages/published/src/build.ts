@@ -54,7 +54,7 @@ export function buildValues(
   return values;
 }
 
-export function keyOf(value: Pick<PublishedValue, 'indicatorId' | 'subjectKind' | 'subjectId' | 'period'>): string {
+function keyOf(value: Pick<PublishedValue, 'indicatorId' | 'subjectKind' | 'subjectId' | 'period'>): string {
   return `${value.indicatorId}|${value.subjectKind}|${value.subjectId}|${value.period}`;
 }
 

@@ -17,11 +17,11 @@ import { practicePseudonyms } from './pseudonyms';
 import { tableCache } from './tables';
 import type { Row } from './subject';
 
-export const LOOKUP_FILE = 'reference/la_code_lookup_derived_from_ees.csv';
-export const NEIGHBOURS_FILE = 'reference/sn_model_2025_wide.csv';
-export const NEIGHBOUR_MODEL = '2025';
+const LOOKUP_FILE = 'reference/la_code_lookup_derived_from_ees.csv';
+const NEIGHBOURS_FILE = 'reference/sn_model_2025_wide.csv';
+const NEIGHBOUR_MODEL = '2025';
 /** The lookup lists London councils under Inner/Outer London only; DfE's Regional rows name London itself. */
-export const REGIONS_FILE = 'ees_workforce/csww_indicators_2017_to_2025.csv';
+const REGIONS_FILE = 'ees_workforce/csww_indicators_2017_to_2025.csv';
 
 export interface ReferenceOptions {
   /** The server's pseudonym secret (PSEUDONYM_SECRET or .data/pseudonym-secret); tests pass a fixed one. */

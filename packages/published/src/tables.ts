@@ -1,10 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import type { Row } from './subject';
 
-/** The package's copy of the DfE files (see data/ATTRIBUTION.md); never /work/shared. */
-export const dataFolder = fileURLToPath(new URL('../data/', import.meta.url));
 
 /** Parses a CSV with a header row; DfE files start with a UTF-8 byte order mark. */
 export function parseCsv(text: string | Buffer): Row[] {
@@ -12,7 +9,7 @@ export function parseCsv(text: string | Buffer): Row[] {
 }
 
 /** Reads a table from the data folder by its relative path, e.g. `ees_cla/la_cla_swcount.csv`. */
-export function readTable(file: string): Row[] {
+function readTable(file: string): Row[] {
   return parseCsv(readFileSync(new URL(file, new URL('../data/', import.meta.url))));
 }
 

@@ -6,7 +6,7 @@ import type { PublishedValue } from './build';
  * Rows per statement. Each chunk travels as one JSON parameter expanded by jsonb_to_recordset: one
  * set-based INSERT per chunk, ~3x faster on PGlite than binding ten parameters per row.
  */
-export const CHUNK_ROWS = 5000;
+const CHUNK_ROWS = 5000;
 
 /**
  * Upserts published values on `indicator_values_key` (source 'published'), all chunks in one

@@ -50,7 +50,7 @@ export function parseIsoDate(text: string): string | null {
 }
 
 /** Days since 1970-01-01 for an ISO date. */
-export function dayNumber(iso: string): number {
+function dayNumber(iso: string): number {
   return Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86_400_000;
 }
 

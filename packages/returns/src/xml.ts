@@ -65,6 +65,7 @@ class Fallback extends Error {}
 
 /** fast-xml-parser's name rule (its validator's `isName`): XML's, less characters outside the BMP. */
 const FXP_NAME =
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: copied as fast-xml-parser has it, to agree with it exactly
   /^[:A-Za-z_\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD][:A-Za-z_\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\-.\d\u00B7\u0300-\u036F\u203F-\u2040]*$/;
 
 /** fast-xml-parser's nesting limit (maxNestedTags): deeper documents are its error to report. */

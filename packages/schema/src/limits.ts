@@ -7,7 +7,7 @@
  * schema is executed directly (tests, scripts), before the first root field resolves.
  */
 import {
-  GraphQLError,
+  type GraphQLError,
   Kind,
   validate,
   type DocumentNode,
@@ -66,11 +66,12 @@ export function maxAliasesRule(max: number): ValidationRule {
  * as an internal error) and the other C0 controls but tab, line feed and carriage return (no id,
  * code, name or filter has a use for them).
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is this pattern's job
 const FORBIDDEN_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
 const INVALID_TEXT = 'Arguments may not contain control characters';
 
 /** A string literal anywhere in the document holding a forbidden character is one error. */
-export function textInputRule(): ValidationRule {
+function textInputRule(): ValidationRule {
   return (context) => ({
     StringValue(node) {
       if (FORBIDDEN_CHARACTERS.test(node.value)) context.reportError(badInput(INVALID_TEXT));

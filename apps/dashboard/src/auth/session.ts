@@ -8,7 +8,7 @@ import { sessionCommitPositions } from '../graphql/commitPosition';
 
 export type Role = 'policy' | 'council' | 'practice' | 'admin';
 
-export interface Organisation {
+interface Organisation {
   /** department, council or practice. */
   kind: string;
   /** 'dfe', a council's DfE code or a practice id. */
@@ -107,7 +107,7 @@ let cachedRaw: string | null | undefined;
 let cachedSession: Session | null = null;
 
 /** The current session, or null when nobody is signed in or the token has expired. */
-export function currentSession(now: number = Date.now()): Session | null {
+function currentSession(now: number = Date.now()): Session | null {
   const raw = storage()?.getItem(STORAGE_KEY) ?? null;
   if (raw !== cachedRaw) {
     cachedRaw = raw;

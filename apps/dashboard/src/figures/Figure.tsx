@@ -16,7 +16,7 @@ export function preloadChart(): void {
   void loadChart().catch(() => undefined);
 }
 
-export interface FigureIndicator {
+interface FigureIndicator {
   id: string;
   title: string;
   unit: string;

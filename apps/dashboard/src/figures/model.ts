@@ -48,14 +48,14 @@ export interface FigureBand {
   high: ReadonlyMap<number, number | null>;
 }
 
-export interface ChartLine {
+interface ChartLine {
   key: string;
   name: string;
   kind: SubjectKind;
   style?: LineStyle;
 }
 
-export interface ChartRow {
+interface ChartRow {
   period: number;
   label: string;
   [lineKey: string]: number | string | null | [number, number];
@@ -76,7 +76,7 @@ export interface TableCell extends CellText {
   computed: boolean;
 }
 
-export interface TableRow {
+interface TableRow {
   key: string;
   name: string;
   kind: SubjectKind;

@@ -9,11 +9,9 @@ import type {
   IndicatorFieldsFragment,
   PeerSeriesQuery,
   PeerSeriesQueryVariables,
-  PointFieldsFragment,
 } from '../graphql/generated';
 
 export type IndicatorFields = IndicatorFieldsFragment;
-export type FigurePointFields = PointFieldsFragment;
 export type SeriesVariables = FigureSeriesQueryVariables;
 export type FigureSeriesData = FigureSeriesQuery;
 export type PeerSeriesData = PeerSeriesQuery;
@@ -34,7 +32,7 @@ export const INDICATOR_FIELDS = fragment(/* GraphQL */ `
   }
 `);
 
-export const POINT_FIELDS = fragment(/* GraphQL */ `
+const POINT_FIELDS = fragment(/* GraphQL */ `
   fragment PointFields on SeriesPoint {
     period
     value
@@ -49,7 +47,7 @@ export const POINT_FIELDS = fragment(/* GraphQL */ `
 `);
 
 /** A comparator's figure (England, a region, statistical neighbours pooled): no rank; England and region say their source and, computed, their coverage. */
-export const COMPARATOR_POINT_FIELDS = fragment(/* GraphQL */ `
+const COMPARATOR_POINT_FIELDS = fragment(/* GraphQL */ `
   fragment ComparatorPointFields on ComparatorPoint {
     period
     value
@@ -63,7 +61,7 @@ export const COMPARATOR_POINT_FIELDS = fragment(/* GraphQL */ `
 `);
 
 /** What every series answer holds besides its lines. */
-export const SERIES_FIELDS = fragment(
+const SERIES_FIELDS = fragment(
   /* GraphQL */ `
     fragment SeriesFields on Series {
       indicator {
@@ -78,7 +76,7 @@ export const SERIES_FIELDS = fragment(
   [INDICATOR_FIELDS, COMPARATOR_POINT_FIELDS],
 );
 
-export const SERIES_LINE_FIELDS = fragment(
+const SERIES_LINE_FIELDS = fragment(
   /* GraphQL */ `
     fragment SeriesLineFields on SeriesLine {
       subject {

@@ -2,10 +2,10 @@
  * How figures, GSS symbols, units, periods, ranks and sources read on screen. Pure functions: the
  * numbers all come from the gateway, already in display units (percent 0-100, caseload as a ratio).
  */
-import type { Polarity, ValueSource } from '../graphql/schema';
+import type { Polarity, } from '../graphql/schema';
 
 /** GSS / DfE symbols for a cell without a (reliable) number. */
-export const SYMBOLS: Readonly<Record<string, { short: string; meaning: string }>> = {
+const SYMBOLS: Readonly<Record<string, { short: string; meaning: string }>> = {
   c: { short: 'suppressed', meaning: 'Confidential: suppressed so that children cannot be identified from small numbers.' },
   x: { short: 'not available', meaning: 'Not available: no figure is held or published for this year.' },
   z: { short: 'not applicable', meaning: 'Not applicable: the measure does not apply here.' },
@@ -146,10 +146,6 @@ export function formatRank(point: { rank: number | null; rankOutOf: number | nul
   return point.quartile !== null ? `${place}, Q${point.quartile}` : place;
 }
 
-export const SOURCE_LABELS: Readonly<Record<ValueSource, string>> = {
-  PUBLISHED: 'Published by DfE',
-  COMPUTED: 'Computed from returns',
-};
 
 export function polarityLabel(polarity: Polarity): string {
   switch (polarity) {

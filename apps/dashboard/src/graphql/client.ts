@@ -16,8 +16,6 @@ export interface TypedQuery<TData, TVariables> {
   readonly __variables?: TVariables;
 }
 
-export type ResultOf<Q> = Q extends TypedQuery<infer D, unknown> ? D : never;
-export type VariablesOf<Q> = Q extends TypedQuery<unknown, infer V> ? V : never;
 
 /** A fragment: its source is appended (once) to every query that is built with it. */
 export interface Fragment {

@@ -18,7 +18,7 @@ export interface DemoListing {
   description: string;
 }
 
-export const DEPARTMENT_NAME = 'Department for Education';
+const DEPARTMENT_NAME = 'Department for Education';
 
 /** The demo users' organisations, named from the reference tables (one statement each kind). */
 async function demoOrganisations(database: Database): Promise<OrganisationRow[]> {

@@ -15,7 +15,7 @@ export function withRequestId<T>(requestId: string, fn: () => T): T {
   return requestScope.run({ requestId }, fn);
 }
 
-export function currentRequestId(): string | undefined {
+function currentRequestId(): string | undefined {
   return requestScope.getStore()?.requestId;
 }
 

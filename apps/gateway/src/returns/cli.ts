@@ -10,7 +10,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { openDatabase, type Database, type RegistrationSecret } from '@continuity/db';
@@ -348,15 +347,4 @@ async function runBulk(paths: readonly string[], options: { user: string | undef
   } finally {
     await opened.close();
   }
-}
-
-const invokedDirectly = process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
-if (invokedDirectly) {
-  const code = await runImportCli(process.argv.slice(2), {
-    env: process.env,
-    out: (line) => process.stdout.write(`${line}\n`),
-    err: (line) => process.stderr.write(`${line}\n`),
-    cwd: process.env.INIT_CWD ?? process.cwd(),
-  });
-  process.exitCode = code;
 }

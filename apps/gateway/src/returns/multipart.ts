@@ -1,6 +1,5 @@
 import type { IncomingMessage } from 'node:http';
 import busboy from 'busboy';
-import { z } from 'zod';
 import { HttpError } from '../http/body';
 
 export interface UploadLimits {
@@ -12,34 +11,11 @@ export interface UploadLimits {
   maxTotalBytes: number;
 }
 
-const MB = 1024 * 1024;
+export const MB = 1024 * 1024;
+/** Read from RETURNS_MAX_FILE_MB, RETURNS_MAX_FILES and RETURNS_MAX_TOTAL_MB by env.ts. */
 export const DEFAULT_UPLOAD_LIMITS: UploadLimits = { maxFileBytes: 200 * MB, maxFiles: 20, maxTotalBytes: 500 * MB };
 
-const blankAsMissing = (value: unknown) => (value === '' ? undefined : value);
-const limitsSchema = z.object({
-  RETURNS_MAX_FILE_MB: z.preprocess(blankAsMissing, z.coerce.number().positive().max(1000).optional()),
-  RETURNS_MAX_FILES: z.preprocess(blankAsMissing, z.coerce.number().int().min(1).max(1000).optional()),
-  RETURNS_MAX_TOTAL_MB: z.preprocess(blankAsMissing, z.coerce.number().positive().max(10_000).optional()),
-});
-
-/**
- * Upload limits from the environment: RETURNS_MAX_FILE_MB (default 200), RETURNS_MAX_FILES (default 20),
- * RETURNS_MAX_TOTAL_MB (default 500).
- */
-export function uploadLimitsFromEnv(source: Record<string, string | undefined>): UploadLimits {
-  const parsed = limitsSchema.safeParse(source);
-  if (!parsed.success) {
-    throw new Error(`Invalid environment: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  }
-  const { RETURNS_MAX_FILE_MB: file, RETURNS_MAX_FILES: files, RETURNS_MAX_TOTAL_MB: total } = parsed.data;
-  return {
-    maxFileBytes: file ? Math.round(file * MB) : DEFAULT_UPLOAD_LIMITS.maxFileBytes,
-    maxFiles: files ?? DEFAULT_UPLOAD_LIMITS.maxFiles,
-    maxTotalBytes: total ? Math.round(total * MB) : DEFAULT_UPLOAD_LIMITS.maxTotalBytes,
-  };
-}
-
-export interface UploadedPart {
+interface UploadedPart {
   /** The form field the file came in (any name; `files` by convention). */
   field: string;
   name: string;

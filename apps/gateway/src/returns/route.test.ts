@@ -8,11 +8,10 @@ import { auditLog, submissions, type Database } from '@continuity/db';
 import { openTestDatabase, testEngines, TEST_REGISTRATION_SECRET } from '@continuity/db/testing';
 import type { Viewer } from '@continuity/schema';
 import { seedFixture } from '@continuity/schema/testing';
-import { authenticator } from '../auth/authenticate';
-import { repoRoot } from '../env';
 import { startServer, type RunningServer } from '../server';
 import { testKeys, writeDirectory, type TestKeys } from '../testing';
-import { DEFAULT_UPLOAD_LIMITS, uploadLimitsFromEnv } from './multipart';
+import { parseEnv, repoRoot } from '../env';
+import { DEFAULT_UPLOAD_LIMITS } from './multipart';
 import { createReturnsHandler } from './route';
 
 /** The hand-written 2024-25 return (valid: warnings only), with its social worker episodes. */
@@ -55,14 +54,14 @@ function form(fields: Record<string, string>, files: { name: string; bytes: Uint
 
 describe('upload limits', () => {
   it('come from the environment, with defaults of 200 MB a file, 20 files, 500 MB in all', () => {
-    expect(uploadLimitsFromEnv({})).toEqual(DEFAULT_UPLOAD_LIMITS);
+    expect(parseEnv({}).uploadLimits).toEqual(DEFAULT_UPLOAD_LIMITS);
     expect(DEFAULT_UPLOAD_LIMITS).toEqual({ maxFileBytes: 200 * 1024 * 1024, maxFiles: 20, maxTotalBytes: 500 * 1024 * 1024 });
-    expect(uploadLimitsFromEnv({ RETURNS_MAX_FILE_MB: '1.5', RETURNS_MAX_FILES: '3', RETURNS_MAX_TOTAL_MB: '' })).toEqual({
+    expect(parseEnv({ RETURNS_MAX_FILE_MB: '1.5', RETURNS_MAX_FILES: '3', RETURNS_MAX_TOTAL_MB: '' }).uploadLimits).toEqual({
       maxFileBytes: 1_572_864,
       maxFiles: 3,
       maxTotalBytes: 500 * 1024 * 1024,
     });
-    expect(() => uploadLimitsFromEnv({ RETURNS_MAX_FILES: 'many' })).toThrow(/RETURNS_MAX_FILES/);
+    expect(() => parseEnv({ RETURNS_MAX_FILES: 'many' })).toThrow(/RETURNS_MAX_FILES/);
   });
 });
 

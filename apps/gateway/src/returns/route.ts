@@ -12,7 +12,7 @@ import {
 import type { Viewer } from '@continuity/schema';
 import { HttpError } from '../http/body';
 import { councilsServedBy, defaultTarget, maySubmit, maySubmitAtAll, type CouncilsServedBy } from './authorize';
-import { readMultipart, uploadLimitsFromEnv, type UploadLimits } from './multipart';
+import { DEFAULT_UPLOAD_LIMITS, readMultipart, type UploadLimits } from './multipart';
 
 type Authenticate = (req: IncomingMessage) => Promise<Viewer | null>;
 
@@ -25,7 +25,7 @@ export interface ReturnsRouteOptions {
    * the one startServer passes to its routes is used.
    */
   authenticate?: Authenticate;
-  /** Defaults: from the environment (RETURNS_MAX_FILE_MB, RETURNS_MAX_FILES, RETURNS_MAX_TOTAL_MB), else 200 MB, 20, 500 MB. */
+  /** Defaults 200 MB, 20, 500 MB; the gateway passes env.ts's (RETURNS_MAX_FILE_MB, RETURNS_MAX_FILES, RETURNS_MAX_TOTAL_MB). */
   limits?: Partial<UploadLimits>;
   /** Which councils a practice serves; defaults to the practice_councils table. */
   servedBy?: CouncilsServedBy;
@@ -43,10 +43,10 @@ export interface ReturnsRouteOptions {
 
 /** The same answer whatever the reason, so a refusal says nothing about which councils or practices exist. */
 const FORBIDDEN = 'You may not submit this return.';
-export const NDJSON = 'application/x-ndjson';
+const NDJSON = 'application/x-ndjson';
 
 /** The JSON body of a finished import (and the last NDJSON line, with `type: 'result'`). */
-export function resultBody(result: ImportResult) {
+function resultBody(result: ImportResult) {
   return {
     submissionId: result.submissionId,
     status: result.status,
@@ -66,14 +66,14 @@ export function resultBody(result: ImportResult) {
 }
 
 /** accepted 201 (a new submission holds the data), unchanged 200, rejected 422 (the body lists the errors). */
-export const STATUS_CODE: Record<ImportResult['status'], number> = { accepted: 201, unchanged: 200, rejected: 422 };
+const STATUS_CODE: Record<ImportResult['status'], number> = { accepted: 201, unchanged: 200, rejected: 422 };
 
 /**
  * The answer's status: a valid return the database failed to store (recorded as a rejected submission with
  * its files, rule CONT-STORE) is 503 when the fault is transient (connection lost, server restarting), so
  * the client uploads again later; otherwise as STATUS_CODE.
  */
-export function statusOf(result: ImportResult): number {
+function statusOf(result: ImportResult): number {
   return result.fault?.transient ? 503 : STATUS_CODE[result.status];
 }
 
@@ -125,8 +125,7 @@ export function createReturnsHandler(
   options: ReturnsRouteOptions,
 ): (req: IncomingMessage, res: ServerResponse, context?: { authenticate: Authenticate }) => Promise<void> {
   const { database } = options;
-  // RETURNS_MAX_FILE_MB, RETURNS_MAX_FILES, RETURNS_MAX_TOTAL_MB, unless given here.
-  const limits: UploadLimits = { ...uploadLimitsFromEnv(process.env), ...options.limits };
+  const limits: UploadLimits = { ...DEFAULT_UPLOAD_LIMITS, ...options.limits };
   const servedBy = options.servedBy ?? councilsServedBy(database.db);
 
   return async function handleReturns(req, res, context) {
@@ -170,6 +169,7 @@ export function createReturnsHandler(
     }
     if (upload.files.length === 0) return send(res, 400, { error: 'No files were uploaded.' });
     // File names are stored and shown back: control characters (NUL) or absurd lengths are refused.
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is this pattern's job
     if (upload.files.some((f) => f.name.length > 255 || /[\u0000-\u001f\u007f]/.test(f.name))) {
       return send(res, 400, { error: 'File names may not hold control characters or exceed 255 characters.' });
     }

@@ -18,7 +18,7 @@ export interface Part {
  * - placements: placements in the year (placementsInYear: temporary placements T0-T4 and the return
  *   from them to the same carer, B/U moves, adoption with the current foster carer not counted).
  */
-export function perChildCte(): SQL {
+function perChildCte(): SQL {
   return sql`${episodeStepsCtes(
     'year_steps',
     sql`SELECT e.submission_id, e.child, src.y_start, src.y_end, e.decom, e.dec, e.rne, e.ls, e.place,

@@ -27,7 +27,7 @@ export interface Scope {
 export type Executor = Pick<Db, 'execute'>;
 
 /** Practices in scope: those that sent this council a return of this kind in these years, in any status. */
-export function practicesOf(scope: Scope & { councilCode: string }): SQL {
+function practicesOf(scope: Scope & { councilCode: string }): SQL {
   return sql`SELECT p.practice_id FROM submissions p
     WHERE p.kind = ${scope.kind} AND p.council_code = ${scope.councilCode} AND p.practice_id IS NOT NULL
       AND p.collection_year BETWEEN ${scope.fromYear} AND ${scope.toYear}`;

@@ -1,7 +1,7 @@
 import { loadavg } from 'node:os';
 import { sql } from 'drizzle-orm';
 import type { Database } from '@continuity/db';
-import { ENGLAND_TOTALS_2025, iterateNationalYear, type CouncilYear, type NationalCouncil } from '../generator/national';
+import { ENGLAND_TOTALS_2025, iterateNationalYear, type NationalCouncil } from '../generator/national';
 import { writeSsda903Csv } from '../generator/write-csv';
 import { writeCswwXml } from '../generator/write-xml';
 import type { ImportFile, ImportPhase, ImportProgress, ImportResult, ImportTimings } from '../import/import';

@@ -562,7 +562,7 @@ interface AdoptionPlan {
   match: Day;
 }
 
-export interface CareHistory {
+interface CareHistory {
   episodes: Episode903[];
   sw: SwEpisode903[];
   reviews: Review903[];

@@ -273,7 +273,6 @@ export function measures(ret: Ssda903Return, period?: Ssda903Return) {
   const oc3 = { young: 0, youngEet: 0, youngSuitable: 0, old: 0, oldEet: 0, oldSuitable: 0 };
   for (const c of ret.children) {
     const eps = c.episodes;
-    const last = eps[eps.length - 1];
     // The 31 March cohort and the placements in the year as the indicators count them (the shared cohort
     // module): short breaks (V3/V4) out; temporary placements and the return from them not counted.
     const steps = episodeSteps(eps.map(cohortEpisode));

@@ -27,7 +27,7 @@ interface PgliteTx {
 }
 type RawTx = { engine: 'postgres'; client: PostgresTx } | { engine: 'pglite'; client: PgliteTx };
 
-export function rawTransaction(tx: Db, engine: Engine): RawTx {
+function rawTransaction(tx: Db, engine: Engine): RawTx {
   const client = (tx as unknown as { session?: { client?: unknown } }).session?.client as Record<string, unknown> | undefined;
   if (engine === 'postgres' && client && typeof client.unsafe === 'function') {
     return { engine, client: client as unknown as PostgresTx };

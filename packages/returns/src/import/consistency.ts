@@ -9,7 +9,7 @@ import { CHILD_TABLES } from './rows';
  */
 
 /** A computed figure without the ids that differ between databases (submission and row ids). */
-export interface Figure {
+interface Figure {
   indicator_id: string;
   subject_kind: string;
   subject_id: string;

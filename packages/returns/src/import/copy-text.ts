@@ -23,7 +23,7 @@ export function copyField(value: CellValue): string {
 }
 
 /** The COPY text of rows [from, to) of a table, owner columns first. */
-export function copyText(t: TableRows, owner: readonly CellValue[], from: number, to: number): string {
+function copyText(t: TableRows, owner: readonly CellValue[], from: number, to: number): string {
   const prefix = owner.map(copyField).join('\t') + '\t';
   const lines: string[] = new Array(to - from);
   for (let i = from; i < to; i++) {

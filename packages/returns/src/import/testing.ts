@@ -32,7 +32,7 @@ export function cswwFile(seed: number | string, councilCode = '886', censusYear 
   return writeCswwXml(generateCsww({ seed, councilCode, censusYear, workers }));
 }
 
-export const ALL_CHILD_TABLES = [...CHILD_TABLES.ssda903, ...CHILD_TABLES.csww];
+const ALL_CHILD_TABLES = [...CHILD_TABLES.ssda903, ...CHILD_TABLES.csww];
 
 /** Rows per child-level table (all submissions). */
 export async function childRowCounts(database: Database): Promise<Record<string, number>> {

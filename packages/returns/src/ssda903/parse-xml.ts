@@ -82,16 +82,22 @@ export function parseSsda903Xml(file: string, text: string): { model: Ssda903Mod
     }
     if (present(header, OC3_FIELDS)) model.oc3.push(build.oc3(own(header, build.oc3), at('/HEADER')));
     if (present(header, AD1_FIELDS)) model.ad1.push(build.ad1(own(header, build.ad1), at('/HEADER')));
-    children(header, 'AREVIEW').forEach((r, j) => model.reviews.push(build.reviews(own(r, build.reviews), at(`/HEADER/AREVIEW[${j + 1}]`))));
-    children(header, 'AMISSING').forEach((r, j) => model.missing.push(build.missing(own(r, build.missing), at(`/HEADER/AMISSING[${j + 1}]`))));
-    children(header, 'AD_PLACED').forEach((r, j) =>
-      model.placedAdoption.push(build.placedAdoption(own(r, build.placedAdoption), at(`/HEADER/AD_PLACED[${j + 1}]`))),
-    );
+    children(header, 'AREVIEW').forEach((r, j) => {
+      model.reviews.push(build.reviews(own(r, build.reviews), at(`/HEADER/AREVIEW[${j + 1}]`)));
+    });
+    children(header, 'AMISSING').forEach((r, j) => {
+      model.missing.push(build.missing(own(r, build.missing), at(`/HEADER/AMISSING[${j + 1}]`)));
+    });
+    children(header, 'AD_PLACED').forEach((r, j) => {
+      model.placedAdoption.push(build.placedAdoption(own(r, build.placedAdoption), at(`/HEADER/AD_PLACED[${j + 1}]`)));
+    });
     for (const oc2 of children(header, 'OC2').slice(0, 1)) model.oc2.push(build.oc2(own(oc2, build.oc2), at('/HEADER/OC2')));
     for (const perm of children(header, 'PERMANENCE').slice(0, 1)) {
       model.prevPerm.push(build.prevPerm(own(perm, build.prevPerm), at('/HEADER/PERMANENCE')));
     }
-    children(child, 'EPISODE').forEach((e, j) => model.episodes.push(build.episodes(own(e, build.episodes), at(`/EPISODE[${j + 1}]`))));
+    children(child, 'EPISODE').forEach((e, j) => {
+      model.episodes.push(build.episodes(own(e, build.episodes), at(`/EPISODE[${j + 1}]`)));
+    });
   });
   const tables: TableKey[] = ['header', 'episodes', 'reviews', 'uasc', 'oc2', 'oc3', 'ad1', 'placedAdoption', 'prevPerm', 'missing'];
   for (const table of tables) model.sources.push({ table, file, format: 'xml', rows: model[table].length });

@@ -98,7 +98,7 @@ export const TABLE_KEYS = Object.keys(TABLES) as TableKey[];
 type ValueOf<K> = K extends 'id' ? string : K extends 'integer' ? number | null : string | null;
 
 /** Every row keeps its origin and, for fields that failed to convert, the raw text (so rules can report it). */
-export interface RowMeta {
+interface RowMeta {
   origin: Origin;
   invalid?: Record<string, string>;
 }

@@ -12,11 +12,11 @@ import { tablesPresentRule } from './rules/tables-present';
  * would type them, run one rule, and describe each finding as "file:row:column".
  */
 
-export type RawRow = Record<string, string>;
+type RawRow = Record<string, string>;
 export type Given = Partial<Record<TableKey, RawRow[]>>;
 
 /** A model whose table `t` came from a CSV named `t`, row i at spreadsheet row i + 2. */
-export function modelOf(given: Given): Ssda903Model {
+function modelOf(given: Given): Ssda903Model {
   const model = emptyModel();
   for (const [table, rows] of Object.entries(given) as [TableKey, RawRow[]][]) {
     const build = rowBuilder(table);
@@ -28,7 +28,7 @@ export function modelOf(given: Given): Ssda903Model {
 
 const byCode = new Map<string, Rule<Ssda903Context>>([tablesPresentRule, ...ssda903Rules].map((r) => [r.code, r]));
 
-export function ssda903Rule(code: string): Rule<Ssda903Context> {
+function ssda903Rule(code: string): Rule<Ssda903Context> {
   const rule = byCode.get(code);
   if (!rule) throw new Error(`No SSDA903 rule ${code}`);
   return rule;

@@ -31,7 +31,7 @@ export function quartileOf(rank: number | null, n: number): number | null {
 }
 
 /** A council's place among the members of a ranking. */
-export interface Placing {
+interface Placing {
   rank: number | null;
   quartile: number | null;
 }

@@ -71,7 +71,7 @@ const WITHHELD: DisclosedFigure = {
   symbol: SUPPRESSED,
 };
 
-export interface DisclosedCell {
+interface DisclosedCell {
   row: ComputedRow;
   disclosed: DisclosedFigure;
 }

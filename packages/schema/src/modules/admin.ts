@@ -25,7 +25,7 @@ import {
 
 const adminOnly = { authScopes: { admin: true } } as const;
 
-export const Role = builder.enumType('Role', {
+const Role = builder.enumType('Role', {
   values: {
     POLICY: { value: 'policy', description: 'The Department: every council and practice, aggregates only.' },
     COUNCIL: { value: 'council', description: 'One council: its own figures and practices in full.' },
@@ -34,7 +34,7 @@ export const Role = builder.enumType('Role', {
   } as const,
 });
 
-export const OrganisationKind = builder.enumType('OrganisationKind', {
+const OrganisationKind = builder.enumType('OrganisationKind', {
   values: {
     DEPARTMENT: { value: 'department' },
     COUNCIL: { value: 'council' },
@@ -42,7 +42,7 @@ export const OrganisationKind = builder.enumType('OrganisationKind', {
   } as const,
 });
 
-export const Organisation = builder.loadableObject('Organisation', {
+const Organisation = builder.loadableObject('Organisation', {
   ...signedInType,
   load: (ids: string[], ctx) => {
     guard(ctx);
@@ -115,7 +115,7 @@ const ViewerType = builder.objectRef<ViewerShape>('Viewer').implement({
   }),
 });
 
-export const MAX_AUDIT_ROWS = 500;
+const MAX_AUDIT_ROWS = 500;
 
 builder.queryFields((t) => ({
   me: t.field({ type: ViewerType, description: 'The signed-in viewer.', resolve: (_root, _args, ctx) => viewerOf(ctx) }),

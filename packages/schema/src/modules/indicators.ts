@@ -5,7 +5,7 @@ import { indicatorsByIds, listIndicators, type IndicatorRow } from '../providers
 
 const areaTitle = new Map(outcomeAreas.map((a) => [a.area, a.title]));
 
-export const OutcomeArea = builder.enumType('OutcomeArea', {
+const OutcomeArea = builder.enumType('OutcomeArea', {
   description: 'The five Every Child Matters areas, stability and continuity, and the workforce behind them.',
   values: {
     STABILITY: { value: 'stability', description: areaTitle.get('stability') },

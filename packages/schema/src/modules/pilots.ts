@@ -3,7 +3,7 @@ import { guard } from '../context';
 import { councilsOfWaves, listPilotWaves, type PilotWaveRow } from '../providers/reference';
 import { Council } from './councils';
 
-export const PilotWave = builder.objectRef<PilotWaveRow>('PilotWave').implement({
+const PilotWave = builder.objectRef<PilotWaveRow>('PilotWave').implement({
   ...signedInType,
   fields: (t) => ({
     wave: t.exposeInt('wave'),

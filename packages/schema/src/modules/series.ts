@@ -29,9 +29,9 @@ import { computedCoverage, coverageKey, type Coverage } from '../providers/cover
 import { Indicator } from './indicators';
 
 /** More lines than any chart can show; a bound on the work one request can ask for. */
-export const MAX_SUBJECTS = 50;
+const MAX_SUBJECTS = 50;
 
-export const SubjectKind = builder.enumType('SubjectKind', {
+const SubjectKind = builder.enumType('SubjectKind', {
   values: {
     ENGLAND: { value: 'england', description: 'id: E92000001' },
     REGION: { value: 'region', description: 'id: region code' },

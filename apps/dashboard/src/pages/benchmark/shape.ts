@@ -42,7 +42,7 @@ function isPeer(line: Series['lines'][number], subjects: BenchmarkSubjects): boo
   return line.subject.kind === 'PRACTICE' && line.subject.id !== subjects.practiceId;
 }
 
-export function peerQuartiles(series: Series, subjects: BenchmarkSubjects): Map<number, Quartiles> {
+function peerQuartiles(series: Series, subjects: BenchmarkSubjects): Map<number, Quartiles> {
   const peers = series.lines.filter((l) => isPeer(l, subjects));
   const result = new Map<number, Quartiles>();
   for (const period of series.periods) {
@@ -127,7 +127,9 @@ export function benchmarkFigure(series: Series, subjects: BenchmarkSubjects, pra
   lines.push({ ...hidden, key: 'pq3', name: 'Peers: upper quartile', points: pick((q) => q.upper) });
   series.lines
     .filter((l) => isPeer(l, subjects))
-    .forEach((l, index) => lines.push({ ...hidden, key: `peer${index}`, name: l.subject.name, subject: l.subject, points: l.points }));
+    .forEach((l, index) => {
+      lines.push({ ...hidden, key: `peer${index}`, name: l.subject.name, subject: l.subject, points: l.points });
+    });
 
   const low = new Map<number, number | null>();
   const high = new Map<number, number | null>();

@@ -27,7 +27,8 @@ const GRID_COLOUR = '#B1B4B6';
 
 /** A marker of the line's shape; nothing where the line has no value. */
 function marker(style: LineStyle, size: number) {
-  return function Marker(props: { cx?: number; cy?: number; index?: number; value?: unknown }) {
+  // A render function recharts calls per point (a dot renderer), not a component.
+  return function drawMarker(props: { cx?: number; cy?: number; index?: number; value?: unknown }) {
     const { cx, cy, index } = props;
     if (typeof cx !== 'number' || typeof cy !== 'number' || !Number.isFinite(cx) || !Number.isFinite(cy)) {
       return <g key={`empty-${index ?? 0}`} />;

@@ -21,10 +21,6 @@ export interface DidSeriesLine {
   points: readonly { period: number; value: number | null; symbol: string | null }[];
 }
 
-export interface Groups {
-  pilots: { code: string; name: string }[];
-  comparison: { code: string; name: string }[];
-}
 
 /** The comparison councils: the pilots' statistical neighbours that are not pilots, once each, closest first. */
 export function comparisonCouncils(

@@ -10,7 +10,7 @@ import { englandLines } from '../../figures/aggregates';
 import type { CompareOptionsData, IndicatorOption } from './queries';
 import type { CompareView } from './urlState';
 
-export type { ChartLine, ChartModel, ChartRow, SourceSummary, TableCell, TableModel, TableRow } from '../../figures/model';
+export type { ChartModel, TableModel } from '../../figures/model';
 
 type Series = FigureSeriesData['series'];
 
@@ -24,7 +24,7 @@ export interface PilotCouncil {
 }
 
 /** A council chosen: a pilot (with its wave) or any other. */
-export interface ChosenCouncil {
+interface ChosenCouncil {
   code: string;
   name: string;
   wave: number | null;
@@ -57,7 +57,7 @@ export function pilotCouncils(options: CompareOptionsData): PilotCouncil[] {
   return councils;
 }
 
-export function allIndicators(options: CompareOptionsData): IndicatorOption[] {
+function allIndicators(options: CompareOptionsData): IndicatorOption[] {
   return options.outcomeAreas.flatMap((area) => area.indicators);
 }
 

@@ -44,7 +44,7 @@ export const DEFAULT_VIEW: CompareView = {
 };
 
 /** More subjects than the gateway accepts in one series (its MAX_SUBJECTS). */
-export const MAX_COUNCILS = 50;
+const MAX_COUNCILS = 50;
 
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,100}$/;
 const YEAR_PATTERN = /^\d{4}$/;

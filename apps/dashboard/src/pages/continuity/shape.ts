@@ -57,7 +57,7 @@ export interface ChangeCell {
 }
 
 /** The outcomes in the order the bars stack: turnover first. */
-export const OUTCOMES = ['left', 'agency_ended', 'stayed', 'unmatched', 'no_census'] as const;
+const OUTCOMES = ['left', 'agency_ended', 'stayed', 'unmatched', 'no_census'] as const;
 
 export interface ReasonRow {
   reason: string;

@@ -21,7 +21,7 @@ export type TermsFields = PaymentsTermsFieldsFragment;
 export type StatementFields = PaymentsStatementFieldsFragment;
 export type ContractFields = PaymentsContractFieldsFragment;
 
-export const TERMS_FIELDS = fragment(/* GraphQL */ `
+const TERMS_FIELDS = fragment(/* GraphQL */ `
   fragment PaymentsTermsFields on Terms {
     fixedFeePence
     outcomePotPence
@@ -50,7 +50,7 @@ export const TERMS_FIELDS = fragment(/* GraphQL */ `
   }
 `);
 
-export const STATEMENT_FIELDS = fragment(/* GraphQL */ `
+const STATEMENT_FIELDS = fragment(/* GraphQL */ `
   fragment PaymentsStatementFields on Statement {
     id
     contractId
@@ -99,7 +99,7 @@ export const STATEMENT_FIELDS = fragment(/* GraphQL */ `
   }
 `);
 
-export const CONTRACT_FIELDS = fragment(
+const CONTRACT_FIELDS = fragment(
   /* GraphQL */ `
     fragment PaymentsContractFields on Contract {
       id

@@ -36,7 +36,7 @@ export interface FormError {
   message: string;
 }
 
-export const MISSING_DATA_LABELS: Readonly<Record<MissingDataRule, string>> = {
+const MISSING_DATA_LABELS: Readonly<Record<MissingDataRule, string>> = {
   TREAT_AS_NOT_MET: 'Treat as not met (earns nothing)',
   PAY_IN_FULL: 'Pay in full (earns its whole share)',
   EXCLUDE_AND_REWEIGHT: 'Leave out and share the pot among the others',
@@ -56,7 +56,7 @@ export const TARGET_FIELD_LABELS: Readonly<Record<TargetField, string>> = {
 };
 
 /** Which number of a target the form lets people change. */
-export function targetFieldOf(type: TargetType, position: string | null | undefined): TargetField {
+function targetFieldOf(type: TargetType, position: string | null | undefined): TargetField {
   switch (type) {
     case 'ABSOLUTE':
       return 'level';

@@ -27,7 +27,7 @@ const KINDS: Record<Kind, { label: string; hint: string; accept: string }> = {
 };
 
 /** Collection years to offer: the latest complete one and four before it (named by the year they end). */
-export function collectionYears(kind: Kind, today: Date): number[] {
+function collectionYears(kind: Kind, today: Date): number[] {
   const year = today.getFullYear();
   // SSDA903: a year to 31 March; CSWW: a census at 30 September.
   const latest = kind === 'ssda903' ? (today.getMonth() >= 3 ? year : year - 1) : today.getMonth() >= 9 ? year : year - 1;

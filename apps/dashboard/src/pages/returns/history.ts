@@ -32,7 +32,7 @@ export function statusLabel(status: string): { label: string; tag: string } {
   return STATUS[status] ?? { label: status, tag: 'govuk-tag--grey' };
 }
 
-export function kindLabel(kind: string): string {
+function kindLabel(kind: string): string {
   return KIND_LABELS[kind] ?? kind;
 }
 
@@ -41,7 +41,7 @@ export function collectionYearLabel(kind: string, year: number): string {
   return kind === 'ssda903' ? `${year - 1} to ${year}` : kind === 'csww' ? `30 September ${year}` : String(year);
 }
 
-export function formatWhen(iso: string): string {
+function formatWhen(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   return date.toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });

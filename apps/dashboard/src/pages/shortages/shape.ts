@@ -32,7 +32,7 @@ export function shortageVariables(indicatorId: string, council: Council): Series
 }
 
 /** The neighbours' quartiles per period, over the neighbours that have a number that period. */
-export function neighbourQuartiles(series: Series, neighbourCodes: readonly string[]): Map<number, Quartiles> {
+function neighbourQuartiles(series: Series, neighbourCodes: readonly string[]): Map<number, Quartiles> {
   const wanted = new Set(neighbourCodes);
   const neighbours = series.lines.filter((l) => l.subject.kind === 'COUNCIL' && wanted.has(l.subject.id));
   const result = new Map<number, Quartiles>();
@@ -192,7 +192,7 @@ export function movementLines(seriesList: readonly Series[], councilCode: string
     if (!own) return;
     const type = series.indicator.periodType;
     const points = own.points.map((p) => ({ ...p, period: reportingYearOf(p.period, type), rank: null, rankOutOf: null, quartile: null }));
-    points.forEach((p) => periods.add(p.period));
+    for (const p of points) periods.add(p.period);
     const style = lineStyle(index);
     lines.push({
       key: `m${index}`,
