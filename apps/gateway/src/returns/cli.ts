@@ -94,7 +94,7 @@ function filesOf(paths: readonly string[], cwd: string): { name: string; bytes: 
   return out;
 }
 
-export function issueLine(i: Issue): string {
+function issueLine(i: Issue): string {
   const where = `${i.file || '(return)'}:${i.row}:${i.column || '-'}`;
   const value = i.value !== '' ? ` [value "${i.value}"]` : '';
   return `${where} ${i.rule} ${i.message}${value}`;
