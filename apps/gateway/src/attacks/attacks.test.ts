@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Database } from '@continuity/db';
-import { openTestDatabase, testEngines } from '@continuity/db/testing';
+import { openTestDatabase, testEngines, TEST_REGISTRATION_SECRET } from '@continuity/db/testing';
 import { seedFixture, testViewers } from '@continuity/schema/testing';
 import { upsertDemoDirectory } from '../auth/demo';
 import { createReturnsHandler } from '../returns/route';
@@ -174,7 +174,7 @@ describe.each(testEngines())('attacks on the gateway (%s)', (engine) => {
       keyStore: keys.store,
       // Limits high enough for the fuzzer; the rate-limit attack uses its own server below.
       rateLimits: false,
-      routes: { '/returns': createReturnsHandler({ database, limits: LIMITS }) },
+      routes: { '/returns': createReturnsHandler({ database, registrationSecret: TEST_REGISTRATION_SECRET, limits: LIMITS }) },
     });
   });
   afterAll(async () => {
@@ -212,7 +212,7 @@ describe.each(testEngines())('attacks on the gateway (%s)', (engine) => {
       nodeEnv: 'production',
       keyStore: keys.store,
       rateLimits: false,
-      routes: { '/returns': createReturnsHandler({ database }) },
+      routes: { '/returns': createReturnsHandler({ database, registrationSecret: TEST_REGISTRATION_SECRET }) },
     });
     try {
       const token = await keys.token(testViewers.councilKent);

@@ -12,7 +12,7 @@ import { userInfo } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
-import { openDatabase, type Database } from '@continuity/db';
+import { openDatabase, type Database, type RegistrationSecret } from '@continuity/db';
 import {
   detectReturnKind,
   importReturn,
@@ -27,7 +27,7 @@ import {
   type ReturnKind,
 } from '@continuity/returns';
 import { parseEnv, repoRoot } from '../env';
-import { preparePublishedData } from '../startup-data';
+import { loadServerSecret, preparePublishedData } from '../startup-data';
 import { returnsInFolders } from './bulk-folders';
 import { DataDirBusyError, lockDataDir } from './data-dir-lock';
 
@@ -44,6 +44,13 @@ export interface CliIo {
    * gateway's start-up load (preparePublishedData), so the command works on a fresh database.
    */
   prepare?: (database: Database) => Promise<{ loaded: boolean; milliseconds: number }>;
+  /** The key registration numbers are hashed under (tests pass one); default: the gateway's (PSEUDONYM_SECRET or its file). */
+  registrationSecret?: RegistrationSecret;
+}
+
+/** The gateway's secret, so rows imported here join those uploaded through it. */
+async function registrationSecretOf(io: CliIo): Promise<RegistrationSecret> {
+  return io.registrationSecret ?? loadServerSecret(parseEnv(io.env));
 }
 
 const USAGE = `Usage: npm run import -- --council <code> --year <yyyy> [--practice <id>] [--kind ssda903|csww] [options] <files or folders>...
@@ -215,6 +222,7 @@ export async function runImportCli(argv: readonly string[], io: CliIo): Promise<
         collectionYear: Number(values.year),
         files,
         submittedBy: values.user ?? `cli:${userInfo().username}`,
+        registrationSecret: await registrationSecretOf(io),
         actor: { role: 'cli', organisationId: values.practice ?? values.council! },
         ...(issueLimits ? { issueLimits } : {}),
         onProgress: (p) => io.err(progressLine(p)),
@@ -328,6 +336,7 @@ async function runBulk(paths: readonly string[], options: { user: string | undef
     io.err(`${returns.length} returns to import`);
     const summary = await importReturns(opened.database, returns, {
       submittedBy: options.user ?? `cli:${userInfo().username}`,
+      registrationSecret: await registrationSecretOf(io),
       actor: { role: 'cli' },
       ...(issueLimits ? { issueLimits } : {}),
       onResult: (r, done) => {

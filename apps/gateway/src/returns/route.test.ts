@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asc, eq, sql } from 'drizzle-orm';
 import { auditLog, submissions, type Database } from '@continuity/db';
-import { openTestDatabase, testEngines } from '@continuity/db/testing';
+import { openTestDatabase, testEngines, TEST_REGISTRATION_SECRET } from '@continuity/db/testing';
 import type { Viewer } from '@continuity/schema';
 import { seedFixture } from '@continuity/schema/testing';
 import { startServer, type RunningServer } from '../server';
@@ -80,7 +80,7 @@ describe.each(testEngines())('POST /returns on %s', (engine) => {
   beforeAll(async () => {
     database = await openTestDatabase(engine);
     await seedFixture(database);
-    const handle = createReturnsHandler({ database, authenticate, limits: { maxFileBytes: 64 * 1024, maxFiles: 14, maxTotalBytes: 100 * 1024 } });
+    const handle = createReturnsHandler({ database, registrationSecret: TEST_REGISTRATION_SECRET, authenticate, limits: { maxFileBytes: 64 * 1024, maxFiles: 14, maxTotalBytes: 100 * 1024 } });
     server = createServer((req, res) => {
       handle(req, res).catch((error: unknown) => {
         console.error(error);
@@ -260,7 +260,7 @@ describe.each(testEngines())('POST /returns mounted in the gateway, with real to
     keys = await testKeys();
     await writeDirectory(database, Object.values(viewers).filter((v) => v.userId !== 'odd'));
     // As main.ts mounts it: the handler takes the server's token check from the route context.
-    server = await startServer({ database, port: 0, nodeEnv: 'test', keyStore: keys.store, routes: { '/returns': createReturnsHandler({ database }) } });
+    server = await startServer({ database, port: 0, nodeEnv: 'test', keyStore: keys.store, routes: { '/returns': createReturnsHandler({ database, registrationSecret: TEST_REGISTRATION_SECRET }) } });
   });
   afterAll(async () => {
     await server?.stop();

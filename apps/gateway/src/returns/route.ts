@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isTransientDatabaseError, type Database } from '@continuity/db';
+import { isTransientDatabaseError, type Database, type RegistrationSecret } from '@continuity/db';
 import {
   detectReturnKind,
   importReturn,
@@ -19,6 +19,8 @@ type Authenticate = (req: IncomingMessage) => Promise<Viewer | null>;
 
 export interface ReturnsRouteOptions {
   database: Database;
+  /** The server secret registration numbers are hashed under before they are stored (ImportOptions.registrationSecret). */
+  registrationSecret: RegistrationSecret;
   /**
    * Who is asking: the gateway's token check. Null, or a throw (a bad token), answers 401. When left out,
    * the one startServer passes to its routes is used.
@@ -204,6 +206,7 @@ export function createReturnsHandler(
         collectionYear: fields.collectionYear,
         files,
         submittedBy: viewer.userId,
+        registrationSecret: options.registrationSecret,
         actor: { role: viewer.role, organisationId: viewer.organisation.id },
         ...(options.issueLimits ? { issueLimits: options.issueLimits } : {}),
         ...(options.reader ? { reader: options.reader } : {}),

@@ -1,4 +1,4 @@
-import type { Database } from '@continuity/db';
+import type { Database, RegistrationSecret } from '@continuity/db';
 import { recomputeAll } from '@continuity/indicators';
 import type { ReturnKey } from './hash';
 import { importReturn, reclaimReplacedRows, type ImportActor, type ImportFile, type ImportOptions, type ImportProgress, type ImportResult } from './import';
@@ -16,6 +16,8 @@ export const DEFAULT_CONCURRENCY = 2;
 export interface ImportReturnsOptions {
   /** The user id recorded on every submission and audit row. */
   submittedBy: string;
+  /** See ImportOptions.registrationSecret. */
+  registrationSecret: RegistrationSecret;
   actor?: ImportActor;
   /**
    * Imports in flight at once (default 2): one return is read in a worker thread while the database writes
@@ -94,6 +96,7 @@ export async function importReturns(
           ...key,
           files: typeof files === 'function' ? files() : files,
           submittedBy: options.submittedBy,
+          registrationSecret: options.registrationSecret,
           reader,
           ...(options.actor ? { actor: options.actor } : {}),
           ...(options.issueLimits ? { issueLimits: options.issueLimits } : {}),

@@ -9,6 +9,7 @@ import { importReturn, ImportRequestError, type ImportOptions, type ImportProgre
 import { createWorkerReader } from './reader';
 import { getSubmission, getSubmissionFile, listSubmissions } from './submissions';
 import { childRowCounts, cswwFile, rowsOf, seedPlaces, ssda903Files } from './testing';
+import { TEST_REGISTRATION_SECRET } from '@continuity/db/testing';
 
 const fixtures = join(import.meta.dirname, '../../fixtures/ssda903');
 const d2i = readdirSync(fixtures)
@@ -22,6 +23,7 @@ const kent903 = (files: ImportOptions['files'], extra: Partial<ImportOptions> = 
   collectionYear: 2025,
   files,
   submittedBy: 'kent-officer',
+  registrationSecret: TEST_REGISTRATION_SECRET,
   actor: { role: 'council', organisationId: '886' },
   ...extra,
 });
@@ -277,7 +279,7 @@ describe.each(testEngines())('importReturn on %s', (engine) => {
 
   it('imports a workforce census, and rejects one naming another council', async () => {
     const census = cswwFile('census', '341', 2024, 40);
-    const result = await importReturn(database, { kind: 'csww', councilCode: '341', collectionYear: 2024, files: [census], submittedBy: 'lpool' });
+    const result = await importReturn(database, { kind: 'csww', councilCode: '341', collectionYear: 2024, files: [census], submittedBy: 'lpool', registrationSecret: TEST_REGISTRATION_SECRET });
     expect(result.errors).toEqual([]);
     expect(result.status).toBe('accepted');
     expect(result.written).toEqual({ csww_workers: result.counts.workers, csww_la_level: 1 });
@@ -285,10 +287,10 @@ describe.each(testEngines())('importReturn on %s', (engine) => {
     expect(typeof worker!.agency_worker).toBe('boolean');
     expect((await computed('341', 2024)).map((v) => v.indicator_id)).toContain('workforce_turnover');
 
-    const other = await importReturn(database, { kind: 'csww', councilCode: '887', collectionYear: 2024, files: [census], submittedBy: 'medway' });
+    const other = await importReturn(database, { kind: 'csww', councilCode: '887', collectionYear: 2024, files: [census], submittedBy: 'medway', registrationSecret: TEST_REGISTRATION_SECRET });
     expect(other.status).toBe('rejected');
     expect(other.errors.map((e) => e.rule)).toContain('CSWW-H01');
-    const two = await importReturn(database, { kind: 'csww', councilCode: '341', collectionYear: 2024, files: [census, census], submittedBy: 'lpool' });
+    const two = await importReturn(database, { kind: 'csww', councilCode: '341', collectionYear: 2024, files: [census, census], submittedBy: 'lpool', registrationSecret: TEST_REGISTRATION_SECRET });
     expect(two.errors.map((e) => e.rule)).toEqual(['FILE-COUNT']);
   });
 

@@ -9,6 +9,7 @@ import {
   isTransientDatabaseError,
   type Database,
   type Db,
+  type RegistrationSecret,
 } from '@continuity/db';
 import { lockCouncilScope, recomputeIndicators, type RecomputeOptions } from '@continuity/indicators';
 import { DEFAULT_ISSUE_LIMITS, issueTotal, IssueTally, type IssueLimits } from '../issue-caps';
@@ -48,6 +49,11 @@ export interface ImportProgress {
 
 export interface ImportOptions extends ReturnKey {
   files: readonly ImportFile[];
+  /**
+   * The server secret registration numbers (SW_ID, SWENo) are keyed-hashed under before they are stored
+   * (see @continuity/db registration.ts): the same for every import, or new returns stop joining old ones.
+   */
+  registrationSecret: RegistrationSecret;
   /** The user id recorded on the submission and the audit row. */
   submittedBy: string;
   actor?: ImportActor;
@@ -345,7 +351,7 @@ export async function importReturn(database: Database, options: ImportOptions): 
   const reservedId = reserved!.id;
   timings.checkMs += lap();
   emit('parsing', `Reading ${files.length} file(s)`);
-  const read = await (options.reader ?? inThreadReader).read({ key, files, submissionId: reservedId, issueLimits }, (rows) =>
+  const read = await (options.reader ?? inThreadReader).read({ key, files, submissionId: reservedId, issueLimits, registrationSecret: options.registrationSecret }, (rows) =>
     emit('validating', `Checking ${rows} rows against the ${key.collectionYear} rules`),
   );
   lap();

@@ -5,6 +5,8 @@ import { isSystemFile, parseSsda903Files, skipped, SYSTEM_FILE, type Ssda903Pars
 import { validateReturn } from '../validate';
 import { prepareTable, type PreparedTable } from './copy-text';
 import type { ReturnKey } from './hash';
+import { storedRegistration, type RegistrationSecret } from '@continuity/db';
+import { withoutRegistrationNumbers } from './redact';
 import { cswwTables, ssda903Tables } from './rows';
 
 /** The rule code of a return that could not be read at all because of a fault of ours (not its content). */
@@ -17,6 +19,8 @@ export interface ReadRequest {
   submissionId: number;
   /** Issue caps (issue-caps.ts); default DEFAULT_ISSUE_LIMITS. */
   issueLimits?: IssueLimits;
+  /** The key registration numbers are hashed under before they are stored (see @continuity/db registration.ts). */
+  registrationSecret: RegistrationSecret;
 }
 
 /**
@@ -75,13 +79,20 @@ export function readReturn(request: ReadRequest, onParsed: (rows: number) => voi
       councilCode: key.councilCode,
       limits: request.issueLimits ?? DEFAULT_ISSUE_LIMITS,
     });
+    // Findings are stored and answered: registration numbers quoted in them are withheld.
+    const numbers = parsed.kind === 'ssda903' ? parsed.model.swEpisodes.map((s) => s.SW_ID) : parsed.model.workers.map((w) => w.SWENo);
+    const errors = withoutRegistrationNumbers(validation.errors, numbers);
+    const warnings = withoutRegistrationNumbers(validation.warnings, numbers);
     lap('validateMs');
     const counts = validation.counts.rows;
-    if (!validation.accepted) return { ...times, status: 'invalid', errors: validation.errors, warnings: validation.warnings, counts };
+    if (!validation.accepted) return { ...times, status: 'invalid', errors, warnings, counts };
     const owner = [request.submissionId, key.councilCode, key.practiceId ?? null] as const;
-    const tables = (parsed.kind === 'ssda903' ? ssda903Tables(parsed.model) : cswwTables(parsed.model)).map((tr) => prepareTable(tr, owner));
+    const registration = (raw: string | null) => storedRegistration(request.registrationSecret, key.councilCode, raw);
+    const tables = (parsed.kind === 'ssda903' ? ssda903Tables(parsed.model, registration) : cswwTables(parsed.model, registration)).map((tr) =>
+      prepareTable(tr, owner),
+    );
     lap('prepareMs');
-    return { ...times, status: 'valid', warnings: validation.warnings, counts, tables };
+    return { ...times, status: 'valid', warnings, counts, tables };
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     const issue = fileIssue('', READ_FAILURE_RULE, `The return could not be read because of a fault in the importer. Nothing was changed. (${detail.slice(0, 300)})`);

@@ -3,6 +3,7 @@
  * the gateway streams progress lines and then the result line. XMLHttpRequest, not fetch, because it
  * reports upload progress (bytes sent) as well as the response arriving in pieces.
  */
+import { sessionCommitPositions, type CommitPositions } from '../../graphql/commitPosition';
 
 export interface ReturnIssue {
   file: string;
@@ -37,6 +38,8 @@ export interface ReturnResult {
   /** Errors and warnings found in all, listed or not. */
   errorTotal: number;
   warningTotal: number;
+  /** Where the import's commit is in the primary's WAL (read-your-writes; see graphql/commitPosition.ts). */
+  commitLsn?: string;
 }
 
 export interface ReturnProgress {
@@ -102,6 +105,7 @@ export function readResult(body: Record<string, unknown>): ReturnResult {
     warnings,
     errorTotal: typeof body.errorTotal === 'number' ? body.errorTotal : issueTotal(errors),
     warningTotal: typeof body.warningTotal === 'number' ? body.warningTotal : issueTotal(warnings),
+    ...(typeof body.commitLsn === 'string' ? { commitLsn: body.commitLsn } : {}),
   };
 }
 
@@ -166,6 +170,16 @@ export class NdjsonReader {
 export interface UploadCallbacks {
   onUpload?: (sent: number, total: number) => void;
   onLine?: (line: ReturnLine) => void;
+  /** Where the import's commit position is kept; the tab's session positions by default. */
+  positions?: CommitPositions;
+}
+
+/**
+ * Keeps the commit position of a finished upload: the streamed result line's `commitLsn`, else the
+ * JSON answer's X-Commit-Lsn header. The user's next reads then see their own import.
+ */
+export function rememberUpload(result: ReturnResult, header: string | null, positions: CommitPositions = sessionCommitPositions): void {
+  positions.remember(result.commitLsn ?? header);
 }
 
 export class UploadError extends Error {
@@ -208,7 +222,11 @@ export function uploadReturn(form: FormData, token: string | null, callbacks: Up
     xhr.onabort = () => reject(new UploadError('The upload was cancelled.', null));
     xhr.onload = () => {
       consume(true);
-      if (result) return resolve(result);
+      const done = (r: ReturnResult) => {
+        rememberUpload(r, xhr.getResponseHeader('x-commit-lsn'), callbacks.positions);
+        resolve(r);
+      };
+      if (result) return done(result);
       if (failure) return reject(new UploadError(failure, xhr.status));
       let body: Record<string, unknown> | null = null;
       try {
@@ -216,7 +234,7 @@ export function uploadReturn(form: FormData, token: string | null, callbacks: Up
       } catch {
         body = null;
       }
-      if (body && typeof body.status === 'string' && 'errors' in body) return resolve(readResult(body));
+      if (body && typeof body.status === 'string' && 'errors' in body) return done(readResult(body));
       const message = body && typeof body.error === 'string' ? body.error : `The data service answered ${xhr.status}.`;
       reject(new UploadError(message, xhr.status));
     };
