@@ -54,8 +54,11 @@ async function run(db: Executor, unresolved: Scope): Promise<void> {
   // Held already (lockCouncilScope) unless a practice sent its first return meanwhile: see locks.ts.
   if (scope.resolved) await lockSubjects(db, scope.resolved.practiceIds.map(subjectLock.practice));
   const range = { fromYear: scope.fromYear, toYear: scope.toYear };
+  const parts: Scope = { ...scope, parts: true };
   for (const family of families[scope.kind]) {
     await writeComputed(db, { ctes: family.build(scope), ids: family.ids, ...range, subjects: subjectsOf(scope) });
+    // Each practice's part per council, from that council's returns only (scope.ts `parts`).
+    await writeComputed(db, { ctes: family.build(parts), ids: family.ids, ...range, subjects: subjectsOf(parts) });
   }
   // Concurrent imports of different councils each re-pool England: serialise that step so the
   // second reads the first's committed council rows (its statement snapshot starts after the lock).
