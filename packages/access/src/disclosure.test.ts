@@ -176,3 +176,25 @@ describe('rates of rounded counts in computed tables', () => {
     expect(discloseTable(new Map([['E', perThousand]]), []).get('E')!.value).toBeCloseTo(96.94258016405667, 10);
   });
 });
+
+describe('hidden figures (another council\'s part of a shared practice, issue 11)', () => {
+  // Practice P serves A and B: pooled 25/100 = A's part 20/59 (owned by A's viewer) + B's part 5/41 (hidden).
+  const pooled = figure({ subjectKind: 'practice', numerator: 25, denominator: 100, value: 25 });
+  const ownPart = figure({ subjectKind: 'practice_part', owned: true, numerator: 20, denominator: 59, value: 33.9 });
+  const otherPart = figure({ subjectKind: 'practice_part', hidden: true, numerator: 5, denominator: 41, value: 12.2 });
+  const groups = [{ total: 'P', members: ['P@A', 'P@B'] }];
+
+  it('withholds the pooled numerator when pooled minus the own part would give a small count', () => {
+    const out = discloseTable(new Map([['P', pooled], ['P@A', ownPart], ['P@B', otherPart]]), groups);
+    expect(out.get('P')).toMatchObject({ numerator: null, numeratorSymbol: 'c', value: null, symbol: 'c', denominator: 100 });
+    expect(out.get('P@A')).toMatchObject({ numerator: 20, denominator: 59 });
+    expect(out.get('P@B')).toMatchObject({ numerator: null, denominator: null, value: null, symbol: 'c' });
+  });
+
+  it('shows the pooled figure when the hidden part holds no small count', () => {
+    const large = { ...otherPart, numerator: 12, value: 29.3 };
+    const out = discloseTable(new Map([['P', pooled], ['P@A', ownPart], ['P@B', large]]), groups);
+    expect(out.get('P')).toMatchObject({ numerator: 25, denominator: 100, value: 25 });
+    expect(out.get('P@B')).toMatchObject({ numerator: null, symbol: 'c' });
+  });
+});

@@ -16,7 +16,7 @@
  *   suppressed; `discloseTable` does both steps for a set of figures related by additive groups.
  * Figures with no value keep their symbol (x, z, ...).
  */
-import { controlCount, isRoundedLevel, SUPPRESSED, type Suppressed } from './counts';
+import { controlCount, isRoundedLevel, isSmallCount, SUPPRESSED, type Suppressed } from './counts';
 import { suppressTable, type AdditiveGroup, type Cell } from './secondary';
 import type { SubjectKind } from './viewer';
 
@@ -34,6 +34,12 @@ export interface Figure {
   denominatorSymbol?: string | null;
   /** The indicator's unit; 'count' makes the value itself a count. Default: a rate of the two counts. */
   unit?: Unit;
+  /**
+   * Never shown to the viewer, yet it may follow from figures that are (another council's part of a
+   * practice the viewer shares: the pooled figure minus the viewer's own part). In a table its small
+   * counts are protected like suppressed ones; its other counts are unknowns. Disclosed: withheld.
+   */
+  hidden?: boolean;
 }
 
 export interface DisclosedFigure {
@@ -55,6 +61,9 @@ export interface DisclosureOptions {
 export function discloseFigure(figure: Figure, options: DisclosureOptions = {}): DisclosedFigure {
   const numeratorSymbol = figure.numeratorSymbol ?? null;
   const denominatorSymbol = figure.denominatorSymbol ?? null;
+  if (figure.hidden) {
+    return { numerator: null, numeratorSymbol: SUPPRESSED, denominator: null, denominatorSymbol: SUPPRESSED, value: null, symbol: SUPPRESSED };
+  }
   if (figure.owned) {
     const { numerator, denominator, value, symbol } = figure;
     return { numerator, numeratorSymbol, denominator, denominatorSymbol, value, symbol };
@@ -144,5 +153,11 @@ export function discloseTable(
 }
 
 function cellsOf(figures: ReadonlyMap<string, Figure>, count: (f: Figure) => number | null): Cell[] {
-  return [...figures].map(([id, f]) => ({ id, value: count(f), locked: f.owned }));
+  return [...figures].map(([id, f]) => {
+    if (!f.hidden) return { id, value: count(f), locked: f.owned };
+    // A hidden small count stays in the table as suppressed (protected, never a complement); a hidden
+    // count that is not small is merely unknown to the viewer (a hidden cell).
+    const n = count(f);
+    return n !== null && isSmallCount(n) ? { id, value: n, suppressed: true } : { id, value: null };
+  });
 }
