@@ -13,7 +13,11 @@
  *   the query and two queries cannot be combined to undo it. Additive groups:
  *     practices serving a council -> the council (a practice holds some of the council's children:
  *       treating them as summing to the council over-protects, never under),
- *     councils of a region -> the region, regions -> England (exact: aggregate.ts pools them so).
+ *     councils of a region -> the region, regions -> England (exact: aggregate.ts pools them so),
+ *     a practice's parts (one per council, from that council's returns) -> the practice (exact).
+ *   A council owns its part of a practice; the practice's pooled figure only in a period where every
+ *   part is its own (pooledOwnership). Another council's part is never shown but is a hidden cell
+ *   whose small counts are protected, so "pooled minus my part" cannot give them (issue 11).
  *   Cells the viewer may not see at all (another council's computed figures, to a council or a
  *   practice) are hidden cells: never shown, never complements. Owned cells are locked: shown in
  *   full, never complements.
@@ -43,6 +47,7 @@ import {
   discloseFigure,
   discloseTable,
   ownsSubject,
+  partOf,
   SUPPRESSED,
   type AdditiveGroup,
   type DisclosedFigure,
@@ -102,16 +107,32 @@ export function discloseComputedTables(
   }
   const tables = new Map<number, Map<string, DisclosedCell>>();
   for (const [period, periodRows] of byPeriod) {
+    const owned = pooledOwnership(periodRows, viewer, ownership);
     const figures = new Map<string, Figure>();
     for (const row of periodRows) {
       const subject: Subject = { kind: row.kind, id: row.id };
       const visible = canSeeComputed(viewer, subject, ownership);
+      if (!visible && row.kind === 'practice_part') {
+        // Another council's part of a practice: never shown, but the pooled figure minus the viewer's
+        // own part would give it, so its small counts are protected (disclosure.ts `hidden`).
+        figures.set(cellId(row.kind, row.id), {
+          subjectKind: row.kind,
+          owned: false,
+          hidden: true,
+          numerator: row.numerator,
+          denominator: row.denominator,
+          value: row.value,
+          symbol: row.symbol,
+          unit,
+        });
+        continue;
+      }
       figures.set(
         cellId(row.kind, row.id),
         visible
           ? {
               subjectKind: row.kind,
-              owned: ownsSubject(viewer, subject, ownership),
+              owned: owned(subject),
               numerator: row.numerator,
               denominator: row.denominator,
               value: row.value,
@@ -135,7 +156,36 @@ export function discloseComputedTables(
   return tables;
 }
 
-/** Practices -> their councils, councils -> their region, regions -> England; groups with no members dropped. */
+/**
+ * Ownership within one period's table. As ownsSubject (a council owns the pooled figure of a practice
+ * serving it alone), and also a council viewer's pooled figure of a practice it shares in a period
+ * where every part of it is the council's own (the other council sent it nothing: the pooled figure is
+ * then computed from this council's returns alone).
+ */
+export function pooledOwnership(
+  rows: readonly ComputedRow[],
+  viewer: Viewer,
+  ownership: OwnershipContext,
+): (subject: Subject) => boolean {
+  if (viewer.role !== 'council') return (subject) => ownsSubject(viewer, subject, ownership);
+  const partsOf = new Map<string, boolean>();
+  for (const row of rows) {
+    if (row.kind !== 'practice_part') continue;
+    const part = partOf(row.id);
+    if (!part) continue;
+    const own = part.councilCode === viewer.organisation.id;
+    partsOf.set(part.practiceId, (partsOf.get(part.practiceId) ?? true) && own);
+  }
+  return (subject) => {
+    if (ownsSubject(viewer, subject, ownership)) return true;
+    return subject.kind === 'practice' && canSeeSubject(viewer, subject, ownership) && partsOf.get(subject.id) === true;
+  };
+}
+
+/**
+ * Practices -> their councils, councils -> their region, regions -> England, a practice's parts -> the
+ * practice (exact: the same statements split by council); groups with no members dropped.
+ */
 export function additiveGroups(
   rows: readonly ComputedRow[],
   links: ReadonlyMap<string, readonly string[]>,
@@ -151,6 +201,10 @@ export function additiveGroups(
   for (const row of rows) {
     const id = cellId(row.kind, row.id);
     if (row.kind === 'practice') for (const council of links.get(row.id) ?? []) add(cellId('council', council), id);
+    if (row.kind === 'practice_part') {
+      const part = partOf(row.id);
+      if (part) add(cellId('practice', part.practiceId), id);
+    }
     if (row.kind === 'council' && row.regionCode) add(cellId('region', row.regionCode), id);
     if (row.kind === 'region') add(cellId('england', ENGLAND_CODE), id);
   }

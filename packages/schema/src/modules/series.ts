@@ -36,7 +36,16 @@ export const SubjectKind = builder.enumType('SubjectKind', {
     ENGLAND: { value: 'england', description: 'id: E92000001' },
     REGION: { value: 'region', description: 'id: region code' },
     COUNCIL: { value: 'council', description: "id: DfE's 3-digit code" },
-    PRACTICE: { value: 'practice', description: 'id: practice id (a peer, to a practice: its anonymous id)' },
+    PRACTICE: {
+      value: 'practice',
+      description:
+        "id: practice id (a peer, to a practice: its anonymous id). Pooled over every council the practice serves: a council sharing the practice sees it disclosure-controlled.",
+    },
+    PRACTICE_PART: {
+      value: 'practice_part',
+      description:
+        "id: practice id @ council code (e.g. swp-a@886): the part of a practice's figure computed from the returns sent to that council. Seen by that council and the practice (in full) and by policy and admin (controlled).",
+    },
   } as const,
 });
 
