@@ -161,3 +161,76 @@ function cellsOf(figures: ReadonlyMap<string, Figure>, count: (f: Figure) => num
     return n !== null && isSmallCount(n) ? { id, value: n, suppressed: true } : { id, value: null };
   });
 }
+
+/** One count of a table in a family: a table's numerators or its denominators. */
+export interface CountRef {
+  table: string;
+  part: 'numerator' | 'denominator';
+}
+
+export interface LinkedTable {
+  figures: ReadonlyMap<string, Figure>;
+  groups: readonly AdditiveGroup[];
+}
+
+/**
+ * `discloseTable` for several tables whose counts hold the same children (cross-indicator
+ * differencing, issues 10 and 11). A family lists counts of different tables that count the same
+ * children or nested cohorts of them, cell by cell (subject by subject): one indicator's denominator
+ * is another's numerator (missing incidents per missing child), or a cohort contains a narrower one
+ * (looked after at 31 March, and of those under 16). Suppressed in one, a cell shown in another gives
+ * the adversary its cohort's count, and with it (the sub-cohort being no larger, the cohorts of a
+ * council adding up over its practices) a complement back; so a cell suppressed in any count of a
+ * family is suppressed in every count of it, and each table's secondary suppression runs again with
+ * those cells suppressed, until no family gains a cell. Without families this is `discloseTable` on
+ * each table.
+ */
+export function discloseTables(
+  tables: ReadonlyMap<string, LinkedTable>,
+  families: readonly (readonly CountRef[])[] = [],
+): Map<string, Map<string, DisclosedFigure>> {
+  const numeratorOf = (f: Figure) => f.numerator ?? (f.unit === 'count' ? f.value : null);
+  const countOf = { numerator: numeratorOf, denominator: (f: Figure) => f.denominator } as const;
+  const key = (r: CountRef) => `${r.part}|${r.table}`;
+  const forced = new Map<string, Set<string>>();
+  const suppressed = new Map<string, ReadonlySet<string>>();
+  for (;;) {
+    for (const [table, { figures, groups }] of tables) {
+      for (const part of ['numerator', 'denominator'] as const) {
+        const force = forced.get(key({ table, part }));
+        const cells = cellsOf(figures, countOf[part]).map((c) =>
+          force?.has(c.id) && c.value !== null && !c.locked ? { ...c, suppressed: true } : c,
+        );
+        suppressed.set(key({ table, part }), suppressTable({ cells, groups }).suppressed);
+      }
+    }
+    let changed = false;
+    for (const family of families) {
+      const present = family.filter((r) => tables.has(r.table));
+      const union = new Set(present.flatMap((r) => [...suppressed.get(key(r))!]));
+      for (const r of present) {
+        const mine = suppressed.get(key(r))!;
+        const force = forced.get(key(r)) ?? new Set<string>();
+        for (const id of union) {
+          if (mine.has(id) || force.has(id)) continue;
+          force.add(id);
+          changed = true;
+        }
+        forced.set(key(r), force);
+      }
+    }
+    if (!changed) break;
+  }
+  const out = new Map<string, Map<string, DisclosedFigure>>();
+  for (const [table, { figures }] of tables) {
+    const numerators = suppressed.get(key({ table, part: 'numerator' }))!;
+    const denominators = suppressed.get(key({ table, part: 'denominator' }))!;
+    const disclosed = new Map<string, DisclosedFigure>();
+    for (const [id, figure] of figures) {
+      const secondary = { numerator: numerators.has(id), denominator: denominators.has(id) };
+      disclosed.set(id, discloseFigure(figure, { secondary, rateFromShownCounts: true }));
+    }
+    out.set(table, disclosed);
+  }
+  return out;
+}

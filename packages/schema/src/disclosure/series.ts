@@ -12,7 +12,8 @@
  *   the request asked for (computedTable), so that the pattern a viewer sees does not depend on
  *   the query and two queries cannot be combined to undo it. Additive groups:
  *     practices serving a council -> the council (a practice holds some of the council's children:
- *       treating them as summing to the council over-protects, never under),
+ *       treating them as summing to the council over-protects, never under; a practice's part for
+ *       that council when there is one, since the pooled figure holds other councils' children),
  *     councils of a region -> the region, regions -> England (exact: aggregate.ts pools them so),
  *     a practice's parts (one per council, from that council's returns) -> the practice (exact).
  *   A council owns its part of a practice; the practice's pooled figure only in a period where every
@@ -45,11 +46,14 @@ import {
   canSeeComputed,
   canSeeSubject,
   discloseFigure,
-  discloseTable,
+  discloseTables,
   ownsSubject,
   partOf,
+  practicePartId,
   SUPPRESSED,
   type AdditiveGroup,
+  type CountRef,
+  type LinkedTable,
   type DisclosedFigure,
   type Figure,
   type OwnershipContext,
@@ -97,63 +101,96 @@ export interface Entitled {
 export function discloseComputedTables(
   rows: readonly ComputedRow[],
   links: ReadonlyMap<string, readonly string[]>,
-  { viewer, ownership, unit }: Entitled,
+  entitled: Entitled,
 ): PeriodTables {
-  const byPeriod = new Map<number, ComputedRow[]>();
-  for (const row of rows) {
-    const list = byPeriod.get(row.period);
-    if (list) list.push(row);
-    else byPeriod.set(row.period, [row]);
+  const only = new Map([['', { rows, unit: entitled.unit }]]);
+  return discloseComputedFamily(only, links, entitled).get('')!;
+}
+
+/**
+ * `discloseComputedTables` for several indicators at once whose counts hold the same children
+ * (`families`, @continuity/access `discloseTables`): a cell suppressed in one count of a family is
+ * suppressed in all of them, so one indicator's table cannot be differenced against another's.
+ */
+export function discloseComputedFamily(
+  indicators: ReadonlyMap<string, { rows: readonly ComputedRow[]; unit: Unit }>,
+  links: ReadonlyMap<string, readonly string[]>,
+  { viewer, ownership }: Omit<Entitled, 'unit'>,
+  families: readonly (readonly CountRef[])[] = [],
+): Map<string, PeriodTables> {
+  const periods = new Map<number, Map<string, ComputedRow[]>>();
+  for (const [indicator, { rows }] of indicators) {
+    for (const row of rows) {
+      let byIndicator = periods.get(row.period);
+      if (!byIndicator) periods.set(row.period, (byIndicator = new Map()));
+      const list = byIndicator.get(indicator);
+      if (list) list.push(row);
+      else byIndicator.set(indicator, [row]);
+    }
   }
-  const tables = new Map<number, Map<string, DisclosedCell>>();
-  for (const [period, periodRows] of byPeriod) {
-    const owned = pooledOwnership(periodRows, viewer, ownership);
-    const figures = new Map<string, Figure>();
-    for (const row of periodRows) {
-      const subject: Subject = { kind: row.kind, id: row.id };
-      const visible = canSeeComputed(viewer, subject, ownership);
-      if (!visible && row.kind === 'practice_part') {
-        // Another council's part of a practice: never shown, but the pooled figure minus the viewer's
-        // own part would give it, so its small counts are protected (disclosure.ts `hidden`).
-        figures.set(cellId(row.kind, row.id), {
-          subjectKind: row.kind,
-          owned: false,
-          hidden: true,
-          numerator: row.numerator,
-          denominator: row.denominator,
-          value: row.value,
-          symbol: row.symbol,
-          unit,
-        });
-        continue;
+  const out = new Map<string, Map<number, Map<string, DisclosedCell>>>();
+  for (const indicator of indicators.keys()) out.set(indicator, new Map());
+  for (const [period, byIndicator] of periods) {
+    const tables = new Map<string, LinkedTable>();
+    for (const [indicator, periodRows] of byIndicator) {
+      const figures = periodFigures(periodRows, { viewer, ownership, unit: indicators.get(indicator)!.unit });
+      tables.set(indicator, { figures, groups: additiveGroups(periodRows, links, figures) });
+    }
+    const disclosed = discloseTables(tables, families);
+    for (const [indicator, periodRows] of byIndicator) {
+      const cells = new Map<string, DisclosedCell>();
+      const shown = disclosed.get(indicator)!;
+      for (const row of periodRows) {
+        const id = cellId(row.kind, row.id);
+        cells.set(id, { row, disclosed: canSeeComputed(viewer, row, ownership) ? shown.get(id)! : WITHHELD });
       }
-      figures.set(
-        cellId(row.kind, row.id),
-        visible
-          ? {
-              subjectKind: row.kind,
-              owned: owned(subject),
-              numerator: row.numerator,
-              denominator: row.denominator,
-              value: row.value,
-              symbol: row.symbol,
-              numeratorSymbol: row.numeratorSymbol,
-              denominatorSymbol: row.denominatorSymbol,
-              unit,
-            }
-          : // Not the viewer's to see: a hidden cell, which protects its group and is never a complement.
-            { subjectKind: row.kind, owned: false, numerator: null, denominator: null, value: null, symbol: null, unit },
-      );
+      out.get(indicator)!.set(period, cells);
     }
-    const disclosed = discloseTable(figures, additiveGroups(periodRows, links, figures));
-    const cells = new Map<string, DisclosedCell>();
-    for (const row of periodRows) {
-      const id = cellId(row.kind, row.id);
-      cells.set(id, { row, disclosed: canSeeComputed(viewer, row, ownership) ? disclosed.get(id)! : WITHHELD });
-    }
-    tables.set(period, cells);
   }
-  return tables;
+  return out;
+}
+
+/** One period's computed rows of one indicator as figures for the viewer. */
+function periodFigures(periodRows: readonly ComputedRow[], { viewer, ownership, unit }: Entitled): Map<string, Figure> {
+  const owned = pooledOwnership(periodRows, viewer, ownership);
+  const figures = new Map<string, Figure>();
+  for (const row of periodRows) {
+    const subject: Subject = { kind: row.kind, id: row.id };
+    const visible = canSeeComputed(viewer, subject, ownership);
+    if (!visible && row.kind === 'practice_part') {
+      // Another council's part of a practice: never shown, but the pooled figure minus the viewer's
+      // own part would give it, so its small counts are protected (disclosure.ts `hidden`).
+      figures.set(cellId(row.kind, row.id), {
+        subjectKind: row.kind,
+        owned: false,
+        hidden: true,
+        numerator: row.numerator,
+        denominator: row.denominator,
+        value: row.value,
+        symbol: row.symbol,
+        unit,
+      });
+      continue;
+    }
+    figures.set(
+      cellId(row.kind, row.id),
+      visible
+        ? {
+            subjectKind: row.kind,
+            owned: owned(subject),
+            numerator: row.numerator,
+            denominator: row.denominator,
+            value: row.value,
+            symbol: row.symbol,
+            numeratorSymbol: row.numeratorSymbol,
+            denominatorSymbol: row.denominatorSymbol,
+            unit,
+          }
+        : // Not the viewer's to see: a hidden cell, which protects its group and is never a complement.
+          { subjectKind: row.kind, owned: false, numerator: null, denominator: null, value: null, symbol: null, unit },
+    );
+  }
+  return figures;
 }
 
 /**
@@ -184,7 +221,9 @@ export function pooledOwnership(
 
 /**
  * Practices -> their councils, councils -> their region, regions -> England, a practice's parts -> the
- * practice (exact: the same statements split by council); groups with no members dropped.
+ * practice (exact: the same statements split by council) and each part -> its council in place of
+ * the pooled practice (the council's own return holds those children; the pooled figure also holds
+ * other councils'); groups with no members dropped.
  */
 export function additiveGroups(
   rows: readonly ComputedRow[],
@@ -198,12 +237,22 @@ export function additiveGroups(
     if (list) list.push(member);
     else members.set(total, [member]);
   };
+  const parts = new Set(rows.filter((r) => r.kind === 'practice_part').map((r) => r.id));
   for (const row of rows) {
     const id = cellId(row.kind, row.id);
-    if (row.kind === 'practice') for (const council of links.get(row.id) ?? []) add(cellId('council', council), id);
+    if (row.kind === 'practice') {
+      // A practice's children at a council are its part there when parts were computed; the pooled
+      // figure stands in only without one (it over-protects: it holds other councils' children too).
+      for (const council of links.get(row.id) ?? []) {
+        if (!parts.has(practicePartId(row.id, council))) add(cellId('council', council), id);
+      }
+    }
     if (row.kind === 'practice_part') {
       const part = partOf(row.id);
-      if (part) add(cellId('practice', part.practiceId), id);
+      if (part) {
+        add(cellId('practice', part.practiceId), id);
+        add(cellId('council', part.councilCode), id);
+      }
     }
     if (row.kind === 'council' && row.regionCode) add(cellId('region', row.regionCode), id);
     if (row.kind === 'region') add(cellId('england', ENGLAND_CODE), id);
