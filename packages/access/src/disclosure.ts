@@ -199,7 +199,8 @@ export function discloseTables(
       for (const part of ['numerator', 'denominator'] as const) {
         const force = forced.get(key({ table, part }));
         const cells = cellsOf(figures, countOf[part]).map((c) =>
-          force?.has(c.id) && c.value !== null && !c.locked ? { ...c, suppressed: true } : c,
+          // Zeros are not forced, as they are never complements: a zero denominator says so itself ('z').
+          force?.has(c.id) && c.value !== null && c.value > 0 && !c.locked ? { ...c, suppressed: true } : c,
         );
         suppressed.set(key({ table, part }), suppressTable({ cells, groups }).suppressed);
       }
