@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { discloseFigure, discloseTable, type Figure } from './disclosure';
+import { discloseFigure, discloseTable, discloseTables, type Figure } from './disclosure';
 
 const figure = (over: Partial<Figure>): Figure => ({
   subjectKind: 'council',
@@ -196,5 +196,38 @@ describe('hidden figures (another council\'s part of a shared practice, issue 11
     const out = discloseTable(new Map([['P', pooled], ['P@A', ownPart], ['P@B', large]]), groups);
     expect(out.get('P')).toMatchObject({ numerator: 25, denominator: 100, value: 25 });
     expect(out.get('P@B')).toMatchObject({ numerator: null, symbol: 'c' });
+  });
+});
+
+describe('discloseTables (counts of several indicators holding the same children)', () => {
+  // Two indicators over one cohort, Kent 886 = practices A + B. Indicator X's table alone would show
+  // every denominator; Y's cohort is X's less a few children, and Y's practice A denominator is 4.
+  const table = (a: number, b: number) => ({
+    figures: new Map([
+      ['A', figure({ subjectKind: 'practice', numerator: 0, denominator: a, value: 0 })],
+      ['B', figure({ subjectKind: 'practice', numerator: 0, denominator: b, value: 0 })],
+      ['K', figure({ subjectKind: 'council', numerator: 0, denominator: a + b, value: 0 })],
+    ]),
+    groups: [{ total: 'K', members: ['A', 'B'] }],
+  });
+  const tables = new Map([
+    ['X', table(6, 30)],
+    ['Y', table(4, 29)],
+  ]);
+
+  it('suppresses in every count of a family what one count suppresses', () => {
+    const out = discloseTables(tables, [[{ table: 'X', part: 'denominator' }, { table: 'Y', part: 'denominator' }]]);
+    // Y: A's 4 and its complement B; so X's A and B too (else X's 6 and 30 give Y's cohort away)
+    for (const t of ['X', 'Y']) {
+      expect(out.get(t)!.get('A')!.denominator).toBeNull();
+      expect(out.get(t)!.get('B')!.denominator).toBeNull();
+      expect(out.get(t)!.get('K')!.denominator).not.toBeNull();
+    }
+  });
+
+  it('is discloseTable on each table without families', () => {
+    const out = discloseTables(tables);
+    expect(out.get('X')).toEqual(discloseTable(tables.get('X')!.figures, tables.get('X')!.groups));
+    expect(out.get('X')!.get('A')!.denominator).toBe(6);
   });
 });

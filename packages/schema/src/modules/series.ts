@@ -13,8 +13,8 @@ import {
 } from '@continuity/indicators';
 import { builder, signedInType } from '../builder';
 import { guard, type Context } from '../context';
+import { disclosedTables } from '../disclosure/family';
 import {
-  discloseComputedTables,
   discloseSeries,
   needsComputedTables,
   seriesPeriods,
@@ -24,7 +24,6 @@ import {
 import { computedEntitlementOf, ownershipFor, ownershipOf, practiceLookup, viewerOf } from '../entitlements';
 import { badInput } from '../errors';
 import type { IndicatorRow } from '../providers/catalogue';
-import { computedTable } from '../providers/computed';
 import { computedCoverage, coverageKey, type Coverage } from '../providers/coverage';
 import { Indicator } from './indicators';
 
@@ -277,11 +276,9 @@ builder.queryFields((t) => ({
       let tables = null;
       if (needsComputedTables({ ...entitled, source: args.source, result })) {
         guard(ctx);
-        const [rows, ownership] = await Promise.all([
-          computedTable(ctx.database, indicator.id, seriesPeriods(result)),
-          ownershipOf(ctx),
-        ]);
-        tables = discloseComputedTables(rows, ownership.links, entitled);
+        const ownership = await ownershipOf(ctx);
+        guard(ctx);
+        tables = await disclosedTables(ctx.database, indicator.id, seriesPeriods(result), ownership.links, entitled);
       }
       const disclosed = await withCoverage(
         ctx,
