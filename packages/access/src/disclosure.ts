@@ -194,9 +194,12 @@ export function discloseTables(
   const key = (r: CountRef) => `${r.part}|${r.table}`;
   const forced = new Map<string, Set<string>>();
   const suppressed = new Map<string, ReadonlySet<string>>();
+  // Counts to (re)run: all at first, then only those a family has just forced cells on.
+  let stale = new Set([...tables.keys()].flatMap((table) => [key({ table, part: 'numerator' }), key({ table, part: 'denominator' })]));
   for (;;) {
     for (const [table, { figures, groups }] of tables) {
       for (const part of ['numerator', 'denominator'] as const) {
+        if (!stale.has(key({ table, part }))) continue;
         const force = forced.get(key({ table, part }));
         const cells = cellsOf(figures, countOf[part]).map((c) =>
           // Zeros are not forced, as they are never complements: a zero denominator says so itself ('z').
@@ -206,6 +209,7 @@ export function discloseTables(
       }
     }
     let changed = false;
+    stale = new Set();
     for (const family of families) {
       const present = family.filter((r) => tables.has(r.table));
       const union = new Set(present.flatMap((r) => [...suppressed.get(key(r))!]));
@@ -215,6 +219,7 @@ export function discloseTables(
         for (const id of union) {
           if (mine.has(id) || force.has(id)) continue;
           force.add(id);
+          stale.add(key(r));
           changed = true;
         }
         forced.set(key(r), force);
