@@ -194,6 +194,18 @@ export function discloseTables(
   const key = (r: CountRef) => `${r.part}|${r.table}`;
   const forced = new Map<string, Set<string>>();
   const suppressed = new Map<string, ReadonlySet<string>>();
+  // Start from every family's primary suppressions at once (fewer rounds than finding them one by one).
+  for (const family of families) {
+    const present = family.filter((r) => tables.has(r.table));
+    const small = new Set<string>();
+    for (const r of present) {
+      for (const [id, f] of tables.get(r.table)!.figures) {
+        const n = countOf[r.part](f);
+        if (!f.owned && !f.hidden && n !== null && isSmallCount(n)) small.add(id);
+      }
+    }
+    for (const r of present) forced.set(key(r), new Set([...(forced.get(key(r)) ?? []), ...small]));
+  }
   // Counts to (re)run: all at first, then only those a family has just forced cells on.
   let stale = new Set([...tables.keys()].flatMap((table) => [key({ table, part: 'numerator' }), key({ table, part: 'denominator' })]));
   for (;;) {

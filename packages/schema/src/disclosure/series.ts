@@ -132,17 +132,25 @@ export function discloseComputedFamily(
   for (const indicator of indicators.keys()) out.set(indicator, new Map());
   for (const [period, byIndicator] of periods) {
     const tables = new Map<string, LinkedTable>();
+    const aliases = new Map<string, Map<string, string>>();
     for (const [indicator, periodRows] of byIndicator) {
-      const figures = periodFigures(periodRows, { viewer, ownership, unit: indicators.get(indicator)!.unit });
-      tables.set(indicator, { figures, groups: additiveGroups(periodRows, links, figures) });
+      // A practice's only part that period is its pooled figure exactly: disclosed as that cell, so
+      // the table does not carry the same count twice (which only costs the audit time).
+      const alias = soleParts(periodRows);
+      aliases.set(indicator, alias);
+      const tableRows = periodRows.filter((r) => !alias.has(cellId(r.kind, r.id)));
+      const figures = periodFigures(tableRows, { viewer, ownership, unit: indicators.get(indicator)!.unit }, periodRows);
+      tables.set(indicator, { figures, groups: additiveGroups(tableRows, links, figures) });
     }
     const disclosed = discloseTables(tables, families);
     for (const [indicator, periodRows] of byIndicator) {
       const cells = new Map<string, DisclosedCell>();
       const shown = disclosed.get(indicator)!;
+      const alias = aliases.get(indicator)!;
       for (const row of periodRows) {
         const id = cellId(row.kind, row.id);
-        cells.set(id, { row, disclosed: canSeeComputed(viewer, row, ownership) ? shown.get(id)! : WITHHELD });
+        const figure = shown.get(alias.get(id) ?? id)!;
+        cells.set(id, { row, disclosed: canSeeComputed(viewer, row, ownership) ? figure : WITHHELD });
       }
       out.get(indicator)!.set(period, cells);
     }
@@ -150,9 +158,27 @@ export function discloseComputedFamily(
   return out;
 }
 
-/** One period's computed rows of one indicator as figures for the viewer. */
-function periodFigures(periodRows: readonly ComputedRow[], { viewer, ownership, unit }: Entitled): Map<string, Figure> {
-  const owned = pooledOwnership(periodRows, viewer, ownership);
+/** Part cell -> pooled cell, for practices with exactly one part (and a pooled figure) in these rows. */
+function soleParts(rows: readonly ComputedRow[]): Map<string, string> {
+  const parts = new Map<string, string[]>();
+  for (const row of rows) {
+    const part = row.kind === 'practice_part' ? partOf(row.id) : undefined;
+    if (part) parts.set(part.practiceId, [...(parts.get(part.practiceId) ?? []), row.id]);
+  }
+  const pooled = new Set(rows.filter((r) => r.kind === 'practice').map((r) => r.id));
+  const out = new Map<string, string>();
+  for (const [practice, ids] of parts) {
+    if (ids.length === 1 && pooled.has(practice)) out.set(cellId('practice_part', ids[0]!), cellId('practice', practice));
+  }
+  return out;
+}
+
+/**
+ * One period's computed rows of one indicator as figures for the viewer; ownership is decided on
+ * every row of the period (`all`: parts included).
+ */
+function periodFigures(periodRows: readonly ComputedRow[], { viewer, ownership, unit }: Entitled, all = periodRows): Map<string, Figure> {
+  const owned = pooledOwnership(all, viewer, ownership);
   const figures = new Map<string, Figure>();
   for (const row of periodRows) {
     const subject: Subject = { kind: row.kind, id: row.id };
