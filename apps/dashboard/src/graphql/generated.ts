@@ -18,7 +18,7 @@ export type Polarity = 'HIGHER_BETTER' | 'LOWER_BETTER' | 'NEUTRAL';
 
 export type StatementStatus = 'ISSUED' | 'PREVIEW';
 
-export type SubjectKind = 'COUNCIL' | 'ENGLAND' | 'PRACTICE' | 'REGION';
+export type SubjectKind = 'COUNCIL' | 'ENGLAND' | 'PRACTICE' | 'PRACTICE_PART' | 'REGION';
 
 export type TargetType = 'ABSOLUTE' | 'COMPARISON' | 'IMPROVEMENT' | 'NEIGHBOURS';
 

@@ -5,8 +5,9 @@
  * `FUZZ_UPLOADS=10000 npx vitest run src/attacks -t fuzzes` in apps/gateway.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
-import type { Database } from '@continuity/db';
+import { eq, sql } from 'drizzle-orm';
+import { cla903Episodes, practiceCouncils, practices, submissions, type Database } from '@continuity/db';
+import { recomputeIndicators } from '@continuity/indicators';
 import { openTestDatabase, testEngines, TEST_REGISTRATION_SECRET } from '@continuity/db/testing';
 import { seedFixture, testViewers } from '@continuity/schema/testing';
 import { upsertDemoDirectory } from '../auth/demo';
@@ -321,6 +322,80 @@ describe.each(testEngines())('attacks on the gateway (%s)', (engine) => {
     expect(added).toMatchObject({ notRejected: 0, withoutFiles: 0, strayFiles: 0, strayAudit: 0 });
     expect(added!.audits).toBe(added!.submissions);
   }, 3_600_000);
+
+  describe('2. a practice shared by two councils', () => {
+    // swp-shared serves Kent (886, the attacker) and Hillingdon (312). Year to 31 March 2026,
+    // placements_3plus: Kent's part 20/59, Hillingdon's part 5/41 (small), pooled 25/100.
+    const PRACTICE = 'swp-shared';
+    const SERIES = `query ($subjects: [SubjectInput!]!) {
+      series(indicatorId: "placements_3plus", subjects: $subjects, fromPeriod: 2026, toPeriod: 2026) {
+        lines { subject { kind id } points { numerator denominator value symbol } }
+      } }`;
+    const pooled = { kind: 'PRACTICE', id: PRACTICE };
+    const part = (council: string) => ({ kind: 'PRACTICE_PART', id: `${PRACTICE}@${council}` });
+    const children = (prefix: string, n: number, three: number) =>
+      Array.from({ length: n }, (_, i) => `${prefix}${i}`).flatMap((child, i) =>
+        i < three
+          ? [
+              [child, '2025-04-10', 'S', 'U1', '2025-06-01'],
+              [child, '2025-06-01', 'P', 'U2', '2025-09-01'],
+              [child, '2025-09-01', 'P', 'U3', null],
+            ]
+          : [[child, '2025-05-01', 'S', 'U1', null]],
+      );
+    const addReturn = async (council: string, rows: (string | null)[][]) => {
+      const [row] = await database.db
+        .insert(submissions)
+        .values({ kind: 'ssda903', councilCode: council, practiceId: PRACTICE, collectionYear: 2026, status: 'accepted', submittedBy: 'attack', contentHash: `attack-${council}-${rows.length}` })
+        .returning({ id: submissions.id });
+      if (rows.length > 0) {
+        await database.db.insert(cla903Episodes).values(
+          rows.map(([child, decom, rne, place, dec]) => ({ submissionId: row!.id, councilCode: council, practiceId: PRACTICE, child: child!, decom: decom!, rne: rne!, ls: 'C2', place: place!, dec })),
+        );
+      }
+      await recomputeIndicators(database.db, { kind: 'ssda903', councilCode: council, collectionYear: 2026 });
+      return row!.id;
+    };
+    const points = async (viewer: keyof typeof testViewers, subjects: object[]) => {
+      const result = await post(server.url, SERIES, { token: await keys.token(testViewers[viewer]), variables: { subjects } });
+      return { errors: result.errors, points: (result.data?.series?.lines ?? []).map((l: { points: unknown[] }) => l.points[0]) };
+    };
+    let kentReturn = 0;
+
+    beforeAll(async () => {
+      await database.db.insert(practices).values({ id: PRACTICE, name: 'Shared practice', pseudonym: 'Practice Shared' });
+      await database.db.insert(practiceCouncils).values([
+        { practiceId: PRACTICE, councilCode: '886' },
+        { practiceId: PRACTICE, councilCode: '312' },
+      ]);
+      kentReturn = await addReturn('886', children('K', 59, 20));
+      await addReturn('312', children('H', 41, 5));
+    });
+
+    it("Kent owns its part, and the pooled figure minus Kent's part does not give Hillingdon's small count", async () => {
+      const { errors, points: [shared, own] } = await points('councilKent', [pooled, part('886')]);
+      expect(errors).toBeUndefined();
+      expect(own).toEqual({ numerator: 20, denominator: 59, value: expect.closeTo(33.9, 1), symbol: null });
+      // 25 - 20 would be Hillingdon's 5: the pooled numerator is withheld, and the rate with it
+      expect(shared).toEqual({ numerator: null, denominator: 100, value: null, symbol: 'c' });
+      // Hillingdon's part is not Kent's to see at all
+      expect((await points('councilKent', [part('312')])).errors?.[0]?.message).toMatch(/Unknown subjects/);
+      // Hillingdon owns its part; policy sees the parts controlled so that they cannot be differenced either
+      expect((await points('councilOther', [part('312')])).points[0]).toMatchObject({ numerator: 5, denominator: 41 });
+      const policy = await points('policy', [pooled, part('886'), part('312')]);
+      expect(policy.points.map((p: { numerator: number | null }) => p.numerator)).toEqual([25, null, null]);
+    });
+
+    it("an empty return from Kent for the practice does not let Kent read Hillingdon's part", async () => {
+      const empty = await addReturn('886', []);
+      await database.db.update(submissions).set({ status: 'superseded', supersededBy: empty }).where(eq(submissions.id, kentReturn));
+      await recomputeIndicators(database.db, { kind: 'ssda903', councilCode: '886', collectionYear: 2026 });
+      const { points: [shared, own] } = await points('councilKent', [pooled, part('886')]);
+      // the pooled figure is now Hillingdon's 5/41 alone: Kent sees c/41, and has no part
+      expect(shared).toEqual({ numerator: null, denominator: 41, value: null, symbol: 'c' });
+      expect(own).toBeUndefined();
+    });
+  });
 
   it('9. a signed token for a user absent from the directory, or a council that does not exist, is 401', async () => {
     const ghost = await keys.token({ userId: 'ghost', name: 'g', role: 'policy', organisation: { kind: 'department', id: 'dfe' } });

@@ -2,7 +2,7 @@
  * Test fixtures for the compute suites: places, returns and child-level rows inserted directly
  * with drizzle, and a reader for the computed values. Not exported from the package.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import {
   cla903Episodes,
   cla903Header,
@@ -203,8 +203,8 @@ export interface Computed {
   submissionId: number | null;
 }
 
-/** Every computed value, in a stable order. */
-export async function computedValues(db: Db): Promise<Computed[]> {
+/** Every computed value, in a stable order; practice parts (per council) only when asked for. */
+export async function computedValues(db: Db, options: { parts?: boolean } = {}): Promise<Computed[]> {
   return db
     .select({
       indicatorId: indicatorValues.indicatorId,
@@ -218,7 +218,12 @@ export async function computedValues(db: Db): Promise<Computed[]> {
       submissionId: indicatorValues.submissionId,
     })
     .from(indicatorValues)
-    .where(eq(indicatorValues.source, 'computed'))
+    .where(
+      and(
+        eq(indicatorValues.source, 'computed'),
+        options.parts ? undefined : ne(indicatorValues.subjectKind, 'practice_part'),
+      ),
+    )
     .orderBy(indicatorValues.indicatorId, indicatorValues.subjectKind, indicatorValues.subjectId, indicatorValues.period);
 }
 
@@ -226,7 +231,7 @@ export async function computedValues(db: Db): Promise<Computed[]> {
 export async function computedValue(
   db: Db,
   indicatorId: string,
-  subjectKind: 'england' | 'region' | 'council' | 'practice',
+  subjectKind: 'england' | 'region' | 'council' | 'practice' | 'practice_part',
   subjectId: string,
   period: number,
 ): Promise<Computed | undefined> {
