@@ -171,6 +171,7 @@ describe('every field is behind a scope', () => {
       code: '"886"',
       councilCode: '"886"',
       id: '"x"',
+      organisationId: '"dfe"',
       indicatorId: '"placements_3plus"',
       subjects: '[]',
       subject: '{ kind: COUNCIL, id: "886" }',
@@ -200,7 +201,7 @@ describe('every field is behind a scope', () => {
     const root = operation === 'query' ? schema.getQueryType()! : schema.getMutationType()!;
     return Object.values(root.getFields()).map((field) => [operation, field.name, field] as const);
   });
-  const adminOnly = new Set(['users', 'organisations', 'auditLog', 'createOrganisation', 'createUser', 'setUserDisabled']);
+  const adminOnly = new Set(['users', 'organisations', 'auditLog', 'createOrganisation', 'createUser', 'setUserDisabled', 'setUserOrganisation']);
 
   it.each(rootFields)('%s %s: anonymous is UNAUTHENTICATED, a non-admin FORBIDDEN where admin only', async (operation, name, field) => {
     const source = minimalQuery(field, operation);
