@@ -10,11 +10,15 @@ export type LineOutcome = 'MET' | 'NOT_MET' | 'NO_DATA' | 'PARTLY';
 
 export type MissingDataRule = 'EXCLUDE_AND_REWEIGHT' | 'PAY_IN_FULL' | 'TREAT_AS_NOT_MET';
 
+export type OrganisationKind = 'COUNCIL' | 'DEPARTMENT' | 'PRACTICE';
+
 export type OutcomeArea = 'CONTRIBUTION' | 'ECONOMIC' | 'ENJOYING' | 'HEALTHY' | 'SAFE' | 'STABILITY' | 'WORKFORCE';
 
 export type PartialType = 'ALL_OR_NOTHING' | 'LINEAR';
 
 export type Polarity = 'HIGHER_BETTER' | 'LOWER_BETTER' | 'NEUTRAL';
+
+export type Role = 'ADMIN' | 'COUNCIL' | 'POLICY' | 'PRACTICE';
 
 export type StatementStatus = 'ISSUED' | 'PREVIEW';
 
@@ -31,6 +35,20 @@ export interface CreateContractInput {
   periodStart: number;
   practiceId: string;
   terms: TermsInput;
+}
+
+export interface CreateOrganisationInput {
+  kind: OrganisationKind;
+  name: string;
+  subjectId: string;
+}
+
+export interface CreateUserInput {
+  email: string;
+  id: string;
+  name: string;
+  organisationId: string;
+  role: Role;
 }
 
 export interface PartialRuleInput {
@@ -284,6 +302,106 @@ export type SeriesLineFieldsFragment = {
     numerator: number | null;
     denominator: number | null;
   }>;
+};
+
+/** query AdminAudit (src/pages/admin/queries.ts) */
+export type AdminAuditQuery = {
+  auditLog: Array<{
+    id: string;
+    at: string;
+    userId: string;
+    role: string;
+    organisationId: string | null;
+    action: string;
+    target: string | null;
+    detail: string | null;
+  }>;
+};
+
+export type AdminAuditQueryVariables = {
+  limit?: number | null;
+  userId?: string | null;
+  action?: string | null;
+  from?: string | null;
+  to?: string | null;
+};
+
+/** mutation AdminCreateOrganisation (src/pages/admin/queries.ts) */
+export type AdminCreateOrganisationMutation = {
+  createOrganisation: {
+    id: string;
+    name: string;
+  };
+};
+
+export type AdminCreateOrganisationMutationVariables = {
+  input: CreateOrganisationInput;
+};
+
+/** mutation AdminCreateUser (src/pages/admin/queries.ts) */
+export type AdminCreateUserMutation = {
+  createUser: {
+    id: string;
+    name: string;
+  };
+};
+
+export type AdminCreateUserMutationVariables = {
+  input: CreateUserInput;
+};
+
+/** query AdminDirectory (src/pages/admin/queries.ts) */
+export type AdminDirectoryQuery = {
+  users: Array<{
+    id: string;
+    name: string;
+    email: string;
+    role: Role;
+    disabled: boolean;
+    createdAt: string;
+    organisation: {
+      id: string;
+      name: string;
+      kind: OrganisationKind;
+    };
+  }>;
+  organisations: Array<{
+    id: string;
+    kind: OrganisationKind;
+    name: string;
+    subjectId: string | null;
+  }>;
+};
+
+export type AdminDirectoryQueryVariables = Record<string, never>;
+
+/** mutation AdminMoveUser (src/pages/admin/queries.ts) */
+export type AdminMoveUserMutation = {
+  setUserOrganisation: {
+    id: string;
+    organisation: {
+      id: string;
+      name: string;
+    };
+  };
+};
+
+export type AdminMoveUserMutationVariables = {
+  id: string;
+  organisationId: string;
+};
+
+/** mutation AdminSetDisabled (src/pages/admin/queries.ts) */
+export type AdminSetDisabledMutation = {
+  setUserDisabled: {
+    id: string;
+    disabled: boolean;
+  };
+};
+
+export type AdminSetDisabledMutationVariables = {
+  id: string;
+  disabled: boolean;
 };
 
 /** query BenchmarkOptions (src/pages/benchmark/queries.ts) */
