@@ -6,3 +6,4 @@ export type { SeriesRequest, SeriesResult, SeriesLine, SeriesPoint, ComparatorPo
 export { chosenValues, type ValueFilter, type SubjectKind, type ValueSource } from './series-values';
 export * from './compute/index';
 export * from './continuity/index';
+export * from './uncertainty/index';
