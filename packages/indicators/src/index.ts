@@ -7,3 +7,5 @@ export { chosenValues, type ValueFilter, type SubjectKind, type ValueSource } fr
 export * from './compute/index';
 export * from './continuity/index';
 export * from './uncertainty/index';
+export { councilTable, type CouncilTable, type CouncilTableRow } from './council-table';
+export { valueInterval, versusEngland, trendOf, type Significance, type Trend } from './council-verdicts';

@@ -114,6 +114,10 @@ describe('every field is behind a scope', () => {
       'Contract',
       'ContractVersion',
       'Council',
+      // council table (issue 16): DfE's published figures per council, with intervals
+      'CouncilTable',
+      'CouncilTableEngland',
+      'CouncilTableRow',
       // a computed England or region figure's coverage: counts of councils
       'Coverage',
       'Indicator',
@@ -147,6 +151,7 @@ describe('every field is behind a scope', () => {
       'TermIndicator',
       'Terms',
       'User',
+      'ValueInterval',
       'Viewer',
       'ViewerOrganisation',
       'WorkerChangeCount',
