@@ -33,6 +33,7 @@ const ROUTES: Route[] = [
   { path: ADMIN_PATHS.users, title: 'Users', admin: true, page: lazy(() => import('./pages/admin/UsersPage')) },
   { path: ADMIN_PATHS.organisations, title: 'Organisations', admin: true, page: lazy(() => import('./pages/admin/OrganisationsPage')) },
   { path: ADMIN_PATHS.audit, title: 'Audit log', admin: true, page: lazy(() => import('./pages/admin/AuditPage')) },
+  { path: '/councils', title: 'Every council', page: lazy(() => import('./pages/councils/CouncilTablePage')) },
   { path: '/sign-in', title: 'Sign in', open: true, page: SignInPage },
   { path: '/sign-out', title: 'Sign out', open: true, page: lazy(() => import('./pages/signin/SignOutPage')) },
 ];

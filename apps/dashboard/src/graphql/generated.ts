@@ -6,6 +6,8 @@ export type GroupPosition = 'AT_OR_BETTER_THAN_AVERAGE' | 'QUARTILE';
 
 export type ImprovementUnit = 'PERCENT' | 'POINTS';
 
+export type IntervalMethod = 'EXACT' | 'WILSON';
+
 export type LineOutcome = 'MET' | 'NOT_MET' | 'NO_DATA' | 'PARTLY';
 
 export type MissingDataRule = 'EXCLUDE_AND_REWEIGHT' | 'PAY_IN_FULL' | 'TREAT_AS_NOT_MET';
@@ -20,11 +22,15 @@ export type Polarity = 'HIGHER_BETTER' | 'LOWER_BETTER' | 'NEUTRAL';
 
 export type Role = 'ADMIN' | 'COUNCIL' | 'POLICY' | 'PRACTICE';
 
+export type Significance = 'BETTER' | 'SIMILAR' | 'WORSE';
+
 export type StatementStatus = 'ISSUED' | 'PREVIEW';
 
 export type SubjectKind = 'COUNCIL' | 'ENGLAND' | 'PRACTICE' | 'REGION';
 
 export type TargetType = 'ABSOLUTE' | 'COMPARISON' | 'IMPROVEMENT' | 'NEIGHBOURS';
+
+export type Trend = 'FALLING' | 'MIXED' | 'RISING' | 'STEADY';
 
 export type ValueSource = 'COMPUTED' | 'PUBLISHED';
 
@@ -537,6 +543,79 @@ export type CouncilListQuery = {
 };
 
 export type CouncilListQueryVariables = Record<string, never>;
+
+/** query CouncilTable (src/pages/councils/queries.ts) */
+export type CouncilTableQuery = {
+  councilTable: {
+    period: number;
+    indicator: {
+      id: string;
+      title: string;
+      unit: string;
+      decimals: number;
+      periodType: string;
+      polarity: Polarity;
+      source: string;
+    };
+    england: {
+      value: number | null;
+      symbol: string | null;
+      interval: {
+        lower: number;
+        upper: number;
+      } | null;
+    } | null;
+    rows: Array<{
+      code: string;
+      name: string;
+      value: number | null;
+      numerator: number | null;
+      denominator: number | null;
+      symbol: string | null;
+      rank: number | null;
+      rankOutOf: number | null;
+      quartile: number | null;
+      previous: number | null;
+      change: number | null;
+      trend: Trend | null;
+      interval: {
+        lower: number;
+        upper: number;
+        method: IntervalMethod;
+      } | null;
+      versusEngland: Significance | null;
+      neighbourCodes: Array<string>;
+      neighbourMedian: number | null;
+      neighboursWithValue: number;
+    }>;
+  };
+};
+
+export type CouncilTableQueryVariables = {
+  indicatorId: string;
+  period: number;
+};
+
+/** query CouncilTableIndicators (src/pages/councils/queries.ts) */
+export type CouncilTableIndicatorsQuery = {
+  indicators: Array<{
+    id: string;
+    title: string;
+  }>;
+};
+
+export type CouncilTableIndicatorsQueryVariables = Record<string, never>;
+
+/** query CouncilTablePeriods (src/pages/councils/queries.ts) */
+export type CouncilTablePeriodsQuery = {
+  series: {
+    periods: Array<number>;
+  };
+};
+
+export type CouncilTablePeriodsQueryVariables = {
+  indicatorId: string;
+};
 
 /** query FigureSeries (src/figures/queries.ts) */
 export type FigureSeriesQuery = {
