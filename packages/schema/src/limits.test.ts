@@ -115,11 +115,13 @@ describe('every field is behind a scope', () => {
       'ContractVersion',
       'Council',
       // council table (issue 16): DfE's published figures per council, with intervals
+      'CouncilFunnel',
       'CouncilTable',
       'CouncilTableEngland',
       'CouncilTableRow',
       // a computed England or region figure's coverage: counts of councils
       'Coverage',
+      'FunnelLimit',
       'Indicator',
       'Mutation',
       'Organisation',

@@ -93,6 +93,26 @@ describe.each(testEngines())('councilTable on %s', (engine) => {
     expect(hounslow.trend).toBeNull();
   });
 
+  it('places the councils on a funnel around England (over-dispersed, so widened by tau squared)', async () => {
+    // z = (p - 0.07) / sqrt(0.07 x 0.93 / n) over the 11 councils with numbers, winsorised at the
+    // 10th and 90th percentiles: phi = 3.4632, I phi = 38.10 > chi2(0.95, 10) = 18.3 (Wilson-Hilferty);
+    // tau2 = (38.10 - 10) / (sum w - sum w2 / sum w) = 0.00093699. The widest gap: Hillingdon's 14% at
+    // n = 100 against 7% + 1.96 sqrt(0.000651 + 0.000937) = 14.81%: within, as every council is.
+    statements = [];
+    const result = await execute(database, testViewers.policy, `{ councilTable(indicatorId: "placements_3plus", period: 2024) {
+      funnel { target phi tau2 overdispersed adjusted councils limits { denominator upper95 } }
+      rows { code funnel } } }`);
+    expect(result.errors).toBeUndefined();
+    const { funnel, rows } = result.data.councilTable;
+    expect(funnel).toMatchObject({ target: 7, overdispersed: true, adjusted: true, councils: 11 });
+    expect(funnel.phi).toBeCloseTo(3.463203, 5);
+    expect(funnel.tau2).toBeCloseTo(0.00093699, 7);
+    expect(funnel.limits).toHaveLength(60);
+    expect(funnel.limits[0].denominator).toBeCloseTo(100, 9);
+    expect(funnel.limits[0].upper95).toBeCloseTo(14.8104, 3);
+    expect(rows.filter((r: any) => r.funnel !== 'WITHIN').map((r: any) => [r.code, r.funnel])).toEqual([['314', null]]);
+  });
+
   it('gives a suppressed council no value, rank or interval', async () => {
     const { table: t } = await table('policy');
     expect(t.rows.find((r: any) => r.code === '314')).toMatchObject({

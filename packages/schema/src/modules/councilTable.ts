@@ -6,7 +6,12 @@
  * one for the indicator.
  */
 import {
+  councilFunnel,
   councilTable,
+  funnelPosition,
+  type CouncilFunnel as FunnelShape,
+  type FunnelCurvePoint as CurvePointShape,
+  type FunnelPosition as FunnelPositionValue,
   trendOf,
   valueInterval,
   versusEngland,
@@ -62,7 +67,50 @@ const ValueInterval = builder.objectRef<IntervalShape>('ValueInterval').implemen
   }),
 });
 
-type Row = RowShape & { interval: IntervalShape | null; versusEngland: SignificanceValue | null; trend: TrendValue | null };
+type Row = RowShape & {
+  interval: IntervalShape | null;
+  versusEngland: SignificanceValue | null;
+  trend: TrendValue | null;
+  funnel: FunnelPositionValue | null;
+};
+
+const FunnelPosition = builder.enumType('FunnelPosition', {
+  description: "Where a council's figure falls against the funnel's limits at its own denominator.",
+  values: {
+    ABOVE_998: { value: 'above_998', description: 'Above the upper 99.8% limit.' },
+    ABOVE_95: { value: 'above_95', description: 'Between the upper 95% and 99.8% limits.' },
+    WITHIN: { value: 'within', description: 'Within the 95% limits.' },
+    BELOW_95: { value: 'below_95', description: 'Between the lower 95% and 99.8% limits.' },
+    BELOW_998: { value: 'below_998', description: 'Below the lower 99.8% limit.' },
+  } as const,
+});
+
+const FunnelLimit = builder.objectRef<CurvePointShape>('FunnelLimit').implement({
+  ...signedInType,
+  description: 'The control limits at one denominator, on the indicator\'s scale.',
+  fields: (t) => ({
+    denominator: t.exposeFloat('denominator'),
+    lower95: t.exposeFloat('lower95'),
+    upper95: t.exposeFloat('upper95'),
+    lower998: t.exposeFloat('lower998'),
+    upper998: t.exposeFloat('upper998'),
+  }),
+});
+
+const CouncilFunnel = builder.objectRef<FunnelShape>('CouncilFunnel').implement({
+  ...signedInType,
+  description:
+    "A funnel plot (Spiegelhalter 2005) of the councils' published figures around England's: 95% and 99.8% limits by denominator, widened by the additive (tau squared) method when the councils vary more than chance.",
+  fields: (t) => ({
+    target: t.exposeFloat('target', { description: "England's figure." }),
+    phi: t.float({ description: 'Winsorised mean squared z-score (1: as chance alone).', resolve: (f) => f.overdispersion.phi }),
+    tau2: t.float({ description: 'Between-council variance (proportion scale) the additive method adds.', resolve: (f) => f.overdispersion.tau2 }),
+    overdispersed: t.boolean({ resolve: (f) => f.overdispersion.present }),
+    adjusted: t.boolean({ description: 'The limits are widened by tau squared.', resolve: (f) => f.adjustment === 'additive' }),
+    councils: t.int({ description: 'Councils placed (published numerator and denominator).', resolve: (f) => f.overdispersion.units }),
+    limits: t.field({ type: [FunnelLimit], resolve: (f) => f.curve }),
+  }),
+});
 
 const CouncilTableRow = builder.objectRef<Row>('CouncilTableRow').implement({
   ...signedInType,
@@ -92,6 +140,7 @@ const CouncilTableRow = builder.objectRef<Row>('CouncilTableRow').implement({
       resolve: (r) => r.interval,
     }),
     versusEngland: t.field({ type: Significance, nullable: true, resolve: (r) => r.versusEngland }),
+    funnel: t.field({ type: FunnelPosition, nullable: true, description: 'Null when the council is not on the funnel.', resolve: (r) => r.funnel }),
     neighbourCodes: t.exposeIDList('neighbours', { description: 'Statistical neighbours (latest model), closest first; each is a row of this table.' }),
     neighbourMedian: t.exposeFloat('neighbourMedian', { nullable: true, description: "Median of the neighbours' published values this year." }),
     neighboursWithValue: t.exposeInt('neighboursWithValue'),
@@ -118,6 +167,7 @@ const TableEngland = builder.objectRef<EnglandShape>('CouncilTableEngland').impl
 });
 
 interface TableShape {
+  funnel: FunnelShape | null;
   indicator: IndicatorRow;
   period: number;
   england: EnglandShape | null;
@@ -131,6 +181,12 @@ const CouncilTable = builder.objectRef<TableShape>('CouncilTable').implement({
     indicator: t.field({ type: Indicator, resolve: (s) => s.indicator }),
     period: t.exposeInt('period'),
     england: t.field({ type: TableEngland, nullable: true, resolve: (s) => s.england }),
+    funnel: t.field({
+      type: CouncilFunnel,
+      nullable: true,
+      description: 'Null for units that are not a proportion, or without England\'s figure.',
+      resolve: (s) => s.funnel,
+    }),
     rows: t.field({ type: [CouncilTableRow], description: 'By rank (unranked last), then name.', resolve: (s) => s.rows }),
   }),
 });
@@ -149,7 +205,10 @@ builder.queryFields((t) => ({
       guard(ctx);
       const table = await councilTable(ctx.database, indicator.id, args.period);
       const england = table.england ? { ...table.england, interval: valueInterval(table.england, indicator) } : null;
+      const proportion = indicator.unit === 'percent' || indicator.unit === 'rate';
+      const funnel = proportion ? councilFunnel(table.rows, england?.value ?? null, indicator.scale) : null;
       return {
+        funnel,
         indicator,
         period: table.period,
         england,
@@ -160,6 +219,7 @@ builder.queryFields((t) => ({
             interval,
             versusEngland: versusEngland(interval, england?.value ?? null, indicator.polarity),
             trend: trendOf(row.twoBefore, row.previous, row.value),
+            funnel: funnelPosition(row, funnel, indicator.scale),
           };
         }),
       };
