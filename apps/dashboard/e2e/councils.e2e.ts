@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, graphql, settled, stack, tableText } from './browser';
 import { browserSuite } from './suite';
-import { bandLabel, intervalText, valueText, verdictLabel } from '../src/pages/councils/table';
+import { bandLabel, funnelLabel, intervalText, valueText, verdictLabel } from '../src/pages/councils/table';
 
 const { skipReason } = stack();
 
@@ -27,14 +27,16 @@ interface Table {
       quartile: number | null;
       interval: { lower: number; upper: number } | null;
       versusEngland: 'BETTER' | 'WORSE' | 'SIMILAR' | null;
+      funnel: string | null;
       neighbourCodes: string[];
     }[];
+    funnel: { limits: unknown[] } | null;
   };
 }
 const PERIODS = `query ($id: ID!) { series(indicatorId: $id, subjects: [{ kind: ENGLAND, id: "E92000001" }], source: PUBLISHED) { periods } }`;
 const TABLE = `query ($id: ID!, $period: Int!) { councilTable(indicatorId: $id, period: $period) {
-  period indicator { unit decimals }
-  rows { code name value symbol rank rankOutOf quartile interval { lower upper } versusEngland neighbourCodes } } }`;
+  period indicator { unit decimals } funnel { limits { denominator } }
+  rows { code name value symbol rank rankOutOf quartile interval { lower upper } versusEngland funnel neighbourCodes } } }`;
 const INDICATOR = 'placements_3plus';
 
 describe.skipIf(skipReason)('every council', () => {
@@ -62,6 +64,10 @@ describe.skipIf(skipReason)('every council', () => {
     ]);
     expect(shown.slice(0, -1).map((r) => r.slice(0, 6))).toEqual(expected);
     expect(shown.at(-1)?.[0]).toBe('England');
+    // The funnel plot: drawn, and each council's place on it in the table's last column, as the API says.
+    await page.locator('[data-testid="funnel-chart"] svg.recharts-surface').waitFor();
+    expect(shown.slice(0, -1).map((r) => r.at(-1))).toEqual(answer.rows.map((r) => funnelLabel(r.funnel)));
+    expect(answer.funnel?.limits.length).toBeGreaterThan(10);
     await expectNoAxeViolations(page, 'every council');
 
     // Published ranks are the same for a council's staff.

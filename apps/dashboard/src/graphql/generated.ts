@@ -2,6 +2,8 @@
 // GraphQL documents in src/. Do not edit: run `npm run codegen -w @continuity/dashboard`.
 /* eslint-disable */
 
+export type FunnelPosition = 'ABOVE_95' | 'ABOVE_998' | 'BELOW_95' | 'BELOW_998' | 'WITHIN';
+
 export type GroupPosition = 'AT_OR_BETTER_THAN_AVERAGE' | 'QUARTILE';
 
 export type ImprovementUnit = 'PERCENT' | 'POINTS';
@@ -557,6 +559,21 @@ export type CouncilTableQuery = {
       polarity: Polarity;
       source: string;
     };
+    funnel: {
+      target: number;
+      phi: number;
+      tau2: number;
+      overdispersed: boolean;
+      adjusted: boolean;
+      councils: number;
+      limits: Array<{
+        denominator: number;
+        lower95: number;
+        upper95: number;
+        lower998: number;
+        upper998: number;
+      }>;
+    } | null;
     england: {
       value: number | null;
       symbol: string | null;
@@ -584,6 +601,7 @@ export type CouncilTableQuery = {
         method: IntervalMethod;
       } | null;
       versusEngland: Significance | null;
+      funnel: FunnelPosition | null;
       neighbourCodes: Array<string>;
       neighbourMedian: number | null;
       neighboursWithValue: number;

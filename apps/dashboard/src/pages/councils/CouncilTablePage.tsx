@@ -4,7 +4,7 @@
  * interval and whether that excludes England's figure, and its statistical neighbours' median;
  * sortable, with CSV and spreadsheet downloads, and one council's neighbours one by one.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Empty, LoadError, Loading } from '../../components/States';
 import { useQuery } from '../../graphql/useQuery';
 import { formatValue, periodLabel, polarityLabel } from '../../format/values';
@@ -17,6 +17,7 @@ import {
   changeText,
   downloadRows,
   fileStem,
+  funnelLabel,
   intervalText,
   sortRows,
   specOf,
@@ -28,6 +29,8 @@ import {
 import { parseView, serialiseView, type CouncilTableView } from './urlState';
 
 const NO_VARIABLES = {};
+
+const FunnelChart = lazy(() => import('./FunnelChart'));
 
 export default function CouncilTablePage() {
   const { view, show } = useUrlView(parseView, serialiseView);
@@ -68,6 +71,7 @@ export default function CouncilTablePage() {
       {data ? (
         <>
           <Table data={data} view={view} onSort={(sort, direction) => show({ ...view, year, sort, direction })} />
+          <Funnel data={data} chosen={view.council || null} />
           <Neighbours data={data} council={view.council} onChoose={(council) => show({ ...view, year, council })} />
           <Method data={data} />
         </>
@@ -123,6 +127,7 @@ const COLUMNS: { key: SortKey | null; label: string; numeric?: boolean }[] = [
   { key: 'change', label: 'Change from last year', numeric: true },
   { key: null, label: 'Three-year trend' },
   { key: 'neighbours', label: "Neighbours' median", numeric: true },
+  { key: null, label: 'Funnel plot' },
 ];
 
 function Table({ data, view, onSort }: { data: TableData; view: CouncilTableView; onSort: (key: SortKey, direction: 'ascending' | 'descending') => void }) {
@@ -176,6 +181,7 @@ function Table({ data, view, onSort }: { data: TableData; view: CouncilTableView
                 <td className="govuk-table__cell govuk-table__cell--numeric">{changeText(row.change, spec)}</td>
                 <td className="govuk-table__cell">{trendLabel(row.trend)}</td>
                 <td className="govuk-table__cell govuk-table__cell--numeric">{row.neighbourMedian === null ? 'No figure' : formatValue(row.neighbourMedian, spec)}</td>
+                <td className="govuk-table__cell">{funnelLabel(row.funnel)}</td>
               </tr>
             ))}
             <tr className="govuk-table__row app-row--england">
@@ -185,7 +191,7 @@ function Table({ data, view, onSort }: { data: TableData; view: CouncilTableView
               <td className="govuk-table__cell">Not applicable</td>
               <td className="govuk-table__cell govuk-table__cell--numeric">{data.england ? valueText(data.england, spec) : 'x'}</td>
               <td className="govuk-table__cell app-nowrap">{intervalText(data.england?.interval ?? null, spec)}</td>
-              <td className="govuk-table__cell" colSpan={5}>
+              <td className="govuk-table__cell" colSpan={6}>
                 Not applicable
               </td>
             </tr>
@@ -265,6 +271,35 @@ function Neighbours({ data, council, onChoose }: { data: TableData; council: str
         Neighbours' median for {chosen.name}: {chosen.neighbourMedian === null ? 'no neighbour has a figure' : formatValue(chosen.neighbourMedian, spec)}
         {chosen.neighbourMedian !== null ? ` (${chosen.neighboursWithValue} of ${chosen.neighbourCodes.length} neighbours have a figure)` : ''}.
       </p>
+    </section>
+  );
+}
+
+function Funnel({ data, chosen }: { data: TableData; chosen: string | null }) {
+  const funnel = data.funnel;
+  const spec = specOf(data);
+  return (
+    <section aria-labelledby="funnel-heading" className="app-results">
+      <h2 className="govuk-heading-l" id="funnel-heading">
+        Funnel plot
+      </h2>
+      {funnel ? (
+        <>
+          <p className="govuk-body" id="funnel-note">
+            Each council's figure against its denominator. A council outside the dashed lines (95%) differs from England's{' '}
+            {formatValue(funnel.target, spec)} by more than chance would usually make; outside the dotted lines (99.8%), by far more.{' '}
+            {funnel.adjusted
+              ? `The councils vary more than chance alone would make them (φ = ${funnel.phi.toFixed(2)}), so the limits are widened by the between-council variance (additive method, τ² = ${funnel.tau2.toPrecision(3)}), as Spiegelhalter (2005) advises.`
+              : `The councils vary about as chance would make them (φ = ${funnel.phi.toFixed(2)}), so the limits are not widened.`}{' '}
+            {funnel.councils} councils with a published numerator and denominator are placed; where each falls is in the table's last column.
+          </p>
+          <Suspense fallback={<Loading>Loading the funnel plot…</Loading>}>
+            <FunnelChart data={data} chosen={chosen} describedBy="funnel-note" />
+          </Suspense>
+        </>
+      ) : (
+        <Empty>No funnel plot: this indicator is not a proportion, or England has no published figure this year.</Empty>
+      )}
     </section>
   );
 }

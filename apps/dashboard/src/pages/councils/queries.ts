@@ -42,6 +42,21 @@ export const COUNCIL_TABLE_QUERY = gql<CouncilTableQuery, CouncilTableQueryVaria
         polarity
         source
       }
+      funnel {
+        target
+        phi
+        tau2
+        overdispersed
+        adjusted
+        councils
+        limits {
+          denominator
+          lower95
+          upper95
+          lower998
+          upper998
+        }
+      }
       england {
         value
         symbol
@@ -69,6 +84,7 @@ export const COUNCIL_TABLE_QUERY = gql<CouncilTableQuery, CouncilTableQueryVaria
           method
         }
         versusEngland
+        funnel
         neighbourCodes
         neighbourMedian
         neighboursWithValue

@@ -17,6 +17,7 @@ const row = (code: string, name: string, value: number | null, rank: number | nu
   trend: null,
   interval: null,
   versusEngland: verdict,
+  funnel: null,
   neighbourCodes: [],
   neighbourMedian: null,
   neighboursWithValue: 0,

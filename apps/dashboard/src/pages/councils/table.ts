@@ -28,6 +28,24 @@ export function verdictLabel(verdict: Significance | null | undefined): string {
   }
 }
 
+/** Where a council falls on the funnel plot, in words. */
+export function funnelLabel(position: string | null | undefined): string {
+  switch (position) {
+    case 'ABOVE_998':
+      return 'Above the 99.8% limit';
+    case 'ABOVE_95':
+      return 'Above the 95% limit';
+    case 'WITHIN':
+      return 'Within the limits';
+    case 'BELOW_95':
+      return 'Below the 95% limit';
+    case 'BELOW_998':
+      return 'Below the 99.8% limit';
+    default:
+      return 'Not on the funnel';
+  }
+}
+
 export function trendLabel(trend: Trend | null | undefined): string {
   switch (trend) {
     case 'RISING':
@@ -116,6 +134,7 @@ const HEADER = [
   '95% interval upper',
   'Interval method',
   'Compared with England',
+  'Funnel plot',
   "Neighbours' median",
   'Neighbours with a figure',
   'Statistical neighbours',
@@ -142,6 +161,7 @@ export function downloadRows(table: TableData, rows: readonly TableRow[]): CsvCe
       r.interval?.upper,
       r.interval ? (r.interval.method === 'EXACT' ? 'Clopper-Pearson exact' : 'Wilson score') : null,
       r.versusEngland ? verdictLabel(r.versusEngland) : null,
+      r.funnel ? funnelLabel(r.funnel) : null,
       r.neighbourMedian,
       r.neighboursWithValue,
       r.neighbourCodes.join(' '),
