@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, useRef, type ComponentType, type LazyExoticComponent } from 'react';
+import { ADMIN_PATHS } from './pages/admin/paths';
 import { journeysFor, JOURNEY_PATHS, type Journey } from './auth/roles';
 import { useSession } from './auth/session';
 import { Loading } from './components/States';
@@ -12,6 +13,8 @@ interface Route {
   title: string;
   /** The journey this page is (shown in the service navigation to the roles that have it). */
   journey?: Journey;
+  /** Administrators only; reached from the account area's "Administration" link, not the service navigation. */
+  admin?: boolean;
   /** Open without signing in. */
   open?: boolean;
   page: ComponentType | LazyExoticComponent<ComponentType>;
@@ -27,6 +30,10 @@ const ROUTES: Route[] = [
   { path: JOURNEY_PATHS.benchmark, title: 'My benchmark', journey: 'benchmark', page: lazy(() => import('./pages/benchmark/BenchmarkPage')) },
   { path: JOURNEY_PATHS.returns, title: 'Returns', journey: 'returns', page: lazy(() => import('./pages/returns/ReturnsPage')) },
   { path: JOURNEY_PATHS.payments, title: 'Payments', journey: 'payments', page: lazy(() => import('./pages/payments/PaymentsPage')) },
+  { path: ADMIN_PATHS.users, title: 'Users', admin: true, page: lazy(() => import('./pages/admin/UsersPage')) },
+  { path: ADMIN_PATHS.organisations, title: 'Organisations', admin: true, page: lazy(() => import('./pages/admin/OrganisationsPage')) },
+  { path: ADMIN_PATHS.audit, title: 'Audit log', admin: true, page: lazy(() => import('./pages/admin/AuditPage')) },
+  { path: '/councils', title: 'Every council', page: lazy(() => import('./pages/councils/CouncilTablePage')) },
   { path: '/sign-in', title: 'Sign in', open: true, page: SignInPage },
   { path: '/sign-out', title: 'Sign out', open: true, page: lazy(() => import('./pages/signin/SignOutPage')) },
 ];
@@ -40,7 +47,7 @@ export function App() {
   const route = ROUTES.find((r) => r.path === pathname);
   const journeys = session ? journeysFor(session.user.role) : [];
   const mustSignIn = !session && !(route?.open ?? false) && route !== undefined;
-  const allowed = !route?.journey || journeys.includes(route.journey);
+  const allowed = route?.admin ? session?.user.role === 'admin' : !route?.journey || journeys.includes(route.journey);
 
   // Signed out (or the token expired): the sign-in page, then back here.
   useEffect(() => {

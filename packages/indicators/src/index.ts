@@ -6,3 +6,7 @@ export type { SeriesRequest, SeriesResult, SeriesLine, SeriesPoint, ComparatorPo
 export { chosenValues, type ValueFilter, type SubjectKind, type ValueSource } from './series-values';
 export * from './compute/index';
 export * from './continuity/index';
+export * from './uncertainty/index';
+export { councilTable, type CouncilTable, type CouncilTableRow } from './council-table';
+export { valueInterval, versusEngland, trendOf, type Significance, type Trend } from './council-verdicts';
+export { councilFunnel, funnelPosition, type CouncilFunnel, type FunnelPosition, type FunnelCurvePoint } from './council-funnel';

@@ -114,8 +114,14 @@ describe('every field is behind a scope', () => {
       'Contract',
       'ContractVersion',
       'Council',
+      // council table (issue 16): DfE's published figures per council, with intervals
+      'CouncilFunnel',
+      'CouncilTable',
+      'CouncilTableEngland',
+      'CouncilTableRow',
       // a computed England or region figure's coverage: counts of councils
       'Coverage',
+      'FunnelLimit',
       'Indicator',
       'Mutation',
       'Organisation',
@@ -147,6 +153,7 @@ describe('every field is behind a scope', () => {
       'TermIndicator',
       'Terms',
       'User',
+      'ValueInterval',
       'Viewer',
       'ViewerOrganisation',
       'WorkerChangeCount',
@@ -171,6 +178,7 @@ describe('every field is behind a scope', () => {
       code: '"886"',
       councilCode: '"886"',
       id: '"x"',
+      organisationId: '"dfe"',
       indicatorId: '"placements_3plus"',
       subjects: '[]',
       subject: '{ kind: COUNCIL, id: "886" }',
@@ -200,7 +208,7 @@ describe('every field is behind a scope', () => {
     const root = operation === 'query' ? schema.getQueryType()! : schema.getMutationType()!;
     return Object.values(root.getFields()).map((field) => [operation, field.name, field] as const);
   });
-  const adminOnly = new Set(['users', 'organisations', 'auditLog', 'createOrganisation', 'createUser', 'setUserDisabled']);
+  const adminOnly = new Set(['users', 'organisations', 'auditLog', 'createOrganisation', 'createUser', 'setUserDisabled', 'setUserOrganisation']);
 
   it.each(rootFields)('%s %s: anonymous is UNAUTHENTICATED, a non-admin FORBIDDEN where admin only', async (operation, name, field) => {
     const source = minimalQuery(field, operation);

@@ -12,6 +12,7 @@ import './modules/payments';
 import './modules/returns';
 import './modules/reconciliation';
 import './modules/continuity';
+import './modules/councilTable';
 
 let built: GraphQLSchema | undefined;
 

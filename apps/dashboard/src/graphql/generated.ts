@@ -2,13 +2,19 @@
 // GraphQL documents in src/. Do not edit: run `npm run codegen -w @continuity/dashboard`.
 /* eslint-disable */
 
+export type FunnelPosition = 'ABOVE_95' | 'ABOVE_998' | 'BELOW_95' | 'BELOW_998' | 'WITHIN';
+
 export type GroupPosition = 'AT_OR_BETTER_THAN_AVERAGE' | 'QUARTILE';
 
 export type ImprovementUnit = 'PERCENT' | 'POINTS';
 
+export type IntervalMethod = 'EXACT' | 'WILSON';
+
 export type LineOutcome = 'MET' | 'NOT_MET' | 'NO_DATA' | 'PARTLY';
 
 export type MissingDataRule = 'EXCLUDE_AND_REWEIGHT' | 'PAY_IN_FULL' | 'TREAT_AS_NOT_MET';
+
+export type OrganisationKind = 'COUNCIL' | 'DEPARTMENT' | 'PRACTICE';
 
 export type OutcomeArea = 'CONTRIBUTION' | 'ECONOMIC' | 'ENJOYING' | 'HEALTHY' | 'SAFE' | 'STABILITY' | 'WORKFORCE';
 
@@ -16,11 +22,17 @@ export type PartialType = 'ALL_OR_NOTHING' | 'LINEAR';
 
 export type Polarity = 'HIGHER_BETTER' | 'LOWER_BETTER' | 'NEUTRAL';
 
+export type Role = 'ADMIN' | 'COUNCIL' | 'POLICY' | 'PRACTICE';
+
+export type Significance = 'BETTER' | 'SIMILAR' | 'WORSE';
+
 export type StatementStatus = 'ISSUED' | 'PREVIEW';
 
 export type SubjectKind = 'COUNCIL' | 'ENGLAND' | 'PRACTICE' | 'PRACTICE_PART' | 'REGION';
 
 export type TargetType = 'ABSOLUTE' | 'COMPARISON' | 'IMPROVEMENT' | 'NEIGHBOURS';
+
+export type Trend = 'FALLING' | 'MIXED' | 'RISING' | 'STEADY';
 
 export type ValueSource = 'COMPUTED' | 'PUBLISHED';
 
@@ -31,6 +43,20 @@ export interface CreateContractInput {
   periodStart: number;
   practiceId: string;
   terms: TermsInput;
+}
+
+export interface CreateOrganisationInput {
+  kind: OrganisationKind;
+  name: string;
+  subjectId: string;
+}
+
+export interface CreateUserInput {
+  email: string;
+  id: string;
+  name: string;
+  organisationId: string;
+  role: Role;
 }
 
 export interface PartialRuleInput {
@@ -286,6 +312,106 @@ export type SeriesLineFieldsFragment = {
   }>;
 };
 
+/** query AdminAudit (src/pages/admin/queries.ts) */
+export type AdminAuditQuery = {
+  auditLog: Array<{
+    id: string;
+    at: string;
+    userId: string;
+    role: string;
+    organisationId: string | null;
+    action: string;
+    target: string | null;
+    detail: string | null;
+  }>;
+};
+
+export type AdminAuditQueryVariables = {
+  limit?: number | null;
+  userId?: string | null;
+  action?: string | null;
+  from?: string | null;
+  to?: string | null;
+};
+
+/** mutation AdminCreateOrganisation (src/pages/admin/queries.ts) */
+export type AdminCreateOrganisationMutation = {
+  createOrganisation: {
+    id: string;
+    name: string;
+  };
+};
+
+export type AdminCreateOrganisationMutationVariables = {
+  input: CreateOrganisationInput;
+};
+
+/** mutation AdminCreateUser (src/pages/admin/queries.ts) */
+export type AdminCreateUserMutation = {
+  createUser: {
+    id: string;
+    name: string;
+  };
+};
+
+export type AdminCreateUserMutationVariables = {
+  input: CreateUserInput;
+};
+
+/** query AdminDirectory (src/pages/admin/queries.ts) */
+export type AdminDirectoryQuery = {
+  users: Array<{
+    id: string;
+    name: string;
+    email: string;
+    role: Role;
+    disabled: boolean;
+    createdAt: string;
+    organisation: {
+      id: string;
+      name: string;
+      kind: OrganisationKind;
+    };
+  }>;
+  organisations: Array<{
+    id: string;
+    kind: OrganisationKind;
+    name: string;
+    subjectId: string | null;
+  }>;
+};
+
+export type AdminDirectoryQueryVariables = Record<string, never>;
+
+/** mutation AdminMoveUser (src/pages/admin/queries.ts) */
+export type AdminMoveUserMutation = {
+  setUserOrganisation: {
+    id: string;
+    organisation: {
+      id: string;
+      name: string;
+    };
+  };
+};
+
+export type AdminMoveUserMutationVariables = {
+  id: string;
+  organisationId: string;
+};
+
+/** mutation AdminSetDisabled (src/pages/admin/queries.ts) */
+export type AdminSetDisabledMutation = {
+  setUserDisabled: {
+    id: string;
+    disabled: boolean;
+  };
+};
+
+export type AdminSetDisabledMutationVariables = {
+  id: string;
+  disabled: boolean;
+};
+
 /** query BenchmarkOptions (src/pages/benchmark/queries.ts) */
 export type BenchmarkOptionsQuery = {
   outcomeAreas: Array<{
@@ -419,6 +545,95 @@ export type CouncilListQuery = {
 };
 
 export type CouncilListQueryVariables = Record<string, never>;
+
+/** query CouncilTable (src/pages/councils/queries.ts) */
+export type CouncilTableQuery = {
+  councilTable: {
+    period: number;
+    indicator: {
+      id: string;
+      title: string;
+      unit: string;
+      decimals: number;
+      periodType: string;
+      polarity: Polarity;
+      source: string;
+    };
+    funnel: {
+      target: number;
+      phi: number;
+      tau2: number;
+      overdispersed: boolean;
+      adjusted: boolean;
+      councils: number;
+      limits: Array<{
+        denominator: number;
+        lower95: number;
+        upper95: number;
+        lower998: number;
+        upper998: number;
+      }>;
+    } | null;
+    england: {
+      value: number | null;
+      symbol: string | null;
+      interval: {
+        lower: number;
+        upper: number;
+      } | null;
+    } | null;
+    rows: Array<{
+      code: string;
+      name: string;
+      value: number | null;
+      numerator: number | null;
+      denominator: number | null;
+      symbol: string | null;
+      rank: number | null;
+      rankOutOf: number | null;
+      quartile: number | null;
+      previous: number | null;
+      change: number | null;
+      trend: Trend | null;
+      interval: {
+        lower: number;
+        upper: number;
+        method: IntervalMethod;
+      } | null;
+      versusEngland: Significance | null;
+      funnel: FunnelPosition | null;
+      neighbourCodes: Array<string>;
+      neighbourMedian: number | null;
+      neighboursWithValue: number;
+    }>;
+  };
+};
+
+export type CouncilTableQueryVariables = {
+  indicatorId: string;
+  period: number;
+};
+
+/** query CouncilTableIndicators (src/pages/councils/queries.ts) */
+export type CouncilTableIndicatorsQuery = {
+  indicators: Array<{
+    id: string;
+    title: string;
+  }>;
+};
+
+export type CouncilTableIndicatorsQueryVariables = Record<string, never>;
+
+/** query CouncilTablePeriods (src/pages/councils/queries.ts) */
+export type CouncilTablePeriodsQuery = {
+  series: {
+    periods: Array<number>;
+  };
+};
+
+export type CouncilTablePeriodsQueryVariables = {
+  indicatorId: string;
+};
 
 /** query FigureSeries (src/figures/queries.ts) */
 export type FigureSeriesQuery = {

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { roleLabel, type Session } from '../auth/session';
 import { Link } from '../components/Link';
+import { ADMIN_PATHS } from '../pages/admin/paths';
 
 export interface NavItem {
   href: string;
@@ -30,6 +31,13 @@ function Account({ session }: { session: Session | null }) {
           {organisation && !session.user.name.includes(organisation) ? `, ${organisation}` : ''})
         </span>
       </span>{' '}
+      {session.user.role === 'admin' ? (
+        <>
+          <Link className="govuk-link app-account__admin" href={ADMIN_PATHS.users}>
+            Administration
+          </Link>{' '}
+        </>
+      ) : null}
       <Link className="govuk-link app-account__sign-out" href="/sign-out">
         Sign out
       </Link>

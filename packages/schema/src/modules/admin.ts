@@ -117,6 +117,20 @@ const ViewerType = builder.objectRef<ViewerShape>('Viewer').implement({
 
 const MAX_AUDIT_ROWS = 500;
 
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * An audit filter bound from its ISO text. A date alone as the upper bound means the whole of that
+ * day (UTC), so from = to = one date is that day's entries.
+ */
+function instant(name: string, text: string | null | undefined, upper: boolean): Date | null {
+  if (text == null || text === '') return null;
+  const at = new Date(DATE_ONLY.test(text) ? `${text}T00:00:00Z` : text);
+  if (Number.isNaN(at.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(text)) throw badInput(`${name}: not an ISO date or date-time`);
+  if (upper && DATE_ONLY.test(text)) at.setUTCDate(at.getUTCDate() + 1);
+  return at;
+}
+
 builder.queryFields((t) => ({
   me: t.field({ type: ViewerType, description: 'The signed-in viewer.', resolve: (_root, _args, ctx) => viewerOf(ctx) }),
   users: t.field({
@@ -139,7 +153,13 @@ builder.queryFields((t) => ({
     type: [AuditEntry],
     ...adminOnly,
     description: `Newest first. limit: 1..${MAX_AUDIT_ROWS}, default 100.`,
-    args: { limit: t.arg.int({ defaultValue: 100 }), userId: t.arg.id(), action: t.arg.string() },
+    args: {
+      limit: t.arg.int({ defaultValue: 100 }),
+      userId: t.arg.id(),
+      action: t.arg.string(),
+      from: t.arg.string({ description: 'ISO date or date-time: entries at or after it.' }),
+      to: t.arg.string({ description: 'ISO date or date-time: entries before it (a date alone: before the next day).' }),
+    },
     complexity: (args) => ({ field: 1, multiplier: Math.ceil((args.limit ?? 100) / 10) }),
     resolve: (_root, args, ctx) => {
       guard(ctx);
@@ -147,7 +167,13 @@ builder.queryFields((t) => ({
       if (!Number.isInteger(limit) || limit < 1 || limit > MAX_AUDIT_ROWS) {
         throw badInput(`limit must be between 1 and ${MAX_AUDIT_ROWS}`);
       }
-      return listAudit(ctx.database, { limit, userId: args.userId, action: args.action });
+      return listAudit(ctx.database, {
+        limit,
+        userId: args.userId,
+        action: args.action,
+        from: instant('from', args.from, false),
+        to: instant('to', args.to, true),
+      });
     },
   }),
 }));
@@ -213,6 +239,31 @@ builder.mutationFields((t) => ({
         if (updated.length === 0) throw badInput(`id: no user ${id}`);
         await recordAudit(tx, admin, args.disabled ? 'disable_user' : 'enable_user', `user:${id}`, {});
         return updated[0]!;
+      });
+    },
+  }),
+  setUserOrganisation: t.field({
+    type: User,
+    description:
+      "Admin only. Moves a user to another organisation of the kind their role needs (policy and admin: the Department). Tokens naming the old organisation are refused from the user's next request.",
+    args: { id: t.arg.id({ required: true }), organisationId: t.arg.id({ required: true }) },
+    resolve: async (_root, args, ctx) => {
+      guard(ctx);
+      const admin = viewerOf(ctx);
+      const id = parsed(userInput.shape.id, String(args.id));
+      const organisationId = parsed(userInput.shape.organisationId, String(args.organisationId));
+      return ctx.database.db.transaction(async (tx) => {
+        const [user] = await tx.select().from(users).where(eq(users.id, id));
+        if (!user) throw badInput(`id: no user ${id}`);
+        const [organisation] = await tx.select().from(organisations).where(eq(organisations.id, organisationId));
+        if (!organisation) throw badInput(`organisationId: no organisation ${organisationId}`);
+        if (ROLE_ORGANISATION[user.role] !== organisation.kind) {
+          throw badInput(`organisationId: a ${user.role} user cannot belong to a ${organisation.kind}`);
+        }
+        if (user.organisationId === organisationId) return user;
+        const [updated] = await tx.update(users).set({ organisationId }).where(eq(users.id, id)).returning();
+        await recordAudit(tx, admin, 'move_user', `user:${id}`, { from: user.organisationId, to: organisationId });
+        return updated!;
       });
     },
   }),

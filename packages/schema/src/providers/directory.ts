@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
 import {
   auditLog,
   councils,
@@ -36,6 +36,10 @@ export interface AuditFilter {
   limit: number;
   userId?: string | null;
   action?: string | null;
+  /** At or after. */
+  from?: Date | null;
+  /** Before. */
+  to?: Date | null;
 }
 
 /** Newest first. */
@@ -43,6 +47,8 @@ export function listAudit(database: Database, filter: AuditFilter): Promise<Audi
   const where: SQL[] = [];
   if (filter.userId != null) where.push(eq(auditLog.userId, filter.userId));
   if (filter.action != null) where.push(eq(auditLog.action, filter.action));
+  if (filter.from != null) where.push(gte(auditLog.at, filter.from));
+  if (filter.to != null) where.push(lt(auditLog.at, filter.to));
   return database.db
     .select()
     .from(auditLog)
