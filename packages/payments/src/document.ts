@@ -6,8 +6,13 @@
  */
 import { evaluate } from './engine/evaluate';
 import type { Evaluation, IndicatorFact, StatementFacts, StatementLine, Totals } from './engine/types';
+import type { SourceReturn } from './sources';
 import type { Terms } from './terms';
 
+/**
+ * `sources`, `revision` and `supersedes` (issue 18) were added without a new format number: they
+ * are additions only, and a reader must take their absence (statements issued before) as unknown.
+ */
 export const DOCUMENT_FORMAT = 'continuity/payment-statement@1';
 
 /** The rules as the engine applies them, frozen with each statement so it explains itself later. */
@@ -46,6 +51,10 @@ export interface StatementDocument {
   format: string;
   status: 'issued' | 'preview';
   statementId: number | null;
+  /** 1, or the re-issue number; null for a preview. */
+  revision: number | null;
+  /** The statement this one re-issues, with why. */
+  supersedes: { statementId: number; sha256: string; reason: string } | null;
   period: number;
   contract: ContractInfo;
   version: VersionInfo;
@@ -53,6 +62,8 @@ export interface StatementDocument {
   /** Indicator definitions as they stood. */
   indicators: IndicatorFact[];
   facts: StatementFacts;
+  /** The returns the facts came from (submission ids and content hashes). */
+  sources: SourceReturn[];
   lines: StatementLine[];
   totals: Totals;
   notes: string[];
@@ -63,10 +74,14 @@ export interface StatementDocument {
 export interface BuildInput {
   status: 'issued' | 'preview';
   statementId: number | null;
+  revision?: number | null;
+  supersedes?: StatementDocument['supersedes'];
   contract: ContractInfo;
   version: VersionInfo;
   terms: Terms;
   facts: StatementFacts;
+  /** Default none (engine tests without a database). */
+  sources?: SourceReturn[];
   issued: { by: string; at: string } | null;
 }
 
@@ -76,12 +91,15 @@ export function buildDocument(input: BuildInput): StatementDocument {
     format: DOCUMENT_FORMAT,
     status: input.status,
     statementId: input.statementId,
+    revision: input.revision ?? null,
+    supersedes: input.supersedes ?? null,
     period: input.facts.period,
     contract: input.contract,
     version: input.version,
     terms: input.terms,
     indicators: input.terms.indicators.map((t) => input.facts.indicators[t.indicatorId]!.definition),
     facts: input.facts,
+    sources: input.sources ?? [],
     lines: evaluation.lines,
     totals: evaluation.totals,
     notes: evaluation.notes,

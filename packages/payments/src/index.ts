@@ -17,3 +17,13 @@ export {
   type SeedDemoContractsOptions,
   type SeedDemoContractsSummary,
 } from './demo';
+export { readSources, factReferences, type SourceReturn } from './sources';
+export {
+  listDisputes,
+  raiseDispute,
+  answerDispute,
+  type DisputeRecord,
+  type DisputeEvent,
+  type DisputeState,
+  type DisputeFilter,
+} from './disputes';
