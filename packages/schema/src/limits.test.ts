@@ -116,6 +116,9 @@ describe('every field is behind a scope', () => {
       'Council',
       // a computed England or region figure's coverage: counts of councils
       'Coverage',
+      // payments verification (issue 18): a dispute on a statement line and its events, words of the parties
+      'Dispute',
+      'DisputeEvent',
       'Indicator',
       'Mutation',
       'Organisation',
@@ -133,6 +136,8 @@ describe('every field is behind a scope', () => {
       'Series',
       'SeriesLine',
       'SeriesPoint',
+      // payments (issue 18): a return a statement came from (submission id, content hash), as Submission
+      'SourceReturn',
       // payments (issue 6): a statement line holds the practice's aggregate figure, never a child
       'Statement',
       'StatementFigure',
@@ -183,6 +188,11 @@ describe('every field is behind a scope', () => {
       period: '2024',
       disabled: 'true',
       terms,
+      statementId: '"1"',
+      disputeId: '"1"',
+      message: '"m"',
+      reason: '"r"',
+      resolution: 'UPHELD',
     };
     const args = field.args.filter((a) => isNonNullType(a.type)).map((a) => `${a.name}: ${values[a.name]}`);
     let selection = '';
