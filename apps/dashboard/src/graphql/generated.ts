@@ -2,6 +2,10 @@
 // GraphQL documents in src/. Do not edit: run `npm run codegen -w @continuity/dashboard`.
 /* eslint-disable */
 
+export type DisputeResolution = 'REJECTED' | 'UPHELD';
+
+export type DisputeState = 'OPEN' | 'REJECTED' | 'UPHELD';
+
 export type GroupPosition = 'AT_OR_BETTER_THAN_AVERAGE' | 'QUARTILE';
 
 export type ImprovementUnit = 'PERCENT' | 'POINTS';
@@ -146,6 +150,8 @@ export type PaymentsContractFieldsFragment = {
     id: string | null;
     period: number;
     totalPence: number | null;
+    revision: number | null;
+    supersededById: string | null;
   }>;
 };
 
@@ -170,6 +176,17 @@ export type PaymentsStatementFieldsFragment = {
   sha256: string | null;
   intact: boolean | null;
   csv: string;
+  revision: number | null;
+  supersedesId: string | null;
+  reissueReason: string | null;
+  sources: Array<{
+    submissionId: string;
+    kind: string;
+    councilCode: string;
+    practiceId: string | null;
+    collectionYear: number;
+    contentHash: string;
+  }>;
   lines: Array<{
     indicatorId: string;
     title: string;
@@ -494,6 +511,20 @@ export type FigureSeriesQueryVariables = {
   source?: ValueSource | null;
 };
 
+/** mutation PaymentsAnswerDispute (src/pages/payments/queries.ts) */
+export type PaymentsAnswerDisputeMutation = {
+  answerDispute: {
+    id: string;
+    state: DisputeState;
+  };
+};
+
+export type PaymentsAnswerDisputeMutationVariables = {
+  disputeId: string;
+  resolution: DisputeResolution;
+  message: string;
+};
+
 /** query PaymentsContracts (src/pages/payments/queries.ts) */
 export type PaymentsContractsQuery = {
   contracts: Array<{
@@ -543,6 +574,8 @@ export type PaymentsContractsQuery = {
       id: string | null;
       period: number;
       totalPence: number | null;
+      revision: number | null;
+      supersededById: string | null;
     }>;
   }>;
   indicators: Array<{
@@ -625,12 +658,39 @@ export type PaymentsCreateContractMutation = {
       id: string | null;
       period: number;
       totalPence: number | null;
+      revision: number | null;
+      supersededById: string | null;
     }>;
   };
 };
 
 export type PaymentsCreateContractMutationVariables = {
   input: CreateContractInput;
+};
+
+/** query PaymentsDisputes (src/pages/payments/queries.ts) */
+export type PaymentsDisputesQuery = {
+  statement: {
+    id: string | null;
+    supersededById: string | null;
+    disputes: Array<{
+      id: string;
+      indicatorId: string;
+      state: DisputeState;
+      events: Array<{
+        kind: string;
+        party: string;
+        author: string;
+        at: string;
+        message: string;
+        resolution: DisputeResolution | null;
+      }>;
+    }>;
+  } | null;
+};
+
+export type PaymentsDisputesQueryVariables = {
+  id: string;
 };
 
 /** mutation PaymentsIssueStatement (src/pages/payments/queries.ts) */
@@ -655,6 +715,17 @@ export type PaymentsIssueStatementMutation = {
     sha256: string | null;
     intact: boolean | null;
     csv: string;
+    revision: number | null;
+    supersedesId: string | null;
+    reissueReason: string | null;
+    sources: Array<{
+      submissionId: string;
+      kind: string;
+      councilCode: string;
+      practiceId: string | null;
+      collectionYear: number;
+      contentHash: string;
+    }>;
     lines: Array<{
       indicatorId: string;
       title: string;
@@ -710,6 +781,17 @@ export type PaymentsPreviewQuery = {
     sha256: string | null;
     intact: boolean | null;
     csv: string;
+    revision: number | null;
+    supersedesId: string | null;
+    reissueReason: string | null;
+    sources: Array<{
+      submissionId: string;
+      kind: string;
+      councilCode: string;
+      practiceId: string | null;
+      collectionYear: number;
+      contentHash: string;
+    }>;
     lines: Array<{
       indicatorId: string;
       title: string;
@@ -744,6 +826,34 @@ export type PaymentsPreviewQueryVariables = {
   terms?: TermsInput | null;
 };
 
+/** mutation PaymentsRaiseDispute (src/pages/payments/queries.ts) */
+export type PaymentsRaiseDisputeMutation = {
+  raiseDispute: {
+    id: string;
+    state: DisputeState;
+  };
+};
+
+export type PaymentsRaiseDisputeMutationVariables = {
+  statementId: string;
+  indicatorId: string;
+  message: string;
+};
+
+/** mutation PaymentsReissue (src/pages/payments/queries.ts) */
+export type PaymentsReissueMutation = {
+  reissueStatement: {
+    id: string | null;
+    revision: number | null;
+    totalPence: number | null;
+  };
+};
+
+export type PaymentsReissueMutationVariables = {
+  statementId: string;
+  reason: string;
+};
+
 /** query PaymentsStatement (src/pages/payments/queries.ts) */
 export type PaymentsStatementQuery = {
   statement: {
@@ -766,6 +876,17 @@ export type PaymentsStatementQuery = {
     sha256: string | null;
     intact: boolean | null;
     csv: string;
+    revision: number | null;
+    supersedesId: string | null;
+    reissueReason: string | null;
+    sources: Array<{
+      submissionId: string;
+      kind: string;
+      councilCode: string;
+      practiceId: string | null;
+      collectionYear: number;
+      contentHash: string;
+    }>;
     lines: Array<{
       indicatorId: string;
       title: string;
