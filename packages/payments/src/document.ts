@@ -5,6 +5,7 @@
  * 'preview', and is never stored.
  */
 import { evaluate } from './engine/evaluate';
+import { evaluateRates, type RateCardResult } from './engine/rates';
 import type { Evaluation, IndicatorFact, StatementFacts, StatementLine, Totals } from './engine/types';
 import type { SourceReturn } from './sources';
 import type { Terms } from './terms';
@@ -65,6 +66,8 @@ export interface StatementDocument {
   /** The returns the facts came from (submission ids and content hashes). */
   sources: SourceReturn[];
   lines: StatementLine[];
+  /** The rate card's lines and pay (absent: the terms have none). totals.totalPence includes its pay. */
+  rateCard?: RateCardResult;
   totals: Totals;
   notes: string[];
   rules: readonly string[];
@@ -82,11 +85,21 @@ export interface BuildInput {
   facts: StatementFacts;
   /** Default none (engine tests without a database). */
   sources?: SourceReturn[];
+  /** Rate-card pay of the contract's earlier years (for its contract cap); default 0. */
+  rateCardPaidBeforePence?: number;
   issued: { by: string; at: string } | null;
 }
 
 export function buildDocument(input: BuildInput): StatementDocument {
   const evaluation: Evaluation = evaluate(input.terms, input.facts);
+  const rateCard = input.terms.rateCard
+    ? evaluateRates(input.terms.rateCard, input.facts, input.rateCardPaidBeforePence ?? 0)
+    : undefined;
+  const totals = rateCard
+    ? { ...evaluation.totals, rateCardPence: rateCard.paidPence, totalPence: evaluation.totals.totalPence + rateCard.paidPence }
+    : evaluation.totals;
+  const ids = [...input.terms.indicators.map((t) => t.indicatorId)];
+  for (const rate of input.terms.rateCard?.rates ?? []) if (!ids.includes(rate.indicatorId)) ids.push(rate.indicatorId);
   return {
     format: DOCUMENT_FORMAT,
     status: input.status,
@@ -97,12 +110,13 @@ export function buildDocument(input: BuildInput): StatementDocument {
     contract: input.contract,
     version: input.version,
     terms: input.terms,
-    indicators: input.terms.indicators.map((t) => input.facts.indicators[t.indicatorId]!.definition),
+    indicators: ids.map((id) => input.facts.indicators[id]!.definition),
     facts: input.facts,
     sources: input.sources ?? [],
     lines: evaluation.lines,
-    totals: evaluation.totals,
-    notes: evaluation.notes,
+    ...(rateCard ? { rateCard } : {}),
+    totals,
+    notes: rateCard ? [...evaluation.notes, ...rateCard.notes] : evaluation.notes,
     rules: RULES,
     issued: input.issued,
   };

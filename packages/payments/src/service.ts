@@ -247,10 +247,10 @@ export async function validateTerms(executor: Executor, input: unknown): Promise
     if (error instanceof InvalidTermsError) throw new PaymentsError('INVALID', error.message, error.issues);
     throw error;
   }
-  const definitions = await readDefinitions(
-    executor,
-    terms.indicators.map((t) => t.indicatorId),
-  );
+  const definitions = await readDefinitions(executor, [
+    ...terms.indicators.map((t) => t.indicatorId),
+    ...(terms.rateCard?.rates ?? []).map((r) => r.indicatorId),
+  ]);
   const problems = checkTermsAgainst(terms, [...definitions.values()]);
   if (problems.length) throw new PaymentsError('INVALID', `Invalid terms: ${problems.join('; ')}`, problems);
   return terms;
@@ -385,6 +385,21 @@ async function factsFor(executor: Executor, contract: ContractRecord, period: nu
   }
 }
 
+/**
+ * Rate-card pay of the contract's earlier years, for its contract cap: the latest revision of each
+ * earlier period's statement (superseded revisions do not count), read from the frozen documents.
+ */
+async function rateCardPaidBefore(executor: Executor, contractId: number, period: number): Promise<number> {
+  const [row] = await rowsOf<{ paid: string | number }>(
+    executor,
+    sql`SELECT COALESCE(sum((s.document::jsonb #>> '{totals,rateCardPence}')::bigint), 0)::text AS paid
+      FROM statements s
+      WHERE s.contract_id = ${contractId} AND s.period < ${period}
+        AND NOT EXISTS (SELECT 1 FROM statements n WHERE n.supersedes_id = s.id)`,
+  );
+  return Number(row?.paid ?? 0);
+}
+
 export interface PreviewInput {
   contractId: number;
   period: number;
@@ -425,6 +440,7 @@ export async function previewStatement(
     terms,
     facts,
     sources: await readSources(database.db, facts),
+    rateCardPaidBeforePence: terms.rateCard ? await rateCardPaidBefore(database.db, contract.id, input.period) : 0,
     issued: null,
   });
 }
@@ -481,6 +497,7 @@ async function freeze(tx: Executor, viewer: Viewer, contract: ContractRecord, in
     terms: version.terms,
     facts,
     sources: await readSources(tx, facts),
+    rateCardPaidBeforePence: version.terms.rateCard ? await rateCardPaidBefore(tx, contract.id, input.period) : 0,
     issued: { by: viewer.userId, at: input.at.toISOString() },
   });
   const text = canonicalJson(document);

@@ -16,6 +16,10 @@
  *   = floor(2,667.2) = 2,667. Earned 9,334; total 109,334.
  * Re-issue after P1's dental figure is corrected to 40/50 = 80 (met): 6,667 + 3,334 = 10,001 earned,
  * total 110,001.
+ *
+ * Rate card (a second contract, 2024-25, no pot): £10.00 per child immunised (the numerator), at most
+ * £500.00 a year and £600.00 over the contract. 2024: 38 x 1,000 = 38,000p (under both caps).
+ * 2025: 45 x 1,000 = 45,000p, but 60,000 - 38,000 = 22,000p is left of the contract cap: 22,000p.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
@@ -92,7 +96,11 @@ async function seed(database: Database) {
     value: (numerator * 100) / denominator,
     submissionId: 1,
   });
-  await db.insert(indicatorValues).values([figure('immunisations', 45, 50), figure('dental_checks', 39, 50)]);
+  await db.insert(indicatorValues).values([
+    figure('immunisations', 45, 50),
+    figure('dental_checks', 39, 50),
+    { ...figure('immunisations', 38, 50), period: 2024, submissionId: 2 },
+  ]);
 }
 
 async function expectError(promise: Promise<unknown>, code: PaymentsError['code'], message?: RegExp) {
@@ -215,5 +223,31 @@ describe.each(testEngines())('statement verification on %s', (engine) => {
     // once answered, the line may be disputed again
     const again = await raiseDispute(database, practiceP1, { statementId: firstId, indicatorId: 'dental_checks', message: 'One more point' });
     expect(again.state).toBe('open');
+  });
+
+  it('a rate-card contract pays per unit, within its yearly and contract caps, to the penny', async () => {
+    const rateTerms = {
+      fixedFeePence: 0,
+      outcomePotPence: 0,
+      missingData: 'treat_as_not_met',
+      indicators: [],
+      rateCard: { rates: [{ indicatorId: 'immunisations', pricePence: 1_000 }], capPerYearPence: 50_000, capContractPence: 60_000 },
+    };
+    const contract = await createContract(database, council201, { practiceId: 'P1', name: 'P1 rate card', periodStart: 2024, periodEnd: 2025, terms: rateTerms });
+    const first = await issueStatement(database, council201, { contractId: contract.id, period: 2024 });
+    const firstDoc = JSON.parse(first.document) as StatementDocument;
+    expect(firstDoc.rateCard!.lines.map((l) => [l.counted, l.units, l.grossPence, l.paidPence])).toEqual([[38, 38, 38_000, 38_000]]);
+    expect(first.totalPence).toBe(38_000);
+    // the practice's preview of 2025 already counts 2024's pay against the contract cap
+    const preview = await previewStatement(database, practiceP1, { contractId: contract.id, period: 2025 });
+    expect(preview.rateCard).toMatchObject({ grossPence: 45_000, yearPence: 45_000, paidBeforePence: 38_000, paidPence: 22_000 });
+    expect(preview.totals).toMatchObject({ earnedPence: 0, rateCardPence: 22_000, totalPence: 22_000 });
+    const second = await issueStatement(database, council201, { contractId: contract.id, period: 2025 });
+    expect(second.totalPence).toBe(22_000);
+    await expectError(
+      createContract(database, council201, { practiceId: 'P1', name: 'x', periodStart: 2024, periodEnd: 2025, terms: { ...rateTerms, rateCard: undefined } }),
+      'INVALID',
+      /indicators/,
+    );
   });
 });
