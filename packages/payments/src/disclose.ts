@@ -76,7 +76,8 @@ export interface DisclosedStatement {
 
 /**
  * Rate-card lines: pay = units x price, so the pence give the count back exactly; a count withheld
- * (1 to 5) withholds the line's units and pence, and the rate card's and statement's totals.
+ * (1 to 5) withholds the line's units and pence, and the rate card's and statement's totals; when a
+ * cap binds, every line's share of it is withheld too (a share is worked from all the gross amounts).
  */
 function discloseRates(document: StatementDocument): { lines: DisclosedRateLine[]; hidden: boolean } | null {
   if (!document.rateCard) return null;
@@ -97,7 +98,9 @@ function discloseRates(document: StatementDocument): { lines: DisclosedRateLine[
       explanation: `${formatPence(line.pricePence)} per unit: the count is withheld (c) from viewers outside the contract, and with it what the line pays.`,
     };
   });
-  return { lines, hidden };
+  // under a binding cap each line's share depends on every gross, a withheld one too: withhold all shares
+  const capped = document.rateCard.paidPence < document.rateCard.grossPence;
+  return { lines: hidden && capped ? lines.map((l) => ({ ...l, paidPence: null })) : lines, hidden };
 }
 
 /** The lines and totals of a statement as a viewer who does not own the practice's figures may see them. */

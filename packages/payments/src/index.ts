@@ -8,7 +8,15 @@ export { buildDocument, DOCUMENT_FORMAT, RULES } from './document';
 export type { StatementDocument, ContractInfo, VersionInfo } from './document';
 export * from './scope';
 export * from './service';
-export { discloseLines, discloseStatement, type DisclosedLine, type DisclosedStatement, type DisclosedTotals } from './disclose';
+export {
+  discloseLines,
+  discloseStatement,
+  type DisclosedLine,
+  type DisclosedRateLine,
+  type DisclosedStatement,
+  type DisclosedTotals,
+} from './disclose';
+export { evaluateRates, type RateCardResult, type RateLine } from './engine/rates';
 export { statementCsv, CSV_COLUMNS, pounds } from './csv';
 export {
   seedDemoContracts,

@@ -127,6 +127,10 @@ describe('every field is behind a scope', () => {
       'PilotWave',
       'Practice',
       'Query',
+      // rate cards (issue 18): prices, caps, and a statement's per-rate counts (aggregate, disclosure-controlled)
+      'Rate',
+      'RateCard',
+      'RateCardLine',
       // reconciliation: a council's aggregate computed figure beside DfE's published one
       'ReconciledFigure',
       'ReconciliationRow',

@@ -42,6 +42,18 @@ export interface PartialRuleInput {
   type: PartialType;
 }
 
+export interface RateCardInput {
+  capContractPence?: number | null;
+  capPerYearPence?: number | null;
+  rates: Array<RateInput>;
+}
+
+export interface RateInput {
+  indicatorId: string;
+  maxUnits?: number | null;
+  pricePence: number;
+}
+
 export interface SubjectInput {
   id: string;
   kind: SubjectKind;
@@ -73,6 +85,7 @@ export interface TermsInput {
   missingData: MissingDataRule;
   neighbourModel?: string | null;
   outcomePotPence: number;
+  rateCard?: RateCardInput | null;
 }
 
 /** fragment ComparatorPointFields on ComparatorPoint (src/figures/queries.ts) */

@@ -66,7 +66,10 @@ export function auditRead(model: StatementModel, r: Resolved, ctx: Context, part
 export async function seenFor(model: StatementModel, ctx: Context): Promise<DisclosedStatement> {
   const r = await resolved(model, ctx);
   auditRead(model, r, ctx, 'figures');
-  return r.owned ? { lines: r.document.lines, totals: r.document.totals } : discloseStatement(r.document);
+  const card = r.document.rateCard;
+  return r.owned
+    ? { lines: r.document.lines, totals: r.document.totals, rateCard: card ? { lines: card.lines, paidPence: card.paidPence } : null }
+    : discloseStatement(r.document);
 }
 
 /** An issued statement's money from its summary row for the parties; everyone else, as disclosed. */

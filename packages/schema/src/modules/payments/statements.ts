@@ -16,6 +16,7 @@ import { badInput } from '../../errors';
 import { audit, idOf, partyMutation, run } from './common';
 import { contractLoader, frozenLoader } from './loaders';
 import { Contract, Statement, type StatementModel } from './refs';
+import { RateCardLine } from './rate-cards';
 import { StatementLine, StatementStatus } from './statement-lines';
 import { auditRead, fromDocument, money, ownedOnly, resolved, seenFor } from './statement-view';
 import { Terms, TermsInput, termsOf, type TermsArg } from './terms';
@@ -79,6 +80,16 @@ Statement.implement({
     }),
     terms: t.field({ type: Terms, description: 'The terms as they stood.', resolve: fromDocument((d) => d.terms) }),
     lines: t.field({ type: [StatementLine], resolve: async (m, _args, ctx) => (await seenFor(m, ctx)).lines }),
+    rateCardLines: t.field({
+      type: [RateCardLine],
+      description: 'The rate card’s lines (none when the terms have no rate card).',
+      resolve: async (m, _args, ctx) => (await seenFor(m, ctx)).rateCard?.lines ?? [],
+    }),
+    rateCardPence: t.int({
+      nullable: true,
+      description: 'The rate card’s pay after its caps (included in totalPence); null without a rate card or when withheld.',
+      resolve: async (m, _args, ctx) => (await seenFor(m, ctx)).rateCard?.paidPence ?? null,
+    }),
     notes: t.stringList({ resolve: fromDocument((d) => d.notes) }),
     rules: t.stringList({ description: 'The rules applied, in words, as frozen.', resolve: fromDocument((d) => [...d.rules]) }),
     csv: t.string({

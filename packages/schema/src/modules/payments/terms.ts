@@ -8,6 +8,7 @@ import {
 import { builder, signedInType } from '../../builder';
 import { badInput } from '../../errors';
 import { MAX_INT } from './common';
+import { RateCard, RateCardInput } from './rate-cards';
 
 export const MissingDataRule = builder.enumType('MissingDataRule', {
   description: 'What happens to an indicator with no usable figure. Missing data is never read as zero.',
@@ -115,6 +116,7 @@ export const Terms = builder.objectRef<TermsShape>('Terms').implement({
     missingData: t.field({ type: MissingDataRule, resolve: (x) => x.missingData }),
     neighbourModel: t.string({ nullable: true, resolve: (x) => x.neighbourModel ?? null }),
     indicators: t.field({ type: [TermIndicator], resolve: (x) => x.indicators }),
+    rateCard: t.field({ type: RateCard, nullable: true, resolve: (x) => x.rateCard ?? null }),
     json: t.string({ description: 'The terms as canonical JSON.', resolve: (x) => canonicalJson(x) }),
   }),
 });
@@ -157,7 +159,8 @@ export const TermsInput = builder.inputType('TermsInput', {
     outcomePotPence: t.int({ required: true }),
     missingData: t.field({ type: MissingDataRule, required: true }),
     neighbourModel: t.string(),
-    indicators: t.field({ type: [TermIndicatorInput], required: true }),
+    indicators: t.field({ type: [TermIndicatorInput], required: true, description: 'May be empty when a rate card pays instead.' }),
+    rateCard: t.field({ type: RateCardInput }),
   }),
 });
 
@@ -172,6 +175,7 @@ export interface TermsArg {
   missingData: string;
   neighbourModel?: string | null;
   indicators: { indicatorId: string; weight: number; target: object; partial: object; missingData?: string | null }[];
+  rateCard?: { rates: object[]; capPerYearPence?: number | null; capContractPence?: number | null } | null;
 }
 
 /** Input terms as plain terms for the service to validate (zod); amounts must fit GraphQL's Int. */
@@ -182,5 +186,6 @@ export function termsOf(input: TermsArg): unknown {
   return compact({
     ...input,
     indicators: input.indicators.map((i) => compact({ ...i, target: compact(i.target), partial: compact(i.partial) })),
+    rateCard: input.rateCard ? compact({ ...input.rateCard, rates: input.rateCard.rates.map(compact) }) : null,
   });
 }
