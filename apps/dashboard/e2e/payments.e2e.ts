@@ -148,23 +148,29 @@ describe.skipIf(skipReason)('payments', () => {
     await pContext.close();
   });
 
-  it('issue 18: the practice previews, the council issues, the practice disputes a line and the council answers; no axe violations', async () => {
+  it('issue 18: the council writes a rate-card contract, the practice previews, the council issues, the practice disputes a line and the council answers; no axe violations', async () => {
     const council = suite.user('demo-council-kent');
     const practice = suite.user('demo-practice-kent');
-    const { context, token } = await suite.signedInPage(council);
-    const name = `E2E disputed ${Date.now()}`;
-    const terms = {
-      fixedFeePence: 100_000,
-      outcomePotPence: 9_999,
-      missingData: 'TREAT_AS_NOT_MET',
-      indicators: [{ indicatorId: 'placements_3plus', weight: 1, target: { type: 'ABSOLUTE', level: 10 }, partial: { type: 'ALL_OR_NOTHING' } }],
-    };
-    const created = await graphql<{ createContract: { id: string; practiceId: string } }>(
-      token,
-      `mutation E2ECreate($input: CreateContractInput!) { createContract(input: $input) { id practiceId } }`,
-      { input: { practiceId: 'swp-kent', name, periodStart: 2024, periodEnd: 2024, terms } },
-    );
-    const contractId = created.createContract.id;
+    // The council writes a rate-card contract on the form: £12.50 per child counted, capped at £100.00 a year.
+    const { context, page } = await suite.signedInPage(council);
+    const name = `E2E rate card ${Date.now()}`;
+    await page.goto(`${stack().dashboard}/payments`);
+    await page.locator('h1', { hasText: 'Payments' }).waitFor();
+    await settled(page);
+    if ((await page.getByTestId('payments-empty').count()) === 0) await page.getByText('Create another contract').click();
+    await page.locator('#create-name').fill(name);
+    await page.locator('#create-start').fill('2024');
+    await page.locator('#create-end').fill('2024');
+    await page.locator('#create-fixed-fee').fill('1,000');
+    await page.locator('#create-pot').fill('99.99');
+    await page.locator('#create-level').fill('10');
+    await page.locator('#create-rate-indicator').selectOption('placements_3plus');
+    await page.locator('#create-rate-price').fill('12.50');
+    await page.locator('#create-rate-year-cap').fill('100');
+    await page.getByRole('button', { name: 'Create contract' }).click();
+    const created = page.locator('[data-testid="contract"]', { has: page.locator('h2', { hasText: name }) });
+    await created.waitFor({ timeout: 30_000 });
+    const contractId = (await created.getAttribute('data-contract-id'))!;
     await context.close();
 
     // The practice previews its own next statement (current terms, not issued).
@@ -176,8 +182,16 @@ describe.skipIf(skipReason)('payments', () => {
     const preview = pSection.getByTestId('whatif-statement');
     await preview.waitFor({ timeout: 30_000 });
     expect(await preview.textContent()).toContain('Not issued: preview');
-    const api = await graphql<{ previewStatement: { totalPence: number } }>(p.token, PREVIEW, { contractId, period: 2024 });
+    const api = await graphql<{ previewStatement: { totalPence: number; rateCardPence: number | null } }>(
+      p.token,
+      `query E2ERatePreview($contractId: ID!) { previewStatement(contractId: $contractId, period: 2024) { totalPence rateCardPence } }`,
+      { contractId },
+    );
     expect(await preview.getByTestId('statement-total').textContent()).toBe(formatPence(api.previewStatement.totalPence));
+    // the rate card is shown with what it pays, at most the £100.00 yearly cap
+    expect(api.previewStatement.rateCardPence).not.toBeNull();
+    expect(api.previewStatement.rateCardPence!).toBeLessThanOrEqual(10_000);
+    expect(await preview.getByTestId('rate-card').textContent()).toContain(`rate card, ${formatPence(api.previewStatement.rateCardPence)} paid`);
     await expectNoAxeViolations(p.page, 'payments, practice preview');
     await p.context.close();
 

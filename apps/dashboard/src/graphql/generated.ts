@@ -159,6 +159,17 @@ export type PaymentsContractFieldsFragment = {
       };
     }>;
   };
+  rateTerms: {
+    rateCard: {
+      capPerYearPence: number | null;
+      capContractPence: number | null;
+      rates: Array<{
+        indicatorId: string;
+        pricePence: number;
+        maxUnits: number | null;
+      }>;
+    } | null;
+  };
   statements: Array<{
     id: string | null;
     period: number;
@@ -192,6 +203,18 @@ export type PaymentsStatementFieldsFragment = {
   revision: number | null;
   supersedesId: string | null;
   reissueReason: string | null;
+  rateCardPence: number | null;
+  rateCardLines: Array<{
+    indicatorId: string;
+    title: string;
+    pricePence: number;
+    counted: number | null;
+    countedSymbol: string | null;
+    units: number | null;
+    grossPence: number | null;
+    paidPence: number | null;
+    explanation: string;
+  }>;
   sources: Array<{
     submissionId: string;
     kind: string;
@@ -583,6 +606,17 @@ export type PaymentsContractsQuery = {
         };
       }>;
     };
+    rateTerms: {
+      rateCard: {
+        capPerYearPence: number | null;
+        capContractPence: number | null;
+        rates: Array<{
+          indicatorId: string;
+          pricePence: number;
+          maxUnits: number | null;
+        }>;
+      } | null;
+    };
     statements: Array<{
       id: string | null;
       period: number;
@@ -667,6 +701,17 @@ export type PaymentsCreateContractMutation = {
         };
       }>;
     };
+    rateTerms: {
+      rateCard: {
+        capPerYearPence: number | null;
+        capContractPence: number | null;
+        rates: Array<{
+          indicatorId: string;
+          pricePence: number;
+          maxUnits: number | null;
+        }>;
+      } | null;
+    };
     statements: Array<{
       id: string | null;
       period: number;
@@ -731,6 +776,18 @@ export type PaymentsIssueStatementMutation = {
     revision: number | null;
     supersedesId: string | null;
     reissueReason: string | null;
+    rateCardPence: number | null;
+    rateCardLines: Array<{
+      indicatorId: string;
+      title: string;
+      pricePence: number;
+      counted: number | null;
+      countedSymbol: string | null;
+      units: number | null;
+      grossPence: number | null;
+      paidPence: number | null;
+      explanation: string;
+    }>;
     sources: Array<{
       submissionId: string;
       kind: string;
@@ -797,6 +854,18 @@ export type PaymentsPreviewQuery = {
     revision: number | null;
     supersedesId: string | null;
     reissueReason: string | null;
+    rateCardPence: number | null;
+    rateCardLines: Array<{
+      indicatorId: string;
+      title: string;
+      pricePence: number;
+      counted: number | null;
+      countedSymbol: string | null;
+      units: number | null;
+      grossPence: number | null;
+      paidPence: number | null;
+      explanation: string;
+    }>;
     sources: Array<{
       submissionId: string;
       kind: string;
@@ -892,6 +961,18 @@ export type PaymentsStatementQuery = {
     revision: number | null;
     supersedesId: string | null;
     reissueReason: string | null;
+    rateCardPence: number | null;
+    rateCardLines: Array<{
+      indicatorId: string;
+      title: string;
+      pricePence: number;
+      counted: number | null;
+      countedSymbol: string | null;
+      units: number | null;
+      grossPence: number | null;
+      paidPence: number | null;
+      explanation: string;
+    }>;
     sources: Array<{
       submissionId: string;
       kind: string;

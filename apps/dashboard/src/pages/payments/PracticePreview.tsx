@@ -19,7 +19,7 @@ export function PracticePreview({ contract }: { contract: ContractFields }) {
   return (
     <section className="govuk-!-margin-top-6" aria-labelledby={`${prefix}-heading`}>
       <h3 className="govuk-heading-m" id={`${prefix}-heading`}>
-        Preview your next statement
+        Preview your next statement<span className="govuk-visually-hidden"> for {contract.name}</span>
       </h3>
       <form
         onSubmit={(e) => {

@@ -130,6 +130,29 @@ export function StatementView({ statement, label, idPrefix }: { statement: State
         </table>
       </div>
 
+      {statement.rateCardLines.length > 0 ? (
+        <div className="app-table-scroll" role="region" aria-labelledby={`${captionId}-rates`} tabIndex={0} data-testid="rate-card">
+          <table className="govuk-table govuk-!-font-size-16">
+            <caption className="govuk-table__caption govuk-table__caption--s" id={`${captionId}-rates`}>
+              {label}: rate card, {formatPence(statement.rateCardPence)} paid
+            </caption>
+            <TableHead columns={['Paid per unit of', numeric('Price'), numeric('Counted'), numeric('Units'), numeric('Earned'), numeric('Paid'), 'Why']} />
+            <tbody className="govuk-table__body">
+              {statement.rateCardLines.map((r) => (
+                <tr className="govuk-table__row" key={r.indicatorId}>
+                  <th scope="row" className="govuk-table__header">{r.title}</th>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{formatPence(r.pricePence)}</td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{r.counted === null ? (r.countedSymbol ?? 'x') : number.format(r.counted)}</td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{r.units === null ? 'c' : r.units}</td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{formatPence(r.grossPence)}</td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{formatPence(r.paidPence)}</td>
+                  <td className="govuk-table__cell">{r.explanation}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
       {statement.notes.length > 0 ? (
         <>
           <h4 className="govuk-heading-s">Notes</h4>

@@ -59,6 +59,7 @@ export function Verification({
     <section className="govuk-!-margin-top-6" aria-labelledby={`${prefix}-heading`} data-testid="verification">
       <h4 className="govuk-heading-s" id={`${prefix}-heading`}>
         Verification: revision {statement.revision ?? 1}
+        <span className="govuk-visually-hidden"> of statement {id}</span>
         {statement.supersedesId ? ` (re-issues statement ${statement.supersedesId}: ${statement.reissueReason})` : ''}
         {data?.supersededById ? <strong className="govuk-tag govuk-tag--grey govuk-!-margin-left-2">Superseded</strong> : null}
       </h4>

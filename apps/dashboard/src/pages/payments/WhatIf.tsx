@@ -18,7 +18,7 @@ function yearOptions(years: readonly number[]) {
 export function WhatIf({ contract, titles, onIssued }: { contract: ContractFields; titles: ReadonlyMap<string, string>; onIssued: () => void }) {
   const prefix = `whatif-${contract.id}`;
   const years = yearsOf(contract.periodStart, contract.periodEnd);
-  const [form, setForm] = useState<TermsForm>(() => termsToForm(contract.terms));
+  const [form, setForm] = useState<TermsForm>(() => termsToForm(contract.terms, contract.rateTerms.rateCard));
   const [period, setPeriod] = useState<number>(years[years.length - 1] ?? contract.periodEnd);
   const [errors, setErrors] = useState<FormError[]>([]);
   const preview = useRun(PREVIEW_QUERY);
@@ -126,7 +126,7 @@ export function WhatIf({ contract, titles, onIssued }: { contract: ContractField
             type="button"
             className="govuk-button govuk-button--secondary"
             onClick={() => {
-              setForm(termsToForm(contract.terms));
+              setForm(termsToForm(contract.terms, contract.rateTerms.rateCard));
               setErrors([]);
               preview.reset();
             }}

@@ -82,6 +82,18 @@ const STATEMENT_FIELDS = fragment(/* GraphQL */ `
     revision
     supersedesId
     reissueReason
+    rateCardPence
+    rateCardLines {
+      indicatorId
+      title
+      pricePence
+      counted
+      countedSymbol
+      units
+      grossPence
+      paidPence
+      explanation
+    }
     sources {
       submissionId
       kind
@@ -139,6 +151,18 @@ const CONTRACT_FIELDS = fragment(
       canManage
       terms {
         ...PaymentsTermsFields
+      }
+      # apart from the terms fragment, so a what-if form carries the rate card through unchanged
+      rateTerms: terms {
+        rateCard {
+          capPerYearPence
+          capContractPence
+          rates {
+            indicatorId
+            pricePence
+            maxUnits
+          }
+        }
       }
       statements {
         id
