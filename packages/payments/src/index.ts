@@ -35,3 +35,5 @@ export {
   type DisputeState,
   type DisputeFilter,
 } from './disputes';
+export { indigoProject, type IndigoContract, type IndigoMetricInfo } from './indigo/project';
+export { indigoExport } from './indigo/export';

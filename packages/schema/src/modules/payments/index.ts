@@ -23,3 +23,4 @@ import './terms';
 import './contracts';
 import './statements';
 import './disputes';
+import './open-data';

@@ -84,4 +84,18 @@ describe.each(testEngines())('rate cards API on %s', (engine) => {
       ],
     });
   });
+
+  it('exports the contract as an INDIGO project: withheld amounts PRIVATE, for every viewer alike', async () => {
+    const Q = `query ($id: ID!) { indigoProject(contractId: $id) }`;
+    for (const viewer of [testViewers.policy, testViewers.councilKent]) {
+      const project = JSON.parse((await execute(database, viewer, Q, { id: contractId })).data.indigoProject);
+      expect(project.outcome_pricings.map((p: { price_per_unit: { amount: { value: number } } }) => p.price_per_unit.amount.value)).toEqual([25, 1.5]);
+      // the count of 4 is withheld and, under the binding cap, both shares with it
+      expect(project.outcome_payments.map((p: { status: string; money?: unknown }) => [p.status, p.money ?? null])).toEqual([
+        ['PRIVATE', null],
+        ['PRIVATE', null],
+      ]);
+    }
+    expect((await execute(database, testViewers.councilOther, Q, { id: contractId })).data.indigoProject).toBeNull();
+  });
 });
