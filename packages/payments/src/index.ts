@@ -37,3 +37,4 @@ export {
 } from './disputes';
 export { indigoProject, type IndigoContract, type IndigoMetricInfo } from './indigo/project';
 export { indigoExport } from './indigo/export';
+export { lockCohort, listCohorts, cohortOutcome, type CohortRecord, type CohortOutcome } from './cohorts';

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   check,
+  date,
   foreignKey,
   index,
   integer,
@@ -160,4 +161,39 @@ export const disputeEvents = pgTable(
     index('dispute_events_dispute').on(t.disputeId),
     check('dispute_events_answer', sql`(${t.kind} = 'answered') = (${t.resolution} IS NOT NULL)`),
   ],
+);
+
+/**
+ * A cohort of referred children (issue 18), locked once: the children whose first episode in the
+ * practice's SSDA903 returns to the contract's council began between `referredFrom` and
+ * `referredTo`, each with the date of that episode (their referral), tracked for `months` after it.
+ * Members are the council's pseudonymous child ids (unique within the council). Never edited.
+ */
+export const contractCohorts = pgTable(
+  'contract_cohorts',
+  {
+    id: serial('id').primaryKey(),
+    contractId: integer('contract_id')
+      .notNull()
+      .references(() => contracts.id),
+    referredFrom: date('referred_from').notNull(),
+    referredTo: date('referred_to').notNull(),
+    months: integer('months').notNull(),
+    lockedBy: text('locked_by').notNull(),
+    lockedAt: timestamp('locked_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('contract_cohorts_contract').on(t.contractId), check('contract_cohorts_months', sql`${t.months} BETWEEN 1 AND 120`)],
+);
+
+export const cohortMembers = pgTable(
+  'cohort_members',
+  {
+    cohortId: integer('cohort_id')
+      .notNull()
+      .references(() => contractCohorts.id),
+    councilCode: text('council_code').notNull(),
+    child: text('child').notNull(),
+    referredOn: date('referred_on').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.cohortId, t.councilCode, t.child] })],
 );
