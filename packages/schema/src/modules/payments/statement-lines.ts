@@ -11,7 +11,7 @@ export const StatementStatus = builder.enumType('StatementStatus', {
   } as const,
 });
 
-export const LineOutcome = builder.enumType('LineOutcome', {
+const LineOutcome = builder.enumType('LineOutcome', {
   values: {
     MET: { value: 'met' },
     PARTLY: { value: 'partly', description: 'Linear rule: part of the share earned.' },
@@ -20,7 +20,7 @@ export const LineOutcome = builder.enumType('LineOutcome', {
   } as const,
 });
 
-export const StatementFigure = builder.objectRef<Line['actual']>('StatementFigure').implement({
+const StatementFigure = builder.objectRef<Line['actual']>('StatementFigure').implement({
   ...signedInType,
   description: "The practice's figure; a null value carries its symbol (c, x, z, k, ...), never 0.",
   fields: (t) => ({

@@ -31,14 +31,14 @@ export const TargetType = builder.enumType('TargetType', {
   } as const,
 });
 
-export const ImprovementUnit = builder.enumType('ImprovementUnit', {
+const ImprovementUnit = builder.enumType('ImprovementUnit', {
   values: {
     POINTS: { value: 'points', description: "In the indicator's unit (percentage points for a percentage)." },
     PERCENT: { value: 'percent', description: 'Relative to the baseline.' },
   } as const,
 });
 
-export const GroupPosition = builder.enumType('GroupPosition', {
+const GroupPosition = builder.enumType('GroupPosition', {
   values: {
     AT_OR_BETTER_THAN_AVERAGE: { value: 'at_or_better_than_average', description: 'The pooled value, shifted by `margin`.' },
     QUARTILE: { value: 'quartile', description: 'Quartile `quartile` (1 = best) or better.' },
