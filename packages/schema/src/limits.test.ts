@@ -106,6 +106,10 @@ describe('every field is behind a scope', () => {
   it('holds only aggregate, reference and directory types: no child-level rows', () => {
     expect(objectTypes.map((t) => t.name).sort()).toEqual([
       'AuditEntry',
+      // cohorts (issue 18): counts of a locked cohort of referred children, the contract's parties only
+      'Cohort',
+      'CohortCounts',
+      'CohortOutcome',
       'ComparatorPoint',
       // continuity ledger (issue 15): counts and estimates per subject and year, never a worker or child
       'ContinuityHeadline',
@@ -197,6 +201,9 @@ describe('every field is behind a scope', () => {
       message: '"m"',
       reason: '"r"',
       resolution: 'UPHELD',
+      referredFrom: '"2024-04-01"',
+      referredTo: '"2024-12-31"',
+      months: '12',
     };
     const args = field.args.filter((a) => isNonNullType(a.type)).map((a) => `${a.name}: ${values[a.name]}`);
     let selection = '';

@@ -24,3 +24,4 @@ import './contracts';
 import './statements';
 import './disputes';
 import './open-data';
+import './cohorts';
