@@ -144,7 +144,7 @@ function ContractSection({
           <div className="app-table-scroll" role="region" aria-labelledby={`${headingId}-statements`} tabIndex={0}>
             <table className="govuk-table">
               <caption className="govuk-table__caption govuk-table__caption--m" id={`${headingId}-statements`}>
-                Issued statements
+                Issued statements<span className="govuk-visually-hidden"> of {contract.name}</span>
               </caption>
               <thead className="govuk-table__head">
                 <tr className="govuk-table__row">
@@ -184,6 +184,7 @@ function ContractSection({
               id={shown.id}
               period={shown.period}
               contractId={contract.id}
+              contractName={contract.name}
               role={role}
               canManage={contract.canManage}
               onChanged={onChanged}
@@ -202,6 +203,7 @@ function IssuedStatement({
   id,
   period,
   contractId,
+  contractName,
   role,
   canManage,
   onChanged,
@@ -209,6 +211,7 @@ function IssuedStatement({
   id: string;
   period: number;
   contractId: string;
+  contractName: string;
   role: Role;
   canManage: boolean;
   onChanged: () => void;
@@ -220,7 +223,7 @@ function IssuedStatement({
   const statement = answer.data.statement;
   return (
     <>
-      <StatementView statement={statement} label={`Statement for ${yearLabel(period)}`} idPrefix={`statement-${contractId}-${period}-${id}`} />
+      <StatementView statement={statement} label={`Statement for ${yearLabel(period)}`} idPrefix={`statement-${contractId}-${period}-${id}`} context={contractName} />
       <Verification statement={statement} role={role} canManage={canManage} onChanged={onChanged} />
     </>
   );

@@ -37,7 +37,7 @@ export function WhatIf({ contract, titles, onIssued }: { contract: ContractField
   return (
     <section aria-labelledby={`${prefix}-heading`} className="govuk-!-margin-top-6">
       <h3 className="govuk-heading-m" id={`${prefix}-heading`}>
-        What if the terms changed?
+        What if the terms changed?<span className="govuk-visually-hidden"> ({contract.name})</span>
       </h3>
       <p className="govuk-body">
         Change targets, weights, partial rules or the missing-data rule and see what the statement would say. Nothing is saved or
@@ -163,7 +163,7 @@ function IssueStatement({ contract, onIssued }: { contract: ContractFields; onIs
   return (
     <section aria-labelledby={`${prefix}-heading`} className="govuk-!-margin-top-6">
       <h3 className="govuk-heading-m" id={`${prefix}-heading`}>
-        Issue a statement
+        Issue a statement<span className="govuk-visually-hidden"> for {contract.name}</span>
       </h3>
       {issue.state.status === 'done' ? (
         <>
