@@ -1,7 +1,8 @@
 /**
  * Payments (issue 6): a council creates a contract from the page, runs a what-if, issues a statement;
- * the practice then sees the same statement's total. Figures are compared with the API's answer to
- * the same token; axe-core on every state; 320 px reflow.
+ * the practice then sees the same statement's total. Issue 18: the practice previews its next
+ * statement, the council issues it, the practice disputes a line and the council answers. Figures are
+ * compared with the API's answer to the same token; axe-core on every state; 320 px reflow.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -145,6 +146,100 @@ describe.skipIf(skipReason)('payments', () => {
     expect(await fitsWidth(pPage)).toBe(true);
     await expectNoAxeViolations(pPage, 'payments, practice, 320px');
     await pContext.close();
+  });
+
+  it('issue 18: the council writes a rate-card contract, the practice previews, the council issues, the practice disputes a line and the council answers; no axe violations', async () => {
+    const council = suite.user('demo-council-kent');
+    const practice = suite.user('demo-practice-kent');
+    // The council writes a rate-card contract on the form: £12.50 per child counted, capped at £100.00 a year.
+    const { context, page } = await suite.signedInPage(council);
+    const name = `E2E rate card ${Date.now()}`;
+    await page.goto(`${stack().dashboard}/payments`);
+    await page.locator('h1', { hasText: 'Payments' }).waitFor();
+    await settled(page);
+    if ((await page.getByTestId('payments-empty').count()) === 0) await page.getByText('Create another contract').click();
+    await page.locator('#create-name').fill(name);
+    await page.locator('#create-start').fill('2024');
+    await page.locator('#create-end').fill('2024');
+    await page.locator('#create-fixed-fee').fill('1,000');
+    await page.locator('#create-pot').fill('99.99');
+    await page.locator('#create-level').fill('10');
+    await page.locator('#create-rate-indicator').selectOption('placements_3plus');
+    await page.locator('#create-rate-price').fill('12.50');
+    await page.locator('#create-rate-year-cap').fill('100');
+    await page.getByRole('button', { name: 'Create contract' }).click();
+    const created = page.locator('[data-testid="contract"]', { has: page.locator('h2', { hasText: name }) });
+    await created.waitFor({ timeout: 30_000 });
+    const contractId = (await created.getAttribute('data-contract-id'))!;
+    await context.close();
+
+    // The practice previews its own next statement (current terms, not issued).
+    const p = await suite.signedInPage(practice);
+    await p.page.goto(`${stack().dashboard}/payments`);
+    const pSection = p.page.locator('[data-testid="contract"]', { has: p.page.locator('h2', { hasText: name }) });
+    await pSection.waitFor({ timeout: 30_000 });
+    await pSection.getByRole('button', { name: 'Preview my statement' }).click();
+    const preview = pSection.getByTestId('whatif-statement');
+    await preview.waitFor({ timeout: 30_000 });
+    expect(await preview.textContent()).toContain('Not issued: preview');
+    const api = await graphql<{ previewStatement: { totalPence: number; rateCardPence: number | null } }>(
+      p.token,
+      `query E2ERatePreview($contractId: ID!) { previewStatement(contractId: $contractId, period: 2024) { totalPence rateCardPence } }`,
+      { contractId },
+    );
+    expect(await preview.getByTestId('statement-total').textContent()).toBe(formatPence(api.previewStatement.totalPence));
+    // the rate card is shown with what it pays, at most the £100.00 yearly cap
+    expect(api.previewStatement.rateCardPence).not.toBeNull();
+    expect(api.previewStatement.rateCardPence!).toBeLessThanOrEqual(10_000);
+    expect(await preview.getByTestId('rate-card').textContent()).toContain(`rate card, ${formatPence(api.previewStatement.rateCardPence)} paid`);
+    await expectNoAxeViolations(p.page, 'payments, practice preview');
+    await p.context.close();
+
+    // The council issues it.
+    const c = await suite.signedInPage(council);
+    await c.page.goto(`${stack().dashboard}/payments`);
+    const cSection = c.page.locator('[data-testid="contract"]', { has: c.page.locator('h2', { hasText: name }) });
+    await cSection.waitFor({ timeout: 30_000 });
+    await cSection.locator(`#issue-${contractId}-period`).selectOption('2024');
+    await cSection.getByRole('button', { name: 'Issue statement' }).click();
+    await cSection.getByRole('button', { name: 'Yes, issue the statement' }).click();
+    await cSection.locator('.govuk-panel__title', { hasText: 'Statement issued' }).waitFor({ timeout: 30_000 });
+    await c.context.close();
+
+    // The practice disputes a line.
+    const p2 = await suite.signedInPage(practice);
+    await p2.page.goto(`${stack().dashboard}/payments`);
+    const p2Section = p2.page.locator('[data-testid="contract"]', { has: p2.page.locator('h2', { hasText: name }) });
+    const verification = p2Section.getByTestId('verification');
+    await verification.waitFor({ timeout: 30_000 });
+    await verification.getByText('No line of this statement is disputed.').waitFor({ timeout: 30_000 });
+    await verification.getByLabel('Why you dispute it').fill('Two moves were one placement recorded twice.');
+    await verification.getByRole('button', { name: 'Raise dispute' }).click();
+    await verification.locator('[data-testid="dispute"][data-state="OPEN"]').waitFor({ timeout: 30_000 });
+    expect(await verification.getByTestId('dispute').textContent()).toContain('Two moves were one placement recorded twice.');
+    await expectNoAxeViolations(p2.page, 'payments, practice dispute raised');
+    await p2.context.close();
+
+    // The council answers it; the history shows both steps.
+    const c2 = await suite.signedInPage(council);
+    await c2.page.goto(`${stack().dashboard}/payments`);
+    const c2Section = c2.page.locator('[data-testid="contract"]', { has: c2.page.locator('h2', { hasText: name }) });
+    const cVerification = c2Section.getByTestId('verification');
+    await cVerification.locator('[data-testid="dispute"][data-state="OPEN"]').waitFor({ timeout: 30_000 });
+    await cVerification.getByLabel('Your answer').fill('Checked against the return: rejected, the moves are distinct.');
+    await cVerification.getByRole('button', { name: 'Reject' }).click();
+    await cVerification.locator('[data-testid="dispute"][data-state="REJECTED"]').waitFor({ timeout: 30_000 });
+    const text = await cVerification.getByTestId('dispute').textContent();
+    expect(text).toContain('raised: Two moves were one placement recorded twice.');
+    expect(text).toContain('rejected: Checked against the return');
+    const { statements } = await graphql<{ statements: { disputes: { state: string }[] }[] }>(
+      c2.token,
+      `query E2EDisputes($contractId: ID!) { statements(contractId: $contractId) { disputes { state } } }`,
+      { contractId },
+    );
+    expect(statements.map((s) => s.disputes.map((d) => d.state))).toEqual([['REJECTED']]);
+    await expectNoAxeViolations(c2.page, 'payments, council answered a dispute');
+    await c2.context.close();
   });
 
   it('shows policy staff the contracts page', async () => {

@@ -182,8 +182,8 @@ export async function startGateway(config: Env, options: { logger?: Logger } = {
         (s) => {
           logger.info(`demo returns: ${s.accepted} imported, ${s.skipped} already there (${Math.round(s.milliseconds / 1000)} s)`);
           // Demo contracts once the returns are in, so their statements have figures; never fatal.
-          return seedDemoContracts(database, { years: s.years }).then(
-            (c) => logger.info(`demo contracts: ${c.created} created, ${c.skipped} already there`),
+          return seedDemoContracts(database, { years: s.years, issuePastYears: true }).then(
+            (c) => logger.info(`demo contracts: ${c.created} created, ${c.skipped} already there, ${c.issued ?? 0} past statements issued`),
             (error: unknown) => logger.error({ err: error }, 'demo contracts failed'),
           );
         },

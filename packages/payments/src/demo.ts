@@ -3,12 +3,14 @@
  * terms. For every demo pair (a pilot council that has not withdrawn, and a practice serving it that is
  * open in the demo years: the pairs `seedDemoReturns` in @continuity/returns generates returns for) this
  * creates one contract through `createContract`, as the council, so the same validation and version-1
- * rules apply. Statements are never issued here: issuing freezes a statement, which is the council's act.
+ * rules apply. With `issuePastYears` (the gateway's demo, issue 18) the new contracts' past years, every
+ * contract year but the last, are issued through `issueStatement` too, so the Payments page shows a
+ * history from the first start and leaves the last year for the council to preview and issue.
  */
 import { sql } from 'drizzle-orm';
 import type { Viewer } from '@continuity/access';
 import type { Database } from '@continuity/db';
-import { createContract, type ServiceOptions } from './service';
+import { createContract, issueStatement, type ServiceOptions } from './service';
 import type { Terms } from './terms';
 
 /** The same author as the demo returns, so everything generated at start-up is recognisable as such. */
@@ -25,6 +27,8 @@ export interface SeedDemoContractsOptions {
   years?: readonly number[];
   /** The clock for `createdAt` (tests pass a fixed one). */
   now?: ServiceOptions['now'];
+  /** Also issue the new contracts' statements for every year but the last (default no). */
+  issuePastYears?: boolean;
 }
 
 export interface SeedDemoContractsSummary {
@@ -32,6 +36,8 @@ export interface SeedDemoContractsSummary {
   created: number;
   /** Demo pairs left alone because they already hold a contract (seeded earlier or made by a user). */
   skipped: number;
+  /** Statements issued for past years (with `issuePastYears` only). */
+  issued?: number;
 }
 
 /**
@@ -137,7 +143,7 @@ export async function seedDemoContracts(
       AND (p.ended IS NULL OR p.ended > make_date(${first - 1}, 4, 1))
     ORDER BY pc.council_code, pc.practice_id`);
 
-  const summary: SeedDemoContractsSummary = { created: 0, skipped: 0 };
+  const summary: SeedDemoContractsSummary = options.issuePastYears ? { created: 0, skipped: 0, issued: 0 } : { created: 0, skipped: 0 };
   for (const pair of pairs) {
     if (pair.has_contract) {
       summary.skipped++;
@@ -149,7 +155,7 @@ export async function seedDemoContracts(
       role: 'council',
       organisation: { kind: 'council', id: pair.council_code },
     };
-    await createContract(
+    const contract = await createContract(
       database,
       council,
       {
@@ -163,6 +169,11 @@ export async function seedDemoContracts(
       options.now ? { now: options.now } : {},
     );
     summary.created++;
+    if (!options.issuePastYears) continue;
+    for (let period = start; period < last; period++) {
+      await issueStatement(database, council, { contractId: contract.id, period }, options.now ? { now: options.now } : {});
+      summary.issued!++;
+    }
   }
   return summary;
 }

@@ -19,6 +19,7 @@
  */
 import { discloseFigure } from '@continuity/access';
 import { formatPence } from './engine/money';
+import type { RateLine } from './engine/rates';
 import type { StatementLine, Totals, ValueFact } from './engine/types';
 import type { StatementDocument } from './document';
 
@@ -59,19 +60,61 @@ export interface DisclosedTotals extends Omit<Totals, 'earnedPence' | 'unearnedP
   totalPence: number | null;
 }
 
+/** A rate-card line as a viewer sees it: count, units and pence null when the count is withheld (they are the count). */
+export interface DisclosedRateLine extends Omit<RateLine, 'counted' | 'units' | 'grossPence' | 'paidPence'> {
+  counted: number | null;
+  units: number | null;
+  grossPence: number | null;
+  paidPence: number | null;
+}
+
 export interface DisclosedStatement {
   lines: DisclosedLine[];
   totals: DisclosedTotals;
+  rateCard: { lines: DisclosedRateLine[]; paidPence: number | null } | null;
+}
+
+/**
+ * Rate-card lines: pay = units x price, so the pence give the count back exactly; a count withheld
+ * (1 to 5) withholds the line's units and pence, and the rate card's and statement's totals; when a
+ * cap binds, every line's share of it is withheld too (a share is worked from all the gross amounts).
+ */
+function discloseRates(document: StatementDocument): { lines: DisclosedRateLine[]; hidden: boolean } | null {
+  if (!document.rateCard) return null;
+  let hidden = false;
+  const lines = document.rateCard.lines.map((line): DisclosedRateLine => {
+    const fact = document.facts.indicators[line.indicatorId]?.actual;
+    const unit = document.indicators.find((i) => i.id === line.indicatorId)?.unit ?? 'count';
+    const shown = fact ? disclose(fact, unit) : null;
+    if (line.counted === null || !fact || shown?.numerator !== null) return line;
+    hidden = true;
+    return {
+      ...line,
+      counted: null,
+      countedSymbol: shown?.numeratorSymbol ?? 'c',
+      units: null,
+      grossPence: null,
+      paidPence: null,
+      explanation: `${formatPence(line.pricePence)} per unit: the count is withheld (c) from viewers outside the contract, and with it what the line pays.`,
+    };
+  });
+  // under a binding cap each line's share depends on every gross, a withheld one too: withhold all shares
+  const capped = document.rateCard.paidPence < document.rateCard.grossPence;
+  return { lines: hidden && capped ? lines.map((l) => ({ ...l, paidPence: null })) : lines, hidden };
 }
 
 /** The lines and totals of a statement as a viewer who does not own the practice's figures may see them. */
 export function discloseStatement(document: StatementDocument): DisclosedStatement {
   const lines = discloseLines(document);
+  const rates = discloseRates(document);
   const hidden = lines.some((l) => l.earnedPence === null);
-  const { totals } = document;
+  const { rateCardPence, ...rest } = document.totals;
+  const totals = rates?.hidden || rateCardPence === undefined ? rest : { ...rest, rateCardPence };
+  const withheld = { ...totals, totalPence: null, ...(hidden ? { earnedPence: null, unearnedPence: null } : {}) };
   return {
     lines,
-    totals: hidden ? { ...totals, earnedPence: null, unearnedPence: null, totalPence: null } : totals,
+    totals: hidden || rates?.hidden ? withheld : totals,
+    rateCard: rates ? { lines: rates.lines, paidPence: rates.hidden ? null : document.rateCard!.paidPence } : null,
   };
 }
 

@@ -5,9 +5,15 @@
  * 'preview', and is never stored.
  */
 import { evaluate } from './engine/evaluate';
+import { evaluateRates, type RateCardResult } from './engine/rates';
 import type { Evaluation, IndicatorFact, StatementFacts, StatementLine, Totals } from './engine/types';
+import type { SourceReturn } from './sources';
 import type { Terms } from './terms';
 
+/**
+ * `sources`, `revision` and `supersedes` (issue 18) were added without a new format number: they
+ * are additions only, and a reader must take their absence (statements issued before) as unknown.
+ */
 export const DOCUMENT_FORMAT = 'continuity/payment-statement@1';
 
 /** The rules as the engine applies them, frozen with each statement so it explains itself later. */
@@ -46,6 +52,10 @@ export interface StatementDocument {
   format: string;
   status: 'issued' | 'preview';
   statementId: number | null;
+  /** 1, or the re-issue number; null for a preview. */
+  revision: number | null;
+  /** The statement this one re-issues, with why. */
+  supersedes: { statementId: number; sha256: string; reason: string } | null;
   period: number;
   contract: ContractInfo;
   version: VersionInfo;
@@ -53,7 +63,11 @@ export interface StatementDocument {
   /** Indicator definitions as they stood. */
   indicators: IndicatorFact[];
   facts: StatementFacts;
+  /** The returns the facts came from (submission ids and content hashes). */
+  sources: SourceReturn[];
   lines: StatementLine[];
+  /** The rate card's lines and pay (absent: the terms have none). totals.totalPence includes its pay. */
+  rateCard?: RateCardResult;
   totals: Totals;
   notes: string[];
   rules: readonly string[];
@@ -63,28 +77,46 @@ export interface StatementDocument {
 export interface BuildInput {
   status: 'issued' | 'preview';
   statementId: number | null;
+  revision?: number | null;
+  supersedes?: StatementDocument['supersedes'];
   contract: ContractInfo;
   version: VersionInfo;
   terms: Terms;
   facts: StatementFacts;
+  /** Default none (engine tests without a database). */
+  sources?: SourceReturn[];
+  /** Rate-card pay of the contract's earlier years (for its contract cap); default 0. */
+  rateCardPaidBeforePence?: number;
   issued: { by: string; at: string } | null;
 }
 
 export function buildDocument(input: BuildInput): StatementDocument {
   const evaluation: Evaluation = evaluate(input.terms, input.facts);
+  const rateCard = input.terms.rateCard
+    ? evaluateRates(input.terms.rateCard, input.facts, input.rateCardPaidBeforePence ?? 0)
+    : undefined;
+  const totals = rateCard
+    ? { ...evaluation.totals, rateCardPence: rateCard.paidPence, totalPence: evaluation.totals.totalPence + rateCard.paidPence }
+    : evaluation.totals;
+  const ids = [...input.terms.indicators.map((t) => t.indicatorId)];
+  for (const rate of input.terms.rateCard?.rates ?? []) if (!ids.includes(rate.indicatorId)) ids.push(rate.indicatorId);
   return {
     format: DOCUMENT_FORMAT,
     status: input.status,
     statementId: input.statementId,
+    revision: input.revision ?? null,
+    supersedes: input.supersedes ?? null,
     period: input.facts.period,
     contract: input.contract,
     version: input.version,
     terms: input.terms,
-    indicators: input.terms.indicators.map((t) => input.facts.indicators[t.indicatorId]!.definition),
+    indicators: ids.map((id) => input.facts.indicators[id]!.definition),
     facts: input.facts,
+    sources: input.sources ?? [],
     lines: evaluation.lines,
-    totals: evaluation.totals,
-    notes: evaluation.notes,
+    ...(rateCard ? { rateCard } : {}),
+    totals,
+    notes: rateCard ? [...evaluation.notes, ...rateCard.notes] : evaluation.notes,
     rules: RULES,
     issued: input.issued,
   };

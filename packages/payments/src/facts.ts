@@ -190,6 +190,9 @@ export class UnknownIndicatorError extends Error {
 export async function readFacts(executor: Executor, request: FactsRequest): Promise<StatementFacts> {
   const { terms, period, practiceId, councilCode } = request;
   const ids = terms.indicators.map((t) => t.indicatorId);
+  // rate-card indicators: only the practice's own figure (its numerator is the count paid for)
+  const rateOnly = (terms.rateCard?.rates ?? []).map((r) => r.indicatorId).filter((id) => !ids.includes(id));
+  ids.push(...rateOnly);
   const definitions = await readDefinitions(executor, ids);
   const unknown = ids.filter((id) => !definitions.has(id));
   if (unknown.length) throw new UnknownIndicatorError(unknown);
@@ -221,11 +224,14 @@ export async function readFacts(executor: Executor, request: FactsRequest): Prom
         asks.push({ indicatorId, role: 'group', subjectKind: 'council', subjectId: code, period, source: 'published' });
     }
   }
+  for (const indicatorId of rateOnly)
+    asks.push({ indicatorId, role: 'actual', subjectKind: 'practice', subjectId: practiceId, period, source: 'computed' });
   const rows = await rowsOf<FactRow>(executor, factsQuery(asks));
 
   const out: Record<string, IndicatorFacts> = {};
   const groupValues = new Map<string, ValueFact[]>();
   const groupRows = new Map<string, FactRow>();
+  for (const id of rateOnly) out[id] = { definition: definitions.get(id)!, actual: undefined as unknown as ValueFact };
   for (const term of terms.indicators) {
     out[term.indicatorId] = { definition: definitions.get(term.indicatorId)!, actual: undefined as unknown as ValueFact };
   }

@@ -8,7 +8,15 @@ export { buildDocument, DOCUMENT_FORMAT, RULES } from './document';
 export type { StatementDocument, ContractInfo, VersionInfo } from './document';
 export * from './scope';
 export * from './service';
-export { discloseLines, discloseStatement, type DisclosedLine, type DisclosedStatement, type DisclosedTotals } from './disclose';
+export {
+  discloseLines,
+  discloseStatement,
+  type DisclosedLine,
+  type DisclosedRateLine,
+  type DisclosedStatement,
+  type DisclosedTotals,
+} from './disclose';
+export { evaluateRates, type RateCardResult, type RateLine } from './engine/rates';
 export { statementCsv, CSV_COLUMNS, pounds } from './csv';
 export {
   seedDemoContracts,
@@ -17,3 +25,16 @@ export {
   type SeedDemoContractsOptions,
   type SeedDemoContractsSummary,
 } from './demo';
+export { readSources, factReferences, type SourceReturn } from './sources';
+export {
+  listDisputes,
+  raiseDispute,
+  answerDispute,
+  type DisputeRecord,
+  type DisputeEvent,
+  type DisputeState,
+  type DisputeFilter,
+} from './disputes';
+export { indigoProject, type IndigoContract, type IndigoMetricInfo } from './indigo/project';
+export { indigoExport } from './indigo/export';
+export { lockCohort, listCohorts, cohortOutcome, type CohortRecord, type CohortOutcome } from './cohorts';

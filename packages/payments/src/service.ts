@@ -10,6 +10,7 @@ import { canonicalJson, sha256Hex } from './canonical';
 import { buildDocument, type ContractInfo, type StatementDocument } from './document';
 import { readDefinitions, readFacts, rowsOf, UnknownIndicatorError, type Executor } from './facts';
 import { canManageContract, ownsContractFigures, readableContractsSql } from './scope';
+import { readSources } from './sources';
 import { checkTermsAgainst, InvalidTermsError, parseTerms, type Terms } from './terms';
 
 export type PaymentsErrorCode = 'NOT_FOUND' | 'FORBIDDEN' | 'INVALID' | 'CONFLICT';
@@ -67,6 +68,12 @@ export interface StatementSummary {
   earnedPence: number;
   totalPence: number;
   sha256: string;
+  /** 1 for the first issue of the period, n for its (n - 1)th re-issue. */
+  revision: number;
+  supersedesId: number | null;
+  /** The re-issue that replaced this one, if any: then this one is history. */
+  supersededById: number | null;
+  reason: string | null;
 }
 
 export interface IssuedStatement extends StatementSummary {
@@ -240,10 +247,10 @@ export async function validateTerms(executor: Executor, input: unknown): Promise
     if (error instanceof InvalidTermsError) throw new PaymentsError('INVALID', error.message, error.issues);
     throw error;
   }
-  const definitions = await readDefinitions(
-    executor,
-    terms.indicators.map((t) => t.indicatorId),
-  );
+  const definitions = await readDefinitions(executor, [
+    ...terms.indicators.map((t) => t.indicatorId),
+    ...(terms.rateCard?.rates ?? []).map((r) => r.indicatorId),
+  ]);
   const problems = checkTermsAgainst(terms, [...definitions.values()]);
   if (problems.length) throw new PaymentsError('INVALID', `Invalid terms: ${problems.join('; ')}`, problems);
   return terms;
@@ -378,6 +385,21 @@ async function factsFor(executor: Executor, contract: ContractRecord, period: nu
   }
 }
 
+/**
+ * Rate-card pay of the contract's earlier years, for its contract cap: the latest revision of each
+ * earlier period's statement (superseded revisions do not count), read from the frozen documents.
+ */
+async function rateCardPaidBefore(executor: Executor, contractId: number, period: number): Promise<number> {
+  const [row] = await rowsOf<{ paid: string | number }>(
+    executor,
+    sql`SELECT COALESCE(sum((s.document::jsonb #>> '{totals,rateCardPence}')::bigint), 0)::text AS paid
+      FROM statements s
+      WHERE s.contract_id = ${contractId} AND s.period < ${period}
+        AND NOT EXISTS (SELECT 1 FROM statements n WHERE n.supersedes_id = s.id)`,
+  );
+  return Number(row?.paid ?? 0);
+}
+
 export interface PreviewInput {
   contractId: number;
   period: number;
@@ -417,6 +439,8 @@ export async function previewStatement(
     version: { version: base.version, createdBy: base.createdBy, createdAt: base.createdAt, note: base.note, overridden },
     terms,
     facts,
+    sources: await readSources(database.db, facts),
+    rateCardPaidBeforePence: terms.rateCard ? await rateCardPaidBefore(database.db, contract.id, input.period) : 0,
     issued: null,
   });
 }
@@ -442,43 +466,95 @@ export async function issueStatement(
     if (already.length) {
       throw new PaymentsError('CONFLICT', `The ${input.period} statement of contract ${contract.id} was issued already (statement ${already[0]!.id})`);
     }
-    const version = await versionFor(tx, contract, input.version);
-    const facts = await factsFor(tx, contract, input.period, version.terms);
-    const [{ id }] = (await rowsOf<{ id: number }>(
+    return freeze(tx, viewer, contract, { period: input.period, version: input.version, at, revision: 1, supersedes: null });
+  });
+  return (await getStatement(database, viewer, id))!;
+}
+
+interface FreezeInput {
+  period: number;
+  version?: number | null;
+  at: Date;
+  revision: number;
+  supersedes: { statementId: number; sha256: string; reason: string } | null;
+}
+
+/** Works a statement out from the version's terms and the figures as they stand, and stores it frozen. */
+async function freeze(tx: Executor, viewer: Viewer, contract: ContractRecord, input: FreezeInput): Promise<number> {
+  const version = await versionFor(tx, contract, input.version);
+  const facts = await factsFor(tx, contract, input.period, version.terms);
+  const [{ id }] = (await rowsOf<{ id: number }>(
+    tx,
+    sql`SELECT nextval(pg_get_serial_sequence('statements', 'id'))::int AS id`,
+  )) as [{ id: number }];
+  const document = buildDocument({
+    status: 'issued',
+    statementId: id,
+    revision: input.revision,
+    supersedes: input.supersedes,
+    contract: contractInfo(contract),
+    version: { version: version.version, createdBy: version.createdBy, createdAt: version.createdAt, note: version.note, overridden: false },
+    terms: version.terms,
+    facts,
+    sources: await readSources(tx, facts),
+    rateCardPaidBeforePence: version.terms.rateCard ? await rateCardPaidBefore(tx, contract.id, input.period) : 0,
+    issued: { by: viewer.userId, at: input.at.toISOString() },
+  });
+  const text = canonicalJson(document);
+  await (tx as Database['db']).insert(statements).values({
+    id,
+    contractId: contract.id,
+    version: version.version,
+    period: input.period,
+    status: 'issued',
+    issuedBy: viewer.userId,
+    issuedAt: input.at,
+    fixedPence: document.totals.fixedFeePence,
+    earnedPence: document.totals.earnedPence,
+    totalPence: document.totals.totalPence,
+    document: text,
+    sha256: sha256Hex(text),
+    revision: input.revision,
+    supersedesId: input.supersedes?.statementId ?? null,
+    reason: input.supersedes?.reason ?? null,
+  });
+  return id;
+}
+
+/**
+ * Re-issues a statement as a new revision (issue 18): issued statements are never edited, so a
+ * correction (an upheld dispute, a resubmitted return, amended terms) is worked out afresh from the
+ * figures as they stand and the latest terms (or `version`), and names the statement it supersedes,
+ * its hash and why. Only the latest revision of a period can be re-issued (CONFLICT otherwise).
+ */
+export async function reissueStatement(
+  database: Database,
+  viewer: Viewer,
+  input: { statementId: number; reason: string; version?: number | null },
+  options: ServiceOptions = {},
+): Promise<IssuedStatement> {
+  const at = clock(options);
+  const reason = input.reason.trim();
+  if (!reason || reason.length > 2000) throw new PaymentsError('INVALID', 'A re-issue needs a reason of 1 to 2000 characters');
+  const previous = (await listStatements(database, viewer, { ids: [input.statementId] }))[0];
+  if (!previous) throw new PaymentsError('NOT_FOUND', `No statement ${input.statementId}`);
+  const id = await database.db.transaction(async (tx) => {
+    const contract = await lockManagedContract(tx, viewer, previous.contractId, 'Only the council can re-issue statements of its contracts');
+    const latest = await rowsOf<{ id: number; revision: number; sha256: string }>(
       tx,
-      sql`SELECT nextval(pg_get_serial_sequence('statements', 'id'))::int AS id`,
-    )) as [{ id: number }];
-    const document = buildDocument({
-      status: 'issued',
-      statementId: id,
-      contract: contractInfo(contract),
-      version: {
-        version: version.version,
-        createdBy: version.createdBy,
-        createdAt: version.createdAt,
-        note: version.note,
-        overridden: false,
-      },
-      terms: version.terms,
-      facts,
-      issued: { by: viewer.userId, at: at.toISOString() },
+      sql`SELECT id, revision, sha256 FROM statements WHERE contract_id = ${contract.id} AND period = ${previous.period}
+        ORDER BY revision DESC LIMIT 1`,
+    );
+    if (latest[0]!.id !== previous.id) {
+      throw new PaymentsError('CONFLICT', `Statement ${previous.id} was re-issued already (statement ${latest[0]!.id} is the latest)`);
+    }
+    return freeze(tx, viewer, contract, {
+      period: previous.period,
+      version: input.version,
+      at,
+      revision: latest[0]!.revision + 1,
+      supersedes: { statementId: previous.id, sha256: latest[0]!.sha256, reason },
     });
-    const text = canonicalJson(document);
-    await tx.insert(statements).values({
-      id,
-      contractId: contract.id,
-      version: version.version,
-      period: input.period,
-      status: 'issued',
-      issuedBy: viewer.userId,
-      issuedAt: at,
-      fixedPence: document.totals.fixedFeePence,
-      earnedPence: document.totals.earnedPence,
-      totalPence: document.totals.totalPence,
-      document: text,
-      sha256: sha256Hex(text),
-    });
-    return id;
   });
   return (await getStatement(database, viewer, id))!;
 }
@@ -497,6 +573,10 @@ interface StatementRow {
   earned_pence: number | string;
   total_pence: number | string;
   sha256: string;
+  revision: number;
+  supersedes_id: number | null;
+  superseded_by_id: number | null;
+  reason: string | null;
   document?: string;
 }
 
@@ -515,6 +595,10 @@ function toSummary(r: StatementRow): StatementSummary {
     earnedPence: Number(r.earned_pence),
     totalPence: Number(r.total_pence),
     sha256: r.sha256,
+    revision: r.revision,
+    supersedesId: r.supersedes_id,
+    supersededById: r.superseded_by_id,
+    reason: r.reason,
   };
 }
 
@@ -545,10 +629,12 @@ function statementsQuery(viewer: Viewer, filter: StatementFilter, withDocument: 
   return sql`
     SELECT s.id, s.contract_id, c.council_code, c.practice_id, s.version, s.period, s.status::text AS status,
       s.issued_by, s.issued_at, s.fixed_pence::text AS fixed_pence, s.earned_pence::text AS earned_pence,
-      s.total_pence::text AS total_pence, s.sha256 ${withDocument ? sql`, s.document` : sql``}
+      s.total_pence::text AS total_pence, s.sha256, s.revision, s.supersedes_id, s.reason,
+      (SELECT n.id FROM statements n WHERE n.supersedes_id = s.id) AS superseded_by_id
+      ${withDocument ? sql`, s.document` : sql``}
     FROM statements s JOIN contracts c ON c.id = s.contract_id
     WHERE ${sql.join(where, sql` AND `)}
-    ORDER BY c.council_code, c.practice_id, s.period, s.id`;
+    ORDER BY c.council_code, c.practice_id, s.period, s.revision, s.id`;
 }
 
 /** Issued statements the viewer may read (without their documents), by practice, council, contract or period. */

@@ -126,6 +126,39 @@ export const termIndicatorSchema = z
     }
   });
 
+/**
+ * A rate card (issue 18): a price per unit of outcome achieved, beside the target-and-pot model. A
+ * unit is one count of the indicator's numerator for the practice in the period (e.g. a child in a
+ * stable placement for the year: a child-year; a care leaver in education, employment or training; a
+ * child who kept the same social worker), so an indicator whose numerator counts children pays per
+ * child. Caps: `maxUnits` per rate and year (e.g. the number of children referred), `capPerYearPence`
+ * on the rate card's pay in a statement, `capContractPence` on its pay over the whole contract
+ * (statements of earlier years count first). Prices and caps in whole pence.
+ */
+export const rateSchema = z
+  .object({
+    indicatorId: z.string().min(1),
+    pricePence: pence.refine((p) => p >= 1, 'a price of at least 1p'),
+    maxUnits: z.number().int().min(0).max(1_000_000).optional(),
+  })
+  .strict();
+
+export const rateCardSchema = z
+  .object({
+    rates: z.array(rateSchema).min(1).max(50),
+    capPerYearPence: pence.optional(),
+    capContractPence: pence.optional(),
+  })
+  .strict()
+  .superRefine((card, ctx) => {
+    const seen = new Set<string>();
+    card.rates.forEach((rate, i) => {
+      if (seen.has(rate.indicatorId))
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `rate ${rate.indicatorId} is listed twice`, path: ['rates', i] });
+      seen.add(rate.indicatorId);
+    });
+  });
+
 export const termsSchema = z
   .object({
     fixedFeePence: pence,
@@ -134,10 +167,16 @@ export const termsSchema = z
     missingData: z.enum(MISSING_DATA_RULES),
     /** Statistical-neighbour model to compare with (e.g. '2025'); absent: the council's latest. */
     neighbourModel: z.string().min(1).optional(),
-    indicators: z.array(termIndicatorSchema).min(1).max(50),
+    /** None only when a rate card pays instead. */
+    indicators: z.array(termIndicatorSchema).max(50),
+    rateCard: rateCardSchema.optional(),
   })
   .strict()
   .superRefine((terms, ctx) => {
+    if (terms.indicators.length === 0 && !terms.rateCard)
+      ctx.addIssue({ code: z.ZodIssueCode.too_small, minimum: 1, inclusive: true, type: 'array', message: 'Array must contain at least 1 element(s)', path: ['indicators'] });
+    if (terms.indicators.length === 0 && terms.outcomePotPence > 0)
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'an outcome-linked pot needs indicators to share it', path: ['outcomePotPence'] });
     const seen = new Set<string>();
     terms.indicators.forEach((term, i) => {
       if (seen.has(term.indicatorId))
@@ -152,6 +191,8 @@ export type Terms = z.infer<typeof termsSchema>;
 export type TermIndicator = z.infer<typeof termIndicatorSchema>;
 export type Target = z.infer<typeof targetSchema>;
 export type PartialRule = z.infer<typeof partialSchema>;
+export type RateCard = z.infer<typeof rateCardSchema>;
+export type Rate = z.infer<typeof rateSchema>;
 
 export class InvalidTermsError extends Error {
   constructor(readonly issues: string[]) {
@@ -200,6 +241,9 @@ export function checkTermsAgainst(terms: Terms, indicators: readonly IndicatorPo
           `indicators.${i}.partial.floor: ${term.indicatorId} is ${higher ? 'higher' : 'lower'}-better, so the floor must be ${higher ? 'below' : 'above'} the target level`,
         );
     }
+  });
+  terms.rateCard?.rates.forEach((rate, i) => {
+    if (!byId.has(rate.indicatorId)) problems.push(`rateCard.rates.${i}.indicatorId: no indicator ${rate.indicatorId}`);
   });
   return problems;
 }

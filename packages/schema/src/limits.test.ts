@@ -106,6 +106,10 @@ describe('every field is behind a scope', () => {
   it('holds only aggregate, reference and directory types: no child-level rows', () => {
     expect(objectTypes.map((t) => t.name).sort()).toEqual([
       'AuditEntry',
+      // cohorts (issue 18): counts of a locked cohort of referred children, the contract's parties only
+      'Cohort',
+      'CohortCounts',
+      'CohortOutcome',
       'ComparatorPoint',
       // continuity ledger (issue 15): counts and estimates per subject and year, never a worker or child
       'ContinuityHeadline',
@@ -121,6 +125,9 @@ describe('every field is behind a scope', () => {
       'CouncilTableRow',
       // a computed England or region figure's coverage: counts of councils
       'Coverage',
+      // payments verification (issue 18): a dispute on a statement line and its events, words of the parties
+      'Dispute',
+      'DisputeEvent',
       'FunnelLimit',
       'Indicator',
       'Mutation',
@@ -130,6 +137,10 @@ describe('every field is behind a scope', () => {
       'PilotWave',
       'Practice',
       'Query',
+      // rate cards (issue 18): prices, caps, and a statement's per-rate counts (aggregate, disclosure-controlled)
+      'Rate',
+      'RateCard',
+      'RateCardLine',
       // reconciliation: a council's aggregate computed figure beside DfE's published one
       'ReconciledFigure',
       'ReconciliationRow',
@@ -139,6 +150,8 @@ describe('every field is behind a scope', () => {
       'Series',
       'SeriesLine',
       'SeriesPoint',
+      // payments (issue 18): a return a statement came from (submission id, content hash), as Submission
+      'SourceReturn',
       // payments (issue 6): a statement line holds the practice's aggregate figure, never a child
       'Statement',
       'StatementFigure',
@@ -191,6 +204,14 @@ describe('every field is behind a scope', () => {
       period: '2024',
       disabled: 'true',
       terms,
+      statementId: '"1"',
+      disputeId: '"1"',
+      message: '"m"',
+      reason: '"r"',
+      resolution: 'UPHELD',
+      referredFrom: '"2024-04-01"',
+      referredTo: '"2024-12-31"',
+      months: '12',
     };
     const args = field.args.filter((a) => isNonNullType(a.type)).map((a) => `${a.name}: ${values[a.name]}`);
     let selection = '';

@@ -8,7 +8,7 @@ import './modules/pilots';
 import './modules/indicators';
 import './modules/series';
 import './modules/admin';
-import './modules/payments';
+import './modules/payments/index';
 import './modules/returns';
 import './modules/reconciliation';
 import './modules/continuity';

@@ -2,6 +2,10 @@
 // GraphQL documents in src/. Do not edit: run `npm run codegen -w @continuity/dashboard`.
 /* eslint-disable */
 
+export type DisputeResolution = 'REJECTED' | 'UPHELD';
+
+export type DisputeState = 'OPEN' | 'REJECTED' | 'UPHELD';
+
 export type FunnelPosition = 'ABOVE_95' | 'ABOVE_998' | 'BELOW_95' | 'BELOW_998' | 'WITHIN';
 
 export type GroupPosition = 'AT_OR_BETTER_THAN_AVERAGE' | 'QUARTILE';
@@ -64,6 +68,18 @@ export interface PartialRuleInput {
   type: PartialType;
 }
 
+export interface RateCardInput {
+  capContractPence?: number | null;
+  capPerYearPence?: number | null;
+  rates: Array<RateInput>;
+}
+
+export interface RateInput {
+  indicatorId: string;
+  maxUnits?: number | null;
+  pricePence: number;
+}
+
 export interface SubjectInput {
   id: string;
   kind: SubjectKind;
@@ -95,6 +111,7 @@ export interface TermsInput {
   missingData: MissingDataRule;
   neighbourModel?: string | null;
   outcomePotPence: number;
+  rateCard?: RateCardInput | null;
 }
 
 /** fragment ComparatorPointFields on ComparatorPoint (src/figures/queries.ts) */
@@ -168,10 +185,23 @@ export type PaymentsContractFieldsFragment = {
       };
     }>;
   };
+  rateTerms: {
+    rateCard: {
+      capPerYearPence: number | null;
+      capContractPence: number | null;
+      rates: Array<{
+        indicatorId: string;
+        pricePence: number;
+        maxUnits: number | null;
+      }>;
+    } | null;
+  };
   statements: Array<{
     id: string | null;
     period: number;
     totalPence: number | null;
+    revision: number | null;
+    supersededById: string | null;
   }>;
 };
 
@@ -196,6 +226,29 @@ export type PaymentsStatementFieldsFragment = {
   sha256: string | null;
   intact: boolean | null;
   csv: string;
+  revision: number | null;
+  supersedesId: string | null;
+  reissueReason: string | null;
+  rateCardPence: number | null;
+  rateCardLines: Array<{
+    indicatorId: string;
+    title: string;
+    pricePence: number;
+    counted: number | null;
+    countedSymbol: string | null;
+    units: number | null;
+    grossPence: number | null;
+    paidPence: number | null;
+    explanation: string;
+  }>;
+  sources: Array<{
+    submissionId: string;
+    kind: string;
+    councilCode: string;
+    practiceId: string | null;
+    collectionYear: number;
+    contentHash: string;
+  }>;
   lines: Array<{
     indicatorId: string;
     title: string;
@@ -709,6 +762,20 @@ export type FigureSeriesQueryVariables = {
   source?: ValueSource | null;
 };
 
+/** mutation PaymentsAnswerDispute (src/pages/payments/queries.ts) */
+export type PaymentsAnswerDisputeMutation = {
+  answerDispute: {
+    id: string;
+    state: DisputeState;
+  };
+};
+
+export type PaymentsAnswerDisputeMutationVariables = {
+  disputeId: string;
+  resolution: DisputeResolution;
+  message: string;
+};
+
 /** query PaymentsContracts (src/pages/payments/queries.ts) */
 export type PaymentsContractsQuery = {
   contracts: Array<{
@@ -754,10 +821,23 @@ export type PaymentsContractsQuery = {
         };
       }>;
     };
+    rateTerms: {
+      rateCard: {
+        capPerYearPence: number | null;
+        capContractPence: number | null;
+        rates: Array<{
+          indicatorId: string;
+          pricePence: number;
+          maxUnits: number | null;
+        }>;
+      } | null;
+    };
     statements: Array<{
       id: string | null;
       period: number;
       totalPence: number | null;
+      revision: number | null;
+      supersededById: string | null;
     }>;
   }>;
   indicators: Array<{
@@ -836,16 +916,54 @@ export type PaymentsCreateContractMutation = {
         };
       }>;
     };
+    rateTerms: {
+      rateCard: {
+        capPerYearPence: number | null;
+        capContractPence: number | null;
+        rates: Array<{
+          indicatorId: string;
+          pricePence: number;
+          maxUnits: number | null;
+        }>;
+      } | null;
+    };
     statements: Array<{
       id: string | null;
       period: number;
       totalPence: number | null;
+      revision: number | null;
+      supersededById: string | null;
     }>;
   };
 };
 
 export type PaymentsCreateContractMutationVariables = {
   input: CreateContractInput;
+};
+
+/** query PaymentsDisputes (src/pages/payments/queries.ts) */
+export type PaymentsDisputesQuery = {
+  statement: {
+    id: string | null;
+    supersededById: string | null;
+    disputes: Array<{
+      id: string;
+      indicatorId: string;
+      state: DisputeState;
+      events: Array<{
+        kind: string;
+        party: string;
+        author: string;
+        at: string;
+        message: string;
+        resolution: DisputeResolution | null;
+      }>;
+    }>;
+  } | null;
+};
+
+export type PaymentsDisputesQueryVariables = {
+  id: string;
 };
 
 /** mutation PaymentsIssueStatement (src/pages/payments/queries.ts) */
@@ -870,6 +988,29 @@ export type PaymentsIssueStatementMutation = {
     sha256: string | null;
     intact: boolean | null;
     csv: string;
+    revision: number | null;
+    supersedesId: string | null;
+    reissueReason: string | null;
+    rateCardPence: number | null;
+    rateCardLines: Array<{
+      indicatorId: string;
+      title: string;
+      pricePence: number;
+      counted: number | null;
+      countedSymbol: string | null;
+      units: number | null;
+      grossPence: number | null;
+      paidPence: number | null;
+      explanation: string;
+    }>;
+    sources: Array<{
+      submissionId: string;
+      kind: string;
+      councilCode: string;
+      practiceId: string | null;
+      collectionYear: number;
+      contentHash: string;
+    }>;
     lines: Array<{
       indicatorId: string;
       title: string;
@@ -925,6 +1066,29 @@ export type PaymentsPreviewQuery = {
     sha256: string | null;
     intact: boolean | null;
     csv: string;
+    revision: number | null;
+    supersedesId: string | null;
+    reissueReason: string | null;
+    rateCardPence: number | null;
+    rateCardLines: Array<{
+      indicatorId: string;
+      title: string;
+      pricePence: number;
+      counted: number | null;
+      countedSymbol: string | null;
+      units: number | null;
+      grossPence: number | null;
+      paidPence: number | null;
+      explanation: string;
+    }>;
+    sources: Array<{
+      submissionId: string;
+      kind: string;
+      councilCode: string;
+      practiceId: string | null;
+      collectionYear: number;
+      contentHash: string;
+    }>;
     lines: Array<{
       indicatorId: string;
       title: string;
@@ -959,6 +1123,34 @@ export type PaymentsPreviewQueryVariables = {
   terms?: TermsInput | null;
 };
 
+/** mutation PaymentsRaiseDispute (src/pages/payments/queries.ts) */
+export type PaymentsRaiseDisputeMutation = {
+  raiseDispute: {
+    id: string;
+    state: DisputeState;
+  };
+};
+
+export type PaymentsRaiseDisputeMutationVariables = {
+  statementId: string;
+  indicatorId: string;
+  message: string;
+};
+
+/** mutation PaymentsReissue (src/pages/payments/queries.ts) */
+export type PaymentsReissueMutation = {
+  reissueStatement: {
+    id: string | null;
+    revision: number | null;
+    totalPence: number | null;
+  };
+};
+
+export type PaymentsReissueMutationVariables = {
+  statementId: string;
+  reason: string;
+};
+
 /** query PaymentsStatement (src/pages/payments/queries.ts) */
 export type PaymentsStatementQuery = {
   statement: {
@@ -981,6 +1173,29 @@ export type PaymentsStatementQuery = {
     sha256: string | null;
     intact: boolean | null;
     csv: string;
+    revision: number | null;
+    supersedesId: string | null;
+    reissueReason: string | null;
+    rateCardPence: number | null;
+    rateCardLines: Array<{
+      indicatorId: string;
+      title: string;
+      pricePence: number;
+      counted: number | null;
+      countedSymbol: string | null;
+      units: number | null;
+      grossPence: number | null;
+      paidPence: number | null;
+      explanation: string;
+    }>;
+    sources: Array<{
+      submissionId: string;
+      kind: string;
+      councilCode: string;
+      practiceId: string | null;
+      collectionYear: number;
+      contentHash: string;
+    }>;
     lines: Array<{
       indicatorId: string;
       title: string;

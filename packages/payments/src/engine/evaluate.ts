@@ -355,7 +355,7 @@ export function evaluate(terms: Terms, facts: StatementFacts): Evaluation {
   const allocatedPence = lines.reduce((a, l) => a + l.allocatedPence, 0);
   const earnedPence = lines.reduce((a, l) => a + l.earnedPence, 0);
   const notes: string[] = [];
-  if (included.length === 0) {
+  if (included.length === 0 && drafts.length > 0) {
     notes.push(
       `Every indicator was left out for lack of data under 'exclude and reweight', so none of the outcome-linked pot of ${formatPence(terms.outcomePotPence)} is paid.`,
     );

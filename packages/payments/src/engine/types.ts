@@ -128,8 +128,10 @@ export interface Totals {
   earnedPence: number;
   /** Outcome-linked pot not paid: outcomePotPence - earnedPence. */
   unearnedPence: number;
-  /** fixedFeePence + earnedPence. */
+  /** fixedFeePence + earnedPence (+ rateCardPence). */
   totalPence: number;
+  /** The rate card's pay, when the terms have one (issue 18). */
+  rateCardPence?: number;
 }
 
 export interface Evaluation {

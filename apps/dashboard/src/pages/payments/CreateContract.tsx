@@ -26,6 +26,10 @@ export function CreateContract({ councilCode, onCreated }: { councilCode: string
     indicatorId: 'placements_3plus',
     level: '10',
     missingData: 'TREAT_AS_NOT_MET',
+    rateIndicatorId: 'placements_3plus',
+    ratePrice: '',
+    rateYearCap: '',
+    rateContractCap: '',
   });
   const set = (change: Partial<Draft>) => setDraft((d) => ({ ...d, ...change }));
 
@@ -46,7 +50,7 @@ export function CreateContract({ councilCode, onCreated }: { councilCode: string
   };
 
   const text = (id: string, label: string, key: keyof Draft, hint?: string, width?: string) => (
-    <TextField id={id} label={label} hint={hint} width={width} value={draft[key]} errors={errors} onChange={(v) => set({ [key]: v } as Partial<Draft>)} />
+    <TextField id={id} label={label} hint={hint} width={width} value={draft[key] ?? ''} errors={errors} onChange={(v) => set({ [key]: v } as Partial<Draft>)} />
   );
 
   return (
@@ -90,6 +94,22 @@ export function CreateContract({ councilCode, onCreated }: { councilCode: string
           options={MISSING_DATA_OPTIONS}
           onChange={(v) => set({ missingData: v as MissingDataRule })}
         />
+        <fieldset className="govuk-fieldset">
+          <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Rate card (optional)</legend>
+          <div className="govuk-hint">A price per unit of outcome achieved, e.g. per child in a stable placement for the year, beside the target.</div>
+          <SelectField
+            id={`${P}-rate-indicator`}
+            label="Pays per child counted in"
+            className="govuk-select app-select--wide"
+            style={{ maxWidth: '100%' }}
+            value={draft.rateIndicatorId ?? ''}
+            options={options.data.indicators.map((i) => ({ value: i.id, text: i.title }))}
+            onChange={(v) => set({ rateIndicatorId: v })}
+          />
+          {text(`${P}-rate-price`, 'Price per unit (£)', 'ratePrice', 'Leave empty for no rate card')}
+          {text(`${P}-rate-year-cap`, 'Cap per year (£)', 'rateYearCap', 'Leave empty for none')}
+          {text(`${P}-rate-contract-cap`, 'Cap for the contract (£)', 'rateContractCap', 'Leave empty for none')}
+        </fieldset>
         <button type="submit" className="govuk-button" data-module="govuk-button" disabled={create.state.status === 'running'}>
           Create contract
         </button>

@@ -1,7 +1,8 @@
 /**
  * Payments (issue 6): the contracts the viewer may see, their issued statements (per indicator:
  * target, actual, outcome, money and why; totals; CSV), and for the contract's council a what-if
- * form, issuing, and creating a first contract.
+ * form, issuing, and creating a first contract. Issue 18: every revision of a statement with the
+ * returns it came from and its disputes; the practice previews its own next statement.
  */
 import { useEffect, useState } from 'react';
 import { useSession } from '../../auth/session';
@@ -15,6 +16,8 @@ import { useQuery } from '../../graphql/useQuery';
 import { StatementView } from './StatementView';
 import { CreateContract } from './CreateContract';
 import { WhatIf } from './WhatIf';
+import { PracticePreview } from './PracticePreview';
+import { Verification } from './Verification';
 
 export default function PaymentsPage() {
   const session = useSession();
@@ -64,7 +67,7 @@ export default function PaymentsPage() {
         ) : (
           <>
             {data.contracts.map((c) => (
-              <ContractSection key={c.id} contract={c} titles={titles} onChanged={refresh} />
+              <ContractSection key={c.id} contract={c} titles={titles} onChanged={refresh} role={roleOf(session?.user.role)} />
             ))}
             {councilCode ? (
               <details className="govuk-details govuk-!-margin-top-6">
@@ -83,10 +86,24 @@ export default function PaymentsPage() {
   );
 }
 
-function ContractSection({ contract, titles, onChanged }: { contract: ContractFields; titles: ReadonlyMap<string, string>; onChanged: () => void }) {
-  const statements = [...contract.statements].sort((a, b) => b.period - a.period);
-  const [chosen, setChosen] = useState<number | null>(statements[0]?.period ?? null);
-  const shown = statements.find((s) => s.period === chosen) ?? statements[0] ?? null;
+type Role = 'council' | 'practice' | 'other';
+const roleOf = (role: string | undefined): Role => (role === 'council' || role === 'practice' ? role : 'other');
+
+function ContractSection({
+  contract,
+  titles,
+  onChanged,
+  role,
+}: {
+  contract: ContractFields;
+  titles: ReadonlyMap<string, string>;
+  onChanged: () => void;
+  role: Role;
+}) {
+  // newest year first, and within a year the latest revision first
+  const statements = [...contract.statements].sort((a, b) => b.period - a.period || (b.revision ?? 1) - (a.revision ?? 1));
+  const [chosen, setChosen] = useState<string | null>(null);
+  const shown = statements.find((s) => s.id === chosen) ?? statements[0] ?? null;
   const headingId = `contract-${contract.id}-heading`;
   return (
     <section aria-labelledby={headingId} className="govuk-!-margin-bottom-9" data-testid="contract" data-contract-id={contract.id}>
@@ -127,7 +144,7 @@ function ContractSection({ contract, titles, onChanged }: { contract: ContractFi
           <div className="app-table-scroll" role="region" aria-labelledby={`${headingId}-statements`} tabIndex={0}>
             <table className="govuk-table">
               <caption className="govuk-table__caption govuk-table__caption--m" id={`${headingId}-statements`}>
-                Issued statements
+                Issued statements<span className="govuk-visually-hidden"> of {contract.name}</span>
               </caption>
               <thead className="govuk-table__head">
                 <tr className="govuk-table__row">
@@ -140,14 +157,18 @@ function ContractSection({ contract, titles, onChanged }: { contract: ContractFi
               </thead>
               <tbody className="govuk-table__body">
                 {statements.map((s) => (
-                  <tr className="govuk-table__row" key={s.period}>
-                    <th scope="row" className="govuk-table__header">{yearLabel(s.period)}</th>
+                  <tr className="govuk-table__row" key={s.id}>
+                    <th scope="row" className="govuk-table__header">
+                      {yearLabel(s.period)}
+                      {(s.revision ?? 1) > 1 ? <span className="govuk-body-s"> revision {s.revision}</span> : null}
+                      {s.supersededById ? <span className="govuk-body-s"> (superseded)</span> : null}
+                    </th>
                     <td className="govuk-table__cell govuk-table__cell--numeric">{formatPence(s.totalPence)}</td>
                     <td className="govuk-table__cell">
-                      {shown?.period === s.period ? (
+                      {shown?.id === s.id ? (
                         <span className="govuk-body-s">Shown below</span>
                       ) : (
-                        <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => setChosen(s.period)}>
+                        <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => setChosen(s.id)}>
                           View<span className="govuk-visually-hidden"> the statement for {yearLabel(s.period)}</span>
                         </button>
                       )}
@@ -157,19 +178,53 @@ function ContractSection({ contract, titles, onChanged }: { contract: ContractFi
               </tbody>
             </table>
           </div>
-          {shown?.id ? <IssuedStatement id={shown.id} period={shown.period} contractId={contract.id} /> : null}
+          {shown?.id ? (
+            <IssuedStatement
+              key={shown.id}
+              id={shown.id}
+              period={shown.period}
+              contractId={contract.id}
+              contractName={contract.name}
+              role={role}
+              canManage={contract.canManage}
+              onChanged={onChanged}
+            />
+          ) : null}
         </>
       )}
       {contract.canManage ? <WhatIf contract={contract} titles={titles} onIssued={onChanged} /> : null}
+      {role === 'practice' ? <PracticePreview contract={contract} /> : null}
     </section>
   );
 }
 
 /** An issued statement in full (immutable, so the cached answer is always right). */
-function IssuedStatement({ id, period, contractId }: { id: string; period: number; contractId: string }) {
+function IssuedStatement({
+  id,
+  period,
+  contractId,
+  contractName,
+  role,
+  canManage,
+  onChanged,
+}: {
+  id: string;
+  period: number;
+  contractId: string;
+  contractName: string;
+  role: Role;
+  canManage: boolean;
+  onChanged: () => void;
+}) {
   const answer = useQuery(STATEMENT_QUERY, { id });
   if (answer.status === 'loading' || answer.status === 'idle') return <Loading>Loading the statement for {yearLabel(period)}…</Loading>;
   if (answer.status === 'error') return <LoadError what={`the statement for ${yearLabel(period)}`} error={answer.error} onRetry={answer.retry} />;
   if (!answer.data.statement) return <Empty>The statement for {yearLabel(period)} is not available to you.</Empty>;
-  return <StatementView statement={answer.data.statement} label={`Statement for ${yearLabel(period)}`} idPrefix={`statement-${contractId}-${period}`} />;
+  const statement = answer.data.statement;
+  return (
+    <>
+      <StatementView statement={statement} label={`Statement for ${yearLabel(period)}`} idPrefix={`statement-${contractId}-${period}-${id}`} context={contractName} />
+      <Verification statement={statement} role={role} canManage={canManage} onChanged={onChanged} />
+    </>
+  );
 }

@@ -53,13 +53,26 @@ function Actual({ line }: { line: StatementFields['lines'][number] }) {
   );
 }
 
-export function StatementView({ statement, label, idPrefix }: { statement: StatementFields; label: string; idPrefix: string }) {
+export function StatementView({
+  statement,
+  label,
+  idPrefix,
+  context,
+}: {
+  statement: StatementFields;
+  label: string;
+  idPrefix: string;
+  /** Read out after the label (e.g. the contract's name), so several statements' landmarks differ. */
+  context?: string;
+}) {
+  const hidden = context ? <span className="govuk-visually-hidden">, {context}</span> : null;
   const whatIf = statement.status === 'PREVIEW';
   const captionId = `${idPrefix}-caption`;
   return (
     <section className={`app-statement${whatIf ? ' app-statement--whatif' : ''}`} aria-labelledby={`${idPrefix}-heading`} data-testid={whatIf ? 'whatif-statement' : 'statement'}>
       <h3 className="govuk-heading-m" id={`${idPrefix}-heading`}>
-        {label}{' '}
+        {label}
+        {hidden}{' '}
         {whatIf ? (
           <strong className="govuk-tag govuk-tag--orange">{statement.termsOverridden ? 'Not issued: what-if' : 'Not issued: preview'}</strong>
         ) : (
@@ -94,7 +107,8 @@ export function StatementView({ statement, label, idPrefix }: { statement: State
       <div className="app-table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
         <table className="govuk-table govuk-!-font-size-16">
           <caption className="govuk-table__caption govuk-table__caption--s" id={captionId}>
-            {label}: each indicator’s target, actual, outcome and what it earned
+            {label}
+            {hidden}: each indicator’s target, actual, outcome and what it earned
           </caption>
           <TableHead columns={['Indicator', 'Target', 'Actual', 'Outcome', numeric('Achievement'), numeric('Allocated'), numeric('Earned'), 'Why']} />
           <tbody className="govuk-table__body">
@@ -130,6 +144,30 @@ export function StatementView({ statement, label, idPrefix }: { statement: State
         </table>
       </div>
 
+      {statement.rateCardLines.length > 0 ? (
+        <div className="app-table-scroll" role="region" aria-labelledby={`${captionId}-rates`} tabIndex={0} data-testid="rate-card">
+          <table className="govuk-table govuk-!-font-size-16">
+            <caption className="govuk-table__caption govuk-table__caption--s" id={`${captionId}-rates`}>
+              {label}
+              {hidden}: rate card, {formatPence(statement.rateCardPence)} paid
+            </caption>
+            <TableHead columns={['Paid per unit of', numeric('Price'), numeric('Counted'), numeric('Units'), numeric('Earned'), numeric('Paid'), 'Why']} />
+            <tbody className="govuk-table__body">
+              {statement.rateCardLines.map((r) => (
+                <tr className="govuk-table__row" key={r.indicatorId}>
+                  <th scope="row" className="govuk-table__header">{r.title}</th>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{formatPence(r.pricePence)}</td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{r.counted === null ? (r.countedSymbol ?? 'x') : number.format(r.counted)}</td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{r.units === null ? 'c' : r.units}</td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{formatPence(r.grossPence)}</td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{formatPence(r.paidPence)}</td>
+                  <td className="govuk-table__cell">{r.explanation}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
       {statement.notes.length > 0 ? (
         <>
           <h4 className="govuk-heading-s">Notes</h4>

@@ -18,7 +18,7 @@ function yearOptions(years: readonly number[]) {
 export function WhatIf({ contract, titles, onIssued }: { contract: ContractFields; titles: ReadonlyMap<string, string>; onIssued: () => void }) {
   const prefix = `whatif-${contract.id}`;
   const years = yearsOf(contract.periodStart, contract.periodEnd);
-  const [form, setForm] = useState<TermsForm>(() => termsToForm(contract.terms));
+  const [form, setForm] = useState<TermsForm>(() => termsToForm(contract.terms, contract.rateTerms.rateCard));
   const [period, setPeriod] = useState<number>(years[years.length - 1] ?? contract.periodEnd);
   const [errors, setErrors] = useState<FormError[]>([]);
   const preview = useRun(PREVIEW_QUERY);
@@ -37,7 +37,7 @@ export function WhatIf({ contract, titles, onIssued }: { contract: ContractField
   return (
     <section aria-labelledby={`${prefix}-heading`} className="govuk-!-margin-top-6">
       <h3 className="govuk-heading-m" id={`${prefix}-heading`}>
-        What if the terms changed?
+        What if the terms changed?<span className="govuk-visually-hidden"> ({contract.name})</span>
       </h3>
       <p className="govuk-body">
         Change targets, weights, partial rules or the missing-data rule and see what the statement would say. Nothing is saved or
@@ -126,7 +126,7 @@ export function WhatIf({ contract, titles, onIssued }: { contract: ContractField
             type="button"
             className="govuk-button govuk-button--secondary"
             onClick={() => {
-              setForm(termsToForm(contract.terms));
+              setForm(termsToForm(contract.terms, contract.rateTerms.rateCard));
               setErrors([]);
               preview.reset();
             }}
@@ -163,7 +163,7 @@ function IssueStatement({ contract, onIssued }: { contract: ContractFields; onIs
   return (
     <section aria-labelledby={`${prefix}-heading`} className="govuk-!-margin-top-6">
       <h3 className="govuk-heading-m" id={`${prefix}-heading`}>
-        Issue a statement
+        Issue a statement<span className="govuk-visually-hidden"> for {contract.name}</span>
       </h3>
       {issue.state.status === 'done' ? (
         <>

@@ -16,6 +16,34 @@ export interface Draft {
   indicatorId: string;
   level: string;
   missingData: MissingDataRule;
+  /** A rate card beside the target (issue 18): '' or absent price = none. */
+  rateIndicatorId?: string;
+  ratePrice?: string;
+  rateYearCap?: string;
+  rateContractCap?: string;
+}
+
+type RateCardInput = NonNullable<TermsInput['rateCard']>;
+
+/** The optional rate card: one price per unit, optional caps (pounds, '' = no cap). */
+function rateCardOf(d: Draft, errors: FormError[]): RateCardInput | null {
+  if (!d.ratePrice?.trim()) return null;
+  const price = parsePounds(d.ratePrice);
+  if (price === null || price < 1) errors.push({ field: `${P}-rate-price`, message: 'Enter the price per unit in pounds, like 1250' });
+  const cap = (text: string | undefined, field: string, what: string) => {
+    if (!text?.trim()) return undefined;
+    const pence = parsePounds(text);
+    if (pence === null) errors.push({ field, message: `Enter the ${what} in pounds, or leave it empty for none` });
+    return pence ?? undefined;
+  };
+  const capPerYearPence = cap(d.rateYearCap, `${P}-rate-year-cap`, 'cap per year');
+  const capContractPence = cap(d.rateContractCap, `${P}-rate-contract-cap`, 'cap for the contract');
+  if (!d.rateIndicatorId) errors.push({ field: `${P}-rate-indicator`, message: 'Choose what the rate card pays for' });
+  return {
+    rates: [{ indicatorId: d.rateIndicatorId ?? '', pricePence: price ?? 0 }],
+    ...(capPerYearPence !== undefined ? { capPerYearPence } : {}),
+    ...(capContractPence !== undefined ? { capContractPence } : {}),
+  };
 }
 
 /** Checks the draft; the input for createContract, or what is wrong (pure). */
@@ -35,6 +63,7 @@ export function draftToInput(d: Draft): { input: null; errors: FormError[] } | {
   if (!d.indicatorId) errors.push({ field: `${P}-indicator`, message: 'Choose the indicator for the first target' });
   const level = /^-?\d+(\.\d+)?$/.test(d.level.trim()) ? Number(d.level) : null;
   if (level === null) errors.push({ field: `${P}-level`, message: 'Enter the target level as a number, like 10' });
+  const rateCard = rateCardOf(d, errors);
   if (errors.length > 0 || start === null || end === null || fixed === null || pot === null || level === null) return { input: null, errors };
   return {
     input: {
@@ -47,6 +76,7 @@ export function draftToInput(d: Draft): { input: null; errors: FormError[] } | {
         outcomePotPence: pot,
         missingData: d.missingData,
         indicators: [{ indicatorId: d.indicatorId, weight: 1, target: { type: 'ABSOLUTE', level }, partial: { type: 'ALL_OR_NOTHING' } }],
+        ...(rateCard ? { rateCard } : {}),
       },
     },
     errors: [],

@@ -15,6 +15,14 @@ import type {
   PaymentsTermsFieldsFragment,
   PaymentsStatementFieldsFragment,
   PaymentsContractFieldsFragment,
+  PaymentsDisputesQuery,
+  PaymentsDisputesQueryVariables,
+  PaymentsRaiseDisputeMutation,
+  PaymentsRaiseDisputeMutationVariables,
+  PaymentsAnswerDisputeMutation,
+  PaymentsAnswerDisputeMutationVariables,
+  PaymentsReissueMutation,
+  PaymentsReissueMutationVariables,
 } from '../../graphql/generated';
 
 export type TermsFields = PaymentsTermsFieldsFragment;
@@ -71,6 +79,29 @@ const STATEMENT_FIELDS = fragment(/* GraphQL */ `
     sha256
     intact
     csv
+    revision
+    supersedesId
+    reissueReason
+    rateCardPence
+    rateCardLines {
+      indicatorId
+      title
+      pricePence
+      counted
+      countedSymbol
+      units
+      grossPence
+      paidPence
+      explanation
+    }
+    sources {
+      submissionId
+      kind
+      councilCode
+      practiceId
+      collectionYear
+      contentHash
+    }
     lines {
       indicatorId
       title
@@ -121,10 +152,24 @@ const CONTRACT_FIELDS = fragment(
       terms {
         ...PaymentsTermsFields
       }
+      # apart from the terms fragment, so a what-if form carries the rate card through unchanged
+      rateTerms: terms {
+        rateCard {
+          capPerYearPence
+          capContractPence
+          rates {
+            indicatorId
+            pricePence
+            maxUnits
+          }
+        }
+      }
       statements {
         id
         period
         totalPence
+        revision
+        supersededById
       }
     }
   `,
@@ -211,3 +256,54 @@ export const CREATE_CONTRACT_MUTATION = gql<PaymentsCreateContractMutation, Paym
   `,
   [CONTRACT_FIELDS],
 );
+
+/** Disputes change after issue, so they are read apart from the (immutable, cached) statement. */
+export const DISPUTES_QUERY = gql<PaymentsDisputesQuery, PaymentsDisputesQueryVariables>(/* GraphQL */ `
+  query PaymentsDisputes($id: ID!) {
+    statement(id: $id) {
+      id
+      supersededById
+      disputes {
+        id
+        indicatorId
+        state
+        events {
+          kind
+          party
+          author
+          at
+          message
+          resolution
+        }
+      }
+    }
+  }
+`);
+
+export const RAISE_DISPUTE_MUTATION = gql<PaymentsRaiseDisputeMutation, PaymentsRaiseDisputeMutationVariables>(/* GraphQL */ `
+  mutation PaymentsRaiseDispute($statementId: ID!, $indicatorId: ID!, $message: String!) {
+    raiseDispute(statementId: $statementId, indicatorId: $indicatorId, message: $message) {
+      id
+      state
+    }
+  }
+`);
+
+export const ANSWER_DISPUTE_MUTATION = gql<PaymentsAnswerDisputeMutation, PaymentsAnswerDisputeMutationVariables>(/* GraphQL */ `
+  mutation PaymentsAnswerDispute($disputeId: ID!, $resolution: DisputeResolution!, $message: String!) {
+    answerDispute(disputeId: $disputeId, resolution: $resolution, message: $message) {
+      id
+      state
+    }
+  }
+`);
+
+export const REISSUE_MUTATION = gql<PaymentsReissueMutation, PaymentsReissueMutationVariables>(/* GraphQL */ `
+  mutation PaymentsReissue($statementId: ID!, $reason: String!) {
+    reissueStatement(statementId: $statementId, reason: $reason) {
+      id
+      revision
+      totalPence
+    }
+  }
+`);

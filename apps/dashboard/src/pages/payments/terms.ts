@@ -3,7 +3,7 @@
  * (strings); `toTermsInput` checks it and gives the input or a list of errors (for the error summary).
  */
 import type { MissingDataRule, PartialType, TargetInput, TargetType, TermsInput } from '../../graphql/generated';
-import type { TermsFields } from './queries';
+import type { ContractFields, TermsFields } from './queries';
 import { parsePounds, penceToInput } from './money';
 
 export type TargetField = 'level' | 'by' | 'margin' | 'quartile';
@@ -28,6 +28,8 @@ export interface TermsForm {
   missingData: MissingDataRule;
   neighbourModel: string | null;
   indicators: IndicatorForm[];
+  /** Carried through unchanged (a what-if changes targets, not the rate card). */
+  rateCard?: TermsInput['rateCard'];
 }
 
 export interface FormError {
@@ -85,13 +87,24 @@ function cleanTarget(target: TermsFields['indicators'][number]['target']): Targe
   return out;
 }
 
+type RateCardFields = NonNullable<ContractFields['rateTerms']['rateCard']>;
+
+function rateCardInputOf(card: RateCardFields): NonNullable<TermsInput['rateCard']> {
+  return {
+    rates: card.rates.map((r) => ({ indicatorId: r.indicatorId, pricePence: r.pricePence, ...(r.maxUnits !== null ? { maxUnits: r.maxUnits } : {}) })),
+    ...(card.capPerYearPence !== null ? { capPerYearPence: card.capPerYearPence } : {}),
+    ...(card.capContractPence !== null ? { capContractPence: card.capContractPence } : {}),
+  };
+}
+
 /** The contract's terms as the form starts them. */
-export function termsToForm(terms: TermsFields): TermsForm {
+export function termsToForm(terms: TermsFields, rateCard?: RateCardFields | null): TermsForm {
   return {
     fixedFee: penceToInput(terms.fixedFeePence),
     pot: penceToInput(terms.outcomePotPence),
     missingData: terms.missingData,
     neighbourModel: terms.neighbourModel,
+    ...(rateCard ? { rateCard: rateCardInputOf(rateCard) } : {}),
     indicators: terms.indicators.map((t) => {
       const target = cleanTarget(t.target);
       const field = targetFieldOf(t.target.type, t.target.position);
@@ -122,7 +135,7 @@ export function toTermsInput(form: TermsForm, prefix: string): { terms: TermsInp
   if (fixedFeePence === null) errors.push({ field: `${prefix}-fixed-fee`, message: 'Enter the fixed fee in pounds, like 10000 or 10,000.50' });
   const outcomePotPence = parsePounds(form.pot);
   if (outcomePotPence === null) errors.push({ field: `${prefix}-pot`, message: 'Enter the outcome-linked pot in pounds, like 50000' });
-  if (form.indicators.length === 0) errors.push({ field: `${prefix}-indicators`, message: 'The terms need at least one indicator' });
+  if (form.indicators.length === 0 && !form.rateCard) errors.push({ field: `${prefix}-indicators`, message: 'The terms need at least one indicator' });
 
   const indicators = form.indicators.map((ind, i) => {
     const name = `Indicator ${i + 1} (${ind.indicatorId})`;
@@ -150,6 +163,7 @@ export function toTermsInput(form: TermsForm, prefix: string): { terms: TermsInp
   if (errors.length > 0 || fixedFeePence === null || outcomePotPence === null) return { terms: null, errors };
   const terms: TermsInput = { fixedFeePence, outcomePotPence, missingData: form.missingData, indicators };
   if (form.neighbourModel) terms.neighbourModel = form.neighbourModel;
+  if (form.rateCard) terms.rateCard = form.rateCard;
   return { terms, errors: [] };
 }
 
