@@ -379,6 +379,10 @@ export type AdminDirectoryQuery = {
     name: string;
     subjectId: string | null;
   }>;
+  indicators: Array<{
+    id: string;
+    title: string;
+  }>;
 };
 
 export type AdminDirectoryQueryVariables = Record<string, never>;
