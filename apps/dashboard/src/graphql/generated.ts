@@ -589,6 +589,8 @@ export type CouncilTableQuery = {
     rows: Array<{
       code: string;
       name: string;
+      former: boolean;
+      lastPeriod: number | null;
       value: number | null;
       numerator: number | null;
       denominator: number | null;
