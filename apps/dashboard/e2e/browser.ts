@@ -43,7 +43,7 @@ export async function demoUsers(): Promise<DemoUser[]> {
   return ((await res.json()) as { users: DemoUser[] }).users;
 }
 
-async function tokenFor(userId: string): Promise<string> {
+export async function tokenFor(userId: string): Promise<string> {
   const res = await fetch(`${stack().gateway}/auth/demo-token`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

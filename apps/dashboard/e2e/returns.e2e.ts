@@ -26,6 +26,7 @@ describe.skipIf(skipReason)('returns', () => {
   let work: string;
   let good: string[];
   let bad: string[];
+  let many: string;
   beforeAll(async () => {
     // The hand-written SSDA903 fixtures (CSV), and a copy whose Header table has the wrong columns.
     work = mkdtempSync(join(tmpdir(), 'continuity-returns-e2e-'));
@@ -36,6 +37,11 @@ describe.skipIf(skipReason)('returns', () => {
     writeFileSync(join(work, 'bad', 'header.csv'), 'CHILD,GENDER,BIRTHDAY\n1001,F,15/06/2010\n');
     good = readdirSync(join(work, 'good')).map((f) => join(work, 'good', f));
     bad = readdirSync(join(work, 'bad')).map((f) => join(work, 'bad', f));
+    // 150 Header rows each failing rules 101, 102, 103 and 165, and EPI (a warning): over the 100 a rule kept.
+    const rows = ['CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB'];
+    for (let i = 0; i < 150; i++) rows.push(`${100000 + i},X,31/02/2010,ZZZZ,BAD,7,99/99/9999`);
+    many = join(work, 'header.csv');
+    writeFileSync(many, `${rows.join('\n')}\n`);
   });
   afterAll(() => {
     rmSync(work, { recursive: true, force: true });
@@ -105,6 +111,44 @@ describe.skipIf(skipReason)('returns', () => {
     await expectNoAxeViolations(page, 'returns with the reconciliation');
     await context.close();
   });
+
+  it('shows a return with more issues than are kept: the totals, a line for each rule cut short, the history (issue 11)', async () => {
+    const { context, page } = await suite.signedInPage(suite.user('demo-council-kent'));
+    await page.goto(`${stack().dashboard}/returns`);
+    await page.getByLabel('Children looked after (SSDA903)').check();
+    await page.getByLabel('Collection year').selectOption('2025');
+    await page.setInputFiles('#return-files', [many]);
+    const answer = await uploadAnswer(page, () => page.getByRole('button', { name: 'Send return' }).click());
+    // 150 x 4 errors and CONT-TABLES twice (no Episodes, no SWEpisodes); 150 warnings.
+    expect(answer).toMatchObject({ status: 'rejected', errorTotal: 602, warningTotal: 150 });
+    await page.getByTestId('return-result').waitFor();
+    expect(await page.locator('#result-heading').textContent()).toBe('Return rejected: 602 errors');
+    expect(await page.locator('#return-errors-title').textContent()).toBe('Errors (602)');
+    expect(await page.getByTestId('return-errors-capped').locator('li').allTextContents()).toEqual(
+      ['101', '102', '103', '165'].map((rule) => `Rule ${rule}: 50 more`),
+    );
+    expect(await page.getByTestId('return-warnings-capped').locator('li').allTextContents()).toEqual(['Rule EPI: 50 more']);
+    const errors = answer.errors as { file: string; row: number; column: string; rule: string; message: string; value: string; more?: number }[];
+    expect(errors).toHaveLength(406);
+    const rows = (await tableText(page, '[data-testid="return-errors"]')).slice(1);
+    expect(rows).toEqual(
+      errors
+        .slice(0, 200)
+        .map((e) =>
+          e.more !== undefined
+            ? [e.file || 'The return', 'Not listed', '-', e.rule, e.message, '-']
+            : [e.file || 'The return', e.row === 0 ? 'Whole file' : String(e.row), e.column || '-', e.rule, e.message, e.value === '' ? 'blank' : e.value],
+        ),
+    );
+    expect(rows).toContainEqual(['header.csv', 'Not listed', '-', '101', 'And 50 more errors like this under rule 101, not listed.', '-']);
+    const row = page.locator(`[data-testid="return-history-row"][data-submission-id="${String(answer.submissionId)}"]`);
+    await row.waitFor();
+    expect(await row.locator('td').nth(6).textContent()).toBe('602');
+    expect(await row.locator('td').nth(7).textContent()).toBe('150');
+    await expectNoAxeViolations(page, 'a rejected return with issues not listed');
+    await context.close();
+    // axe over two long tables: 18 s on an idle machine.
+  }, 120_000);
 
   it('sends a practice return for its own practice and council', async () => {
     const { context, page } = await suite.signedInPage(suite.user('demo-practice-kent'));

@@ -45,6 +45,7 @@ describe('parseEnv', () => {
         returnsPerUser: { points: 30, seconds: 3600 },
         returnsPerAddress: { points: 90, seconds: 3600 },
       },
+      dashboardDist: undefined,
       uploadLimits: { maxFileBytes: 200 * 1024 * 1024, maxFiles: 20, maxTotalBytes: 500 * 1024 * 1024 },
     });
   });
@@ -61,6 +62,14 @@ describe('parseEnv', () => {
     expect(parseEnv({ METRICS_TOKEN: 'x'.repeat(16) }).metrics).toEqual({ mode: 'token', token: 'x'.repeat(16) });
     expect(parseEnv({ NODE_ENV: 'production' }).metrics).toEqual({ mode: 'off' });
     expect(() => parseEnv({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
+  });
+
+  it('reads the issue caps of uploads and the import CLI, leaving the defaults to @continuity/returns', () => {
+    expect(parseEnv({}).issueLimits).toBeUndefined();
+    expect(parseEnv({ RETURNS_MAX_ISSUES_PER_RULE: '20', RETURNS_MAX_ISSUES: '' }).issueLimits).toEqual({ perRule: 20 });
+    expect(parseEnv({ RETURNS_MAX_ISSUES_PER_RULE: '5', RETURNS_MAX_ISSUES: '50' }).issueLimits).toEqual({ perRule: 5, perReturn: 50 });
+    expect(() => parseEnv({ RETURNS_MAX_ISSUES: '0' })).toThrow(/RETURNS_MAX_ISSUES/);
+    expect(() => parseEnv({ RETURNS_MAX_ISSUES_PER_RULE: 'many' })).toThrow(/RETURNS_MAX_ISSUES_PER_RULE/);
   });
 
   it('reads the database guards and the embedded watchdog, 0 turning one off', () => {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { DEFAULT_SERVER_GUARDS, type ServerGuards } from '@continuity/db';
 import { DEFAULT_LIMITS, type QueryLimits } from '@continuity/schema';
 import { DEFAULT_RATE_LIMITS, type RateLimit, type RateLimitConfig } from './http/rate-limit';
+import type { IssueLimits } from '@continuity/returns';
 import { DEFAULT_UPLOAD_LIMITS, MB, type UploadLimits } from './returns/multipart';
 
 /** The repository root: relative paths in the environment are read from here, not from the cwd turbo picks. */
@@ -77,10 +78,17 @@ const flag = optional(z.enum(['true', 'false']));
  *   METRICS_TOKEN         The bearer token /metrics on PORT wants (16 characters or more).
  *   SHUTDOWN_GRACE_MS     On SIGTERM: stop accepting, let requests in flight finish for up to this long (default
  *                         25000), then close connections and the database.
+ * Production
+ *   DASHBOARD_DIST        The dashboard's build (`npm run build`: apps/dashboard/dist) to serve on PORT beside the
+ *                         API, compressed and with long-lived cache headers (http/static-site.ts). Unset: not served.
  * Uploads (POST /returns)
  *   RETURNS_MAX_FILE_MB, RETURNS_MAX_FILES, RETURNS_MAX_TOTAL_MB
  *                         Largest file (default 200), most files (default 20) and most megabytes of all the files of
  *                         one upload (default 500): every byte is held in memory while the return is read.
+ *   RETURNS_MAX_ISSUES_PER_RULE, RETURNS_MAX_ISSUES
+ *                         Issues listed (answered and stored) for one rule (default 100) and for one return (default
+ *                         1000); each rule cut short gets a summary issue saying how many more (issue-caps.ts in
+ *                         @continuity/returns). The import CLI reads them too.
  * Browsers and rate limits
  *   CORS_ORIGINS          Comma-separated origins (https://hub.example.gov.uk) whose pages may call the gateway
  *                         with credentials. In production the only ones; otherwise local origins are allowed too.
@@ -143,9 +151,12 @@ const schema = z.object({
   DB_CLIENT_CHECK_INTERVAL_MS: withDefault(z.coerce.number().int().min(0), DEFAULT_SERVER_GUARDS.connectionCheckIntervalMs),
   EMBEDDED_WATCHDOG_MS: withDefault(z.coerce.number().int().min(0), 120_000),
   CORS_ORIGINS: optional(origins),
+  DASHBOARD_DIST: optional(z.string()),
   RETURNS_MAX_FILE_MB: optional(z.coerce.number().positive().max(1000)),
   RETURNS_MAX_FILES: optional(z.coerce.number().int().min(1).max(1000)),
   RETURNS_MAX_TOTAL_MB: optional(z.coerce.number().positive().max(10_000)),
+  RETURNS_MAX_ISSUES_PER_RULE: optional(z.coerce.number().int().min(1).max(1_000_000)),
+  RETURNS_MAX_ISSUES: optional(z.coerce.number().int().min(1).max(1_000_000)),
   RATE_LIMITS: flag,
   RATE_LIMIT_GRAPHQL_USER: rate(DEFAULT_RATE_LIMITS.graphqlPerUser),
   RATE_LIMIT_GRAPHQL_ADDRESS: rate(DEFAULT_RATE_LIMITS.graphqlPerAddress),
@@ -199,6 +210,10 @@ export interface Env {
   /** False: RATE_LIMITS=false. */
   rateLimits: RateLimitConfig | false;
   uploadLimits: UploadLimits;
+  /** The dashboard's build folder to serve, absolute; undefined: not served. */
+  dashboardDist: string | undefined;
+  /** The issue caps set (RETURNS_MAX_ISSUES_PER_RULE, RETURNS_MAX_ISSUES); undefined: DEFAULT_ISSUE_LIMITS (100, 1,000). */
+  issueLimits: Partial<IssueLimits> | undefined;
 }
 
 /** Validates the environment; throws one error listing every bad variable. */
@@ -279,11 +294,19 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
             returnsPerUser: v.RATE_LIMIT_RETURNS_USER,
             returnsPerAddress: v.RATE_LIMIT_RETURNS_ADDRESS,
           },
+    dashboardDist: v.DASHBOARD_DIST ? fromRoot(v.DASHBOARD_DIST) : undefined,
     uploadLimits: {
       maxFileBytes: v.RETURNS_MAX_FILE_MB ? Math.round(v.RETURNS_MAX_FILE_MB * MB) : DEFAULT_UPLOAD_LIMITS.maxFileBytes,
       maxFiles: v.RETURNS_MAX_FILES ?? DEFAULT_UPLOAD_LIMITS.maxFiles,
       maxTotalBytes: v.RETURNS_MAX_TOTAL_MB ? Math.round(v.RETURNS_MAX_TOTAL_MB * MB) : DEFAULT_UPLOAD_LIMITS.maxTotalBytes,
     },
+    issueLimits:
+      v.RETURNS_MAX_ISSUES_PER_RULE === undefined && v.RETURNS_MAX_ISSUES === undefined
+        ? undefined
+        : {
+            ...(v.RETURNS_MAX_ISSUES_PER_RULE !== undefined ? { perRule: v.RETURNS_MAX_ISSUES_PER_RULE } : {}),
+            ...(v.RETURNS_MAX_ISSUES !== undefined ? { perReturn: v.RETURNS_MAX_ISSUES } : {}),
+          },
   };
 }
 

@@ -10,9 +10,10 @@ import { GatewayMetrics } from './observability/metrics';
 import { RecentWrites } from './reads/recent-writes';
 import { deadDatabaseMessage, EXIT_EMBEDDED_DEAD, watchEmbeddedDatabase, watchEventLoop } from './embedded-watchdog';
 import { lockDataDir } from './returns/data-dir-lock';
+import { loadStaticSite } from './http/static-site';
 import { createReturnsHandler } from './returns/route';
 import { startServer, type RunningServer } from './server';
-import { preparePublishedData } from './startup-data';
+import { loadServerSecret, preparePublishedData } from './startup-data';
 
 export interface Gateway {
   server: RunningServer;
@@ -83,6 +84,10 @@ export async function startGateway(config: Env, options: { logger?: Logger } = {
   // The import command runs the same preparation, so either can be the first to touch a fresh database.
   const data = await preparePublishedData(database, config);
   logger.info(data.loaded ? `published data loaded in ${data.milliseconds} ms` : `published data up to date (checked in ${data.milliseconds} ms)`);
+  const hashed = Object.values(data.registrationsHashed).reduce((a, b) => a + b, 0);
+  if (hashed > 0) logger.info({ rows: data.registrationsHashed }, `registration numbers stored before hashing: ${hashed} rows hashed`);
+  if (data.findingsWithheld > 0) logger.info(`registration numbers withheld from the findings of ${data.findingsWithheld} earlier submissions`);
+  const registrationSecret = await loadServerSecret(config);
 
   const demo = config.demoSignIn ? await upsertDemoDirectory(database) : undefined;
   if (demo && keyStore.mode !== 'local') logger.warn('DEMO_SIGN_IN needs the local key: demo sign-in is off with AUTH_JWKS_URL');
@@ -92,8 +97,11 @@ export async function startGateway(config: Env, options: { logger?: Logger } = {
   const recentWrites = new RecentWrites();
   // Uploads are read in worker threads (started on the first upload), so the event loop keeps answering.
   const reader = createWorkerReader();
+  const site = config.dashboardDist ? await loadStaticSite(config.dashboardDist) : undefined;
+  if (site) logger.info(`serving the dashboard from ${config.dashboardDist} (${site.files} files)`);
   const server = await startServer({
     database,
+    site,
     readReplica: replica ? { routing: replica, recentWrites } : undefined,
     logger,
     metrics,
@@ -114,7 +122,9 @@ export async function startGateway(config: Env, options: { logger?: Logger } = {
     routes: {
       '/returns': createReturnsHandler({
         database,
+        registrationSecret,
         limits: config.uploadLimits,
+        ...(config.issueLimits ? { issueLimits: config.issueLimits } : {}),
         reader,
         onImported: async (viewer, result, seconds) => {
           metrics.recordImport(result, seconds);
@@ -164,6 +174,7 @@ export async function startGateway(config: Env, options: { logger?: Logger } = {
   const demoSeeded = !config.demoReturns
     ? Promise.resolve()
     : seedDemoReturns(database, {
+        registrationSecret,
         onProgress: (p) => {
           if (p.done === p.total || p.done % 20 === 0) logger.info(`demo returns ${p.done}/${p.total}: ${p.message}`);
         },

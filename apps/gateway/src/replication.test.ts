@@ -4,7 +4,9 @@
  * own; two gateways in this process, each from its own environment (parseEnv), both with
  * DATABASE_READ_URL pointing at the standby.
  *
- * Shows: a return imported through gateway A is read through gateway B from the standby; then with
+ * Shows: a return imported through gateway A is read through gateway B from the standby; with the
+ * standby's replay paused (a lagging standby), a read through B carrying the import's X-Min-Lsn goes to
+ * the primary and sees the import while one without it sees the standby's older figures; then with
  * gateway A and the standby stopped, every request retried against the gateways left is answered
  * (B's reads fall back to the primary), and a retried upload is not stored twice.
  *
@@ -13,6 +15,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createPrimary,
@@ -39,10 +42,24 @@ const files = [
   { name: 'sw.csv', bytes: new TextEncoder().encode('CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON\n1001,15/06/2010,SW7,01/03/2024,,\n') },
 ];
 
-function upload(): FormData {
+/**
+ * The same return with 1001 given three social workers in the year (0 of 1 child with 3 or more in
+ * the first version, 1 of 1 in this one): a change a stale read would not show.
+ */
+const threeWorkers = [
+  ...files.filter((f) => f.name !== 'sw.csv'),
+  {
+    name: 'sw.csv',
+    bytes: new TextEncoder().encode(
+      'CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON\n1001,15/06/2010,SW7,01/03/2024,01/05/2024,\n1001,15/06/2010,SW8,01/05/2024,01/07/2024,MANAGE\n1001,15/06/2010,SW9,01/07/2024,,LEFTRL\n',
+    ),
+  },
+];
+
+function upload(version: readonly { name: string; bytes: Uint8Array }[] = files): FormData {
   const body = new FormData();
   body.append('collectionYear', '2025');
-  for (const f of files) body.append('files', new Blob([f.bytes]), f.name);
+  for (const f of version) body.append('files', new Blob([f.bytes]), f.name);
   return body;
 }
 
@@ -50,6 +67,13 @@ function upload(): FormData {
  * Placements: 1001 is in care on 31 March 2025 with two placements in the year (the one held on 1 April,
  * RNE S, then RNE P in July); 1002 left care on 1 January 2025. So 0 of 1 child had 3 or more.
  */
+const kentSocialWorkers = /* GraphQL */ `
+  query KentSocialWorkers {
+    series(indicatorId: "social_workers_3plus", subjects: [{ kind: COUNCIL, id: "886" }], fromPeriod: 2025, toPeriod: 2025, source: COMPUTED) {
+      lines { points { period numerator denominator } }
+    }
+  }`;
+
 const kentPlacements = /* GraphQL */ `
   query KentPlacements {
     series(indicatorId: "placements_3plus", subjects: [{ kind: COUNCIL, id: "886" }], fromPeriod: 2025, toPeriod: 2025, source: COMPUTED) {
@@ -101,11 +125,11 @@ describe.skipIf(!bin)('two gateways over a primary and a hot standby (streaming 
       DATA_DIR: join(files_, name),
     });
 
-  const graphql = (origin: string, headers: Record<string, string> = {}) =>
+  const graphql = (origin: string, headers: Record<string, string> = {}, query = kentPlacements) =>
     fetch(`${origin}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
-      body: JSON.stringify({ query: kentPlacements }),
+      body: JSON.stringify({ query }),
     });
   const points = async (response: Response) => ((await response.json()) as any).data.series.lines[0].points;
 
@@ -169,6 +193,48 @@ describe.skipIf(!bin)('two gateways over a primary and a hot standby (streaming 
     expect(metrics.body).toMatch(/continuity_graphql_operations_total\{operation="KentPlacements",type="query",read_from="replica",outcome="ok"\} 2/);
     const importsOnA = await a.server.metricsText();
     expect(importsOnA.body).toMatch(/continuity_imports_total\{kind="ssda903",status="accepted"\} 1/);
+  });
+
+  it('sends a read carrying X-Min-Lsn past a lagging standby to the primary, and back to the standby once it has replayed', async () => {
+    const [a, b] = gateways as [Gateway, Gateway];
+    const standbyDb = b.replica!.replica;
+    // Resuming replay may cancel the statement that asked for it (a conflict with the replayed cleanup):
+    // ask again until the standby says it is not paused.
+    const resumeReplay = async () => {
+      for (let i = 0; i < 20; i++) {
+        const state = await standbyDb
+          .rows<{ state: string }>(sql`SELECT pg_wal_replay_resume(), pg_get_wal_replay_pause_state() AS state`)
+          .then((rows) => rows[0]!.state, () => 'retry');
+        if (state === 'not paused') return;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error('the standby did not resume replaying');
+    };
+    const workers = async (response: Response) => ({ readFrom: response.headers.get('x-read-from'), points: await points(response) });
+    const before = [{ period: 2025, numerator: 0, denominator: 1 }];
+    const after = [{ period: 2025, numerator: 1, denominator: 1 }];
+    expect(await workers(await graphql(b.server.origin, {}, kentSocialWorkers))).toEqual({ readFrom: 'replica', points: before });
+
+    // The standby stops replaying: it still answers, with what it had (a standby that fell behind).
+    await standbyDb.rows(sql`SELECT pg_wal_replay_pause()`);
+    try {
+      const imported = await fetch(`${a.server.origin}/returns`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: upload(threeWorkers) });
+      expect(imported.status).toBe(201);
+      const lsn = imported.headers.get('x-commit-lsn')!;
+      expect(lsn).toMatch(/^[0-9A-F]+\/[0-9A-F]+$/);
+      // Without the header B reads the standby, which has not replayed the import: the figures from before it.
+      expect(await workers(await graphql(b.server.origin, {}, kentSocialWorkers))).toEqual({ readFrom: 'replica', points: before });
+      // With it, B waits for the standby (READ_YOUR_WRITES_WAIT_MS), which does not get there: the primary answers.
+      expect(await workers(await graphql(b.server.origin, { 'x-min-lsn': lsn }, kentSocialWorkers))).toEqual({ readFrom: 'primary', points: after });
+      await resumeReplay();
+      // Replaying again, the standby passes the position within the wait: the same read is answered there.
+      expect(await workers(await graphql(b.server.origin, { 'x-min-lsn': lsn }, kentSocialWorkers))).toEqual({ readFrom: 'replica', points: after });
+    } finally {
+      await resumeReplay().catch(() => undefined);
+    }
+    // The first version back, so the return holds what the next test uploads again.
+    const restored = await fetch(`${a.server.origin}/returns`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: upload() });
+    expect(restored.status).toBe(201);
   });
 
   it('keeps answering with gateway A and the standby gone: retried requests land on B, which reads from the primary', async () => {

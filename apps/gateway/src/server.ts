@@ -1,3 +1,4 @@
+import type { StaticSite } from './http/static-site';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type ApolloServerPlugin } from '@apollo/server';
@@ -65,6 +66,8 @@ export interface ServerOptions {
   rateLimits?: RateLimitConfig | false;
   /** More routes by exact path; each authenticates as it needs with the given `authenticate`. */
   routes?: Record<string, RouteHandler>;
+  /** The dashboard's built files, served on the same origin (production: DASHBOARD_DIST). */
+  site?: StaticSite | undefined;
   /** More Apollo plugins (tests). */
   apolloPlugins?: ApolloServerPlugin<Context>[];
 }
@@ -331,6 +334,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (url.pathname === '/auth/demo-users' && method === 'GET') return send(res, 200, { users: demoSignIn.users });
       if (url.pathname === '/auth/demo-token' && method === 'POST') return demoToken(req, res, keyStore, demoSignIn.tokenSeconds);
     }
+    // The dashboard's files, and its pages on a page load (`/returns` is both a page and the upload route).
+    if (options.site?.serve(req, res)) return;
     const extra = options.routes?.[url.pathname];
     if (extra) {
       // Routes beside /graphql (POST /returns) get the same CORS policy, answered here.

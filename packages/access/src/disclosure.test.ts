@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { discloseFigure, discloseTable, type Figure } from './disclosure';
+import { discloseFigure, discloseTable, discloseTables, type Figure } from './disclosure';
 
 const figure = (over: Partial<Figure>): Figure => ({
   subjectKind: 'council',
@@ -174,5 +174,60 @@ describe('rates of rounded counts in computed tables', () => {
     expect(discloseTable(new Map([['E', zero]]), []).get('E')!.value).toBe(0);
     const perThousand = { ...england, value: (1297 / 13407) * 1000, unit: 'rate' as const };
     expect(discloseTable(new Map([['E', perThousand]]), []).get('E')!.value).toBeCloseTo(96.9425801640567, 10);
+  });
+});
+
+describe('hidden figures (another council\'s part of a shared practice, issue 11)', () => {
+  // Practice P serves A and B: pooled 25/100 = A's part 20/59 (owned by A's viewer) + B's part 5/41 (hidden).
+  const pooled = figure({ subjectKind: 'practice', numerator: 25, denominator: 100, value: 25 });
+  const ownPart = figure({ subjectKind: 'practice_part', owned: true, numerator: 20, denominator: 59, value: 33.9 });
+  const otherPart = figure({ subjectKind: 'practice_part', hidden: true, numerator: 5, denominator: 41, value: 12.2 });
+  const groups = [{ total: 'P', members: ['P@A', 'P@B'] }];
+
+  it('withholds the pooled numerator when pooled minus the own part would give a small count', () => {
+    const out = discloseTable(new Map([['P', pooled], ['P@A', ownPart], ['P@B', otherPart]]), groups);
+    expect(out.get('P')).toMatchObject({ numerator: null, numeratorSymbol: 'c', value: null, symbol: 'c', denominator: 100 });
+    expect(out.get('P@A')).toMatchObject({ numerator: 20, denominator: 59 });
+    expect(out.get('P@B')).toMatchObject({ numerator: null, denominator: null, value: null, symbol: 'c' });
+  });
+
+  it('shows the pooled figure when the hidden part holds no small count', () => {
+    const large = { ...otherPart, numerator: 12, value: 29.3 };
+    const out = discloseTable(new Map([['P', pooled], ['P@A', ownPart], ['P@B', large]]), groups);
+    expect(out.get('P')).toMatchObject({ numerator: 25, denominator: 100, value: 25 });
+    expect(out.get('P@B')).toMatchObject({ numerator: null, symbol: 'c' });
+  });
+});
+
+describe('discloseTables (counts of several indicators holding the same children)', () => {
+  // Two indicators over one cohort, Kent 886 = practices A + B. Indicator X's table alone would show
+  // every denominator; Y's cohort is X's less a few children, and Y's practice A denominator is 4.
+  const table = (a: number, b: number) => ({
+    figures: new Map([
+      ['A', figure({ subjectKind: 'practice', numerator: 0, denominator: a, value: 0 })],
+      ['B', figure({ subjectKind: 'practice', numerator: 0, denominator: b, value: 0 })],
+      ['K', figure({ subjectKind: 'council', numerator: 0, denominator: a + b, value: 0 })],
+    ]),
+    groups: [{ total: 'K', members: ['A', 'B'] }],
+  });
+  const tables = new Map([
+    ['X', table(6, 30)],
+    ['Y', table(4, 29)],
+  ]);
+
+  it('suppresses in every count of a family what one count suppresses', () => {
+    const out = discloseTables(tables, [[{ table: 'X', part: 'denominator' }, { table: 'Y', part: 'denominator' }]]);
+    // Y: A's 4 and its complement B; so X's A and B too (else X's 6 and 30 give Y's cohort away)
+    for (const t of ['X', 'Y']) {
+      expect(out.get(t)!.get('A')!.denominator).toBeNull();
+      expect(out.get(t)!.get('B')!.denominator).toBeNull();
+      expect(out.get(t)!.get('K')!.denominator).not.toBeNull();
+    }
+  });
+
+  it('is discloseTable on each table without families', () => {
+    const out = discloseTables(tables);
+    expect(out.get('X')).toEqual(discloseTable(tables.get('X')!.figures, tables.get('X')!.groups));
+    expect(out.get('X')!.get('A')!.denominator).toBe(6);
   });
 });

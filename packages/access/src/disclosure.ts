@@ -16,7 +16,7 @@
  *   suppressed; `discloseTable` does both steps for a set of figures related by additive groups.
  * Figures with no value keep their symbol (x, z, ...).
  */
-import { controlCount, isRoundedLevel, SUPPRESSED, type Suppressed } from './counts';
+import { controlCount, isRoundedLevel, isSmallCount, SUPPRESSED, type Suppressed } from './counts';
 import { suppressTable, type AdditiveGroup, type Cell } from './secondary';
 import type { SubjectKind } from './viewer';
 
@@ -34,6 +34,12 @@ export interface Figure {
   denominatorSymbol?: string | null;
   /** The indicator's unit; 'count' makes the value itself a count. Default: a rate of the two counts. */
   unit?: Unit;
+  /**
+   * Never shown to the viewer, yet it may follow from figures that are (another council's part of a
+   * practice the viewer shares: the pooled figure minus the viewer's own part). In a table its small
+   * counts are protected like suppressed ones; its other counts are unknowns. Disclosed: withheld.
+   */
+  hidden?: boolean;
 }
 
 export interface DisclosedFigure {
@@ -55,6 +61,9 @@ export interface DisclosureOptions {
 export function discloseFigure(figure: Figure, options: DisclosureOptions = {}): DisclosedFigure {
   const numeratorSymbol = figure.numeratorSymbol ?? null;
   const denominatorSymbol = figure.denominatorSymbol ?? null;
+  if (figure.hidden) {
+    return { numerator: null, numeratorSymbol: SUPPRESSED, denominator: null, denominatorSymbol: SUPPRESSED, value: null, symbol: SUPPRESSED };
+  }
   if (figure.owned) {
     const { numerator, denominator, value, symbol } = figure;
     return { numerator, numeratorSymbol, denominator, denominatorSymbol, value, symbol };
@@ -144,5 +153,102 @@ export function discloseTable(
 }
 
 function cellsOf(figures: ReadonlyMap<string, Figure>, count: (f: Figure) => number | null): Cell[] {
-  return [...figures].map(([id, f]) => ({ id, value: count(f), locked: f.owned }));
+  return [...figures].map(([id, f]) => {
+    if (!f.hidden) return { id, value: count(f), locked: f.owned };
+    // A hidden small count stays in the table as suppressed (protected, never a complement); a hidden
+    // count that is not small is merely unknown to the viewer (a hidden cell).
+    const n = count(f);
+    return n !== null && isSmallCount(n) ? { id, value: n, suppressed: true } : { id, value: null };
+  });
+}
+
+/** One count of a table in a family: a table's numerators or its denominators. */
+export interface CountRef {
+  table: string;
+  part: 'numerator' | 'denominator';
+}
+
+export interface LinkedTable {
+  figures: ReadonlyMap<string, Figure>;
+  groups: readonly AdditiveGroup[];
+}
+
+/**
+ * `discloseTable` for several tables whose counts hold the same children (cross-indicator
+ * differencing, issues 10 and 11). A family lists counts of different tables that count the same
+ * children or nested cohorts of them, cell by cell (subject by subject): one indicator's denominator
+ * is another's numerator (missing incidents per missing child), or a cohort contains a narrower one
+ * (looked after at 31 March, and of those under 16). Suppressed in one, a cell shown in another gives
+ * the adversary its cohort's count, and with it (the sub-cohort being no larger, the cohorts of a
+ * council adding up over its practices) a complement back; so a cell suppressed in any count of a
+ * family is suppressed in every count of it, and each table's secondary suppression runs again with
+ * those cells suppressed, until no family gains a cell. Without families this is `discloseTable` on
+ * each table.
+ */
+export function discloseTables(
+  tables: ReadonlyMap<string, LinkedTable>,
+  families: readonly (readonly CountRef[])[] = [],
+): Map<string, Map<string, DisclosedFigure>> {
+  const numeratorOf = (f: Figure) => f.numerator ?? (f.unit === 'count' ? f.value : null);
+  const countOf = { numerator: numeratorOf, denominator: (f: Figure) => f.denominator } as const;
+  const key = (r: CountRef) => `${r.part}|${r.table}`;
+  const forced = new Map<string, Set<string>>();
+  const suppressed = new Map<string, ReadonlySet<string>>();
+  // Start from every family's primary suppressions at once (fewer rounds than finding them one by one).
+  for (const family of families) {
+    const present = family.filter((r) => tables.has(r.table));
+    const small = new Set<string>();
+    for (const r of present) {
+      for (const [id, f] of tables.get(r.table)!.figures) {
+        const n = countOf[r.part](f);
+        if (!f.owned && !f.hidden && n !== null && isSmallCount(n)) small.add(id);
+      }
+    }
+    for (const r of present) forced.set(key(r), new Set([...(forced.get(key(r)) ?? []), ...small]));
+  }
+  // Counts to (re)run: all at first, then only those a family has just forced cells on.
+  let stale = new Set([...tables.keys()].flatMap((table) => [key({ table, part: 'numerator' }), key({ table, part: 'denominator' })]));
+  for (;;) {
+    for (const [table, { figures, groups }] of tables) {
+      for (const part of ['numerator', 'denominator'] as const) {
+        if (!stale.has(key({ table, part }))) continue;
+        const force = forced.get(key({ table, part }));
+        const cells = cellsOf(figures, countOf[part]).map((c) =>
+          // Zeros are not forced, as they are never complements: a zero denominator says so itself ('z').
+          force?.has(c.id) && c.value !== null && c.value > 0 && !c.locked ? { ...c, suppressed: true } : c,
+        );
+        suppressed.set(key({ table, part }), suppressTable({ cells, groups }).suppressed);
+      }
+    }
+    let changed = false;
+    stale = new Set();
+    for (const family of families) {
+      const present = family.filter((r) => tables.has(r.table));
+      const union = new Set(present.flatMap((r) => [...suppressed.get(key(r))!]));
+      for (const r of present) {
+        const mine = suppressed.get(key(r))!;
+        const force = forced.get(key(r)) ?? new Set<string>();
+        for (const id of union) {
+          if (mine.has(id) || force.has(id)) continue;
+          force.add(id);
+          stale.add(key(r));
+          changed = true;
+        }
+        forced.set(key(r), force);
+      }
+    }
+    if (!changed) break;
+  }
+  const out = new Map<string, Map<string, DisclosedFigure>>();
+  for (const [table, { figures }] of tables) {
+    const numerators = suppressed.get(key({ table, part: 'numerator' }))!;
+    const denominators = suppressed.get(key({ table, part: 'denominator' }))!;
+    const disclosed = new Map<string, DisclosedFigure>();
+    for (const [id, figure] of figures) {
+      const secondary = { numerator: numerators.has(id), denominator: denominators.has(id) };
+      disclosed.set(id, discloseFigure(figure, { secondary, rateFromShownCounts: true }));
+    }
+    out.set(table, disclosed);
+  }
+  return out;
 }

@@ -7,6 +7,8 @@ import {
   mustAnonymise,
   ownershipContext,
   ownsSubject,
+  partOf,
+  practicePartId,
   type Role,
   type Subject,
   type Viewer,
@@ -81,11 +83,36 @@ describe('entitlements', () => {
     expect(table).toHaveLength(Object.keys(viewers).length * Object.keys(subjects).length);
   });
 
-  it('a council owns a practice it shares with another council', () => {
+  it("a council sees a practice it shares with another council under control, and owns only its own part (issue 11)", () => {
     const northumberland: Viewer = { ...viewers.council, organisation: { kind: 'council', id: '929' } };
     const shared: Subject = { kind: 'practice', id: 'swp-north-tyneside-northumberland' };
-    expect(ownsSubject(northumberland, shared, ctx)).toBe(true);
+    const ownPart: Subject = { kind: 'practice_part', id: practicePartId(shared.id, '929') };
+    const otherPart: Subject = { kind: 'practice_part', id: practicePartId(shared.id, '392') };
+    // pooled over both councils' returns: seen, disclosure-controlled, not owned
+    expect(ownsSubject(northumberland, shared, ctx)).toBe(false);
+    expect(canSeeSubject(northumberland, shared, ctx)).toBe(true);
+    expect(canSeeComputed(northumberland, shared, ctx)).toBe(true);
+    // its part (from the returns sent to it) is its own; North Tyneside's part is not seen at all
+    expect(ownsSubject(northumberland, ownPart, ctx)).toBe(true);
+    expect(canSeeComputed(northumberland, otherPart, ctx)).toBe(false);
+    expect(canSeeSubject(northumberland, otherPart, ctx)).toBe(false);
+    // Kent: neither
     expect(ownsSubject(viewers.council, shared, ctx)).toBe(false);
+    expect(canSeeSubject(viewers.council, shared, ctx)).toBe(false);
+    expect(canSeeComputed(viewers.council, ownPart, ctx)).toBe(false);
+  });
+
+  it('a practice owns its pooled figure and every part; peers never see its parts; policy sees them controlled', () => {
+    const sharedPractice: Viewer = { ...viewers.practice, organisation: { kind: 'practice', id: 'swp-north-tyneside-northumberland' } };
+    const part: Subject = { kind: 'practice_part', id: 'swp-north-tyneside-northumberland@392' };
+    expect(ownsSubject(sharedPractice, part, ctx)).toBe(true);
+    expect(ownsSubject(sharedPractice, { kind: 'practice', id: 'swp-north-tyneside-northumberland' }, ctx)).toBe(true);
+    expect(canSeeSubject(viewers.practice, part, ctx)).toBe(false);
+    expect(canSeeComputed(viewers.practice, part, ctx)).toBe(false);
+    expect(ownsSubject(viewers.policy, part, ctx)).toBe(false);
+    expect(canSeeComputed(viewers.policy, part, ctx)).toBe(true);
+    expect(partOf(part.id)).toEqual({ practiceId: 'swp-north-tyneside-northumberland', councilCode: '392' });
+    expect(partOf('no-council')).toBeUndefined();
   });
 
   it('an unknown practice is owned by no council', () => {
@@ -117,12 +144,19 @@ describe('computedEntitlement (what SQL may read)', () => {
     if (entitlement === null) return true;
     return (
       entitlement.kinds.includes(subject.kind) ||
-      entitlement.subjects.some((s) => s.kind === subject.kind && s.id === subject.id)
+      entitlement.subjects.some((s) => s.kind === subject.kind && s.id === subject.id) ||
+      (subject.kind === 'practice_part' && (entitlement.partsOf ?? []).includes(partOf(subject.id)!.practiceId))
     );
   };
 
   it.each(Object.keys(viewers) as Role[])('agrees with canSeeComputed for %s on every subject', (role) => {
-    for (const subject of [...Object.values(subjects), { kind: 'practice', id: 'swp-north-tyneside-northumberland' } as Subject]) {
+    const extra: Subject[] = [
+      { kind: 'practice', id: 'swp-north-tyneside-northumberland' },
+      { kind: 'practice_part', id: 'swp-kent@886' },
+      { kind: 'practice_part', id: 'swp-kent@312' },
+      { kind: 'practice_part', id: 'swp-hillingdon@312' },
+    ];
+    for (const subject of [...Object.values(subjects), ...extra]) {
       expect(inScope(viewers[role], subject), `${role} ${subject.kind} ${subject.id}`).toBe(
         canSeeComputed(viewers[role], subject, ctx),
       );
@@ -135,6 +169,7 @@ describe('computedEntitlement (what SQL may read)', () => {
       subjects: [
         { kind: 'council', id: '886' },
         { kind: 'practice', id: 'swp-kent' },
+        { kind: 'practice_part', id: 'swp-kent@886' },
       ],
     });
     const odd: Viewer = { ...viewers.policy, organisation: { kind: 'council', id: '886' } };

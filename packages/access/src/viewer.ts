@@ -6,15 +6,23 @@
  * - policy (the Department): every subject, aggregates only, owns nothing, so every figure it sees is
  *   disclosure-controlled. Practices by name.
  * - admin: manages users and organisations; sees figures like policy (owns nothing).
- * - council: owns its council and every practice that serves it (full figures). Sees England, regions and
- *   other councils' *published* figures only. Practices of other councils: not at all.
- * - practice: owns only its practice. Sees peers' computed figures, anonymised; England, regions and
+ * - council: owns its council, every practice that serves it alone, and its part of every practice that
+ *   serves it (the part of the practice's figure computed from the returns sent to that council:
+ *   subject kind 'practice_part', id `<practice>@<council>`). The pooled figure of a practice it shares
+ *   with another council is not its own: it sees it disclosure-controlled, so "pooled minus my part"
+ *   cannot give the other council's small counts (issue 11). Ownership is by the council the returns
+ *   went to, so an empty return for the practice changes only the council's own part. Sees England,
+ *   regions and other councils' *published* figures only. Practices of other councils: not at all.
+ * - practice: owns only its practice, its pooled figure and its parts. Sees peers' computed (pooled)
+ *   figures, anonymised; never their parts (which would name their councils); England, regions and
  *   councils' published figures (they are public DfE statistics).
+ * A shared practice's pooled figure can be owned by a council in a period where every part is its own
+ * (the other council sent nothing): the disclosure table decides that per period (@continuity/schema).
  */
 
 export type Role = 'policy' | 'council' | 'practice' | 'admin';
 export type OrganisationKind = 'department' | 'council' | 'practice';
-export type SubjectKind = 'england' | 'region' | 'council' | 'practice';
+export type SubjectKind = 'england' | 'region' | 'council' | 'practice' | 'practice_part';
 export type FigureSource = 'published' | 'computed';
 
 export interface Organisation {
@@ -33,6 +41,18 @@ export interface Viewer {
 export interface Subject {
   kind: SubjectKind;
   id: string;
+}
+
+/** The subject id of a practice's part for a council: `<practice>@<council>`. */
+export function practicePartId(practiceId: string, councilCode: string): string {
+  return `${practiceId}@${councilCode}`;
+}
+
+/** A part's practice and council, or undefined for an id that is not a part's. */
+export function partOf(id: string): { practiceId: string; councilCode: string } | undefined {
+  const at = id.lastIndexOf('@');
+  if (at <= 0 || at === id.length - 1) return undefined;
+  return { practiceId: id.slice(0, at), councilCode: id.slice(at + 1) };
 }
 
 /** What ownership needs to know beyond the viewer: which councils a practice serves. */
@@ -69,11 +89,18 @@ export function ownsSubject(viewer: Viewer, subject: Subject, ctx: OwnershipCont
   if (!isConsistentViewer(viewer)) return false;
   const own = viewer.organisation.id;
   switch (viewer.role) {
-    case 'council':
+    case 'council': {
       if (subject.kind === 'council') return subject.id === own;
-      if (subject.kind === 'practice') return ctx.councilsServedBy(subject.id).includes(own);
+      if (subject.kind === 'practice') {
+        // The pooled figure is the council's only when every council the practice serves is this one.
+        const served = ctx.councilsServedBy(subject.id);
+        return served.length > 0 && served.every((code) => code === own);
+      }
+      if (subject.kind === 'practice_part') return partOf(subject.id)?.councilCode === own;
       return false;
+    }
     case 'practice':
+      if (subject.kind === 'practice_part') return partOf(subject.id)?.practiceId === own;
       return subject.kind === 'practice' && subject.id === own;
     case 'policy':
     case 'admin':
@@ -88,11 +115,15 @@ export function canSeeSubject(viewer: Viewer, subject: Subject, ctx: OwnershipCo
   switch (viewer.role) {
     case 'policy':
     case 'admin':
-    case 'practice':
       return true;
+    case 'practice':
+      // A peer's parts would tie it to its councils.
+      return subject.kind !== 'practice_part';
     case 'council':
-      // Another council's practices are not in the council's entitlement (issue 4 lists only its own).
-      return subject.kind !== 'practice';
+      // Another council's practices are not in the council's entitlement (issue 4 lists only its own);
+      // a practice it shares is (its pooled figure under disclosure control); another council's part is not.
+      if (subject.kind === 'practice') return ctx.councilsServedBy(subject.id).includes(viewer.organisation.id);
+      return subject.kind !== 'practice_part';
   }
 }
 
@@ -110,7 +141,8 @@ export function canSeeComputed(viewer: Viewer, subject: Subject, ctx: OwnershipC
     case 'admin':
       return true;
     case 'council':
-      return false;
+      // A practice it shares with another council: pooled, disclosure-controlled.
+      return subject.kind === 'practice';
     case 'practice':
       // Peers, anonymised (mustAnonymise) and disclosure-controlled.
       return subject.kind === 'practice';
@@ -124,20 +156,23 @@ export function canSeeFigure(viewer: Viewer, subject: Subject, source: FigureSou
 
 /** A practice seen by another practice appears only under its pseudonym. Inconsistent viewers: always. */
 export function mustAnonymise(viewer: Viewer, subject: Subject): boolean {
-  if (subject.kind !== 'practice') return false;
+  if (subject.kind !== 'practice' && subject.kind !== 'practice_part') return false;
   if (!isConsistentViewer(viewer)) return true;
-  return viewer.role === 'practice' && viewer.organisation.id !== subject.id;
+  const practiceId = subject.kind === 'practice' ? subject.id : partOf(subject.id)?.practiceId;
+  return viewer.role === 'practice' && viewer.organisation.id !== practiceId;
 }
 
 /**
  * Whose computed figures the viewer may read, in a form SQL can apply before anything is chosen,
  * ranked or pooled (@continuity/indicators `computedFor`): every subject of `kinds`, plus `subjects`.
  * Null means every subject (policy, admin). Agrees with canSeeComputed for every subject:
- * `practiceIds` are the practices to consider for a council viewer (those it owns are kept).
+ * `practiceIds` are the practices to consider for a council viewer (those serving it are kept, with
+ * its part of each). `partsOf`: practices every part of which may be read (a practice's own).
  */
 export interface ComputedEntitlement {
   kinds: SubjectKind[];
   subjects: Subject[];
+  partsOf?: string[];
 }
 
 export function computedEntitlement(
@@ -151,13 +186,15 @@ export function computedEntitlement(
     case 'admin':
       return null;
     case 'council': {
-      const own: Subject = { kind: 'council', id: viewer.organisation.id };
+      const code = viewer.organisation.id;
+      const own: Subject = { kind: 'council', id: code };
       const practices = practiceIds
         .map((id): Subject => ({ kind: 'practice', id }))
-        .filter((subject) => ownsSubject(viewer, subject, ctx));
-      return { kinds: [], subjects: [own, ...practices] };
+        .filter((subject) => canSeeComputed(viewer, subject, ctx));
+      const parts = practices.map((p): Subject => ({ kind: 'practice_part', id: practicePartId(p.id, code) }));
+      return { kinds: [], subjects: [own, ...practices, ...parts] };
     }
     case 'practice':
-      return { kinds: ['practice'], subjects: [] };
+      return { kinds: ['practice'], subjects: [], partsOf: [viewer.organisation.id] };
   }
 }

@@ -39,3 +39,6 @@ export async function openTestDatabase(
     },
   };
 }
+
+/** The registration-number key tests store rows under (never a real server's). */
+export const TEST_REGISTRATION_SECRET = 'continuity-test-registration-secret';

@@ -411,3 +411,65 @@ export const catalogue: readonly IndicatorDefinition[] = [
 export const catalogueById: ReadonlyMap<string, IndicatorDefinition> = new Map(
   catalogue.map((d) => [d.id, d]),
 );
+
+/** One count of an indicator: its numerator or its denominator. */
+export interface CountRef {
+  indicator: string;
+  part: 'numerator' | 'denominator';
+}
+
+/**
+ * Counts of different computed indicators that count the same children, or nested cohorts of them,
+ * subject by subject (issues 10 and 11, cross-indicator differencing). Disclosure control suppresses a
+ * subject's cell in every count of a family when it suppresses it in one (@continuity/access
+ * `discloseTables`), so one indicator's table cannot be differenced against another's.
+ * - The 903 cohorts nest: looked after at 31 March (placements_3plus, social_workers_3plus) holds
+ *   the long-term cohort (under 16, in care 2.5 years) and the OC2 cohort (12 months at 31 March) with
+ *   its age bands; all are children looked after during the year (missing_children).
+ * - Missing children are missing_incidents_per_child's denominator.
+ * - Each care-leaver accommodation cohort is its EET cohort less those abroad or not known.
+ */
+export const countFamilies: readonly (readonly CountRef[])[] = [
+  [
+    'placements_3plus',
+    'social_workers_3plus',
+    'long_term_stability',
+    'missing_children',
+    'health_assessments',
+    'immunisations',
+    'dental_checks',
+    'development_assessments',
+    'sdq_average',
+    'substance_misuse',
+    'convictions',
+  ].map((indicator): CountRef => ({ indicator, part: 'denominator' })),
+  [
+    { indicator: 'missing_children', part: 'numerator' },
+    { indicator: 'missing_incidents_per_child', part: 'denominator' },
+  ],
+  [
+    { indicator: 'care_leavers_eet_17_18', part: 'denominator' },
+    { indicator: 'care_leavers_accommodation_17_18', part: 'denominator' },
+  ],
+  [
+    { indicator: 'care_leavers_eet_19_21', part: 'denominator' },
+    { indicator: 'care_leavers_accommodation_19_21', part: 'denominator' },
+  ],
+];
+
+/**
+ * The indicators whose tables must be disclosed together with this one (linked through families,
+ * transitively; itself first) and the families among them.
+ */
+export function countFamilyOf(indicatorId: string): { ids: string[]; families: CountRef[][] } {
+  const ids = [indicatorId];
+  const families: CountRef[][] = [];
+  for (let i = 0; i < ids.length; i++) {
+    for (const family of countFamilies) {
+      if (!family.some((r) => r.indicator === ids[i]) || families.includes(family as CountRef[])) continue;
+      families.push(family as CountRef[]);
+      for (const r of family) if (!ids.includes(r.indicator)) ids.push(r.indicator);
+    }
+  }
+  return { ids, families };
+}

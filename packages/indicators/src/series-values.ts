@@ -22,10 +22,14 @@ export interface ValueFilter {
   computedFor?: ComputedScope | null | undefined;
 }
 
-/** Subjects whose computed figures may be read: every subject of some kinds, plus named subjects. */
+/**
+ * Subjects whose computed figures may be read: every subject of some kinds, plus named subjects, plus
+ * every part (practice_part, `<practice>@<council>`) of the practices in `partsOf`.
+ */
 interface ComputedScope {
   kinds: readonly SubjectKind[];
   subjects: readonly { kind: SubjectKind; id: string }[];
+  partsOf?: readonly string[] | undefined;
 }
 
 /** `ARRAY[...]::type[]`, valid SQL even when the list is empty (unlike `IN ()`). */
@@ -54,10 +58,13 @@ export function chosenValues(filter: ValueFilter): SQL {
   if (filter.toPeriod != null) where.push(sql`v.period <= ${filter.toPeriod}`);
   if (filter.periods) where.push(sql`v.period = ANY(${sqlArray(filter.periods, 'int')})`);
   if (filter.computedFor) {
-    const { kinds, subjects } = filter.computedFor;
+    const { kinds, subjects, partsOf } = filter.computedFor;
+    const parts = partsOf?.length
+      ? sql` OR (v.subject_kind = 'practice_part' AND split_part(v.subject_id, '@', 1) = ANY(${sqlArray(partsOf, 'text')}))`
+      : sql``;
     where.push(sql`(v.source = 'published'
       OR v.subject_kind::text = ANY(${sqlArray(kinds, 'text')})
-      OR v.subject_kind::text || ':' || v.subject_id = ANY(${sqlArray(subjects.map((s) => `${s.kind}:${s.id}`), 'text')}))`);
+      OR v.subject_kind::text || ':' || v.subject_id = ANY(${sqlArray(subjects.map((s) => `${s.kind}:${s.id}`), 'text')})${parts})`);
   }
   if (filter.source) {
     where.push(sql`v.source = ${filter.source}::value_source`);

@@ -104,7 +104,9 @@ interface SubjectRow {
 
 /**
  * Statement 1: each subject's name and what it is compared with. A council is its own anchor; a
- * practice is anchored on its first council (lowest DfE code) for region and neighbours. Regions
+ * practice is anchored on its first council (lowest DfE code) for region and neighbours; a practice's
+ * part for a council (practice_part, `<practice>@<council>`) on that council, and named "practice
+ * (council)" when the practice serves it. Regions
  * and England have no region or neighbour comparators. Neighbours are resolved here so statement 2
  * gets them as a VALUES list, whose size the planner knows (it then hash-joins the values).
  */
@@ -117,15 +119,22 @@ function resolveSubjects(database: Database, subjects: readonly SubjectRef[]): P
         WHEN 'region' THEN r.name
         WHEN 'council' THEN c.name
         WHEN 'practice' THEN p.name
+        WHEN 'practice_part' THEN CASE WHEN pc.council_code IS NOT NULL THEN pp.name || ' (' || pcn.name || ')' END
       END AS name,
       a.code AS anchor_council, a.region_code, n.neighbours
     FROM subj s
     LEFT JOIN regions r ON s.kind = 'region' AND r.code = s.id
     LEFT JOIN councils c ON s.kind = 'council' AND c.code = s.id
     LEFT JOIN practices p ON s.kind = 'practice' AND p.id = s.id
+    -- a part (practice@council) names a practice and a council it serves
+    LEFT JOIN practice_councils pc ON s.kind = 'practice_part'
+      AND pc.practice_id = split_part(s.id, '@', 1) AND pc.council_code = split_part(s.id, '@', 2)
+    LEFT JOIN practices pp ON pp.id = pc.practice_id
+    LEFT JOIN councils pcn ON pcn.code = pc.council_code
     LEFT JOIN LATERAL (
       SELECT ac.code, ac.region_code FROM councils ac
       WHERE (s.kind = 'council' AND ac.code = s.id)
+         OR (s.kind = 'practice_part' AND ac.code = pc.council_code)
          OR (s.kind = 'practice' AND ac.code IN (
               SELECT pc.council_code FROM practice_councils pc WHERE pc.practice_id = s.id))
       ORDER BY ac.code

@@ -39,6 +39,14 @@ export { CSWW_CODES } from './csww/codes';
 
 export { validateSsda903, validateCsww, validateReturn, type ValidationResult, type ValidateOptions } from './validate';
 export { ruleCatalogue, type RuleInfo } from './catalogue';
+export {
+  DEFAULT_ISSUE_LIMITS,
+  NO_ISSUE_LIMITS,
+  IssueTally,
+  issueTotal,
+  moreMessage,
+  type IssueLimits,
+} from './issue-caps';
 
 export * from './import/index';
 // For the API, which scopes its submission queries in SQL by the viewer's role.

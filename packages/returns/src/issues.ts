@@ -24,6 +24,11 @@ export interface Issue {
   value: string;
   child?: string;
   path?: string;
+  /**
+   * Set only on a summary issue (issue-caps.ts): this many more findings of the rule were not listed.
+   * Such an issue has row 0, no column and no value, and stands for `more` findings in the totals.
+   */
+  more?: number;
 }
 
 /** A file-level problem found while reading, before any rule runs. */

@@ -1,20 +1,25 @@
 import type { CswwParseResult } from './csww/parse-xml';
 import type { CswwModel } from './csww/model';
 import { cswwRules, CswwContext } from './csww/rules';
+import { IssueTally, type IssueLimits } from './issue-caps';
 import type { Issue } from './issues';
 import type { Ssda903ParseResult } from './ssda903/parse';
 import { countRows, type Ssda903Model } from './ssda903/tables';
 import { Ssda903Context } from './validation/context';
-import { runRules } from './validation/registry';
+import { runRulesInto } from './validation/registry';
 import { ssda903Rules } from './validation/rules';
 import { tablesPresentRule } from './validation/rules/tables-present';
 
 export interface ValidationResult {
   /** False when there is any error: the whole return is rejected. */
   accepted: boolean;
+  /** The errors, capped by `limits` (see issue-caps.ts: a rule cut short ends with a summary issue, `more`). */
   errors: Issue[];
   warnings: Issue[];
-  /** Rows read per table (903) or per record kind (census), and issues per rule code. */
+  /**
+   * Rows read per table (903) or per record kind (census), and issues per rule code: every finding, listed
+   * or not.
+   */
   counts: { rows: Record<string, number>; errorsByRule: Record<string, number>; warningsByRule: Record<string, number> };
 }
 
@@ -23,30 +28,42 @@ export interface ValidateOptions {
   collectionYear: number;
   /** The council the return is loaded for (DfE 3-digit code). The census names its council (LEA) and must match. */
   councilCode?: string;
+  /** Issue caps (issue-caps.ts); default none, every finding listed. Imports pass DEFAULT_ISSUE_LIMITS. */
+  limits?: Readonly<IssueLimits>;
 }
 
-function summarise(issues: Issue[], rows: Record<string, number>): ValidationResult {
-  const errors = issues.filter((i) => i.severity === 'error');
-  const warnings = issues.filter((i) => i.severity === 'warning');
-  const tally = (list: Issue[]) => {
-    const t: Record<string, number> = {};
-    for (const i of list) t[i.rule] = (t[i.rule] ?? 0) + 1;
-    return t;
+function summarise(tally: IssueTally, rows: Record<string, number>): ValidationResult {
+  const { errors, warnings } = tally.lists();
+  return {
+    accepted: tally.total('error') === 0,
+    errors,
+    warnings,
+    counts: { rows, errorsByRule: tally.byRule('error'), warningsByRule: tally.byRule('warning') },
   };
-  return { accepted: errors.length === 0, errors, warnings, counts: { rows, errorsByRule: tally(errors), warningsByRule: tally(warnings) } };
 }
+
+function ssda903Issues(model: Ssda903Model, collectionYear: number, tally: IssueTally): void {
+  runRulesInto([tablesPresentRule, ...ssda903Rules], new Ssda903Context(model, collectionYear), (i) => tally.add(i));
+}
+
+function cswwIssues(model: CswwModel, { collectionYear, councilCode }: ValidateOptions, tally: IssueTally): void {
+  runRulesInto(cswwRules, new CswwContext(model, collectionYear, councilCode), (i) => tally.add(i));
+}
+
+const cswwRows = (model: CswwModel) => ({ workers: model.workers.length, laLevel: model.laLevel ? 1 : 0 });
 
 /** Runs every SSDA903 rule that applies in the collection year. */
-export function validateSsda903(model: Ssda903Model, { collectionYear }: ValidateOptions): ValidationResult {
-  const ctx = new Ssda903Context(model, collectionYear);
-  const issues = runRules([tablesPresentRule, ...ssda903Rules], ctx);
-  return summarise(issues, countRows(model));
+export function validateSsda903(model: Ssda903Model, options: ValidateOptions): ValidationResult {
+  const tally = new IssueTally(options.limits);
+  ssda903Issues(model, options.collectionYear, tally);
+  return summarise(tally, countRows(model));
 }
 
 /** Runs every workforce census rule for the census year. */
-export function validateCsww(model: CswwModel, { collectionYear, councilCode }: ValidateOptions): ValidationResult {
-  const issues = runRules(cswwRules, new CswwContext(model, collectionYear, councilCode));
-  return summarise(issues, { workers: model.workers.length, laLevel: model.laLevel ? 1 : 0 });
+export function validateCsww(model: CswwModel, options: ValidateOptions): ValidationResult {
+  const tally = new IssueTally(options.limits);
+  cswwIssues(model, options, tally);
+  return summarise(tally, cswwRows(model));
 }
 
 /**
@@ -54,8 +71,12 @@ export function validateCsww(model: CswwModel, { collectionYear, councilCode }: 
  * or rules) rejects the return whole; warnings do not.
  */
 export function validateReturn(parsed: Ssda903ParseResult | CswwParseResult, options: ValidateOptions): ValidationResult {
-  const result = parsed.kind === 'ssda903' ? validateSsda903(parsed.model, options) : validateCsww(parsed.model, options);
-  if (parsed.issues.length === 0) return result;
-  const all = [...parsed.issues, ...result.errors, ...result.warnings];
-  return summarise(all, result.counts.rows);
+  const tally = new IssueTally(options.limits);
+  tally.addAll(parsed.issues);
+  if (parsed.kind === 'ssda903') {
+    ssda903Issues(parsed.model, options.collectionYear, tally);
+    return summarise(tally, countRows(parsed.model));
+  }
+  cswwIssues(parsed.model, options, tally);
+  return summarise(tally, cswwRows(parsed.model));
 }

@@ -4,6 +4,7 @@
  * The token goes on every GraphQL request (graphql/client.ts) as `Authorization: Bearer <token>`.
  */
 import { useSyncExternalStore } from 'react';
+import { sessionCommitPositions } from '../graphql/commitPosition';
 
 export type Role = 'policy' | 'council' | 'practice' | 'admin';
 
@@ -134,12 +135,15 @@ function changed(): void {
 
 export function signIn(token: string, user: DemoUser): Session {
   const session: Session = { token, user, expiresAt: tokenExpiry(token) };
+  // A commit position is the signed-in user's own (read-your-writes): a new sign-in starts without one.
+  sessionCommitPositions.forget();
   storage()?.setItem(STORAGE_KEY, JSON.stringify(session));
   changed();
   return session;
 }
 
 export function signOut(): void {
+  sessionCommitPositions.forget();
   storage()?.removeItem(STORAGE_KEY);
   changed();
 }

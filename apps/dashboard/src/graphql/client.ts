@@ -5,6 +5,7 @@
  * types are generated from packages/schema/schema.graphql (scripts/codegen.ts -> generated.ts).
  */
 import { currentToken } from '../auth/session';
+import { sessionCommitPositions, type CommitPositions } from './commitPosition';
 
 /** A query string that carries the types of its result and variables (phantom fields, never set). */
 export interface TypedQuery<TData, TVariables> {
@@ -79,6 +80,11 @@ export interface RequestOptions {
   fetch?: typeof fetch;
   /** The bearer token; the signed-in session's by default (null sends none). */
   token?: string | null;
+  /**
+   * Read-your-writes (./commitPosition.ts): the position sent as X-Min-Lsn, and where an answer's
+   * X-Commit-Lsn (a mutation's) is kept. The tab's session positions by default.
+   */
+  positions?: CommitPositions;
 }
 
 /** The gateway refuses requests without a valid token with 401 or the code UNAUTHENTICATED. */
@@ -98,6 +104,9 @@ export async function request<TData, TVariables>(
     accept: 'application/graphql-response+json, application/json',
   };
   if (token) headers.authorization = `Bearer ${token}`;
+  const positions = options.positions ?? sessionCommitPositions;
+  const minLsn = positions.current();
+  if (minLsn) headers['x-min-lsn'] = minLsn;
   let response: Response;
   try {
     response = await doFetch(options.endpoint ?? '/graphql', {
@@ -110,6 +119,9 @@ export async function request<TData, TVariables>(
     if (options.signal?.aborted) throw new RequestError('aborted', 'The request was cancelled', { cause });
     throw new RequestError('network', 'Could not reach the data service', { cause });
   }
+
+  // A mutation's answer says where its commit is: later reads must see it.
+  positions.remember(response.headers?.get('x-commit-lsn'));
 
   let body: GraphQLResponse<TData> | null = null;
   try {

@@ -28,7 +28,7 @@ export type Significance = 'BETTER' | 'SIMILAR' | 'WORSE';
 
 export type StatementStatus = 'ISSUED' | 'PREVIEW';
 
-export type SubjectKind = 'COUNCIL' | 'ENGLAND' | 'PRACTICE' | 'REGION';
+export type SubjectKind = 'COUNCIL' | 'ENGLAND' | 'PRACTICE' | 'PRACTICE_PART' | 'REGION';
 
 export type TargetType = 'ABSOLUTE' | 'COMPARISON' | 'IMPROVEMENT' | 'NEIGHBOURS';
 
@@ -1209,6 +1209,8 @@ export type SubmissionHistoryQuery = {
     }>;
     errorCount: number;
     warningCount: number;
+    errorTotal: number;
+    warningTotal: number;
     supersededBy: string | null;
     errors: Array<{
       file: string;
@@ -1216,6 +1218,7 @@ export type SubmissionHistoryQuery = {
       column: string;
       rule: string;
       message: string;
+      more: number | null;
     }>;
     warnings: Array<{
       file: string;
@@ -1223,6 +1226,7 @@ export type SubmissionHistoryQuery = {
       column: string;
       rule: string;
       message: string;
+      more: number | null;
     }>;
   }>;
 };

@@ -30,11 +30,13 @@ export function handleCors(req: IncomingMessage, res: ServerResponse, policy: Co
   if (!origin || !policy.allows(origin)) return false;
   res.setHeader('Access-Control-Allow-Origin', origin);
   res.setHeader('Access-Control-Allow-Credentials', 'true');
+  // Read-your-writes: a page on another origin must see a write's commit position to send it back.
+  res.setHeader('Access-Control-Expose-Headers', 'x-commit-lsn, x-read-from');
   if (req.method !== 'OPTIONS') return false;
   res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
   res.setHeader(
     'Access-Control-Allow-Headers',
-    'content-type, authorization, apollo-require-preflight, x-apollo-operation-name',
+    'content-type, authorization, apollo-require-preflight, x-apollo-operation-name, x-min-lsn',
   );
   res.setHeader('Access-Control-Max-Age', '600');
   res.statusCode = 204;

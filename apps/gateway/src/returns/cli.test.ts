@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Database } from '@continuity/db';
-import { openTestDatabase, testEngines } from '@continuity/db/testing';
+import { openTestDatabase, testEngines, TEST_REGISTRATION_SECRET } from '@continuity/db/testing';
 import { seedFixture } from '@continuity/schema/testing';
 import { repoRoot } from '../env';
 import { runImportCli } from './cli';
@@ -32,6 +32,7 @@ function io(database: Database | null, env: Record<string, string> = {}) {
     io: {
       env,
       cwd: work,
+      registrationSecret: TEST_REGISTRATION_SECRET,
       out: (l: string) => void out.push(l),
       err: (l: string) => void err.push(l),
       ...(database ? { open: async () => ({ database, close: async () => {}, label: 'test database' }) } : {}),

@@ -10,10 +10,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
-import { openDatabase, type Database } from '@continuity/db';
+import { openDatabase, type Database, type RegistrationSecret } from '@continuity/db';
 import {
   detectReturnKind,
   importReturn,
@@ -24,10 +23,11 @@ import {
   type ImportProgress,
   type ImportResult,
   type Issue,
+  type IssueLimits,
   type ReturnKind,
 } from '@continuity/returns';
 import { parseEnv, repoRoot } from '../env';
-import { preparePublishedData } from '../startup-data';
+import { loadServerSecret, preparePublishedData } from '../startup-data';
 import { returnsInFolders } from './bulk-folders';
 import { DataDirBusyError, lockDataDir } from './data-dir-lock';
 
@@ -44,6 +44,13 @@ export interface CliIo {
    * gateway's start-up load (preparePublishedData), so the command works on a fresh database.
    */
   prepare?: (database: Database) => Promise<{ loaded: boolean; milliseconds: number }>;
+  /** The key registration numbers are hashed under (tests pass one); default: the gateway's (PSEUDONYM_SECRET or its file). */
+  registrationSecret?: RegistrationSecret;
+}
+
+/** The gateway's secret, so rows imported here join those uploaded through it. */
+async function registrationSecretOf(io: CliIo): Promise<RegistrationSecret> {
+  return io.registrationSecret ?? loadServerSecret(parseEnv(io.env));
 }
 
 const USAGE = `Usage: npm run import -- --council <code> --year <yyyy> [--practice <id>] [--kind ssda903|csww] [options] <files or folders>...
@@ -55,7 +62,8 @@ const USAGE = `Usage: npm run import -- --council <code> --year <yyyy> [--practi
   --kind, -k      ssda903 or csww; detected from the files when left out
   --user, -u      who is submitting, for the record (default cli:<login name>)
   --json          print the result as JSON (progress still goes to stderr)
-  --max-issues N  errors and warnings to print (default 200; 0 prints all)
+  --max-issues N  errors and warnings to print (default 200; 0 prints all of those kept: at most
+                  RETURNS_MAX_ISSUES_PER_RULE (100) a rule and RETURNS_MAX_ISSUES (1,000) a return)
   --force         import even though a gateway answers on PORT (only when it uses another database)
 
 A folder stands for the files in it. Uses DATABASE_URL, else the PGlite directory DATA_DIR (default .data/pglite).
@@ -88,7 +96,7 @@ function filesOf(paths: readonly string[], cwd: string): { name: string; bytes: 
   return out;
 }
 
-export function issueLine(i: Issue): string {
+function issueLine(i: Issue): string {
   const where = `${i.file || '(return)'}:${i.row}:${i.column || '-'}`;
   const value = i.value !== '' ? ` [value "${i.value}"]` : '';
   return `${where} ${i.rule} ${i.message}${value}`;
@@ -179,6 +187,13 @@ export async function runImportCli(argv: readonly string[], io: CliIo): Promise<
   if (positionals.length === 0) problems.push('give the return files (or a folder holding them)');
   const maxIssues = Number(values['max-issues'] ?? 200);
   if (!Number.isInteger(maxIssues) || maxIssues < 0) problems.push('--max-issues must be a whole number');
+  // Issue caps as uploads have them (RETURNS_MAX_ISSUES_PER_RULE, RETURNS_MAX_ISSUES, read by env.ts).
+  let issueLimits: Partial<IssueLimits> | undefined;
+  try {
+    issueLimits = parseEnv(io.env).issueLimits;
+  } catch (error) {
+    problems.push((error as Error).message);
+  }
   if (problems.length > 0) {
     io.err(`${problems.join('; ')}\n\n${USAGE}`);
     return 2;
@@ -207,7 +222,9 @@ export async function runImportCli(argv: readonly string[], io: CliIo): Promise<
         collectionYear: Number(values.year),
         files,
         submittedBy: values.user ?? `cli:${userInfo().username}`,
+        registrationSecret: await registrationSecretOf(io),
         actor: { role: 'cli', organisationId: values.practice ?? values.council! },
+        ...(issueLimits ? { issueLimits } : {}),
         onProgress: (p) => io.err(progressLine(p)),
       });
     } catch (error) {
@@ -227,17 +244,18 @@ export async function runImportCli(argv: readonly string[], io: CliIo): Promise<
           ? `ACCEPTED ${who}: submission ${result.submissionId}${result.supersedes ? ` (replaces ${result.supersedes})` : ''}; rows: ${rows}`
           : result.status === 'unchanged'
             ? `UNCHANGED ${who}: submission ${result.submissionId} already holds these files; nothing written`
-            : `REJECTED ${who}: submission ${result.submissionId} keeps the files; ${result.errors.length} error(s), nothing changed`;
+            : `REJECTED ${who}: submission ${result.submissionId} keeps the files; ${result.errorTotal} error(s), nothing changed`;
       io.out(headline);
-      const show = (label: string, list: Issue[]) => {
+      const show = (label: string, list: Issue[], total: number) => {
         if (list.length === 0) return;
-        io.out(`${label} (${list.length}):`);
+        // The lists are capped (RETURNS_MAX_ISSUES_PER_RULE, RETURNS_MAX_ISSUES): the total counts every finding.
+        io.out(`${label} (${total}):`);
         const limit = maxIssues === 0 ? list.length : maxIssues;
         for (const i of list.slice(0, limit)) io.out(`  ${issueLine(i)}`);
         if (list.length > limit) io.out(`  ... and ${list.length - limit} more (--max-issues 0 prints all, --json gives them as data)`);
       };
-      show('errors', result.errors);
-      show('warnings', result.warnings);
+      show('errors', result.errors, result.errorTotal);
+      show('warnings', result.warnings, result.warningTotal);
       io.out(`time: ${(result.timings.totalMs / 1000).toFixed(1)}s (${JSON.stringify(result.timings)})`);
     }
     return result.status === 'rejected' ? 1 : 0;
@@ -289,6 +307,12 @@ async function runBulk(paths: readonly string[], options: { user: string | undef
     return 2;
   }
   const { returns, problems } = returnsInFolders(paths, io.cwd);
+  let issueLimits: Partial<IssueLimits> | undefined;
+  try {
+    issueLimits = parseEnv(io.env).issueLimits;
+  } catch (error) {
+    problems.push((error as Error).message);
+  }
   if (problems.length > 0) {
     io.err(`Nothing was imported:\n  ${problems.join('\n  ')}`);
     return 2;
@@ -312,11 +336,13 @@ async function runBulk(paths: readonly string[], options: { user: string | undef
     io.err(`${returns.length} returns to import`);
     const summary = await importReturns(opened.database, returns, {
       submittedBy: options.user ?? `cli:${userInfo().username}`,
+      registrationSecret: await registrationSecretOf(io),
       actor: { role: 'cli' },
+      ...(issueLimits ? { issueLimits } : {}),
       onResult: (r, done) => {
         const where = folderOf.get(returnLabel(r)) ?? '';
         const line = `[${done}/${returns.length}] ${r.status.toUpperCase()} ${where}: submission ${r.submissionId}`;
-        const detail = r.status === 'rejected' ? `; ${r.errors.length} error(s), first: ${r.errors[0] ? issueLine(r.errors[0]) : '?'}` : '';
+        const detail = r.status === 'rejected' ? `; ${r.errorTotal} error(s), first: ${r.errors[0] ? issueLine(r.errors[0]) : '?'}` : '';
         (options.json ? io.err : io.out)(line + detail);
       },
       onRecompute: (range) => io.err(`recomputing every indicator for ${range.fromYear}-${range.toYear}`),
@@ -339,17 +365,4 @@ async function runBulk(paths: readonly string[], options: { user: string | undef
   } finally {
     await opened.close();
   }
-}
-
-const invokedDirectly = process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
-if (invokedDirectly) {
-  const code = await runImportCli(process.argv.slice(2), {
-    // biome-ignore lint/style/noProcessEnv: the entry point hands the environment to env.ts's parseEnv
-    env: process.env,
-    out: (line) => process.stdout.write(`${line}\n`),
-    err: (line) => process.stderr.write(`${line}\n`),
-    // biome-ignore lint/style/noProcessEnv: npm's INIT_CWD, where the user ran `npm run import` (not a setting)
-    cwd: process.env.INIT_CWD ?? process.cwd(),
-  });
-  process.exitCode = code;
 }

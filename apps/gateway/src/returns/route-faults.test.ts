@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { auditLog, submissionFiles, submissions, type Database } from '@continuity/db';
-import { openTestDatabase } from '@continuity/db/testing';
+import { openTestDatabase, TEST_REGISTRATION_SECRET } from '@continuity/db/testing';
 import { subjectLock, subjectLockKey } from '@continuity/indicators';
 import { CLEAN, checkIntegrity, generateSsda903, writeSsda903Csv } from '@continuity/returns';
 import type { Viewer } from '@continuity/schema';
@@ -44,7 +44,7 @@ describe.runIf(process.env.DATABASE_URL)('POST /returns when the database connec
   beforeAll(async () => {
     database = await openTestDatabase('postgres');
     await seedFixture(database);
-    const handle = createReturnsHandler({ database, authenticate });
+    const handle = createReturnsHandler({ database, registrationSecret: TEST_REGISTRATION_SECRET, authenticate });
     server = createServer((req, res) => {
       handle(req, res).catch(() => {
         res.statusCode = 500;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asc, eq, sql } from 'drizzle-orm';
 import { auditLog, submissions, type Database } from '@continuity/db';
-import { openTestDatabase, testEngines } from '@continuity/db/testing';
+import { openTestDatabase, testEngines, TEST_REGISTRATION_SECRET } from '@continuity/db/testing';
 import type { Viewer } from '@continuity/schema';
 import { seedFixture } from '@continuity/schema/testing';
 import { startServer, type RunningServer } from '../server';
@@ -26,6 +26,13 @@ const badHeader = [
   ...valid.filter((f) => f.name !== 'header.csv'),
   { name: 'header.csv', bytes: new TextEncoder().encode('CHILD,GENDER,BIRTHDAY\n1001,F,15/06/2010\n') },
 ];
+
+/** What the tests read of an issue in an answer. */
+interface Listed {
+  rule: string;
+  message: string;
+  more?: number;
+}
 
 const viewer = (userId: string, role: Viewer['role'], kind: Viewer['organisation']['kind'], id: string): Viewer => ({
   userId,
@@ -73,7 +80,7 @@ describe.each(testEngines())('POST /returns on %s', (engine) => {
   beforeAll(async () => {
     database = await openTestDatabase(engine);
     await seedFixture(database);
-    const handle = createReturnsHandler({ database, authenticate, limits: { maxFileBytes: 64 * 1024, maxFiles: 14, maxTotalBytes: 100 * 1024 } });
+    const handle = createReturnsHandler({ database, registrationSecret: TEST_REGISTRATION_SECRET, authenticate, limits: { maxFileBytes: 64 * 1024, maxFiles: 14, maxTotalBytes: 100 * 1024 } });
     server = createServer((req, res) => {
       handle(req, res).catch((error: unknown) => {
         console.error(error);
@@ -181,6 +188,35 @@ describe.each(testEngines())('POST /returns on %s', (engine) => {
     expect(stored).toMatchObject({ status: 'rejected', councilCode: '887' });
   });
 
+  it('caps the issues of a file of bad rows in the JSON answer, the NDJSON result and the stored submission (issue 11)', async () => {
+    // 1,400 Header rows (59 KB, under this handler's 64 KB limit), each failing rules 101, 102, 103 and 165
+    // (errors) and EPI (a warning); no Episodes or SWEpisodes table (CONT-TABLES twice).
+    const rows = ['CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB'];
+    for (let i = 0; i < 1400; i++) rows.push(`${100000 + i},X,31/02/2010,ZZZZ,BAD,7,99/99/9999`);
+    const bad = [{ name: 'header.csv', bytes: new TextEncoder().encode(`${rows.join('\n')}\n`) }];
+    const json = await post('medway', { kind: 'ssda903', collectionYear: '2025' }, bad);
+    expect(json.status).toBe(422);
+    const body = (await json.json()) as { errorTotal: number; warningTotal: number; submissionId: number; errors: Listed[]; warnings: Listed[] };
+    expect([body.errorTotal, body.warningTotal]).toEqual([5602, 1400]);
+    // 2 + 4 x 100 errors listed and a summary for each of the four rules; 100 warnings and EPI's summary.
+    expect([body.errors.length, body.warnings.length]).toEqual([406, 101]);
+    expect(body.errors.filter((e) => e.more).map((e) => [e.rule, e.more, e.message])).toEqual(
+      ['101', '102', '103', '165'].map((rule) => [rule, 1300, `And 1,300 more errors like this under rule ${rule}, not listed.`]),
+    );
+    expect(body.warnings.at(-1)).toMatchObject({ rule: 'EPI', severity: 'warning', row: 0, more: 1300 });
+    const [stored] = await database.rows<{ errors: number; warnings: number }>(
+      sql`SELECT jsonb_array_length(errors)::int AS errors, jsonb_array_length(warnings)::int AS warnings FROM submissions WHERE id = ${body.submissionId}`,
+    );
+    expect(stored).toEqual({ errors: 406, warnings: 101 });
+
+    const streamed = await post('medway', { kind: 'ssda903', collectionYear: '2025' }, bad, { accept: 'application/x-ndjson' });
+    const lines = (await streamed.text()).trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.at(-2)).toMatchObject({ type: 'progress', phase: 'done', message: expect.stringMatching(/^Rejected: 5602 error\(s\), 1400 warning\(s\)/) });
+    const result = lines.at(-1);
+    expect(result).toMatchObject({ type: 'result', httpStatus: 422, status: 'rejected', errorTotal: 5602, warningTotal: 1400 });
+    expect([result.errors.length, result.warnings.length]).toEqual([406, 101]);
+  });
+
   it('streams progress then the result as NDJSON when asked', async () => {
     const res = await post('medway', { kind: 'ssda903', collectionYear: '2025' }, valid, { accept: 'application/x-ndjson' });
     expect(res.status).toBe(200);
@@ -224,7 +260,7 @@ describe.each(testEngines())('POST /returns mounted in the gateway, with real to
     keys = await testKeys();
     await writeDirectory(database, Object.values(viewers).filter((v) => v.userId !== 'odd'));
     // As main.ts mounts it: the handler takes the server's token check from the route context.
-    server = await startServer({ database, port: 0, nodeEnv: 'test', keyStore: keys.store, routes: { '/returns': createReturnsHandler({ database }) } });
+    server = await startServer({ database, port: 0, nodeEnv: 'test', keyStore: keys.store, routes: { '/returns': createReturnsHandler({ database, registrationSecret: TEST_REGISTRATION_SECRET }) } });
   });
   afterAll(async () => {
     await server?.stop();

@@ -1,8 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isTransientDatabaseError, type Database } from '@continuity/db';
+import { isTransientDatabaseError, type Database, type RegistrationSecret } from '@continuity/db';
 import {
   detectReturnKind,
   importReturn,
+  type IssueLimits,
   type ReturnReader,
   ImportRequestError,
   type ImportProgress,
@@ -18,6 +19,8 @@ type Authenticate = (req: IncomingMessage) => Promise<Viewer | null>;
 
 export interface ReturnsRouteOptions {
   database: Database;
+  /** The server secret registration numbers are hashed under before they are stored (ImportOptions.registrationSecret). */
+  registrationSecret: RegistrationSecret;
   /**
    * Who is asking: the gateway's token check. Null, or a throw (a bad token), answers 401. When left out,
    * the one startServer passes to its routes is used.
@@ -25,6 +28,12 @@ export interface ReturnsRouteOptions {
   authenticate?: Authenticate;
   /** Defaults 200 MB, 20, 500 MB; the gateway passes env.ts's (RETURNS_MAX_FILE_MB, RETURNS_MAX_FILES, RETURNS_MAX_TOTAL_MB). */
   limits?: Partial<UploadLimits>;
+  /**
+   * Issues listed per rule and per return, in the answer and the stored submission (issue-caps.ts in
+   * @continuity/returns). Defaults 100 and 1,000; the gateway passes env.ts's (RETURNS_MAX_ISSUES_PER_RULE,
+   * RETURNS_MAX_ISSUES).
+   */
+  issueLimits?: Partial<IssueLimits>;
   /** Which councils a practice serves; defaults to the practice_councils table. */
   servedBy?: CouncilsServedBy;
   /**
@@ -57,8 +66,11 @@ function resultBody(result: ImportResult) {
     files: result.files,
     counts: result.counts,
     written: result.written,
+    // Capped lists: a rule cut short ends with a summary issue whose `more` counts the findings not listed.
     errors: result.errors,
     warnings: result.warnings,
+    errorTotal: result.errorTotal,
+    warningTotal: result.warningTotal,
     timings: result.timings,
   };
 }
@@ -194,7 +206,9 @@ export function createReturnsHandler(
         collectionYear: fields.collectionYear,
         files,
         submittedBy: viewer.userId,
+        registrationSecret: options.registrationSecret,
         actor: { role: viewer.role, organisationId: viewer.organisation.id },
+        ...(options.issueLimits ? { issueLimits: options.issueLimits } : {}),
         ...(options.reader ? { reader: options.reader } : {}),
         ...(onProgress ? { onProgress } : {}),
       });

@@ -22,7 +22,8 @@ export const outcomeArea = pgEnum('outcome_area', [
 ]);
 export const indicatorUnit = pgEnum('indicator_unit', ['percent', 'ratio', 'rate', 'count', 'score']);
 export const polarity = pgEnum('polarity', ['higher_better', 'lower_better', 'neutral']);
-export const subjectKind = pgEnum('subject_kind', ['england', 'region', 'council', 'practice']);
+/** practice_part: the part of a practice's figure computed from one council's returns (id: practice@council). */
+export const subjectKind = pgEnum('subject_kind', ['england', 'region', 'council', 'practice', 'practice_part']);
 export const valueSource = pgEnum('value_source', ['published', 'computed']);
 
 /** The indicator catalogue: one row per indicator, its official definition in words. */

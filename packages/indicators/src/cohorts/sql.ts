@@ -73,6 +73,9 @@ export function episodeStepsCtes(name: string, input: SQL, keys: readonly string
  * Per-child aggregates over a steps relation aliased `s` (GROUP BY the keys, y_start, y_end).
  */
 
+/** Per episode of `s`: it makes the child looked after during the year (open on some day of it, not a short break). */
+export const lookedAfterEpisodeInYearSql = sql`(s.in_year AND NOT s.short_break)`;
+
 /** lookedAfterAt31March: an episode open at 31 March, not a short break. */
 export const lookedAfterAt31MarchSql = sql`coalesce(bool_or(s.open_31_march AND NOT s.short_break), false)`;
 

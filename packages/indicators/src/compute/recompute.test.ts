@@ -46,7 +46,7 @@ describe.each(testEngines())('recompute on %s', (engine) => {
   let kent: Return;
   let p1Kent: Return;
   let p1Mk: Return;
-  const placements = (kind: 'council' | 'practice' | 'region' | 'england', id: string) =>
+  const placements = (kind: 'council' | 'practice' | 'practice_part' | 'region' | 'england', id: string) =>
     computedValue(db, 'placements_3plus', kind, id, 2025).then(nds);
 
   beforeAll(async () => {
@@ -115,6 +115,16 @@ describe.each(testEngines())('recompute on %s', (engine) => {
     });
   });
 
+  it("computes each practice's part per council from that council's returns only (issue 11)", async () => {
+    // P1 pooled 2/3 = Kent's part (PA three, PB one) 1/2 + Milton Keynes's part (PC three) 1/1
+    expect(await placements('practice_part', 'P1@886')).toEqual({ numerator: 1, denominator: 2, value: 50, symbol: null });
+    expect(await placements('practice_part', 'P1@826')).toEqual({ numerator: 1, denominator: 1, value: 100, symbol: null });
+    expect((await computedValue(db, 'placements_3plus', 'practice_part', 'P1@886', 2025))?.submissionId).toBe(p1Kent.id);
+    // councils' own returns have no parts
+    const parts = (await computedValues(db, { parts: true })).filter((v) => v.subjectKind === 'practice_part');
+    expect(new Set(parts.map((v) => v.subjectId))).toEqual(new Set(['P1@886', 'P1@826']));
+  });
+
   it("runs inside the caller's transaction and rolls back with it", async () => {
     await expect(
       db.transaction(async (tx) => {
@@ -168,19 +178,30 @@ describe.each(testEngines())('recompute on %s', (engine) => {
     await recomputeIndicators(db, { kind: 'ssda903', councilCode: '886', collectionYear: 2025 });
     // PA one placement, PC (Milton Keynes) three: 1/2
     expect(await placements('practice', 'P1')).toEqual({ numerator: 1, denominator: 2, value: 50, symbol: null });
+    expect(await placements('practice_part', 'P1@886')).toEqual({ numerator: 0, denominator: 1, value: 0, symbol: null });
+    expect(await placements('practice_part', 'P1@826')).toEqual({ numerator: 1, denominator: 1, value: 100, symbol: null });
+  });
+
+  it("an empty return for the practice removes that council's part and leaves the other council's alone", async () => {
+    await replaceReturn(db, p1Kent, 'ssda903', 2025);
+    await recomputeIndicators(db, { kind: 'ssda903', councilCode: '886', collectionYear: 2025 });
+    expect(await computedValue(db, 'placements_3plus', 'practice_part', 'P1@886', 2025)).toBeUndefined();
+    expect(await placements('practice_part', 'P1@826')).toEqual({ numerator: 1, denominator: 1, value: 100, symbol: null });
+    // the pooled figure is now Milton Keynes's part alone: Kent owns neither (see @continuity/access viewer.ts)
+    expect(await placements('practice', 'P1')).toEqual({ numerator: 1, denominator: 1, value: 100, symbol: null });
   });
 
   it('recomputeAll gives the same values as per-council recomputes', async () => {
-    const perCouncil = await computedValues(db);
+    const perCouncil = await computedValues(db, { parts: true });
     expect(perCouncil.length).toBeGreaterThan(40);
     await clearComputed(db);
     await recomputeAll(db, { collectionYear: 2025 });
-    expect(await computedValues(db)).toEqual(perCouncil);
+    expect(await computedValues(db, { parts: true })).toEqual(perCouncil);
     await clearComputed(db);
     await recomputeAll(db);
-    expect(await computedValues(db)).toEqual(perCouncil);
+    expect(await computedValues(db, { parts: true })).toEqual(perCouncil);
     // and running it again changes nothing
     await recomputeAll(db);
-    expect(await computedValues(db)).toEqual(perCouncil);
+    expect(await computedValues(db, { parts: true })).toEqual(perCouncil);
   });
 });

@@ -54,8 +54,15 @@ async function run(db: Executor, unresolved: Scope): Promise<void> {
   // Held already (lockCouncilScope) unless a practice sent its first return meanwhile: see locks.ts.
   if (scope.resolved) await lockSubjects(db, scope.resolved.practiceIds.map(subjectLock.practice));
   const range = { fromYear: scope.fromYear, toYear: scope.toYear };
+  const parts: Scope = { ...scope, parts: true };
   for (const family of families[scope.kind]) {
-    await writeComputed(db, { ctes: family.build(scope), ids: family.ids, ...range, subjects: subjectsOf(scope) });
+    // One statement: the subjects' figures and each practice's part per council, from that council's
+    // returns only (scope.ts `parts`), the same SQL over two readings of the returns.
+    const ctes = sql`whole_rows AS (WITH ${family.build(scope)} SELECT * FROM computed),
+      part_rows AS (WITH ${family.build(parts)} SELECT * FROM computed),
+      computed AS (SELECT * FROM whole_rows UNION ALL SELECT * FROM part_rows)`;
+    const subjects = sql`(${subjectsOf(scope)} OR ${subjectsOf(parts)})`;
+    await writeComputed(db, { ctes, ids: family.ids, ...range, subjects });
   }
   // Concurrent imports of different councils each re-pool England: serialise that step so the
   // second reads the first's committed council rows (its statement snapshot starts after the lock).

@@ -21,6 +21,13 @@ export interface Scope {
    * council's recompute took time in proportion to the size of the country (docs/benchmarks.md).
    */
   resolved?: { submissionIds: readonly number[]; practiceIds: readonly string[] };
+  /**
+   * Practice parts instead of whole subjects: only practices' returns, each feeding the subject
+   * (practice_part, '<practice>@<council>'), the part of the practice's figure computed from the
+   * returns it sent that council. A council owns its part, never the pooled figure of a practice it
+   * shares with another council (issue 11: "pooled minus mine" gave the other council's children).
+   */
+  parts?: boolean;
 }
 
 /** Anything that runs SQL: the database or a transaction (drizzle gives both the same API). */
@@ -78,21 +85,34 @@ export function sourceCte(scope: Scope): SQL {
       : sql`make_date(s.collection_year - 1, 10, 1) AS y_start, make_date(s.collection_year, 9, 30) AS y_end`;
   const ids = scope.councilCode === null ? null : resolvedOf(scope).submissionIds;
   const who = ids === null ? sql`true` : ids.length ? sql`s.id IN (${idList(ids)})` : sql`false`;
+  const subject = scope.parts
+    ? sql`'practice_part' AS subject_kind, s.practice_id || '@' || s.council_code AS subject_id`
+    : sql`CASE WHEN s.practice_id IS NULL THEN 'council' ELSE 'practice' END AS subject_kind,
+      COALESCE(s.practice_id, s.council_code) AS subject_id`;
   return sql`src AS (
     SELECT DISTINCT ON (s.council_code, s.practice_id, s.collection_year)
       s.id AS submission_id, s.council_code, s.practice_id, s.collection_year AS period,
-      CASE WHEN s.practice_id IS NULL THEN 'council' ELSE 'practice' END AS subject_kind,
-      COALESCE(s.practice_id, s.council_code) AS subject_id,
+      ${subject},
       ${bounds}
     FROM submissions s
     WHERE s.status = 'accepted' AND s.kind = ${scope.kind}
       AND s.collection_year BETWEEN ${scope.fromYear} AND ${scope.toYear} AND ${who}
+      AND ${scope.parts ? sql`s.practice_id IS NOT NULL` : sql`true`}
     ORDER BY s.council_code, s.practice_id, s.collection_year, s.id DESC
   )`;
 }
 
-/** The council and practice rows a scoped recompute owns (alias `d` = indicator_values). */
+/**
+ * The council and practice rows a scoped recompute owns (alias `d` = indicator_values); with `parts`,
+ * the parts of those practices (every council's part, as the pooled practice row is pooled over them).
+ */
 export function subjectsOf(scope: Scope): SQL {
+  if (scope.parts) {
+    if (scope.councilCode === null) return sql`d.subject_kind = 'practice_part'`;
+    const { practiceIds } = resolvedOf(scope);
+    if (!practiceIds.length) return sql`false`;
+    return sql`(d.subject_kind = 'practice_part' AND split_part(d.subject_id, '@', 1) IN (${idList(practiceIds)}))`;
+  }
   if (scope.councilCode === null) return sql`d.subject_kind IN ('council', 'practice')`;
   const { practiceIds } = resolvedOf(scope);
   const practices = practiceIds.length ? sql`(d.subject_kind = 'practice' AND d.subject_id IN (${idList(practiceIds)}))` : sql`false`;

@@ -2,7 +2,7 @@
  * Test fixtures for the compute suites: places, returns and child-level rows inserted directly
  * with drizzle, and a reader for the computed values. Not exported from the package.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import {
   cla903Episodes,
   cla903Header,
@@ -17,9 +17,11 @@ import {
   indicatorValues,
   practices,
   regions,
+  storedRegistration,
   submissions,
   type Db,
 } from '@continuity/db';
+import { TEST_REGISTRATION_SECRET } from '@continuity/db/testing';
 import type { ReturnKind } from './scope';
 
 export const SOUTH_EAST = 'E12000008';
@@ -102,11 +104,14 @@ export async function headers(db: Db, r: Return, rows: Array<[string, string | n
   await db.insert(cla903Header).values(rows.map(([child, dob]) => ({ ...of(r), child, dob, sex: 'F' })));
 }
 
+/** A registration number as the import stores it: keyed-hashed under the test secret (see @continuity/db registration.ts). */
+export const stored = (r: Pick<Return, 'councilCode'>, raw: string) => storedRegistration(TEST_REGISTRATION_SECRET, r.councilCode, raw);
+
 /** [child, SW_ID, SW_DECOM, SW_DEC] */
 export async function socialWorkers(db: Db, r: Return, rows: Array<[string, string, string | null, string | null]>) {
   await db
     .insert(cla903SwEpisodes)
-    .values(rows.map(([child, swId, swDecom, swDec]) => ({ ...of(r), child, swId, swDecom, swDec })));
+    .values(rows.map(([child, swId, swDecom, swDec]) => ({ ...of(r), child, swId: stored(r, swId), swDecom, swDec })));
 }
 
 /** [child, MISSING, MIS_START, MIS_END] */
@@ -170,7 +175,7 @@ export async function workerRows(db: Db, r: Return, rows: WorkerRow[]) {
   await db.insert(cswwWorkers).values(
     rows.map((w) => ({
       ...of(r),
-      sweNo: w.swe,
+      sweNo: stored(r, w.swe),
       agencyWorker: w.agency ?? false,
       fte: w.fte ?? null,
       fte30: w.fte30 ?? null,
@@ -198,8 +203,8 @@ export interface Computed {
   submissionId: number | null;
 }
 
-/** Every computed value, in a stable order. */
-export async function computedValues(db: Db): Promise<Computed[]> {
+/** Every computed value, in a stable order; practice parts (per council) only when asked for. */
+export async function computedValues(db: Db, options: { parts?: boolean } = {}): Promise<Computed[]> {
   return db
     .select({
       indicatorId: indicatorValues.indicatorId,
@@ -213,7 +218,12 @@ export async function computedValues(db: Db): Promise<Computed[]> {
       submissionId: indicatorValues.submissionId,
     })
     .from(indicatorValues)
-    .where(eq(indicatorValues.source, 'computed'))
+    .where(
+      and(
+        eq(indicatorValues.source, 'computed'),
+        options.parts ? undefined : ne(indicatorValues.subjectKind, 'practice_part'),
+      ),
+    )
     .orderBy(indicatorValues.indicatorId, indicatorValues.subjectKind, indicatorValues.subjectId, indicatorValues.period);
 }
 
@@ -221,7 +231,7 @@ export async function computedValues(db: Db): Promise<Computed[]> {
 export async function computedValue(
   db: Db,
   indicatorId: string,
-  subjectKind: 'england' | 'region' | 'council' | 'practice',
+  subjectKind: 'england' | 'region' | 'council' | 'practice' | 'practice_part',
   subjectId: string,
   period: number,
 ): Promise<Computed | undefined> {

@@ -73,7 +73,7 @@ export const continuityCatalogue: readonly IndicatorDefinition[] = [
     denominator: 'Social worker episodes open during the year of children looked after in the year (not only under V3/V4)',
     source: JOINED,
     method:
-      "Registration numbers are compared after removing spaces and upper-casing, against every worker in the council's census returns (its own and its practices') for the census years ending 30 September before, in and after the year.",
+      "Registration numbers are compared after removing spaces and upper-casing (and are held only as keyed hashes, made at import within the council: never stored or shown as written), against every worker in the council's census returns (its own and its practices') for the census years ending 30 September before, in and after the year.",
     periodType: 'reporting_year',
   },
   {

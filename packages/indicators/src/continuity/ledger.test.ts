@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase, testEngines } from '@continuity/db/testing';
+import { openTestDatabase, testEngines, TEST_REGISTRATION_SECRET } from '@continuity/db/testing';
 import { eq } from 'drizzle-orm';
-import { cla903SwEpisodes, cswwWorkers, submissions, type Database, type Db } from '@continuity/db';
+import { sql } from 'drizzle-orm';
+import { cla903SwEpisodes, cswwWorkers, hashStoredRegistrations, submissions, type Database, type Db } from '@continuity/db';
 import { syncCatalogue } from '../sync';
 import { recomputeIndicators } from '../compute/recompute';
-import { addReturn, computedValue, episodes, nds, seedPlaces, type Return } from '../compute/testkit';
+import { addReturn, computedValue, episodes, nds, seedPlaces, stored, type Return } from '../compute/testkit';
 import { YEAR_ON_YEAR_RULE } from './recompute';
 import { changesByReason, ledgerCoverage, medianDays, survivalAt, survivalCurve, type SurvivalPoint } from './read';
 
@@ -41,10 +42,19 @@ import { changesByReason, ledgerCoverage, medianDays, survivalAt, survivalCurve,
  */
 const sw = (n: number) => `SW886${String(n).padStart(7, '0')}`;
 
+/*
+ * Two ways the rows get stored, with the same figures: as the import stores them (registration
+ * numbers keyed-hashed, see @continuity/db registration.ts), and as they were stored before that
+ * (raw, as written in the files), then hashed by the start-up data migration (hashStoredRegistrations).
+ */
+type Storage = 'hashed at import' | 'raw, then migrated';
+let storage: Storage = 'hashed at import';
+const keep = (r: Return, raw: string) => (storage === 'hashed at import' ? stored(r, raw) : raw);
+
 async function swRows(db: Db, r: Return, rows: Array<[string, string, string | null, string | null, string | null]>) {
   await db.insert(cla903SwEpisodes).values(
     rows.map(([child, swId, swDecom, swDec, swReason]) => ({
-      submissionId: r.id, councilCode: r.councilCode, practiceId: r.practiceId, child, swId, swDecom, swDec, swReason,
+      submissionId: r.id, councilCode: r.councilCode, practiceId: r.practiceId, child, swId: keep(r, swId), swDecom, swDec, swReason,
     })),
   );
 }
@@ -52,16 +62,19 @@ async function swRows(db: Db, r: Return, rows: Array<[string, string, string | n
 async function census(db: Db, r: Return, rows: Array<[string, boolean, string | null, string | null]>) {
   await db.insert(cswwWorkers).values(
     rows.map(([sweNo, agencyWorker, roleStartDate, roleEndDate]) => ({
-      submissionId: r.id, councilCode: r.councilCode, practiceId: r.practiceId, sweNo, agencyWorker, roleStartDate, roleEndDate,
+      submissionId: r.id, councilCode: r.councilCode, practiceId: r.practiceId, sweNo: keep(r, sweNo), agencyWorker, roleStartDate, roleEndDate,
       reasonLeave: roleEndDate ? 'RES' : null,
     })),
   );
 }
 
-describe.each(testEngines())('continuity ledger on %s', (engine) => {
+const cases = testEngines().flatMap((engine) => (['hashed at import', 'raw, then migrated'] as const).map((how) => [engine, how] as const));
+
+describe.each(cases)('continuity ledger on %s, registration numbers %s', (engine, how) => {
   let database: Database;
 
   beforeAll(async () => {
+    storage = how;
     database = await openTestDatabase(engine);
     const db = database.db;
     await syncCatalogue(db);
@@ -147,6 +160,32 @@ describe.each(testEngines())('continuity ledger on %s', (engine) => {
     await recomputeIndicators(db, { kind: 'csww', councilCode: '886', collectionYear: 2024 });
     await recomputeIndicators(db, { kind: 'csww', councilCode: '886', collectionYear: 2025 });
     await recomputeIndicators(db, { kind: 'csww', councilCode: '341', collectionYear: 2025 });
+
+    if (how === 'raw, then migrated') {
+      // The data migration a gateway runs at start, then the figures recomputed from the hashed rows.
+      const rewritten = await hashStoredRegistrations(database, TEST_REGISTRATION_SECRET);
+      // 20 episodes (2 "XX" left as they are), 16 census records
+      expect(rewritten).toEqual({ cla903_sw_episodes: 20, csww_workers: 16 });
+      expect(await hashStoredRegistrations(database, TEST_REGISTRATION_SECRET)).toEqual({ cla903_sw_episodes: 0, csww_workers: 0 });
+      for (const year of [2024, 2025]) await recomputeIndicators(db, { kind: 'ssda903', councilCode: '886', collectionYear: year });
+      for (const [council, year] of [['886', 2024], ['886', 2025], ['341', 2025]] as const) {
+        await recomputeIndicators(db, { kind: 'csww', councilCode: council, collectionYear: year });
+      }
+    }
+  });
+
+  it('stores no registration number as written, in any table', async () => {
+    const tables = await database.rows<{ name: string }>(sql`
+      SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`);
+    const found: string[] = [];
+    for (const { name } of tables) {
+      // every column of every row, as text: the fixture's numbers all begin SW886 (some typed in lower case)
+      const [hit] = await database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM ${sql.identifier(name)} t WHERE t::text ILIKE '%sw886%'`);
+      if (hit!.n > 0) found.push(`${name}: ${hit!.n}`);
+    }
+    expect(found).toEqual([]);
+    const values = await database.rows<{ v: string }>(sql`SELECT sw_id AS v FROM cla903_sw_episodes UNION SELECT swe_no FROM csww_workers`);
+    expect(values.map((r) => r.v).filter((v) => v !== 'XX' && !/^rn1:[0-9A-Z]{26}$/.test(v))).toEqual([]);
   });
 
   afterAll(async () => {

@@ -1,26 +1,33 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { sourceCte, type Scope } from '../compute/scope';
+import { episodeStepsCtes, lookedAfterAt31MarchSql, lookedAfterEpisodeInYearSql, lookedAfterInYearSql } from '../cohorts/sql';
 import { LEAVING_WINDOW_DAYS } from './catalogue';
 
-/** A registration number as compared: spaces removed, upper case; "XX" (unknown) and blanks become null. */
+/*
+ * Registration numbers are stored keyed-hashed (see @continuity/db registration.ts): normalised
+ * (spaces removed, upper case) and hashed under the council's code at import, so equal numbers of one
+ * council have equal stored values and the SQL compares them as they are. "XX" and blank stay as written.
+ */
+
+/** A registration number as compared: "XX" (unknown) and blanks become null. */
 function worker(column: SQL): SQL {
-  return sql`nullif(nullif(upper(regexp_replace(${column}, '\\s', '', 'g')), ''), 'XX')`;
+  return sql`nullif(nullif(${column}, ''), 'XX')`;
 }
 
 /** A registration number as SW16 compares it: "XX" is kept, so "XX" last year and "XX" now agree. */
 function reported(column: SQL): SQL {
-  return sql`nullif(upper(regexp_replace(${column}, '\\s', '', 'g')), '')`;
+  return sql`nullif(${column}, '')`;
 }
 
 /**
  * The CTEs every ledger statement shares, over the 903 returns in `scope` (`src`, see sourceCte):
  *
- * - ledger_cohort: per child of each return, the children looked after during the year, counting
- *   only episodes that are not V3/V4 short breaks (so children looked after only under an agreed
- *   series of short-term placements are out); cla_31_march when such an episode is open at 31 March;
- *   care_end, the day care ended for children not looked after at 31 March (null while in care);
- *   days_in_care between 1 April and 31 March. This is the ledger's own fragment: it should use the
- *   shared cohort module (issue 10) once that is merged.
+ * - ledger_cohort: per child of each return, the children looked after during the year, by the
+ *   shared cohorts of ../cohorts (lookedAfterInYear, lookedAfterAt31March: episodes that are V3/V4
+ *   short breaks do not count, so children looked after only under an agreed series of short-term
+ *   placements are out); cla_31_march when looked after at 31 March; care_end, the day care ended
+ *   for children not looked after at 31 March (the last end of an episode that counts; null while in
+ *   care); days_in_care, the days between 1 April and 31 March covered by the episodes that count.
  * - ledger_rel: child-worker relationships. A child's social worker episodes overlapping the year,
  *   in order of SW_DECOM (a missing SW_DECOM is taken as 1 April); consecutive episodes with the same
  *   registration number are one relationship (a worker covering two episodes is not a change); "XX"
@@ -33,14 +40,22 @@ function reported(column: SQL): SQL {
  */
 export function ledgerCtes(scope: Scope): SQL {
   return sql`${sourceCte(scope)},
-  ledger_cohort AS (
-    SELECT e.submission_id, e.child,
-      bool_or(e.dec IS NULL OR e.dec > src.y_end) AS cla_31_march,
-      CASE WHEN bool_or(e.dec IS NULL OR e.dec > src.y_end) THEN NULL ELSE max(e.dec) END AS care_end,
-      sum(least(coalesce(e.dec, src.y_end + 1), src.y_end + 1) - greatest(e.decom, src.y_start)) AS days_in_care
-    FROM src JOIN cla903_episodes e ON e.submission_id = src.submission_id
-    WHERE coalesce(e.ls, '') NOT IN ('V3', 'V4') AND e.decom <= src.y_end AND (e.dec IS NULL OR e.dec >= src.y_start)
-    GROUP BY e.submission_id, e.child
+  ${episodeStepsCtes(
+    'ledger_steps',
+    sql`SELECT e.submission_id, e.child, src.y_start, src.y_end, e.decom, e.dec, e.rne, e.ls, e.place,
+        e.place_provider, e.urn, e.rec
+      FROM src JOIN cla903_episodes e ON e.submission_id = src.submission_id`,
+    ['submission_id', 'child'],
+  )},
+  ledger_cohort AS MATERIALIZED (
+    -- materialised: read by several parts of each statement (the steps' windows run once)
+    SELECT s.submission_id, s.child,
+      ${lookedAfterAt31MarchSql} AS cla_31_march,
+      CASE WHEN ${lookedAfterAt31MarchSql} THEN NULL ELSE max(s.dec) FILTER (WHERE ${lookedAfterEpisodeInYearSql}) END AS care_end,
+      sum(least(coalesce(s.dec, s.y_end + 1), s.y_end + 1) - greatest(s.decom, s.y_start)) FILTER (WHERE ${lookedAfterEpisodeInYearSql}) AS days_in_care
+    FROM ledger_steps s
+    GROUP BY s.submission_id, s.child, s.y_start, s.y_end
+    HAVING ${lookedAfterInYearSql}
   ),
   ledger_sw AS (
     SELECT row_number() OVER () AS ep, w.submission_id, w.child, c.care_end, ${worker(sql`w.sw_id`)} AS worker,

@@ -1,6 +1,7 @@
 import type { Database, Engine } from '@continuity/db';
 import { importReturn } from '../import/import';
 import { seedPlaces, ssda903Files } from '../import/testing';
+import { BENCH_REGISTRATION_SECRET } from './setup';
 
 /*
  * One council's 903 return at several sizes, imported as an upload is (importReturn with its recompute of
@@ -30,7 +31,7 @@ export async function runCouncilBench(
     try {
       await seedPlaces(database);
       const files = ssda903Files(`${options.seed ?? 2025}-${children}`, '886', 2025, children);
-      const result = await importReturn(database, { kind: 'ssda903', councilCode: '886', collectionYear: 2025, files, submittedBy: 'bench' });
+      const result = await importReturn(database, { kind: 'ssda903', councilCode: '886', collectionYear: 2025, files, submittedBy: 'bench', registrationSecret: BENCH_REGISTRATION_SECRET });
       if (result.status !== 'accepted') throw new Error(`the ${children}-children return was ${result.status}`);
       const row: CouncilBenchRow = {
         engine: database.engine,

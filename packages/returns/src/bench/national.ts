@@ -9,6 +9,7 @@ import { DEFAULT_CONCURRENCY, importReturns, type BulkReturn } from '../import/i
 import { publishedSizes } from '../demo/sizes';
 import { cpuClock, PhaseClock } from './cpu';
 import { measureCopyFloor, type FloorResult } from './floor';
+import { BENCH_REGISTRATION_SECRET } from './setup';
 
 /**
  * The national benchmark on one engine: a generated national year of council 903 returns (CSV) and
@@ -220,6 +221,7 @@ export async function runNationalBench(database: Database, options: NationalBenc
   clock.enter('other');
   const summary = await importReturns(database, nationalReturns(), {
     submittedBy: BENCH_SUBMITTER,
+    registrationSecret: BENCH_REGISTRATION_SECRET,
     actor: { role: 'cli' },
     recompute: mode,
     ...(options.concurrency ? { concurrency: options.concurrency } : {}),

@@ -8,6 +8,8 @@ export const DEFAULT_SERVER = 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** A fixed secret: the bench's practice pseudonyms need not be secret. */
 const BENCH_PSEUDONYM_SECRET = 'continuity-bench-pseudonym-secret-not-for-production';
+/** The registration-number key bench imports hash under (see @continuity/db registration.ts). */
+export const BENCH_REGISTRATION_SECRET = 'continuity-bench-registration-secret-not-for-production';
 
 /**
  * A fresh, migrated database for one bench run: PGlite in memory, or a new database on the PostgreSQL

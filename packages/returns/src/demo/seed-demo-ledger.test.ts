@@ -16,7 +16,7 @@ import {
   regions,
   type Database,
 } from '@continuity/db';
-import { openTestDatabase, testEngines } from '@continuity/db/testing';
+import { openTestDatabase, testEngines, TEST_REGISTRATION_SECRET } from '@continuity/db/testing';
 import { syncCatalogue } from '@continuity/indicators';
 import { seedDemoReturns } from './seed-demo-returns';
 
@@ -54,7 +54,7 @@ describe.each(testEngines())('demo continuity ledger on %s', (engine) => {
   beforeAll(async () => {
     database = await openTestDatabase(engine);
     await seedSmallPilot(database);
-    await seedDemoReturns(database, { years: [2024, 2025] });
+    await seedDemoReturns(database, { registrationSecret: TEST_REGISTRATION_SECRET, years: [2024, 2025] });
   });
 
   afterAll(async () => {
@@ -79,5 +79,20 @@ describe.each(testEngines())('demo continuity ledger on %s', (engine) => {
     }
     const [curve] = await database.rows<{ subjects: number }>(sql`SELECT count(DISTINCT (subject_kind, subject_id, period))::int AS subjects FROM continuity_survival`);
     expect(curve!.subjects).toBe(4);
+  });
+
+  it('stores the registration numbers only keyed-hashed: none as written in any table but the kept files', async () => {
+    const [episodes] = await database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM cla903_sw_episodes WHERE sw_id <> 'XX'`);
+    expect(episodes!.n).toBeGreaterThan(100);
+    const tables = await database.rows<{ name: string }>(sql`
+      SELECT table_name AS name FROM information_schema.tables
+      WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> 'submission_files'`);
+    const found: string[] = [];
+    for (const { name } of tables) {
+      // the generator's numbers are SW + 10 digits (typos included), in any case; every column as text
+      const [hit] = await database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM ${sql.identifier(name)} t WHERE t::text ~* 'sw[0-9]{6}'`);
+      if (hit!.n > 0) found.push(`${name}: ${hit!.n}`);
+    }
+    expect(found).toEqual([]);
   });
 });

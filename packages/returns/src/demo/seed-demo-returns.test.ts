@@ -11,7 +11,7 @@ import {
   submissions,
   type Database,
 } from '@continuity/db';
-import { openTestDatabase, testEngines } from '@continuity/db/testing';
+import { openTestDatabase, testEngines, TEST_REGISTRATION_SECRET } from '@continuity/db/testing';
 import { syncCatalogue } from '@continuity/indicators';
 import { DEMO_SUBMITTER, practiceShare, seedDemoReturns, type SeedDemoSummary } from './seed-demo-returns';
 
@@ -61,7 +61,7 @@ describe.each(testEngines())('seedDemoReturns on %s', (engine) => {
   beforeAll(async () => {
     database = await openTestDatabase(engine);
     await seedSmallPilot(database);
-    first = await seedDemoReturns(database);
+    first = await seedDemoReturns(database, { registrationSecret: TEST_REGISTRATION_SECRET });
   });
   afterAll(async () => {
     await database?.close();
@@ -121,12 +121,12 @@ describe.each(testEngines())('seedDemoReturns on %s', (engine) => {
 
   it('changes nothing when called again, and re-imports as unchanged with refresh', async () => {
     const before = await snapshot();
-    const again = await seedDemoReturns(database);
+    const again = await seedDemoReturns(database, { registrationSecret: TEST_REGISTRATION_SECRET });
     expect(again.skipped).toBe(12);
     expect(again.returns.every((r) => r.reason === 'seeded')).toBe(true);
     expect(await snapshot()).toEqual(before);
 
-    const refreshed = await seedDemoReturns(database, { refresh: true });
+    const refreshed = await seedDemoReturns(database, { registrationSecret: TEST_REGISTRATION_SECRET, refresh: true });
     expect(refreshed.unchanged).toBe(12);
     expect(refreshed.accepted + refreshed.rejected).toBe(0);
     const after = await snapshot();
@@ -138,7 +138,7 @@ describe.each(testEngines())('seedDemoReturns on %s', (engine) => {
   it('never replaces a return someone else uploaded', async () => {
     await database.rows(sql`UPDATE submissions SET submitted_by = 'council-officer'
       WHERE status = 'accepted' AND kind = 'ssda903' AND council_code = '393' AND practice_id IS NULL AND collection_year = 2025`);
-    const result = await seedDemoReturns(database, { refresh: true });
+    const result = await seedDemoReturns(database, { registrationSecret: TEST_REGISTRATION_SECRET, refresh: true });
     const mine = result.returns.find((r) => r.label === 'ssda903:393:2025');
     expect(mine).toMatchObject({ status: 'skipped', reason: 'uploaded' });
     expect(result.unchanged).toBe(11);

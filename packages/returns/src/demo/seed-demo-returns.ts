@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
-import { submissions, type Database } from '@continuity/db';
+import { submissions, type Database, type RegistrationSecret } from '@continuity/db';
 import { recomputeAll } from '@continuity/indicators';
 import { generateCouncilYear } from '../generator/national';
 import { Rng } from '../generator/random';
@@ -39,6 +39,8 @@ export interface DemoProgress {
 }
 
 export interface SeedDemoOptions {
+  /** See ImportOptions.registrationSecret: the gateway's, so demo rows join uploaded ones. */
+  registrationSecret: RegistrationSecret;
   /**
    * 903 collection years (year to 31 March) and census years (30 September) to seed. Default: the last three
    * years for which the published data holds children looked after (e.g. 2023, 2024, 2025).
@@ -141,7 +143,7 @@ async function demoYears(database: Database, years: readonly number[] | undefine
  * database cannot be read or written; a return the importer rejects (a generator fault) is reported with
  * status 'rejected' and the others go on.
  */
-export async function seedDemoReturns(database: Database, options: SeedDemoOptions = {}): Promise<SeedDemoSummary> {
+export async function seedDemoReturns(database: Database, options: SeedDemoOptions): Promise<SeedDemoSummary> {
   const started = performance.now();
   const years = await demoYears(database, options.years);
   const councils = years.length ? await demoCouncils(database, years) : [];
@@ -246,6 +248,7 @@ export async function seedDemoReturns(database: Database, options: SeedDemoOptio
 
   const imported = await importReturns(database, planned(), {
     submittedBy: DEMO_SUBMITTER,
+    registrationSecret: options.registrationSecret,
     actor: { role: 'system' },
     recompute: deferred ? 'end' : 'each',
     onResult: (result) => {
@@ -255,7 +258,7 @@ export async function seedDemoReturns(database: Database, options: SeedDemoOptio
       report(
         { ...key, label, status: result.status, submissionId: result.submissionId, rows, milliseconds: result.timings.totalMs, timings: result.timings },
         result.status === 'rejected'
-          ? `${label}: rejected (${result.errors.length} errors, first ${result.errors[0]?.rule ?? '?'}: ${result.errors[0]?.message ?? ''})`
+          ? `${label}: rejected (${result.errorTotal} errors, first ${result.errors[0]?.rule ?? '?'}: ${result.errors[0]?.message ?? ''})`
           : `${label}: ${result.status}${rows ? `, ${rows} rows` : ''} in ${result.timings.totalMs} ms`,
       );
     },

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { submissions, type Database } from '@continuity/db';
-import { openTestDatabase, testEngines } from '@continuity/db/testing';
+import { openTestDatabase, testEngines, TEST_REGISTRATION_SECRET } from '@continuity/db/testing';
 import { CLEAN, checkIntegrity, computedFigures } from './consistency';
 import { importReturn, type ImportOptions } from './import';
 import { seedPlaces, ssda903Files } from './testing';
@@ -32,6 +32,7 @@ const options = (files: ImportOptions['files'], practiceId: string | null): Impo
   collectionYear: 2025,
   files,
   submittedBy: practiceId ? 'practice-officer' : 'council-officer',
+  registrationSecret: TEST_REGISTRATION_SECRET,
 });
 const council = (files: ImportOptions['files']) => ({ ...options(files, null), councilCode: '886' });
 const practice = (files: ImportOptions['files']) => options(files, 'swp-kent');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Database } from '@continuity/db';
-import { openTestDatabase, testEngines } from '@continuity/db/testing';
+import { openTestDatabase, testEngines, TEST_REGISTRATION_SECRET } from '@continuity/db/testing';
 import { importReturn } from './import';
 import { importReturns, recomputeRange, type BulkReturn } from './import-returns';
 import { cswwFile, seedPlaces, ssda903Files } from './testing';
@@ -56,6 +56,7 @@ describe.each(testEngines())('importReturns on %s', (engine) => {
     const ranges: unknown[] = [];
     const summary = await importReturns(bulk, nationalish(), {
       submittedBy: 'bulk-test',
+      registrationSecret: TEST_REGISTRATION_SECRET,
       concurrency: 2,
       onResult: (_r, done) => seen.push(done),
       onRecompute: (range) => ranges.push(range),
@@ -72,7 +73,7 @@ describe.each(testEngines())('importReturns on %s', (engine) => {
 
     for (const item of nationalish()) {
       const { files, ...key } = item;
-      await importReturn(oneByOne, { ...key, files: typeof files === 'function' ? files() : files, submittedBy: 'one-test' });
+      await importReturn(oneByOne, { ...key, files: typeof files === 'function' ? files() : files, submittedBy: 'one-test', registrationSecret: TEST_REGISTRATION_SECRET });
     }
     const expected = await computedValues(oneByOne);
     expect(expected.length).toBeGreaterThan(40);
@@ -82,7 +83,7 @@ describe.each(testEngines())('importReturns on %s', (engine) => {
   });
 
   it('is idempotent: the same returns again are unchanged and nothing is recomputed', async () => {
-    const summary = await importReturns(bulk, nationalish(), { submittedBy: 'bulk-test' });
+    const summary = await importReturns(bulk, nationalish(), { submittedBy: 'bulk-test', registrationSecret: TEST_REGISTRATION_SECRET });
     expect(summary).toMatchObject({ accepted: 0, unchanged: 5, rejected: 1, recompute: null });
   });
 
@@ -103,7 +104,7 @@ describe.each(testEngines())('importReturns on %s', (engine) => {
         },
         { kind: 'csww', councilCode: '341', practiceId: null, collectionYear: 2024, files: () => [cswwFile('c', '341', 2024, 10)] },
       ];
-      await expect(importReturns(db, returns, { submittedBy: 'bulk-test', concurrency: 1 })).rejects.toThrow('disk gone');
+      await expect(importReturns(db, returns, { submittedBy: 'bulk-test', registrationSecret: TEST_REGISTRATION_SECRET, concurrency: 1 })).rejects.toThrow('disk gone');
       const [kent] = await db.rows<{ n: number }>(sql`
         SELECT count(*)::int AS n FROM indicator_values WHERE source = 'computed' AND subject_id = '886'`);
       expect(kent!.n).toBeGreaterThan(0);

@@ -1,7 +1,7 @@
-import type { Database } from '@continuity/db';
+import type { Database, RegistrationSecret } from '@continuity/db';
 import { recomputeAll } from '@continuity/indicators';
 import type { ReturnKey } from './hash';
-import { importReturn, reclaimReplacedRows, type ImportActor, type ImportFile, type ImportProgress, type ImportResult } from './import';
+import { importReturn, reclaimReplacedRows, type ImportActor, type ImportFile, type ImportOptions, type ImportProgress, type ImportResult } from './import';
 import { createWorkerReader, type ReturnReader } from './reader';
 
 /** One return of a bulk load. `files` may be a function, called when the return's turn comes (so a
@@ -16,6 +16,8 @@ export const DEFAULT_CONCURRENCY = 2;
 export interface ImportReturnsOptions {
   /** The user id recorded on every submission and audit row. */
   submittedBy: string;
+  /** See ImportOptions.registrationSecret. */
+  registrationSecret: RegistrationSecret;
   actor?: ImportActor;
   /**
    * Imports in flight at once (default 2): one return is read in a worker thread while the database writes
@@ -30,6 +32,8 @@ export interface ImportReturnsOptions {
    * import recomputes its council, as an upload does.
    */
   recompute?: 'end' | 'each';
+  /** Issue caps for every import (ImportOptions.issueLimits; default DEFAULT_ISSUE_LIMITS). */
+  issueLimits?: ImportOptions['issueLimits'];
   /** Each import's progress, with the return it belongs to. */
   onProgress?: (key: ReturnKey, progress: ImportProgress) => void;
   /** Called as each import finishes (in finishing order). */
@@ -92,8 +96,10 @@ export async function importReturns(
           ...key,
           files: typeof files === 'function' ? files() : files,
           submittedBy: options.submittedBy,
+          registrationSecret: options.registrationSecret,
           reader,
           ...(options.actor ? { actor: options.actor } : {}),
+          ...(options.issueLimits ? { issueLimits: options.issueLimits } : {}),
           ...(options.onProgress ? { onProgress: (p: ImportProgress) => options.onProgress!(key, p) } : {}),
           ...(deferred ? { recompute: false as const } : {}),
           reclaim: false,

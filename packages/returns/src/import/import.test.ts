@@ -9,6 +9,7 @@ import { importReturn, ImportRequestError, type ImportOptions, type ImportProgre
 import { createWorkerReader } from './reader';
 import { getSubmission, getSubmissionFile, listSubmissions } from './submissions';
 import { childRowCounts, cswwFile, rowsOf, seedPlaces, ssda903Files } from './testing';
+import { TEST_REGISTRATION_SECRET } from '@continuity/db/testing';
 
 const fixtures = join(import.meta.dirname, '../../fixtures/ssda903');
 const d2i = readdirSync(fixtures)
@@ -22,6 +23,7 @@ const kent903 = (files: ImportOptions['files'], extra: Partial<ImportOptions> = 
   collectionYear: 2025,
   files,
   submittedBy: 'kent-officer',
+  registrationSecret: TEST_REGISTRATION_SECRET,
   actor: { role: 'council', organisationId: '886' },
   ...extra,
 });
@@ -277,7 +279,7 @@ describe.each(testEngines())('importReturn on %s', (engine) => {
 
   it('imports a workforce census, and rejects one naming another council', async () => {
     const census = cswwFile('census', '341', 2024, 40);
-    const result = await importReturn(database, { kind: 'csww', councilCode: '341', collectionYear: 2024, files: [census], submittedBy: 'lpool' });
+    const result = await importReturn(database, { kind: 'csww', councilCode: '341', collectionYear: 2024, files: [census], submittedBy: 'lpool', registrationSecret: TEST_REGISTRATION_SECRET });
     expect(result.errors).toEqual([]);
     expect(result.status).toBe('accepted');
     expect(result.written).toEqual({ csww_workers: result.counts.workers, csww_la_level: 1 });
@@ -285,10 +287,10 @@ describe.each(testEngines())('importReturn on %s', (engine) => {
     expect(typeof worker!.agency_worker).toBe('boolean');
     expect((await computed('341', 2024)).map((v) => v.indicator_id)).toContain('workforce_turnover');
 
-    const other = await importReturn(database, { kind: 'csww', councilCode: '887', collectionYear: 2024, files: [census], submittedBy: 'medway' });
+    const other = await importReturn(database, { kind: 'csww', councilCode: '887', collectionYear: 2024, files: [census], submittedBy: 'medway', registrationSecret: TEST_REGISTRATION_SECRET });
     expect(other.status).toBe('rejected');
     expect(other.errors.map((e) => e.rule)).toContain('CSWW-H01');
-    const two = await importReturn(database, { kind: 'csww', councilCode: '341', collectionYear: 2024, files: [census, census], submittedBy: 'lpool' });
+    const two = await importReturn(database, { kind: 'csww', councilCode: '341', collectionYear: 2024, files: [census, census], submittedBy: 'lpool', registrationSecret: TEST_REGISTRATION_SECRET });
     expect(two.errors.map((e) => e.rule)).toEqual(['FILE-COUNT']);
   });
 
@@ -327,5 +329,61 @@ describe.each(testEngines())('importReturn on %s', (engine) => {
     } finally {
       await reader.close();
     }
+  });
+
+  it('caps the issues of a return with 20,000 bad rows (issue 11): stored and answered bounded, totals exact', async () => {
+    const rows = ['CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB'];
+    for (let i = 0; i < 20_000; i++) rows.push(`${100000 + i},X,31/02/2010,ZZZZ,BAD,7,99/99/9999`);
+    const before = await childRowCounts(database);
+    const result = await importReturn(database, kent903([text('header.csv', `${rows.join('\n')}\n`)], { collectionYear: 2023 }));
+    expect(result.status).toBe('rejected');
+    // Four error rules on every row (101, 102, 103, 165) and CONT-TABLES once (no Episodes; 2022-23 needs no
+    // social worker episodes); a warning (EPI) on every row. Listed: 1 + 4 x 100 errors and 4 summaries.
+    expect([result.errorTotal, result.warningTotal]).toEqual([80_001, 20_000]);
+    expect([result.errors.length, result.warnings.length]).toEqual([401 + 4, 100 + 1]);
+    expect(result.errors.filter((e) => e.more).map((e) => [e.rule, e.more])).toEqual([
+      ['101', 19_900],
+      ['102', 19_900],
+      ['103', 19_900],
+      ['165', 19_900],
+    ]);
+    const stored = await getSubmission(database.db, result.submissionId);
+    expect(stored).toMatchObject({ status: 'rejected', errorCount: 405, warningCount: 101, errorTotal: 80_001, warningTotal: 20_000 });
+    expect(stored!.errors).toEqual(result.errors);
+    expect(stored!.files).toHaveLength(1);
+    const [listed] = await listSubmissions(database.db, { councilCode: '886', collectionYear: 2023 });
+    expect(listed).toMatchObject({ id: result.submissionId, errorCount: 405, errorTotal: 80_001, warningTotal: 20_000 });
+    const [audit] = await database.db.select().from(auditLog).where(eq(auditLog.submissionId, result.submissionId));
+    expect(audit!.detail).toMatchObject({ status: 'rejected', errors: 80_001, warnings: 20_000 });
+    expect(await childRowCounts(database)).toEqual(before);
+
+    // Smaller caps, given with the import: 10 per rule, 25 per return (1 + 6 + 6 + 6 + 6 errors, then no room
+    // for warnings: EPI's 50 in one summary).
+    const tight = await importReturn(database, kent903([text('header.csv', `${rows.slice(0, 51).join('\n')}\n`)], { collectionYear: 2022, issueLimits: { perRule: 10, perReturn: 25 } }));
+    expect(tight.errors.filter((e) => e.more === undefined).map((e) => e.rule)).toEqual(['CONT-TABLES', ...['101', '102', '103', '165'].flatMap((r) => Array(6).fill(r))]);
+    expect(tight.warnings).toMatchObject([{ rule: 'EPI', more: 50 }]);
+    expect([tight.errorTotal, tight.warningTotal]).toEqual([201, 50]);
+  });
+
+  it('caps an accepted return\'s warnings too, and answers a repeat (unchanged) with the capped list', async () => {
+    const files = ssda903Files('warned', '887', 2023, 12);
+    const header = files.find((f) => f.name === 'header.csv')!;
+    const lines = new TextDecoder().decode(header.bytes).trimEnd().split('\n');
+    const sample = lines[1]!.split(',');
+    // 150 more children with a Header row and no episode: warning EPI on each.
+    for (let i = 0; i < 150; i++) lines.push([`EXTRA${i}`, ...sample.slice(1)].join(','));
+    const warned = files.map((f) => (f === header ? text(f.name, `${lines.join('\n')}\n`) : f));
+    const result = await importReturn(database, { ...kent903(warned), councilCode: '887', collectionYear: 2023 });
+    expect(result.status).toBe('accepted');
+    const epi = result.warnings.filter((w) => w.rule === 'EPI');
+    expect(epi).toHaveLength(101);
+    expect(epi[100]).toMatchObject({ rule: 'EPI', severity: 'warning', row: 0, more: 50 });
+    expect(result.warningTotal).toBe(result.warnings.length - 1 + 50);
+    const stored = await getSubmission(database.db, result.submissionId);
+    expect(stored!.warnings).toEqual(result.warnings);
+    const again = await importReturn(database, { ...kent903(warned), councilCode: '887', collectionYear: 2023 });
+    expect(again.status).toBe('unchanged');
+    expect(again.warnings).toEqual(result.warnings);
+    expect(again.warningTotal).toBe(result.warningTotal);
   });
 });

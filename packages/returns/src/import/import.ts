@@ -9,8 +9,10 @@ import {
   isTransientDatabaseError,
   type Database,
   type Db,
+  type RegistrationSecret,
 } from '@continuity/db';
 import { lockCouncilScope, recomputeIndicators, type RecomputeOptions } from '@continuity/indicators';
+import { DEFAULT_ISSUE_LIMITS, issueTotal, IssueTally, type IssueLimits } from '../issue-caps';
 import { fileIssue, type Issue } from '../issues';
 import { writeFiles, writeTable } from './bulk';
 import { contentHash, returnLabel, sha256Hex, type ReturnKey, type ReturnKind } from './hash';
@@ -47,6 +49,11 @@ export interface ImportProgress {
 
 export interface ImportOptions extends ReturnKey {
   files: readonly ImportFile[];
+  /**
+   * The server secret registration numbers (SW_ID, SWENo) are keyed-hashed under before they are stored
+   * (see @continuity/db registration.ts): the same for every import, or new returns stop joining old ones.
+   */
+  registrationSecret: RegistrationSecret;
   /** The user id recorded on the submission and the audit row. */
   submittedBy: string;
   actor?: ImportActor;
@@ -68,6 +75,12 @@ export interface ImportOptions extends ReturnKey {
    * reclaimReplacedRows). Bulk loads pass false and reclaim once at the end.
    */
   reclaim?: boolean;
+  /**
+   * At most this many issues listed per rule and per return, in the submission stored and the result
+   * (issue-caps.ts; default DEFAULT_ISSUE_LIMITS: 100 and 1,000). Each rule cut short gets a summary issue
+   * with `more`, the number not listed.
+   */
+  issueLimits?: Partial<IssueLimits>;
 }
 
 export type ImportStatus = 'accepted' | 'rejected' | 'unchanged';
@@ -102,8 +115,12 @@ export interface ImportResult {
   collectionYear: number;
   contentHash: string;
   files: { name: string; sha256: string; size: number }[];
+  /** Capped (ImportOptions.issueLimits): each rule cut short ends with a summary issue whose `more` is the rest. */
   errors: Issue[];
   warnings: Issue[];
+  /** Errors and warnings found in all, listed or not (issueTotal of the lists). */
+  errorTotal: number;
+  warningTotal: number;
   /** Rows read per table (903) or record kind (census). */
   counts: Record<string, number>;
   /** Accepted: child-level rows written per table. */
@@ -223,6 +240,7 @@ export async function importReturn(database: Database, options: ImportOptions): 
   };
   checkRequest(options);
   const { db } = database;
+  const issueLimits: IssueLimits = { ...DEFAULT_ISSUE_LIMITS, ...options.issueLimits };
   const key: ReturnKey = {
     kind: options.kind,
     councilCode: options.councilCode,
@@ -289,12 +307,17 @@ export async function importReturn(database: Database, options: ImportOptions): 
     await audit(tx, existing.id, 'unchanged');
     timings.totalMs = since();
     emit('done', `Unchanged: submission ${existing.id} already holds these files`);
+    // Capped again on the way out: a submission stored before the caps may hold any number.
+    const tally = new IssueTally(issueLimits);
+    tally.addAll(existing.warnings as Issue[]);
     return {
       ...base,
       submissionId: existing.id,
       status: 'unchanged' as const,
       errors: [],
-      warnings: existing.warnings as Issue[],
+      warnings: tally.lists().warnings,
+      errorTotal: 0,
+      warningTotal: tally.total('warning'),
       counts: existing.counts,
       written: {},
       supersedes: null,
@@ -306,6 +329,8 @@ export async function importReturn(database: Database, options: ImportOptions): 
   /** Stores a rejected submission with its files, in its own transaction. */
   const reject = async (errors: Issue[], warnings: Issue[], counts: Record<string, number>): Promise<ImportResult> => {
     emit('storing', `Keeping the ${files.length} rejected file(s) with the error list`);
+    const errorTotal = issueTotal(errors);
+    const warningTotal = issueTotal(warnings);
     const submissionId = await db.transaction(async (tx) => {
       const [row] = await tx
         .insert(submissions)
@@ -313,12 +338,12 @@ export async function importReturn(database: Database, options: ImportOptions): 
         .returning({ id: submissions.id });
       const id = row!.id;
       await writeFiles(tx, database.engine, id, files);
-      await audit(tx, id, 'rejected', { errors: errors.length, warnings: warnings.length });
+      await audit(tx, id, 'rejected', { errors: errorTotal, warnings: warningTotal });
       return id;
     });
     timings.totalMs = since();
-    emit('done', `Rejected: ${errors.length} error(s), ${warnings.length} warning(s); submission ${submissionId}`);
-    return { ...base, submissionId, status: 'rejected', errors, warnings, counts, written: {}, supersedes: null, timings };
+    emit('done', `Rejected: ${errorTotal} error(s), ${warningTotal} warning(s); submission ${submissionId}`);
+    return { ...base, submissionId, status: 'rejected', errors, warnings, errorTotal, warningTotal, counts, written: {}, supersedes: null, timings };
   };
 
   // The accepted submission's id is taken now, so the rows' COPY text can be built where they are read.
@@ -326,7 +351,7 @@ export async function importReturn(database: Database, options: ImportOptions): 
   const reservedId = reserved!.id;
   timings.checkMs += lap();
   emit('parsing', `Reading ${files.length} file(s)`);
-  const read = await (options.reader ?? inThreadReader).read({ key, files, submissionId: reservedId }, (rows) =>
+  const read = await (options.reader ?? inThreadReader).read({ key, files, submissionId: reservedId, issueLimits, registrationSecret: options.registrationSecret }, (rows) =>
     emit('validating', `Checking ${rows} rows against the ${key.collectionYear} rules`),
   );
   lap();
@@ -337,7 +362,7 @@ export async function importReturn(database: Database, options: ImportOptions): 
   const counts = read.counts;
   if (read.status === 'invalid') return reject(read.errors, read.warnings, counts);
   const { tables, warnings } = read;
-  const validation = { warnings };
+  const validation = { warnings, warningTotal: issueTotal(warnings) };
   const totalRows = tables.reduce((s, t) => s + t.rows, 0);
   const recompute = options.recompute ?? recomputeIndicators;
   const written: Record<string, number> = {};
@@ -396,20 +421,22 @@ export async function importReturn(database: Database, options: ImportOptions): 
         await recompute(tx, { kind: key.kind, councilCode: key.councilCode, collectionYear: key.collectionYear });
       }
       timings.computeMs = txLap();
-      await audit(tx, submissionId, 'accepted', { warnings: validation.warnings.length, rows: totalRows, supersedes: previous?.id ?? null });
+      await audit(tx, submissionId, 'accepted', { warnings: validation.warningTotal, rows: totalRows, supersedes: previous?.id ?? null });
       return { done: 'accepted', submissionId, supersedes: previous?.id ?? null } as const;
     }));
     timings.transactionMs = Math.round(performance.now() - txStarted);
     if (outcome.done === 'unchanged') return await unchanged(outcome.existing, db);
     if (outcome.supersedes !== null && options.reclaim !== false) await reclaimReplacedRows(database, [key.kind]);
     timings.totalMs = since();
-    emit('done', `Accepted: submission ${outcome.submissionId}, ${totalRows} rows, ${validation.warnings.length} warning(s)`);
+    emit('done', `Accepted: submission ${outcome.submissionId}, ${totalRows} rows, ${validation.warningTotal} warning(s)`);
     return {
       ...base,
       submissionId: outcome.submissionId,
       status: 'accepted',
       errors: [],
       warnings: validation.warnings,
+      errorTotal: 0,
+      warningTotal: validation.warningTotal,
       counts,
       written,
       supersedes: outcome.supersedes,

@@ -1,9 +1,12 @@
 import { parseCswwXml, type CswwParseResult } from '../csww/parse-xml';
+import { DEFAULT_ISSUE_LIMITS, type IssueLimits } from '../issue-caps';
 import { fileIssue, type Issue } from '../issues';
 import { isSystemFile, parseSsda903Files, skipped, SYSTEM_FILE, type Ssda903ParseResult } from '../ssda903/parse';
 import { validateReturn } from '../validate';
 import { prepareTable, type PreparedTable } from './copy-text';
 import type { ReturnKey } from './hash';
+import { storedRegistration, type RegistrationSecret } from '@continuity/db';
+import { withoutRegistrationNumbers } from './redact';
 import { cswwTables, ssda903Tables } from './rows';
 
 /** The rule code of a return that could not be read at all because of a fault of ours (not its content). */
@@ -14,6 +17,10 @@ export interface ReadRequest {
   files: readonly { name: string; bytes: Uint8Array }[];
   /** The id the submission will have if accepted (reserved from its sequence): every COPY row carries it. */
   submissionId: number;
+  /** Issue caps (issue-caps.ts); default DEFAULT_ISSUE_LIMITS. */
+  issueLimits?: IssueLimits;
+  /** The key registration numbers are hashed under before they are stored (see @continuity/db registration.ts). */
+  registrationSecret: RegistrationSecret;
 }
 
 /**
@@ -22,6 +29,7 @@ export interface ReadRequest {
  */
 export type ReadOutcome = { parseMs: number; validateMs: number; prepareMs: number } & (
   | { status: 'unreadable'; issue: Issue }
+  // errors and warnings as capped by the request's issueLimits (summary issues carry `more`).
   | { status: 'invalid'; errors: Issue[]; warnings: Issue[]; counts: Record<string, number> }
   | { status: 'valid'; warnings: Issue[]; counts: Record<string, number>; tables: PreparedTable[] }
 );
@@ -66,14 +74,25 @@ export function readReturn(request: ReadRequest, onParsed: (rows: number) => voi
     lap('parseMs');
     if ('rule' in parsed) return { ...times, status: 'unreadable', issue: parsed };
     onParsed(rowsRead(parsed));
-    const validation = validateReturn(parsed, { collectionYear: key.collectionYear, councilCode: key.councilCode });
+    const validation = validateReturn(parsed, {
+      collectionYear: key.collectionYear,
+      councilCode: key.councilCode,
+      limits: request.issueLimits ?? DEFAULT_ISSUE_LIMITS,
+    });
+    // Findings are stored and answered: registration numbers quoted in them are withheld.
+    const numbers = parsed.kind === 'ssda903' ? parsed.model.swEpisodes.map((s) => s.SW_ID) : parsed.model.workers.map((w) => w.SWENo);
+    const errors = withoutRegistrationNumbers(validation.errors, numbers);
+    const warnings = withoutRegistrationNumbers(validation.warnings, numbers);
     lap('validateMs');
     const counts = validation.counts.rows;
-    if (!validation.accepted) return { ...times, status: 'invalid', errors: validation.errors, warnings: validation.warnings, counts };
+    if (!validation.accepted) return { ...times, status: 'invalid', errors, warnings, counts };
     const owner = [request.submissionId, key.councilCode, key.practiceId ?? null] as const;
-    const tables = (parsed.kind === 'ssda903' ? ssda903Tables(parsed.model) : cswwTables(parsed.model)).map((tr) => prepareTable(tr, owner));
+    const registration = (raw: string | null) => storedRegistration(request.registrationSecret, key.councilCode, raw);
+    const tables = (parsed.kind === 'ssda903' ? ssda903Tables(parsed.model, registration) : cswwTables(parsed.model, registration)).map((tr) =>
+      prepareTable(tr, owner),
+    );
     lap('prepareMs');
-    return { ...times, status: 'valid', warnings: validation.warnings, counts, tables };
+    return { ...times, status: 'valid', warnings, counts, tables };
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     const issue = fileIssue('', READ_FAILURE_RULE, `The return could not be read because of a fault in the importer. Nothing was changed. (${detail.slice(0, 300)})`);

@@ -2,11 +2,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createWorkerReader, inThreadReader } from './reader';
 import type { ReadRequest } from './read';
 import { cswwFile, ssda903Files } from './testing';
+import { TEST_REGISTRATION_SECRET } from '@continuity/db/testing';
 
 const request = (seed: string, council = '886'): ReadRequest => ({
   key: { kind: 'ssda903', councilCode: council, practiceId: null, collectionYear: 2025 },
   files: ssda903Files(seed, council, 2025, 15),
   submissionId: 41,
+  registrationSecret: TEST_REGISTRATION_SECRET,
 });
 
 describe('createWorkerReader', () => {
@@ -37,6 +39,7 @@ describe('createWorkerReader', () => {
       key: { kind: 'csww', councilCode: '886', practiceId: null, collectionYear: 2024 },
       files: [cswwFile('x'), cswwFile('y')],
       submissionId: 1,
+      registrationSecret: TEST_REGISTRATION_SECRET,
     };
     const broken: ReadRequest = { ...census, files: [{ name: 'c.xml', bytes: new TextEncoder().encode('<Message><Header>') }] };
     for (const [r, status] of [

@@ -19,12 +19,17 @@ export const inThreadReader: ReturnReader = {
   close: async () => {},
 };
 
+/** Set by the gateway's production bundle's banner: the bundle's own URL (undefined under tsx). */
+declare const __CONTINUITY_BUNDLE_URL__: string | undefined;
+
 /**
  * The worker's entry is TypeScript, as the whole project runs under tsx; a worker does not inherit the
  * parent's module hooks (and `--import` in a worker's execArgv registers them too late for its entry), so a
  * one-line bootstrap registers tsx's ESM hooks and then imports read-worker.ts.
  */
 function bootstrapUrl(): URL {
+  // The gateway's production bundle (apps/gateway/build.ts) ships the worker compiled beside it.
+  if (typeof __CONTINUITY_BUNDLE_URL__ === 'string') return new URL('./read-worker.js', __CONTINUITY_BUNDLE_URL__);
   const tsx = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
   const api = pathToFileURL(join(tsx, 'dist/esm/api/index.mjs')).href;
   const entry = new URL('./read-worker.ts', import.meta.url).href;

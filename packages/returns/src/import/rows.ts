@@ -35,7 +35,13 @@ function table<R>(name: string, columns: readonly string[], rows: readonly R[], 
  * The cla903_* rows of an accepted 903 return. UASC, AD1, PrevPerm and DoLo have no child-level table (no
  * indicator reads them); their files are kept in submission_files like every other.
  */
-export function ssda903Tables(model: Ssda903Model): TableRows[] {
+/**
+ * How a registration number (SW_ID, SWENo) is stored: never as written, but as its keyed hash
+ * (storedRegistration in @continuity/db, under the council's code and the server's secret).
+ */
+export type RegistrationHash = (raw: string | null) => string;
+
+export function ssda903Tables(model: Ssda903Model, registration: RegistrationHash): TableRows[] {
   return [
     table('cla903_header', ['child', 'sex', 'dob', 'ethnic'], model.header, (r) => [r.CHILD, r.SEX, r.DOB, r.ETHNIC]),
     table(
@@ -53,7 +59,7 @@ export function ssda903Tables(model: Ssda903Model): TableRows[] {
     ]),
     table('cla903_sw_episodes', ['child', 'sw_id', 'sw_decom', 'sw_dec', 'sw_reason'], model.swEpisodes, (r) => [
       r.CHILD,
-      r.SW_ID,
+      registration(r.SW_ID),
       r.SW_DECOM,
       r.SW_DEC,
       r.SW_REASON,
@@ -108,7 +114,7 @@ export function ssda903Tables(model: Ssda903Model): TableRows[] {
  * The csww_* rows of an accepted census return. `case_holder` is set from Cases30 (holding one or more
  * cases on 30 September), the test DfE's caseload figure uses, not from OrgRole; null when Cases30 is blank.
  */
-export function cswwTables(model: CswwModel): TableRows[] {
+export function cswwTables(model: CswwModel, registration: RegistrationHash): TableRows[] {
   const la = model.laLevel;
   return [
     table(
@@ -129,7 +135,7 @@ export function cswwTables(model: CswwModel): TableRows[] {
       ],
       model.workers,
       (w) => [
-        w.SWENo,
+        registration(w.SWENo),
         flag(w.AgencyWorker),
         w.FTE,
         w.FTE30,

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { submissionFiles, submissions, type Db } from '@continuity/db';
+import { issueTotal } from '../issue-caps';
 import type { Issue } from '../issues';
 import type { ReturnKind } from './hash';
 
@@ -28,8 +29,12 @@ export interface SubmissionSummary {
   submittedAt: Date;
   contentHash: string;
   counts: Record<string, number>;
+  /** Entries in the stored lists: listed issues and summary issues (a rule cut short by the caps). */
   errorCount: number;
   warningCount: number;
+  /** Findings in all, listed or not: each issue 1, each summary issue its `more`. */
+  errorTotal: number;
+  warningTotal: number;
   supersededBy: number | null;
   files: SubmissionFileInfo[];
 }
@@ -47,6 +52,11 @@ export interface SubmissionFilter {
 /** A submission's summary without its files: what one query over `submissions` gives. */
 export type SubmissionHeader = Omit<SubmissionSummary, 'files'>;
 
+/** Σ (more ?? 1) over a stored issue list: the findings it stands for (issueTotal, in SQL). */
+function issueTotalSql(list: typeof submissions.errors | typeof submissions.warnings) {
+  return sql<number>`(SELECT coalesce(sum(coalesce((i->>'more')::int, 1)), 0) FROM jsonb_array_elements(${list}) AS i)::int`;
+}
+
 const headerColumns = {
   id: submissions.id,
   kind: submissions.kind,
@@ -58,9 +68,11 @@ const headerColumns = {
   submittedAt: submissions.submittedAt,
   contentHash: submissions.contentHash,
   counts: submissions.counts,
-  // Counts only: the issues themselves can be thousands, read them per submission when asked for.
+  // Counts only: read the issues per submission when asked for.
   errorCount: sql<number>`jsonb_array_length(${submissions.errors})::int`,
   warningCount: sql<number>`jsonb_array_length(${submissions.warnings})::int`,
+  errorTotal: issueTotalSql(submissions.errors),
+  warningTotal: issueTotalSql(submissions.warnings),
   supersededBy: submissions.supersededBy,
 };
 
@@ -129,7 +141,16 @@ export async function getSubmission(
   const files = (await filesOfSubmissions(db, [submissionId])).get(submissionId) ?? [];
   const errors = row.errors as Issue[];
   const warnings = row.warnings as Issue[];
-  return { ...row, errorCount: errors.length, warningCount: warnings.length, errors, warnings, files };
+  return {
+    ...row,
+    errorCount: errors.length,
+    warningCount: warnings.length,
+    errorTotal: issueTotal(errors),
+    warningTotal: issueTotal(warnings),
+    errors,
+    warnings,
+    files,
+  };
 }
 
 /** A kept file, byte for byte, with the submission it belongs to (so the caller can check access). */

@@ -35,6 +35,12 @@ export function appliesIn(rule: { years?: { from?: number; to?: number } }, year
 /** Runs the rules that apply in `ctx.year`, turning findings into issues with file, row, column and message. */
 export function runRules<Ctx extends { year: number }>(rules: readonly Rule<Ctx>[], ctx: Ctx): Issue[] {
   const issues: Issue[] = [];
+  runRulesInto(rules, ctx, (issue) => issues.push(issue));
+  return issues;
+}
+
+/** As runRules, handing each issue to `add` as it is found (an IssueTally keeps memory bounded). */
+export function runRulesInto<Ctx extends { year: number }>(rules: readonly Rule<Ctx>[], ctx: Ctx, add: (issue: Issue) => void): void {
   for (const rule of rules) {
     if (!appliesIn(rule, ctx.year)) continue;
     for (const f of rule.check(ctx)) {
@@ -49,10 +55,9 @@ export function runRules<Ctx extends { year: number }>(rules: readonly Rule<Ctx>
       };
       if (f.at.CHILD) issue.child = f.at.CHILD;
       if (f.at.origin.path) issue.path = f.at.origin.path;
-      issues.push(issue);
+      add(issue);
     }
   }
-  return issues;
 }
 
 /** The text as written for a field: the raw text if it failed to convert, else the stored value. */

@@ -214,3 +214,50 @@ describe('discloseSeries ranks computed figures among those the viewer sees', ()
     expect(out.lines[0]!.points[0]).toMatchObject({ value: 10, rank: null, rankOutOf: null, quartile: null });
   });
 });
+
+describe('a practice shared by two councils (issue 11)', () => {
+  // swp-two serves Kent (886) and Medway (887): pooled 25/100 = Kent's part 20/59 + Medway's part 5/41.
+  const rows = [
+    row('council', '886', 400, 4000),
+    row('council', '887', 300, 3000),
+    row('practice', 'swp-two', 25, 100),
+    row('practice_part', 'swp-two@886', 20, 59),
+    row('practice_part', 'swp-two@887', 5, 41),
+  ];
+  const links = new Map([['swp-two', ['886', '887']]]);
+  const shown = (viewer: Viewer, id: string) =>
+    discloseComputedTables(rows, links, { viewer, ownership, unit: 'percent' }).get(2025)!.get(id)!.disclosed;
+
+  it('groups the parts under the practice', () => {
+    const cells = new Map(rows.map((r) => [`${r.kind}:${r.id}`, r]));
+    expect(additiveGroups(rows, links, cells)).toContainEqual({ total: 'practice:swp-two', members: ['practice_part:swp-two@886', 'practice_part:swp-two@887'] });
+  });
+
+  it("gives Kent its part in full and the pooled figure without the numerator that would give Medway's 5", () => {
+    expect(shown(kent, 'practice_part:swp-two@886')).toMatchObject({ numerator: 20, denominator: 59 });
+    expect(shown(kent, 'practice:swp-two')).toMatchObject({ numerator: null, numeratorSymbol: 'c', denominator: 100, value: null });
+    expect(shown(kent, 'practice_part:swp-two@887')).toMatchObject({ numerator: null, denominator: null, value: null, symbol: 'c' });
+  });
+
+  it('lets policy see the pooled figure but not both parts: one complement', () => {
+    expect(shown(policy, 'practice:swp-two')).toMatchObject({ numerator: 25, denominator: 100 });
+    expect(shown(policy, 'practice_part:swp-two@887').numerator).toBeNull();
+    expect(shown(policy, 'practice_part:swp-two@886').numerator).toBeNull();
+  });
+
+  it('gives the practice everything in full, and a peer the pooled figure only', () => {
+    const practice: Viewer = { userId: 's', name: 'S', role: 'practice', organisation: { kind: 'practice', id: 'swp-two' } };
+    const peer: Viewer = { ...practice, organisation: { kind: 'practice', id: 'swp-kent' } };
+    for (const id of ['practice:swp-two', 'practice_part:swp-two@886', 'practice_part:swp-two@887']) {
+      expect(shown(practice, id).numerator).not.toBeNull();
+    }
+    expect(shown(peer, 'practice:swp-two')).toMatchObject({ numerator: 25, denominator: 100 });
+    expect(shown(peer, 'practice_part:swp-two@887').numerator).toBeNull();
+  });
+
+  it("owns the pooled figure in a period where every part is Kent's (Medway sent nothing)", () => {
+    const kentOnly = rows.filter((r) => r.id !== 'swp-two@887').map((r) => (r.id === 'swp-two' ? { ...r, numerator: 20, denominator: 59 } : r));
+    const cell = discloseComputedTables(kentOnly, links, { viewer: kent, ownership, unit: 'percent' }).get(2025)!.get('practice:swp-two')!;
+    expect(cell.disclosed).toMatchObject({ numerator: 20, denominator: 59 });
+  });
+});

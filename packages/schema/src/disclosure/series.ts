@@ -9,11 +9,16 @@
  *   two published denominators. Disclosure control below is for computed figures only.
  * - Computed figures (aggregates of child-level returns), points and England / region comparators:
  *   primary and secondary suppression over the *whole* computed table of each period, whatever
- *   the request asked for (computedTable), so that the pattern a viewer sees does not depend on
+ *   the request asked for (computedTables), so that the pattern a viewer sees does not depend on
  *   the query and two queries cannot be combined to undo it. Additive groups:
  *     practices serving a council -> the council (a practice holds some of the council's children:
- *       treating them as summing to the council over-protects, never under),
- *     councils of a region -> the region, regions -> England (exact: aggregate.ts pools them so).
+ *       treating them as summing to the council over-protects, never under; a practice's part for
+ *       that council when there is one, since the pooled figure holds other councils' children),
+ *     councils of a region -> the region, regions -> England (exact: aggregate.ts pools them so),
+ *     a practice's parts (one per council, from that council's returns) -> the practice (exact).
+ *   A council owns its part of a practice; the practice's pooled figure only in a period where every
+ *   part is its own (pooledOwnership). Another council's part is never shown but is a hidden cell
+ *   whose small counts are protected, so "pooled minus my part" cannot give them (issue 11).
  *   Cells the viewer may not see at all (another council's computed figures, to a council or a
  *   practice) are hidden cells: never shown, never complements. Owned cells are locked: shown in
  *   full, never complements.
@@ -41,10 +46,14 @@ import {
   canSeeComputed,
   canSeeSubject,
   discloseFigure,
-  discloseTable,
+  discloseTables,
   ownsSubject,
+  partOf,
+  practicePartId,
   SUPPRESSED,
   type AdditiveGroup,
+  type CountRef,
+  type LinkedTable,
   type DisclosedFigure,
   type Figure,
   type OwnershipContext,
@@ -92,50 +101,156 @@ export interface Entitled {
 export function discloseComputedTables(
   rows: readonly ComputedRow[],
   links: ReadonlyMap<string, readonly string[]>,
-  { viewer, ownership, unit }: Entitled,
+  entitled: Entitled,
 ): PeriodTables {
-  const byPeriod = new Map<number, ComputedRow[]>();
-  for (const row of rows) {
-    const list = byPeriod.get(row.period);
-    if (list) list.push(row);
-    else byPeriod.set(row.period, [row]);
-  }
-  const tables = new Map<number, Map<string, DisclosedCell>>();
-  for (const [period, periodRows] of byPeriod) {
-    const figures = new Map<string, Figure>();
-    for (const row of periodRows) {
-      const subject: Subject = { kind: row.kind, id: row.id };
-      const visible = canSeeComputed(viewer, subject, ownership);
-      figures.set(
-        cellId(row.kind, row.id),
-        visible
-          ? {
-              subjectKind: row.kind,
-              owned: ownsSubject(viewer, subject, ownership),
-              numerator: row.numerator,
-              denominator: row.denominator,
-              value: row.value,
-              symbol: row.symbol,
-              numeratorSymbol: row.numeratorSymbol,
-              denominatorSymbol: row.denominatorSymbol,
-              unit,
-            }
-          : // Not the viewer's to see: a hidden cell, which protects its group and is never a complement.
-            { subjectKind: row.kind, owned: false, numerator: null, denominator: null, value: null, symbol: null, unit },
-      );
-    }
-    const disclosed = discloseTable(figures, additiveGroups(periodRows, links, figures));
-    const cells = new Map<string, DisclosedCell>();
-    for (const row of periodRows) {
-      const id = cellId(row.kind, row.id);
-      cells.set(id, { row, disclosed: canSeeComputed(viewer, row, ownership) ? disclosed.get(id)! : WITHHELD });
-    }
-    tables.set(period, cells);
-  }
-  return tables;
+  const only = new Map([['', { rows, unit: entitled.unit }]]);
+  return discloseComputedFamily(only, links, entitled).get('')!;
 }
 
-/** Practices -> their councils, councils -> their region, regions -> England; groups with no members dropped. */
+/**
+ * `discloseComputedTables` for several indicators at once whose counts hold the same children
+ * (`families`, @continuity/access `discloseTables`): a cell suppressed in one count of a family is
+ * suppressed in all of them, so one indicator's table cannot be differenced against another's.
+ */
+export function discloseComputedFamily(
+  indicators: ReadonlyMap<string, { rows: readonly ComputedRow[]; unit: Unit }>,
+  links: ReadonlyMap<string, readonly string[]>,
+  { viewer, ownership }: Omit<Entitled, 'unit'>,
+  families: readonly (readonly CountRef[])[] = [],
+): Map<string, PeriodTables> {
+  const periods = new Map<number, Map<string, ComputedRow[]>>();
+  for (const [indicator, { rows }] of indicators) {
+    for (const row of rows) {
+      let byIndicator = periods.get(row.period);
+      if (!byIndicator) periods.set(row.period, (byIndicator = new Map()));
+      const list = byIndicator.get(indicator);
+      if (list) list.push(row);
+      else byIndicator.set(indicator, [row]);
+    }
+  }
+  const out = new Map<string, Map<number, Map<string, DisclosedCell>>>();
+  for (const indicator of indicators.keys()) out.set(indicator, new Map());
+  for (const [period, byIndicator] of periods) {
+    const tables = new Map<string, LinkedTable>();
+    const aliases = new Map<string, Map<string, string>>();
+    for (const [indicator, periodRows] of byIndicator) {
+      // A practice's only part that period is its pooled figure exactly: disclosed as that cell, so
+      // the table does not carry the same count twice (which only costs the audit time).
+      const alias = soleParts(periodRows);
+      aliases.set(indicator, alias);
+      const tableRows = periodRows.filter((r) => !alias.has(cellId(r.kind, r.id)));
+      const figures = periodFigures(tableRows, { viewer, ownership, unit: indicators.get(indicator)!.unit }, periodRows);
+      tables.set(indicator, { figures, groups: additiveGroups(tableRows, links, figures) });
+    }
+    const disclosed = discloseTables(tables, families);
+    for (const [indicator, periodRows] of byIndicator) {
+      const cells = new Map<string, DisclosedCell>();
+      const shown = disclosed.get(indicator)!;
+      const alias = aliases.get(indicator)!;
+      for (const row of periodRows) {
+        const id = cellId(row.kind, row.id);
+        const figure = shown.get(alias.get(id) ?? id)!;
+        cells.set(id, { row, disclosed: canSeeComputed(viewer, row, ownership) ? figure : WITHHELD });
+      }
+      out.get(indicator)!.set(period, cells);
+    }
+  }
+  return out;
+}
+
+/** Part cell -> pooled cell, for practices with exactly one part (and a pooled figure) in these rows. */
+function soleParts(rows: readonly ComputedRow[]): Map<string, string> {
+  const parts = new Map<string, string[]>();
+  for (const row of rows) {
+    const part = row.kind === 'practice_part' ? partOf(row.id) : undefined;
+    if (part) parts.set(part.practiceId, [...(parts.get(part.practiceId) ?? []), row.id]);
+  }
+  const pooled = new Set(rows.filter((r) => r.kind === 'practice').map((r) => r.id));
+  const out = new Map<string, string>();
+  for (const [practice, ids] of parts) {
+    if (ids.length === 1 && pooled.has(practice)) out.set(cellId('practice_part', ids[0]!), cellId('practice', practice));
+  }
+  return out;
+}
+
+/**
+ * One period's computed rows of one indicator as figures for the viewer; ownership is decided on
+ * every row of the period (`all`: parts included).
+ */
+function periodFigures(periodRows: readonly ComputedRow[], { viewer, ownership, unit }: Entitled, all = periodRows): Map<string, Figure> {
+  const owned = pooledOwnership(all, viewer, ownership);
+  const figures = new Map<string, Figure>();
+  for (const row of periodRows) {
+    const subject: Subject = { kind: row.kind, id: row.id };
+    const visible = canSeeComputed(viewer, subject, ownership);
+    if (!visible && row.kind === 'practice_part') {
+      // Another council's part of a practice: never shown, but the pooled figure minus the viewer's
+      // own part would give it, so its small counts are protected (disclosure.ts `hidden`).
+      figures.set(cellId(row.kind, row.id), {
+        subjectKind: row.kind,
+        owned: false,
+        hidden: true,
+        numerator: row.numerator,
+        denominator: row.denominator,
+        value: row.value,
+        symbol: row.symbol,
+        unit,
+      });
+      continue;
+    }
+    figures.set(
+      cellId(row.kind, row.id),
+      visible
+        ? {
+            subjectKind: row.kind,
+            owned: owned(subject),
+            numerator: row.numerator,
+            denominator: row.denominator,
+            value: row.value,
+            symbol: row.symbol,
+            numeratorSymbol: row.numeratorSymbol,
+            denominatorSymbol: row.denominatorSymbol,
+            unit,
+          }
+        : // Not the viewer's to see: a hidden cell, which protects its group and is never a complement.
+          { subjectKind: row.kind, owned: false, numerator: null, denominator: null, value: null, symbol: null, unit },
+    );
+  }
+  return figures;
+}
+
+/**
+ * Ownership within one period's table. As ownsSubject (a council owns the pooled figure of a practice
+ * serving it alone), and also a council viewer's pooled figure of a practice it shares in a period
+ * where every part of it is the council's own (the other council sent it nothing: the pooled figure is
+ * then computed from this council's returns alone).
+ */
+function pooledOwnership(
+  rows: readonly ComputedRow[],
+  viewer: Viewer,
+  ownership: OwnershipContext,
+): (subject: Subject) => boolean {
+  if (viewer.role !== 'council') return (subject) => ownsSubject(viewer, subject, ownership);
+  const partsOf = new Map<string, boolean>();
+  for (const row of rows) {
+    if (row.kind !== 'practice_part') continue;
+    const part = partOf(row.id);
+    if (!part) continue;
+    const own = part.councilCode === viewer.organisation.id;
+    partsOf.set(part.practiceId, (partsOf.get(part.practiceId) ?? true) && own);
+  }
+  return (subject) => {
+    if (ownsSubject(viewer, subject, ownership)) return true;
+    return subject.kind === 'practice' && canSeeSubject(viewer, subject, ownership) && partsOf.get(subject.id) === true;
+  };
+}
+
+/**
+ * Practices -> their councils, councils -> their region, regions -> England, a practice's parts -> the
+ * practice (exact: the same statements split by council) and each part -> its council in place of
+ * the pooled practice (the council's own return holds those children; the pooled figure also holds
+ * other councils'); groups with no members dropped.
+ */
 export function additiveGroups(
   rows: readonly ComputedRow[],
   links: ReadonlyMap<string, readonly string[]>,
@@ -148,9 +263,23 @@ export function additiveGroups(
     if (list) list.push(member);
     else members.set(total, [member]);
   };
+  const parts = new Set(rows.filter((r) => r.kind === 'practice_part').map((r) => r.id));
   for (const row of rows) {
     const id = cellId(row.kind, row.id);
-    if (row.kind === 'practice') for (const council of links.get(row.id) ?? []) add(cellId('council', council), id);
+    if (row.kind === 'practice') {
+      // A practice's children at a council are its part there when parts were computed; the pooled
+      // figure stands in only without one (it over-protects: it holds other councils' children too).
+      for (const council of links.get(row.id) ?? []) {
+        if (!parts.has(practicePartId(row.id, council))) add(cellId('council', council), id);
+      }
+    }
+    if (row.kind === 'practice_part') {
+      const part = partOf(row.id);
+      if (part) {
+        add(cellId('practice', part.practiceId), id);
+        add(cellId('council', part.councilCode), id);
+      }
+    }
     if (row.kind === 'council' && row.regionCode) add(cellId('region', row.regionCode), id);
     if (row.kind === 'region') add(cellId('england', ENGLAND_CODE), id);
   }

@@ -132,10 +132,12 @@ builder.queryFields((t) => ({
       // A peer practice is seen by practices only under its pseudonym: the ledger is not offered for peers.
       const peer = viewer.role === 'practice' && subject.kind === 'practice' && subject.id !== viewer.organisation.id;
       if (!isConsistentViewer(viewer) || peer || !canSeeComputed(viewer, subject, ownership)) throw badInput('Unknown subjects');
+      // The ledger keeps no per-council parts of a practice.
+      if (subject.kind === 'practice_part') throw badInput('Unknown subjects');
       const owned = ownsSubject(viewer, subject, ownership);
       const from = args.fromPeriod ?? 0;
       const to = args.toPeriod ?? 9999;
-      const s: LedgerSubject = subject;
+      const s: LedgerSubject = { kind: subject.kind, id: subject.id };
       guard(ctx);
       const [curve, changes, coverage] = await Promise.all([
         survivalCurve(ctx.database.db, s, from, to),

@@ -13,10 +13,9 @@
 import { canSeeComputed, isConsistentViewer, ownsSubject, type DisclosedFigure, type Unit } from '@continuity/access';
 import { builder, signedInType } from '../builder';
 import { guard } from '../context';
-import { discloseComputedTables } from '../disclosure/series';
+import { disclosedTables } from '../disclosure/family';
 import { ownershipFor, ownershipOf, viewerOf } from '../entitlements';
 import { listIndicators, type IndicatorRow } from '../providers/catalogue';
-import { computedTable } from '../providers/computed';
 import { reconciliationPairs, type ReconciliationPair } from '../providers/reconciliation';
 import { reconcileReasons, type ReconcileFigure } from '../reconcile/reasons';
 import { Indicator } from './indicators';
@@ -110,8 +109,7 @@ builder.queryFields((t) => ({
             [...periods].map(async ([indicatorId, years]) => {
               guard(ctx);
               const unit = (indicatorsById.get(indicatorId)?.unit ?? 'percent') as Unit;
-              const rows = await computedTable(ctx.database, indicatorId, years);
-              return [indicatorId, discloseComputedTables(rows, links, { viewer, ownership, unit })] as const;
+              return [indicatorId, await disclosedTables(ctx.database, indicatorId, years, links, { viewer, ownership, unit })] as const;
             }),
           ),
         );

@@ -173,3 +173,59 @@ describe.each(testEngines())('submissions API on %s', (engine) => {
     expect(own.data.submission).toEqual({ id: ids.kent, councilCode: '886', errors: [{ rule: '103', value: 'CHILD-VALUE-1' }] });
   });
 });
+
+describe.each(testEngines())('capped issue lists through the API on %s (issue 11)', (engine) => {
+  let database: Database;
+  let id = '';
+  // As the import stores a rule cut short by the caps: the findings listed, then a summary issue with `more`.
+  // The summary's stored message is made to hold a value, to show non-owners never read it as stored.
+  const listed = [issue('103', 'CHILD-VALUE-1', 'error'), issue('103', 'CHILD-VALUE-2', 'error')];
+  const summary = { file: 'episodes.csv', row: 0, column: '', rule: '103', severity: 'error', message: 'And 48 more errors like this under rule 103, not listed. CHILD-VALUE-3', value: '', more: 48 };
+  const QUERY = `query ($id: ID!) { submission(id: $id) {
+    errorCount warningCount errorTotal warningTotal
+    errors { row column rule message value more }
+    warnings { rule more }
+  } }`;
+
+  beforeAll(async () => {
+    database = await openTestDatabase(engine);
+    await seedFixture(database);
+    const [row] = await database.db
+      .insert(submissions)
+      .values({
+        kind: 'ssda903',
+        councilCode: '886',
+        collectionYear: 2025,
+        status: 'rejected',
+        submittedBy: 'someone',
+        contentHash: 'h',
+        errors: [...listed, summary],
+        warnings: [{ ...issue('EPI', 'C9', 'warning'), row: 0, column: '', value: '', message: '7 warnings under rule EPI, not listed.', more: 7 }],
+      })
+      .returning({ id: submissions.id });
+    id = String(row!.id);
+  });
+  afterAll(() => database?.close());
+
+  it('gives entries and totals, and `more` on the summary issue; non-owners read the summary worded afresh', async () => {
+    const own = await execute(database, testViewers.councilKent, QUERY, { id });
+    expect(own.errors).toBeUndefined();
+    expect(own.data.submission).toMatchObject({ errorCount: 3, warningCount: 1, errorTotal: 50, warningTotal: 7 });
+    expect((own.data.submission.errors as { more: number | null }[]).map((e) => e.more)).toEqual([null, null, 48]);
+    expect(own.data.submission.errors[2].message).toBe(summary.message);
+    expect(own.data.submission.warnings).toEqual([{ rule: 'EPI', more: 7 }]);
+
+    const policy = await execute(database, testViewers.policy, QUERY, { id });
+    expect(policy.data.submission).toMatchObject({ errorCount: 3, errorTotal: 50, warningTotal: 7 });
+    expect(policy.data.submission.errors[2]).toEqual({
+      row: 0,
+      column: '',
+      rule: '103',
+      message: 'And 48 more errors like this under rule 103, not listed.',
+      value: null,
+      more: 48,
+    });
+    expect(policy.data.submission.warnings).toEqual([{ rule: 'EPI', more: 7 }]);
+    expect(JSON.stringify(policy.data)).not.toContain('CHILD-VALUE');
+  });
+});

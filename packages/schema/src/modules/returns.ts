@@ -20,6 +20,7 @@ import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { controlCount, isConsistentViewer, SUPPRESSED, type Viewer } from '@continuity/access';
 import { submissions } from '@continuity/db';
 import {
+  moreMessage,
   ruleCatalogue,
   filesOfSubmissions,
   selectSubmissionHeaders,
@@ -43,6 +44,8 @@ interface IssueRow {
   message?: string;
   value?: string;
   path?: string;
+  /** A summary issue (issue caps): this many more findings of the rule were not listed. */
+  more?: number;
 }
 
 /** The catalogue's wording of each rule (no values in it): what non-owners read as an issue's message. */
@@ -124,6 +127,18 @@ const audited = createContextCache((_ctx: Context) => new Set<string>());
 interface IssueModel {
   issue: IssueRow;
   showValue: boolean;
+  /** Summary issues: how many findings of its rule the list holds, for the message non-owners read. */
+  listed: number;
+}
+
+/**
+ * What a non-owner reads as a message: the rule's catalogue wording, or for a summary issue the summary
+ * worded afresh from the rule and the counts (nothing stored is passed through).
+ */
+function neutralMessage(x: IssueModel): string {
+  const { issue } = x;
+  if (issue.more === undefined) return ruleMessage(issue);
+  return moreMessage(issue.rule ?? '', issue.severity === 'warning' ? 'warning' : 'error', issue.more, x.listed);
 }
 
 const ReturnIssue = builder.objectRef<IssueModel>('ReturnIssue').implement({
@@ -137,7 +152,14 @@ const ReturnIssue = builder.objectRef<IssueModel>('ReturnIssue').implement({
     severity: t.string({ resolve: (x) => x.issue.severity ?? '' }),
     message: t.string({
       description: "The message as written for the return's council or practice (it can quote child-level values); for anyone else the rule's own wording.",
-      resolve: (x) => (x.showValue ? (x.issue.message ?? '') : ruleMessage(x.issue)),
+      resolve: (x) => (x.showValue ? (x.issue.message ?? '') : neutralMessage(x)),
+    }),
+    more: t.int({
+      nullable: true,
+      description:
+        'Set only on a summary issue: this many more findings of the rule were not listed (by default at most 100 a rule and ' +
+        '1,000 a return are kept; RETURNS_MAX_ISSUES_PER_RULE, RETURNS_MAX_ISSUES). Such an issue has row 0 and no column or value.',
+      resolve: (x) => (typeof x.issue.more === 'number' ? x.issue.more : null),
     }),
     path: t.string({ nullable: true, description: 'XML only: the element path.', resolve: (x) => x.issue.path ?? null }),
     value: t.string({
@@ -180,9 +202,12 @@ function issuesField(which: 'errors' | 'warnings') {
     const viewer = viewerOf(ctx);
     const showValue = seesValues(viewer);
     const limit = Math.max(0, Math.min(args.limit ?? 100, MAX_ISSUES));
-    const list = (await issuesLoader(ctx).load(s.id))[which].slice(0, limit);
+    const all = (await issuesLoader(ctx).load(s.id))[which];
+    const list = all.slice(0, limit);
     if (list.length > 0) auditRead(ctx, s, which);
-    return list.map((issue) => ({ issue, showValue }));
+    const listed = new Map<string, number>();
+    for (const i of all) if (i.more === undefined) listed.set(i.rule ?? '', (listed.get(i.rule ?? '') ?? 0) + 1);
+    return list.map((issue) => ({ issue, showValue, listed: listed.get(issue.rule ?? '') ?? 0 }));
   };
 }
 
@@ -213,8 +238,12 @@ const Submission = builder.objectRef<SubmissionRow>('Submission').implement({
         });
       },
     }),
-    errorCount: t.exposeInt('errorCount'),
-    warningCount: t.exposeInt('warningCount'),
+    errorCount: t.exposeInt('errorCount', {
+      description: 'Entries in `errors`: the errors listed and a summary issue (`more`) for each rule cut short by the caps.',
+    }),
+    warningCount: t.exposeInt('warningCount', { description: 'Entries in `warnings`, as errorCount.' }),
+    errorTotal: t.exposeInt('errorTotal', { description: 'Errors found in all, listed or not (each summary issue counts its `more`).' }),
+    warningTotal: t.exposeInt('warningTotal', { description: 'Warnings found in all, listed or not.' }),
     errors: t.field({
       type: [ReturnIssue],
       args: { limit: t.arg.int({ defaultValue: 100 }) },

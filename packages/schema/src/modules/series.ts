@@ -13,8 +13,8 @@ import {
 } from '@continuity/indicators';
 import { builder, signedInType } from '../builder';
 import { guard, type Context } from '../context';
+import { disclosedTables } from '../disclosure/family';
 import {
-  discloseComputedTables,
   discloseSeries,
   needsComputedTables,
   seriesPeriods,
@@ -24,7 +24,6 @@ import {
 import { computedEntitlementOf, ownershipFor, ownershipOf, practiceLookup, viewerOf } from '../entitlements';
 import { badInput } from '../errors';
 import type { IndicatorRow } from '../providers/catalogue';
-import { computedTable } from '../providers/computed';
 import { computedCoverage, coverageKey, type Coverage } from '../providers/coverage';
 import { Indicator } from './indicators';
 
@@ -36,7 +35,16 @@ const SubjectKind = builder.enumType('SubjectKind', {
     ENGLAND: { value: 'england', description: 'id: E92000001' },
     REGION: { value: 'region', description: 'id: region code' },
     COUNCIL: { value: 'council', description: "id: DfE's 3-digit code" },
-    PRACTICE: { value: 'practice', description: 'id: practice id (a peer, to a practice: its anonymous id)' },
+    PRACTICE: {
+      value: 'practice',
+      description:
+        "id: practice id (a peer, to a practice: its anonymous id). Pooled over every council the practice serves: a council sharing the practice sees it disclosure-controlled.",
+    },
+    PRACTICE_PART: {
+      value: 'practice_part',
+      description:
+        "id: practice id @ council code (e.g. swp-a@886): the part of a practice's figure computed from the returns sent to that council. Seen by that council and the practice (in full) and by policy and admin (controlled).",
+    },
   } as const,
 });
 
@@ -268,11 +276,9 @@ builder.queryFields((t) => ({
       let tables = null;
       if (needsComputedTables({ ...entitled, source: args.source, result })) {
         guard(ctx);
-        const [rows, ownership] = await Promise.all([
-          computedTable(ctx.database, indicator.id, seriesPeriods(result)),
-          ownershipOf(ctx),
-        ]);
-        tables = discloseComputedTables(rows, ownership.links, entitled);
+        const ownership = await ownershipOf(ctx);
+        guard(ctx);
+        tables = await disclosedTables(ctx.database, indicator.id, seriesPeriods(result), ownership.links, entitled);
       }
       const disclosed = await withCoverage(
         ctx,

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '@continuity/db';
 import type { SubjectKind } from '@continuity/access';
-import { sqlArrayInt } from './sql';
+import { sqlArrayInt, sqlArrayText } from './sql';
 
 /** A computed figure (from returns) as disclosure control needs it. */
 export interface ComputedRow {
@@ -21,18 +21,20 @@ export interface ComputedRow {
 }
 
 /**
- * Every computed figure of an indicator in the given periods, for every subject: the whole additive
+ * Every computed figure of the indicators in the given periods, for every subject: the whole additive
  * table (practices of each council, councils of each region, regions of England), whatever the
  * request asked for, so a suppression pattern depends on the data and the viewer only and two
- * requests cannot be combined to undo it. One statement.
+ * requests cannot be combined to undo it. Several indicators in one statement (a family disclosed together).
  */
-export async function computedTable(
+export async function computedTables(
   database: Database,
-  indicatorId: string,
+  indicatorIds: readonly string[],
   periods: readonly number[],
-): Promise<ComputedRow[]> {
-  if (periods.length === 0) return [];
+): Promise<Map<string, ComputedRow[]>> {
+  const out = new Map<string, ComputedRow[]>(indicatorIds.map((id) => [id, []]));
+  if (periods.length === 0 || indicatorIds.length === 0) return out;
   const rows = await database.rows<{
+    indicator_id: string;
     kind: SubjectKind;
     id: string;
     period: number;
@@ -45,7 +47,7 @@ export async function computedTable(
     has_published: boolean;
     region_code: string | null;
   }>(sql`
-    SELECT v.subject_kind::text AS kind, v.subject_id AS id, v.period, v.numerator, v.denominator, v.value,
+    SELECT v.indicator_id, v.subject_kind::text AS kind, v.subject_id AS id, v.period, v.numerator, v.denominator, v.value,
       v.symbol, v.numerator_symbol, v.denominator_symbol, c.region_code,
       EXISTS (
         SELECT 1 FROM indicator_values p
@@ -54,9 +56,9 @@ export async function computedTable(
       ) AS has_published
     FROM indicator_values v
     LEFT JOIN councils c ON v.subject_kind = 'council' AND c.code = v.subject_id
-    WHERE v.indicator_id = ${indicatorId} AND v.source = 'computed' AND v.period = ANY(${sqlArrayInt(periods)})
-    ORDER BY v.period, v.subject_kind, v.subject_id`);
-  return rows.map((r) => ({
+    WHERE v.indicator_id = ANY(${sqlArrayText(indicatorIds)}) AND v.source = 'computed' AND v.period = ANY(${sqlArrayInt(periods)})
+    ORDER BY v.indicator_id, v.period, v.subject_kind, v.subject_id`);
+  for (const r of rows) out.get(r.indicator_id)?.push({
     kind: r.kind,
     id: r.id,
     period: Number(r.period),
@@ -68,5 +70,6 @@ export async function computedTable(
     denominatorSymbol: r.denominator_symbol,
     hasPublished: r.has_published,
     regionCode: r.region_code,
-  }));
+  });
+  return out;
 }

@@ -7,3 +7,11 @@ export function sqlArrayInt(values: readonly number[]): SQL {
     sql`, `,
   )}]::int[]`;
 }
+
+/** `ARRAY[...]::text[]`, valid even when empty. */
+export function sqlArrayText(values: readonly string[]): SQL {
+  return sql`ARRAY[${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )}]::text[]`;
+}

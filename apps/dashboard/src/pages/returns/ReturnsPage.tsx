@@ -374,17 +374,34 @@ function Progress({ phase }: { phase: Phase }) {
   );
 }
 
-function IssueTable({ id, title, issues, fileName }: { id: string; title: string; issues: ReturnIssue[]; fileName: string }) {
+function IssueTable({ id, title, issues, total, fileName }: { id: string; title: string; issues: ReturnIssue[]; total: number; fileName: string }) {
   const SHOWN = 200;
   const rows = [
-    ['file', 'row', 'column', 'rule', 'severity', 'message', 'value'],
-    ...issues.map((i) => [i.file, i.row, i.column, i.rule, i.severity, i.message, i.value]),
+    ['file', 'row', 'column', 'rule', 'severity', 'message', 'value', 'more'],
+    ...issues.map((i) => [i.file, i.row, i.column, i.rule, i.severity, i.message, i.value, i.more ?? '']),
   ];
+  // Summary lines, also listed above the table: the table shows only its first lines.
+  const summaries = issues.filter((i) => i.more !== undefined);
   return (
     <section aria-labelledby={`${id}-title`}>
       <h3 className="govuk-heading-m" id={`${id}-title`}>
-        {title} ({issues.length})
+        {title} ({total.toLocaleString('en-GB')})
       </h3>
+      {summaries.length > 0 ? (
+        <div data-testid={`${id}-capped`}>
+          <p className="govuk-body">
+            Not every one is listed: a return keeps a limited number of each rule. Correct those listed and send the
+            return again to see the rest. Not listed:
+          </p>
+          <ul className="govuk-list govuk-list--bullet">
+            {summaries.map((i) => (
+              <li key={`${i.severity}:${i.rule}`}>
+                Rule {i.rule}: {(i.more ?? 0).toLocaleString('en-GB')} more
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <div className="app-table-scroll" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
         <table className="govuk-table app-data-table" data-testid={id}>
           <caption className="govuk-table__caption govuk-visually-hidden" id={`${id}-caption`}>
@@ -392,7 +409,19 @@ function IssueTable({ id, title, issues, fileName }: { id: string; title: string
           </caption>
           <TableHead columns={['File', numeric('Row'), 'Column', 'Rule', 'What is wrong', 'Value']} />
           <tbody className="govuk-table__body">
-            {issues.slice(0, SHOWN).map((i, n) => (
+            {issues.slice(0, SHOWN).map((i, n) =>
+              i.more !== undefined ? (
+                <tr className="govuk-table__row" key={n} data-more={i.more}>
+                  <td className="govuk-table__cell">{i.file || 'The return'}</td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">Not listed</td>
+                  <td className="govuk-table__cell">-</td>
+                  <td className="govuk-table__cell">{i.rule}</td>
+                  <td className="govuk-table__cell app-wrap">
+                    <strong>{i.message}</strong>
+                  </td>
+                  <td className="govuk-table__cell">-</td>
+                </tr>
+              ) : (
               <tr className="govuk-table__row" key={n}>
                 <td className="govuk-table__cell">{i.file || 'The return'}</td>
                 <td className="govuk-table__cell govuk-table__cell--numeric">{i.row === 0 ? 'Whole file' : i.row}</td>
@@ -401,11 +430,12 @@ function IssueTable({ id, title, issues, fileName }: { id: string; title: string
                 <td className="govuk-table__cell app-wrap">{i.message}</td>
                 <td className="govuk-table__cell">{i.value === '' ? <span className="app-muted">blank</span> : i.value}</td>
               </tr>
-            ))}
+              ),
+            )}
           </tbody>
         </table>
       </div>
-      {issues.length > SHOWN ? <p className="govuk-body">The first {SHOWN} are shown; the download has all {issues.length}.</p> : null}
+      {issues.length > SHOWN ? <p className="govuk-body">The first {SHOWN} lines are shown; the download has all {issues.length}.</p> : null}
       <DownloadCsv rows={rows} fileName={fileName} label={`Download the ${title.toLowerCase()}`} />
     </section>
   );
@@ -436,7 +466,7 @@ function Result({ result }: { result: ReturnResult }) {
       ) : (
         <>
           <h2 className="govuk-heading-l" id="result-heading">
-            Return rejected: {result.errors.length} {result.errors.length === 1 ? 'error' : 'errors'}
+            Return rejected: {result.errorTotal.toLocaleString('en-GB')} {result.errorTotal === 1 ? 'error' : 'errors'}
           </h2>
           <div className="govuk-warning-text">
             <span className="govuk-warning-text__icon" aria-hidden="true">
@@ -461,9 +491,9 @@ function Result({ result }: { result: ReturnResult }) {
           ))}
         </dl>
       ) : null}
-      {result.errors.length > 0 ? <IssueTable id="return-errors" title="Errors" issues={result.errors} fileName={csvFileName('return', result.submissionId ?? 'new', 'errors')} /> : null}
+      {result.errors.length > 0 ? <IssueTable id="return-errors" title="Errors" issues={result.errors} total={result.errorTotal} fileName={csvFileName('return', result.submissionId ?? 'new', 'errors')} /> : null}
       {result.warnings.length > 0 ? (
-        <IssueTable id="return-warnings" title="Warnings" issues={result.warnings} fileName={csvFileName('return', result.submissionId ?? 'new', 'warnings')} />
+        <IssueTable id="return-warnings" title="Warnings" issues={result.warnings} total={result.warningTotal} fileName={csvFileName('return', result.submissionId ?? 'new', 'warnings')} />
       ) : null}
     </section>
   );

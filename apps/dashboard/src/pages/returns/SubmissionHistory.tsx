@@ -65,7 +65,8 @@ function HistoryTable({ rows }: { rows: HistoryRow[] }) {
 function HistoryTableRow({ row }: { row: HistoryRow }) {
   const { errors, warnings } = row.submission;
   const issues = [...errors.map((i) => ({ ...i, severity: 'Error' })), ...warnings.map((i) => ({ ...i, severity: 'Warning' }))];
-  const total = row.errorCount + row.warningCount;
+  // Entries the API holds (listed issues and summary lines), to say when not all were fetched.
+  const entries = row.errorCount + row.warningCount;
   return (
     <>
       <tr className="govuk-table__row" data-testid="return-history-row" data-submission-id={row.id} data-status={row.submission.status}>
@@ -81,17 +82,17 @@ function HistoryTableRow({ row }: { row: HistoryRow }) {
           <strong className={`govuk-tag ${row.tagClass}`}>{row.status}</strong>
         </td>
         <td className="govuk-table__cell app-wrap">{row.counts}</td>
-        <td className="govuk-table__cell govuk-table__cell--numeric">{row.errorCount.toLocaleString('en-GB')}</td>
-        <td className="govuk-table__cell govuk-table__cell--numeric">{row.warningCount.toLocaleString('en-GB')}</td>
+        <td className="govuk-table__cell govuk-table__cell--numeric">{row.errorTotal.toLocaleString('en-GB')}</td>
+        <td className="govuk-table__cell govuk-table__cell--numeric">{row.warningTotal.toLocaleString('en-GB')}</td>
       </tr>
-      {total > 0 ? (
+      {entries > 0 ? (
         <tr className="govuk-table__row">
           <td className="govuk-table__cell" colSpan={8}>
             <details className="govuk-details govuk-!-margin-bottom-0">
               <summary className="govuk-details__summary">
                 <span className="govuk-details__summary-text">
-                  What was wrong with submission {row.id} ({row.errorCount} {row.errorCount === 1 ? 'error' : 'errors'}, {row.warningCount}{' '}
-                  {row.warningCount === 1 ? 'warning' : 'warnings'})
+                  What was wrong with submission {row.id} ({row.errorTotal.toLocaleString('en-GB')} {row.errorTotal === 1 ? 'error' : 'errors'},{' '}
+                  {row.warningTotal.toLocaleString('en-GB')} {row.warningTotal === 1 ? 'warning' : 'warnings'})
                 </span>
               </summary>
               <div className="govuk-details__text">
@@ -105,7 +106,7 @@ function HistoryTableRow({ row }: { row: HistoryRow }) {
                       <tr className="govuk-table__row" key={n}>
                         <td className="govuk-table__cell">{i.severity}</td>
                         <td className="govuk-table__cell">{i.file || 'The return'}</td>
-                        <td className="govuk-table__cell govuk-table__cell--numeric">{i.row === 0 ? 'Whole file' : i.row}</td>
+                        <td className="govuk-table__cell govuk-table__cell--numeric">{i.more != null ? 'Not listed' : i.row === 0 ? 'Whole file' : i.row}</td>
                         <td className="govuk-table__cell">{i.column || '-'}</td>
                         <td className="govuk-table__cell">{i.rule}</td>
                         <td className="govuk-table__cell app-wrap">{i.message}</td>
@@ -113,10 +114,13 @@ function HistoryTableRow({ row }: { row: HistoryRow }) {
                     ))}
                   </tbody>
                 </table>
-                {issues.length < total ? (
+                {issues.length < entries ? (
                   <p className="govuk-body-s">
-                    The first {errors.length} errors and {warnings.length} warnings are shown.
+                    The first {errors.length} lines of errors and {warnings.length} of warnings are shown.
                   </p>
+                ) : null}
+                {issues.some((i) => i.more != null) ? (
+                  <p className="govuk-body-s">A return keeps a limited number of each rule; a line for each rule cut short says how many more there were.</p>
                 ) : null}
               </div>
             </details>

@@ -12,6 +12,8 @@ const submission = (over: Partial<HistorySubmission>): HistorySubmission => ({
   counts: [],
   errorCount: 0,
   warningCount: 0,
+  errorTotal: 0,
+  warningTotal: 0,
   supersededBy: null,
   errors: [],
   warnings: [],
@@ -55,6 +57,11 @@ describe('submission history', () => {
       who: 'Council 886',
       counts: 'None read',
     });
+  });
+
+  it('carries the totals found beside the lines listed (issue caps)', () => {
+    const [row] = historyRows([submission({ status: 'rejected', errorCount: 3, errorTotal: 50, warningCount: 1, warningTotal: 7 })]);
+    expect(row).toMatchObject({ errorCount: 3, errorTotal: 50, warningCount: 1, warningTotal: 7 });
   });
 
   it('labels every status, and an unknown one as itself', () => {

@@ -15,8 +15,12 @@ export interface HistoryRow {
   /** GOV.UK tag modifier class for the status. */
   tagClass: string;
   counts: string;
+  /** Entries in the submission's lists (issues listed and a summary line per rule cut short). */
   errorCount: number;
   warningCount: number;
+  /** Errors and warnings found in all, listed or not. */
+  errorTotal: number;
+  warningTotal: number;
   submission: HistorySubmission;
 }
 
@@ -65,6 +69,8 @@ export function historyRows(submissions: readonly HistorySubmission[]): HistoryR
         counts: s.counts.length === 0 ? 'None read' : s.counts.map((c) => `${c.table}: ${c.rows === null ? (c.symbol ?? 'c') : c.rows.toLocaleString('en-GB')}`).join(', '),
         errorCount: s.errorCount,
         warningCount: s.warningCount,
+        errorTotal: s.errorTotal,
+        warningTotal: s.warningTotal,
         submission: s,
       };
     });

@@ -55,6 +55,8 @@ export const SUBMISSION_HISTORY_QUERY = gql<SubmissionHistoryQuery, SubmissionHi
       }
       errorCount
       warningCount
+      errorTotal
+      warningTotal
       supersededBy
       errors(limit: 50) {
         file
@@ -62,6 +64,7 @@ export const SUBMISSION_HISTORY_QUERY = gql<SubmissionHistoryQuery, SubmissionHi
         column
         rule
         message
+        more
       }
       warnings(limit: 50) {
         file
@@ -69,6 +72,7 @@ export const SUBMISSION_HISTORY_QUERY = gql<SubmissionHistoryQuery, SubmissionHi
         column
         rule
         message
+        more
       }
     }
   }

@@ -41,6 +41,14 @@ describe('interpretLine', () => {
     expect(interpretLine(42)).toEqual({ type: 'unknown', raw: 42 });
   });
 
+  it('reads summary lines (more) and the totals, or works the totals out from the lists', () => {
+    const summary = { file: '', row: 0, column: '', rule: '101', severity: 'error', message: 'And 19,900 more errors like this under rule 101, not listed.', value: '', more: 19_900 };
+    const one = { file: 'header.csv', row: 2, column: 'SEX', rule: '101', severity: 'error', message: 'Bad sex', value: 'X' };
+    const body = { submissionId: 3, status: 'rejected', counts: {}, errors: [one, summary], warnings: [] };
+    expect(readResult(body)).toMatchObject({ errors: [one, summary], errorTotal: 19_901, warningTotal: 0 });
+    expect(readResult({ ...body, errorTotal: 80_001, warningTotal: 20_000 })).toMatchObject({ errorTotal: 80_001, warningTotal: 20_000 });
+  });
+
   it('reads a plain JSON result without a type', () => {
     expect(readResult({ submissionId: null, status: 'unchanged', counts: {}, errors: [], warnings: [] }).status).toBe('unchanged');
   });

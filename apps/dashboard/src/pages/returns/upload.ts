@@ -3,6 +3,7 @@
  * the gateway streams progress lines and then the result line. XMLHttpRequest, not fetch, because it
  * reports upload progress (bytes sent) as well as the response arriving in pieces.
  */
+import { sessionCommitPositions, type CommitPositions } from '../../graphql/commitPosition';
 
 export interface ReturnIssue {
   file: string;
@@ -14,6 +15,11 @@ export interface ReturnIssue {
   message: string;
   value: string;
   child?: string;
+  /**
+   * Set on a summary line (the gateway lists at most 100 issues a rule and 1,000 a return): this many more
+   * findings of the rule were not listed.
+   */
+  more?: number;
 }
 
 export interface ReturnResult {
@@ -29,6 +35,11 @@ export interface ReturnResult {
   written?: Record<string, number>;
   errors: ReturnIssue[];
   warnings: ReturnIssue[];
+  /** Errors and warnings found in all, listed or not. */
+  errorTotal: number;
+  warningTotal: number;
+  /** Where the import's commit is in the primary's WAL (read-your-writes; see graphql/commitPosition.ts). */
+  commitLsn?: string;
 }
 
 export interface ReturnProgress {
@@ -60,6 +71,7 @@ function issues(raw: unknown): ReturnIssue[] {
         message: String(o.message ?? ''),
         value: o.value === null || o.value === undefined ? '' : String(o.value),
         ...(typeof o.child === 'string' ? { child: o.child } : {}),
+        ...(typeof o.more === 'number' ? { more: o.more } : {}),
       },
     ];
   });
@@ -70,8 +82,15 @@ function counts(raw: unknown): Record<string, number> {
   return Object.fromEntries(Object.entries(raw as Record<string, unknown>).filter((e): e is [string, number] => typeof e[1] === 'number'));
 }
 
+/** How many findings a list stands for: each issue 1, each summary line its `more`. */
+function issueTotal(list: readonly ReturnIssue[]): number {
+  return list.reduce((n, i) => n + (i.more ?? 1), 0);
+}
+
 /** A result body (JSON answer, or the NDJSON `result` line) read tolerantly. */
 export function readResult(body: Record<string, unknown>): ReturnResult {
+  const errors = issues(body.errors);
+  const warnings = issues(body.warnings);
   return {
     submissionId: (body.submissionId as number | string | null | undefined) ?? null,
     status: String(body.status ?? 'unknown'),
@@ -82,8 +101,11 @@ export function readResult(body: Record<string, unknown>): ReturnResult {
     ...(body.supersedes !== undefined ? { supersedes: body.supersedes as number | string | null } : {}),
     counts: counts(body.counts),
     ...(body.written ? { written: counts(body.written) } : {}),
-    errors: issues(body.errors),
-    warnings: issues(body.warnings),
+    errors,
+    warnings,
+    errorTotal: typeof body.errorTotal === 'number' ? body.errorTotal : issueTotal(errors),
+    warningTotal: typeof body.warningTotal === 'number' ? body.warningTotal : issueTotal(warnings),
+    ...(typeof body.commitLsn === 'string' ? { commitLsn: body.commitLsn } : {}),
   };
 }
 
@@ -148,6 +170,16 @@ export class NdjsonReader {
 export interface UploadCallbacks {
   onUpload?: (sent: number, total: number) => void;
   onLine?: (line: ReturnLine) => void;
+  /** Where the import's commit position is kept; the tab's session positions by default. */
+  positions?: CommitPositions;
+}
+
+/**
+ * Keeps the commit position of a finished upload: the streamed result line's `commitLsn`, else the
+ * JSON answer's X-Commit-Lsn header. The user's next reads then see their own import.
+ */
+export function rememberUpload(result: ReturnResult, header: string | null, positions: CommitPositions = sessionCommitPositions): void {
+  positions.remember(result.commitLsn ?? header);
 }
 
 export class UploadError extends Error {
@@ -190,7 +222,11 @@ export function uploadReturn(form: FormData, token: string | null, callbacks: Up
     xhr.onabort = () => reject(new UploadError('The upload was cancelled.', null));
     xhr.onload = () => {
       consume(true);
-      if (result) return resolve(result);
+      const done = (r: ReturnResult) => {
+        rememberUpload(r, xhr.getResponseHeader('x-commit-lsn'), callbacks.positions);
+        resolve(r);
+      };
+      if (result) return done(result);
       if (failure) return reject(new UploadError(failure, xhr.status));
       let body: Record<string, unknown> | null = null;
       try {
@@ -198,7 +234,7 @@ export function uploadReturn(form: FormData, token: string | null, callbacks: Up
       } catch {
         body = null;
       }
-      if (body && typeof body.status === 'string' && 'errors' in body) return resolve(readResult(body));
+      if (body && typeof body.status === 'string' && 'errors' in body) return done(readResult(body));
       const message = body && typeof body.error === 'string' ? body.error : `The data service answered ${xhr.status}.`;
       reject(new UploadError(message, xhr.status));
     };
