@@ -131,8 +131,10 @@ describe.skipIf(skipReason)('admin pages', () => {
       'query { auditLog(limit: 200, userId: "demo-admin", action: "move_user") { target action } }',
     );
     const rows = await tableText(page, '[data-testid="audit"] tbody');
-    expect(rows.map((r) => r[3])).toEqual(api.auditLog.map((e) => e.target));
-    expect(rows.map((r) => r[3])).toContain(`user:${newUser.id}`);
+    const targets = await page.locator('[data-testid="audit"] td[data-target]').evaluateAll((cells) => cells.map((c) => c.getAttribute('data-target')));
+    expect(targets).toEqual(api.auditLog.map((e) => e.target));
+    // Said in words: the moved user by name.
+    expect(rows.map((r) => r[3])).toContain(`${newUser.name} (user)`);
     expect(new Set(rows.map((r) => r[2]))).toEqual(new Set(["Changed a user's organisation"]));
 
     // A day long before the service: nothing.

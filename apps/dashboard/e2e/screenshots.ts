@@ -123,4 +123,33 @@ describe.runIf(enabled)('screenshots', () => {
     await shoot(page, 'compare-pilots-320px');
     await context.close();
   });
+
+  it('every council (council): the LAIT table, the funnel plot and its neighbours', async () => {
+    const { context } = await signedInContext(browser, user('demo-council-kent'), { width: 1100 });
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1100, height: 1400 });
+    await page.goto(`${stack().dashboard}/councils?indicator=placements_3plus&council=886`);
+    await page.locator('[data-testid="funnel-chart"] svg.recharts-surface').waitFor();
+    // The first screen of the table, then the funnel plot and the neighbours (the full page is 150 rows long).
+    await shoot(page, 'every-council', false);
+    await page.locator('#funnel-heading').scrollIntoViewIfNeeded();
+    await shoot(page, 'every-council-funnel', false);
+    await context.close();
+  });
+
+  it('administration (admin): users, organisations, audit log', async () => {
+    const { context } = await signedInContext(browser, user('demo-admin'), { width: 1100 });
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1100, height: 1400 });
+    for (const [path, name, testId] of [
+      ['/admin/users', 'admin-users', 'users'],
+      ['/admin/organisations', 'admin-organisations', 'organisations'],
+      ['/admin/audit', 'admin-audit', 'audit'],
+    ] as const) {
+      await page.goto(`${stack().dashboard}${path}`);
+      await page.getByTestId(testId).waitFor();
+      await shoot(page, name, false);
+    }
+    await context.close();
+  });
 });

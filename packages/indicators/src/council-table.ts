@@ -15,6 +15,8 @@ export interface CouncilTableRow {
   regionCode: string;
   /** The council's last reporting year in DfE's tables (null: not recorded). */
   lastPeriod: number | null;
+  /** Its last year is before the latest any council has: a council since reorganised away. */
+  former: boolean;
   value: number | null;
   numerator: number | null;
   denominator: number | null;
@@ -49,6 +51,7 @@ export async function councilTable(database: Database, indicatorId: string, peri
     name: string | null;
     region_code: string | null;
     last_period: number | null;
+    former: boolean | null;
     value: number | null;
     numerator: number | null;
     denominator: number | null;
@@ -77,6 +80,7 @@ export async function councilTable(database: Database, indicatorId: string, peri
       GROUP BY sn.council_code
     )
     SELECT 'council' AS kind, c.code, c.name, c.region_code, c.last_period,
+      COALESCE(c.last_period < (SELECT max(x.last_period) FROM councils x), false) AS former,
       cur.value, cur.numerator, cur.denominator, cur.symbol, cur.rank, cur.n, cur.quartile,
       p1.value AS previous, p2.value AS two_before,
       nb.neighbours, nb.neighbour_median, nb.neighbours_with_value
@@ -88,10 +92,10 @@ export async function councilTable(database: Database, indicatorId: string, peri
     WHERE cur.subject_id IS NOT NULL
       OR ((c.first_period IS NULL OR c.first_period <= ${period}) AND (c.last_period IS NULL OR c.last_period >= ${period}))
     UNION ALL
-    SELECT 'england', e.subject_id, NULL, NULL, NULL, e.value, e.numerator, e.denominator, e.symbol,
+    SELECT 'england', e.subject_id, NULL, NULL, NULL, NULL, e.value, e.numerator, e.denominator, e.symbol,
       NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
     FROM r e WHERE e.subject_kind = 'england' AND e.subject_id = ${ENGLAND_CODE} AND e.period = ${period}
-    ORDER BY 1, 10 NULLS LAST, 3`);
+    ORDER BY 1, 11 NULLS LAST, 3`);
   const england = rows.find((r) => r.kind === 'england');
   const num = (v: number | null) => (v === null ? null : Number(v));
   return {
@@ -106,6 +110,7 @@ export async function councilTable(database: Database, indicatorId: string, peri
         name: r.name ?? r.code,
         regionCode: r.region_code ?? '',
         lastPeriod: r.last_period,
+        former: r.former === true,
         value: num(r.value),
         numerator: num(r.numerator),
         denominator: num(r.denominator),

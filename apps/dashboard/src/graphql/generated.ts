@@ -432,6 +432,10 @@ export type AdminDirectoryQuery = {
     name: string;
     subjectId: string | null;
   }>;
+  indicators: Array<{
+    id: string;
+    title: string;
+  }>;
 };
 
 export type AdminDirectoryQueryVariables = Record<string, never>;
@@ -638,6 +642,8 @@ export type CouncilTableQuery = {
     rows: Array<{
       code: string;
       name: string;
+      former: boolean;
+      lastPeriod: number | null;
       value: number | null;
       numerator: number | null;
       denominator: number | null;

@@ -1,4 +1,4 @@
-/** The regularised incomplete beta function and its inverse in x, for exact binomial limits. */
+/** The regularised incomplete beta function's inverse in x, for exact binomial (Clopper-Pearson) limits. */
 
 /** ln Γ(x), Lanczos (g = 7, n = 9): about 15 significant digits. */
 function logGamma(x: number): number {
@@ -45,7 +45,7 @@ function betaFraction(a: number, b: number, x: number): number {
 }
 
 /** I_x(a, b), a, b > 0, 0 <= x <= 1. */
-export function regularisedBeta(x: number, a: number, b: number): number {
+function regularisedBeta(x: number, a: number, b: number): number {
   if (x <= 0) return 0;
   if (x >= 1) return 1;
   const front = Math.exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log(1 - x));
@@ -62,11 +62,4 @@ export function betaQuantile(p: number, a: number, b: number): number {
     else hi = mid;
   }
   return (lo + hi) / 2;
-}
-
-/** P(R <= r) for R ~ Binomial(n, p): 1 - I_p(r + 1, n - r). */
-export function binomialCdf(r: number, n: number, p: number): number {
-  if (r < 0) return 0;
-  if (r >= n) return 1;
-  return 1 - regularisedBeta(p, r + 1, n - r);
 }

@@ -14,6 +14,7 @@
  *   Hillingdon 312: neighbours 313 7, 314 (suppressed), 887 10: median of two, 8.5.
  *   Hounslow 313, 7/100: Wilson 3.43 .. 13.75 holds England's 7: similar.
  */
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indicatorValues, type Database } from '@continuity/db';
 import { openTestDatabase, testEngines } from '@continuity/db/testing';
@@ -25,7 +26,7 @@ const TABLE = /* GraphQL */ `
       period
       england { value interval { lower upper } }
       rows {
-        code name value symbol rank rankOutOf quartile previous change trend
+        code name former value symbol rank rankOutOf quartile previous change trend
         interval { lower upper method } versusEngland neighbourCodes neighbourMedian neighboursWithValue
       }
     }
@@ -111,6 +112,14 @@ describe.each(testEngines())('councilTable on %s', (engine) => {
     expect(funnel.limits[0].denominator).toBeCloseTo(100, 9);
     expect(funnel.limits[0].upper95).toBeCloseTo(14.8104, 3);
     expect(rows.filter((r: any) => r.funnel !== 'WITHIN').map((r: any) => [r.code, r.funnel])).toEqual([['314', null]]);
+  });
+
+  it('labels a council reorganised away as former', async () => {
+    // 850's last year (2024) is before the others' (2025): former; the rest are not.
+    await database.db.execute(sql`UPDATE councils SET last_period = CASE WHEN code = '850' THEN 2024 ELSE 2025 END`);
+    const { table: t } = await table('policy');
+    expect(t.rows.filter((r: any) => r.former).map((r: any) => r.code)).toEqual(['850']);
+    await database.db.execute(sql`UPDATE councils SET last_period = NULL`);
   });
 
   it('gives a suppressed council no value, rank or interval', async () => {

@@ -119,6 +119,7 @@ const CouncilTableRow = builder.objectRef<Row>('CouncilTableRow').implement({
     name: t.exposeString('name'),
     regionCode: t.exposeString('regionCode'),
     lastPeriod: t.exposeInt('lastPeriod', { nullable: true, description: "The council's last reporting year in DfE's tables, if recorded." }),
+    former: t.exposeBoolean('former', { description: 'A council since reorganised away: its last year is before the latest any council has.' }),
     value: t.exposeFloat('value', { nullable: true, description: 'As published; null when suppressed (symbol says why).' }),
     numerator: t.exposeFloat('numerator', { nullable: true }),
     denominator: t.exposeFloat('denominator', { nullable: true }),

@@ -7,7 +7,7 @@ import { Empty, LoadError, Loading } from '../../components/States';
 import { TableHead } from '../../components/TableHead';
 import { useUrlView } from '../../router';
 import { SelectField } from '../payments/fields';
-import { actionLabel, auditTime, KNOWN_ACTIONS, roleLabelOf } from './labels';
+import { actionLabel, auditTime, KNOWN_ACTIONS, roleLabelOf, targetLabel, type Names } from './labels';
 import { AUDIT_QUERY, DIRECTORY_QUERY } from './queries';
 import { auditVariables, parseAuditFilter, serialiseAuditFilter, type AuditFilter } from './auditFilter';
 import { useFresh } from './useFresh';
@@ -19,7 +19,12 @@ export default function AuditPage() {
   const { view, show } = useUrlView(parseAuditFilter, serialiseAuditFilter);
   const directory = useFresh(DIRECTORY_QUERY, {}, 0);
   const log = useFresh(AUDIT_QUERY, auditVariables(view, LIMIT), 0);
-  const names = new Map(directory.status === 'success' ? directory.data.users.map((u) => [u.id, u.name]) : []);
+  const loaded = directory.status === 'success' ? directory.data : null;
+  const names: Names = {
+    users: new Map(loaded?.users.map((u) => [u.id, u.name]) ?? []),
+    organisations: new Map(loaded?.organisations.map((o) => [o.id, o.name]) ?? []),
+    indicators: new Map(loaded?.indicators.map((i) => [i.id, i.title]) ?? []),
+  };
 
   return (
     <>
@@ -45,17 +50,19 @@ export default function AuditPage() {
                   <tr className="govuk-table__row" key={entry.id}>
                     <td className="govuk-table__cell app-nowrap">{auditTime(entry.at)}</td>
                     <td className="govuk-table__cell">
-                      {names.get(entry.userId) ?? entry.userId}
+                      {names.users.get(entry.userId) ?? entry.userId}
                       <br />
                       <span className="govuk-body-s">
                         {roleLabelOf(entry.role)}
-                        {entry.organisationId ? `, ${entry.organisationId}` : ''}
+                        {entry.organisationId ? `, ${names.organisations.get(entry.organisationId) ?? entry.organisationId}` : ''}
                       </span>
                     </td>
                     <td className="govuk-table__cell" data-action={entry.action}>
                       {actionLabel(entry.action)}
                     </td>
-                    <td className="govuk-table__cell">{entry.target ?? ''}</td>
+                    <td className="govuk-table__cell" data-target={entry.target ?? ''}>
+                      {targetLabel(entry.target, names)}
+                    </td>
                     <td className="govuk-table__cell govuk-body-s">{entry.detail && entry.detail !== '{}' ? entry.detail : ''}</td>
                   </tr>
                 ))}

@@ -56,3 +56,44 @@ export function auditTime(iso: string): string {
   const time = at.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false, timeZone: 'UTC' });
   return `${date}, ${time} UTC`;
 }
+
+export interface Names {
+  users: ReadonlyMap<string, string>;
+  organisations: ReadonlyMap<string, string>;
+  indicators: ReadonlyMap<string, string>;
+}
+
+const RETURN_KINDS: Readonly<Record<string, string>> = { ssda903: 'SSDA903 return', csww: 'Workforce census return' };
+
+/**
+ * What an audit entry is about, in words: "user:jo" -> "Jo Smith (user)", "series:placements_3plus"
+ * -> the indicator's title, "ssda903:886:2025" -> "SSDA903 return, Kent, 2025". Unknown forms are
+ * shown as recorded.
+ */
+export function targetLabel(target: string | null, names: Names): string {
+  if (!target) return '';
+  const [kind, ...rest] = target.split(':');
+  const id = rest.join(':');
+  const council = (code: string) => names.organisations.get(`council-${code}`) ?? `council ${code}`;
+  switch (kind) {
+    case 'user':
+      return `${names.users.get(id) ?? id} (user)`;
+    case 'organisation':
+      return `${names.organisations.get(id) ?? id} (organisation)`;
+    case 'series':
+      return `Figures: ${names.indicators.get(id) ?? id}`;
+    case 'reconciliation':
+      return `Reconciliation, ${council(id)}`;
+    case 'contract':
+      return `Contract ${id}`;
+    case 'statement':
+      return `Statement ${id}`;
+    case 'continuityLedger':
+      return 'Continuity ledger';
+    default: {
+      const returnKind = kind ? RETURN_KINDS[kind] : undefined;
+      if (returnKind && rest.length === 2) return `${returnKind}, ${council(rest[0]!)}, ${rest[1]}`;
+      return target;
+    }
+  }
+}

@@ -35,6 +35,10 @@ export const DIRECTORY_QUERY = gql<AdminDirectoryQuery>(/* GraphQL */ `
       name
       subjectId
     }
+    indicators {
+      id
+      title
+    }
   }
 `);
 

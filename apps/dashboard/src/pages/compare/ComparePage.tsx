@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { Link } from '../../components/Link';
 import { Empty, LoadError, Loading } from '../../components/States';
 import { FIGURE_SERIES_QUERY } from '../../figures/queries';
 import { useQuery } from '../../graphql/useQuery';
@@ -66,6 +67,12 @@ export default function ComparePage() {
       <p className="govuk-body-l">
         How the councils that piloted social work practices, and their practices, compare with England, their regions, similar councils
         and each other on each outcome indicator, year by year.
+      </p>
+      <p className="govuk-body">
+        <Link className="govuk-link" href={`/councils?indicator=${encodeURIComponent(resolved?.indicator.id ?? view.indicator ?? '')}`}>
+          See every council for this indicator
+        </Link>
+        , ranked as DfE publishes it, with each figure's confidence interval and a funnel plot.
       </p>
 
       {options.status === 'loading' || options.status === 'idle' ? <Loading>Loading indicators and councils…</Loading> : null}

@@ -15,6 +15,7 @@ import { COUNCIL_TABLE_QUERY, INDICATORS_QUERY, PERIODS_QUERY, type TableData, t
 import {
   bandLabel,
   changeText,
+  councilName,
   downloadRows,
   fileStem,
   funnelLabel,
@@ -171,7 +172,7 @@ function Table({ data, view, onSort }: { data: TableData; view: CouncilTableView
             {rows.map((row) => (
               <tr className="govuk-table__row" key={row.code} data-council={row.code}>
                 <th scope="row" className="govuk-table__header">
-                  {row.name}
+                  {councilName(row, data.indicator.periodType)}
                 </th>
                 <td className="govuk-table__cell">{verdictLabel(row.versusEngland)}</td>
                 <td className="govuk-table__cell govuk-table__cell--numeric">{valueText(row, spec)}</td>
@@ -230,7 +231,7 @@ function Neighbours({ data, council, onChoose }: { data: TableData; council: str
         }}
       >
         <div className="app-inline-fields">
-          <SelectField id="neighbours-council" label="Council" value={draft} options={byName.map((r) => ({ value: r.code, text: r.name }))} onChange={setDraft} />
+          <SelectField id="neighbours-council" label="Council" value={draft} options={byName.map((r) => ({ value: r.code, text: councilName(r, data.indicator.periodType) }))} onChange={setDraft} />
         </div>
         <button type="submit" className="govuk-button govuk-button--secondary">
           Show its neighbours
@@ -255,7 +256,7 @@ function Neighbours({ data, council, onChoose }: { data: TableData; council: str
             {lines.map(({ row, position }) => (
               <tr className="govuk-table__row" key={row.code} data-council={row.code}>
                 <th scope="row" className="govuk-table__header">
-                  {position === null ? `${row.name} (chosen)` : `${position}. ${row.name}`}
+                  {position === null ? `${councilName(row, data.indicator.periodType)} (chosen)` : `${position}. ${councilName(row, data.indicator.periodType)}`}
                 </th>
                 <td className="govuk-table__cell">{verdictLabel(row.versusEngland)}</td>
                 <td className="govuk-table__cell govuk-table__cell--numeric">{valueText(row, spec)}</td>

@@ -68,6 +68,8 @@ export const COUNCIL_TABLE_QUERY = gql<CouncilTableQuery, CouncilTableQueryVaria
       rows {
         code
         name
+        former
+        lastPeriod
         value
         numerator
         denominator

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TableData, TableRow } from './queries';
-import { bandLabel, changeText, downloadRows, sheetCells, sortRows, verdictLabel } from './table';
+import { bandLabel, changeText, councilName, downloadRows, sheetCells, sortRows, verdictLabel } from './table';
 
 const row = (code: string, name: string, value: number | null, rank: number | null, change: number | null, verdict: TableRow['versusEngland']): TableRow => ({
   code,
@@ -18,6 +18,8 @@ const row = (code: string, name: string, value: number | null, rank: number | nu
   interval: null,
   versusEngland: verdict,
   funnel: null,
+  former: false,
+  lastPeriod: null,
   neighbourCodes: [],
   neighbourMedian: null,
   neighboursWithValue: 0,
@@ -42,6 +44,8 @@ describe('council table', () => {
     expect(bandLabel(1)).toBe('A (best quarter)');
     expect(bandLabel(null)).toBe('Not banded');
     expect(verdictLabel('WORSE')).toBe('Worse than England');
+    expect(councilName({ name: 'Dorset', former: true, lastPeriod: 2019 }, 'reporting_year')).toBe('Dorset (former council, to 2018-19)');
+    expect(councilName({ name: 'Dorset', former: false, lastPeriod: 2025 }, 'reporting_year')).toBe('Dorset');
   });
 
   it('downloads every row with the full-precision numbers and England last', () => {

@@ -28,6 +28,11 @@ export function verdictLabel(verdict: Significance | null | undefined): string {
   }
 }
 
+/** A council's name as shown: a council since reorganised away says so, with its last year. */
+export function councilName(row: Pick<TableRow, 'name' | 'former' | 'lastPeriod'>, periodType: string): string {
+  return row.former && row.lastPeriod !== null ? `${row.name} (former council, to ${periodLabel(row.lastPeriod, periodType)})` : row.name;
+}
+
 /** Where a council falls on the funnel plot, in words. */
 export function funnelLabel(position: string | null | undefined): string {
   switch (position) {

@@ -9,7 +9,7 @@ export interface CouncilTableView {
   direction: SortDirection;
 }
 
-export const DEFAULT_INDICATOR = 'placements_3plus';
+const DEFAULT_INDICATOR = 'placements_3plus';
 
 export function parseView(search: string): CouncilTableView {
   const params = new URLSearchParams(search);
