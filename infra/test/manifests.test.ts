@@ -18,7 +18,12 @@ import { Cluster, ScheduledBackup } from '@kubernetes-models/cloudnative-pg/post
 
 const dir = fileURLToPath(new URL('../k8s/', import.meta.url));
 
-type Manifest = { apiVersion: string; kind: string; metadata: { name: string; labels?: Record<string, string> }; [key: string]: any };
+type Manifest = {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; labels?: Record<string, string> };
+  [key: string]: any;
+};
 
 /** The model that validates each apiVersion/kind; a kind missing here fails the test. */
 const models: Record<string, new (data: any) => { validate(): void }> = {
@@ -71,11 +76,15 @@ describe('Kubernetes manifests (infra/k8s)', () => {
   });
 
   it('the kustomization lists every manifest but the secret templates, and nothing else', () => {
-    const kustomization = parseAllDocuments(readFileSync(join(dir, 'kustomization.yaml'), 'utf8'))[0]!.toJS() as { resources: string[]; namespace: string };
+    const kustomization = parseAllDocuments(readFileSync(join(dir, 'kustomization.yaml'), 'utf8'))[0]!.toJS() as {
+      resources: string[];
+      namespace: string;
+    };
     expect([...kustomization.resources].sort()).toEqual(files.filter((f) => !f.startsWith('secrets.')).sort());
     expect(kustomization.namespace).toBe('continuity');
     // Templates hold placeholders only.
-    for (const secret of ofKind('Secret')) for (const value of Object.values(secret.stringData as Record<string, string>)) expect(value).toMatch(/REPLACE/);
+    for (const secret of ofKind('Secret'))
+      for (const value of Object.values(secret.stringData as Record<string, string>)) expect(value).toMatch(/REPLACE/);
   });
 
   it('gateway: several copies, probes on /health, limits, non-root, a PDB and an autoscaler that find it', () => {
@@ -90,8 +99,12 @@ describe('Kubernetes manifests (infra/k8s)', () => {
     // The drain (SHUTDOWN_GRACE_MS) plus the preStop pause fits in the grace period.
     const config = named('ConfigMap', 'continuity-gateway').data;
     expect(Number(config.SHUTDOWN_GRACE_MS) / 1000 + 5).toBeLessThan(pod.spec.terminationGracePeriodSeconds);
-    expect(container.env.map((e: { name: string }) => e.name)).toEqual(expect.arrayContaining(['DATABASE_URL', 'DATABASE_READ_URL']));
-    expect(container.env.find((e: { name: string }) => e.name === 'DATABASE_READ_URL').value).toContain('continuity-db-ro');
+    expect(container.env.map((e: { name: string }) => e.name)).toEqual(
+      expect.arrayContaining(['DATABASE_URL', 'DATABASE_READ_URL']),
+    );
+    expect(container.env.find((e: { name: string }) => e.name === 'DATABASE_READ_URL').value).toContain(
+      'continuity-db-ro',
+    );
     const pdb = named('PodDisruptionBudget', 'continuity-gateway');
     expect(matches(pdb.spec.selector.matchLabels, pod.metadata.labels)).toBe(true);
     expect(pdb.spec.minAvailable).toBeLessThan(gateway.spec.replicas);
@@ -116,7 +129,11 @@ describe('Kubernetes manifests (infra/k8s)', () => {
 
   it('services select pods that exist; the Ingress routes the API to the gateway and the rest to the dashboard', () => {
     const podLabels = ofKind('Deployment').map((d) => d.spec.template.metadata.labels);
-    for (const service of ofKind('Service')) expect(podLabels.some((l) => matches(service.spec.selector, l)), service.metadata.name).toBe(true);
+    for (const service of ofKind('Service'))
+      expect(
+        podLabels.some((l) => matches(service.spec.selector, l)),
+        service.metadata.name,
+      ).toBe(true);
     const routes = Object.fromEntries(
       named('Ingress', 'continuity').spec.rules[0].http.paths.map((p: any) => [p.path, p.backend.service.name]),
     );
@@ -137,7 +154,9 @@ describe('Kubernetes manifests (infra/k8s)', () => {
     expect(cluster.spec.backup.barmanObjectStore.destinationPath).toMatch(/^s3:\/\//);
     const credentials = cluster.spec.backup.barmanObjectStore.s3Credentials;
     const store = named('Secret', credentials.accessKeyId.name);
-    expect(Object.keys(store.stringData)).toEqual(expect.arrayContaining([credentials.accessKeyId.key, credentials.secretAccessKey.key]));
+    expect(Object.keys(store.stringData)).toEqual(
+      expect.arrayContaining([credentials.accessKeyId.key, credentials.secretAccessKey.key]),
+    );
     const backup = named('ScheduledBackup', 'continuity-db-nightly');
     expect(backup.spec.cluster.name).toBe('continuity-db');
     expect(backup.spec.schedule.split(' ')).toHaveLength(6);

@@ -11,7 +11,14 @@ import { browserSuite } from './suite';
 const { skipReason } = stack();
 
 interface Directory {
-  users: { id: string; name: string; email: string; role: string; disabled: boolean; organisation: { id: string; name: string } }[];
+  users: {
+    id: string;
+    name: string;
+    email: string;
+    role: string;
+    disabled: boolean;
+    organisation: { id: string; name: string };
+  }[];
   organisations: { id: string; kind: string; name: string; subjectId: string | null }[];
   councils: { code: string; name: string }[];
 }
@@ -59,8 +66,16 @@ describe.skipIf(skipReason)('admin pages', () => {
     await page.getByTestId('admin-done').getByText(`${newUser.name} can now sign in.`).waitFor();
     const row = page.locator(`[data-user="${newUser.id}"]`);
     await row.waitFor();
-    const rowText = async () => (await tableText(page, '[data-testid="users"] tbody')).find((r) => r[0] === newUser.name);
-    expect(await rowText()).toEqual([newUser.name, newUser.email, 'Council staff', expect.any(String), 'Active', `Disable`]);
+    const rowText = async () =>
+      (await tableText(page, '[data-testid="users"] tbody')).find((r) => r[0] === newUser.name);
+    expect(await rowText()).toEqual([
+      newUser.name,
+      newUser.email,
+      'Council staff',
+      expect.any(String),
+      'Active',
+      `Disable`,
+    ]);
 
     await row.getByRole('button', { name: `Disable ${newUser.name}` }).click();
     await page.getByTestId('admin-done').getByText(`${newUser.name} is disabled.`).waitFor();
@@ -72,7 +87,9 @@ describe.skipIf(skipReason)('admin pages', () => {
 
     // Moving: only organisations of the role's kind are offered.
     await page.locator('#move-user').selectOption(newUser.id);
-    const offered = await page.locator('#move-organisation option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    const offered = await page
+      .locator('#move-organisation option')
+      .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
     expect(offered).toEqual(before.organisations.filter((o) => o.kind === 'COUNCIL').map((o) => o.id));
     await page.locator('#move-organisation').selectOption('council-312');
     await page.getByRole('button', { name: 'Change organisation' }).click();
@@ -131,7 +148,9 @@ describe.skipIf(skipReason)('admin pages', () => {
       'query { auditLog(limit: 200, userId: "demo-admin", action: "move_user") { target action } }',
     );
     const rows = await tableText(page, '[data-testid="audit"] tbody');
-    const targets = await page.locator('[data-testid="audit"] td[data-target]').evaluateAll((cells) => cells.map((c) => c.getAttribute('data-target')));
+    const targets = await page
+      .locator('[data-testid="audit"] td[data-target]')
+      .evaluateAll((cells) => cells.map((c) => c.getAttribute('data-target')));
     expect(targets).toEqual(api.auditLog.map((e) => e.target));
     // Said in words: the moved user by name.
     expect(rows.map((r) => r[3])).toContain(`${newUser.name} (user)`);

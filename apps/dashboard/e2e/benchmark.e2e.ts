@@ -68,9 +68,20 @@ describe.skipIf(skipReason)('my benchmark', () => {
     const answer = await graphql<Series>(token, SERIES, { indicatorId, subjects });
     const spec = answer.series.indicator;
     const periods = [...answer.series.periods].sort((a, b) => a - b);
-    const cells = (points: Point[]) => periods.map((p) => formatCell(points.find((x) => x.period === p), spec).text);
+    const cells = (points: Point[]) =>
+      periods.map(
+        (p) =>
+          formatCell(
+            points.find((x) => x.period === p),
+            spec,
+          ).text,
+      );
     const rows = await tableText(page, table);
-    expect(rows[0]).toEqual(['Practice, council or comparator', ...periods.map((p) => periodLabel(p, spec.periodType)), expect.stringMatching(/^Rank, /)]);
+    expect(rows[0]).toEqual([
+      'Practice, council or comparator',
+      ...periods.map((p) => periodLabel(p, spec.periodType)),
+      expect.stringMatching(/^Rank, /),
+    ]);
     const row = (name: string) => rows.find((r) => r[0] === name)?.slice(1, periods.length + 1);
     const own = answer.series.lines.find((l) => l.subject.id === ctx.practice.id)!;
     expect(row(ctx.practice.name)).toEqual(cells(own.points));
@@ -78,7 +89,9 @@ describe.skipIf(skipReason)('my benchmark', () => {
       expect(row(`${council.subject.name} (host council)`)).toEqual(cells(council.points));
     }
     expect(row('England')).toEqual(cells(answer.series.england));
-    for (const peer of answer.series.lines.filter((l) => l.subject.kind === 'PRACTICE' && l.subject.id !== ctx.practice.id)) {
+    for (const peer of answer.series.lines.filter(
+      (l) => l.subject.kind === 'PRACTICE' && l.subject.id !== ctx.practice.id,
+    )) {
       expect(row(peer.subject.name), peer.subject.name).toEqual(cells(peer.points));
     }
 

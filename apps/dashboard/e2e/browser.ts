@@ -69,16 +69,31 @@ export async function graphql<T>(token: string, query: string, variables: Record
  * A context already signed in as a demo user: the token is fetched from the gateway and put where
  * the sign-in page keeps it (sessionStorage), before any page script runs.
  */
-export async function signedInContext(browser: Browser, user: DemoUser, options: { width?: number } = {}): Promise<{ context: BrowserContext; token: string }> {
+export async function signedInContext(
+  browser: Browser,
+  user: DemoUser,
+  options: { width?: number } = {},
+): Promise<{ context: BrowserContext; token: string }> {
   const token = await tokenFor(user.id);
-  const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, acceptDownloads: true });
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1280, height: 900 },
+    acceptDownloads: true,
+  });
   const session = {
     token,
-    user: { id: user.id, name: user.name, role: user.role, organisation: user.organisation, title: user.title, description: user.description },
+    user: {
+      id: user.id,
+      name: user.name,
+      role: user.role,
+      organisation: user.organisation,
+      title: user.title,
+      description: user.description,
+    },
     expiresAt: null,
   };
   await context.addInitScript((value: string) => {
-    if (!window.sessionStorage.getItem('continuity.session')) window.sessionStorage.setItem('continuity.session', value);
+    if (!window.sessionStorage.getItem('continuity.session'))
+      window.sessionStorage.setItem('continuity.session', value);
   }, JSON.stringify(session));
   return { context, token };
 }
@@ -90,7 +105,13 @@ export async function expectNoAxeViolations(page: Page, label: string): Promise<
     // Only violations are read: collecting passes too doubles the time on a big page.
     .options({ resultTypes: ['violations'] })
     .analyze();
-  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} -> ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
+  const summary = results.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} -> ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 5)
+        .join(' | ')}`,
+  );
   expect(summary, `axe violations on ${label}`).toEqual([]);
 }
 

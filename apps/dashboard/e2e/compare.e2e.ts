@@ -34,7 +34,12 @@ interface SeriesAnswer {
   series: {
     indicator: { id: string; title: string; unit: string; decimals: number; periodType: string };
     periods: number[];
-    lines: { subject: { kind: string; id: string; name: string }; points: Point[]; region: Point[]; neighbourAverage: Point[] }[];
+    lines: {
+      subject: { kind: string; id: string; name: string };
+      points: Point[];
+      region: Point[];
+      neighbourAverage: Point[];
+    }[];
     england: Point[];
   };
 }
@@ -45,16 +50,39 @@ function expectedTable(answer: SeriesAnswer, comparators: boolean): string[][] {
   const spec = { unit: indicator.unit, decimals: indicator.decimals };
   const sorted = [...periods].sort((a, b) => a - b);
   const last = sorted[sorted.length - 1]!;
-  const cells = (points: Point[]) => sorted.map((p) => formatCell(points.find((x) => x.period === p), spec).text);
-  const rows: string[][] = [['Council', ...sorted.map((p) => periodLabel(p, indicator.periodType)), `Rank, ${periodLabel(last, indicator.periodType)}`]];
+  const cells = (points: Point[]) =>
+    sorted.map(
+      (p) =>
+        formatCell(
+          points.find((x) => x.period === p),
+          spec,
+        ).text,
+    );
+  const rows: string[][] = [
+    [
+      'Council',
+      ...sorted.map((p) => periodLabel(p, indicator.periodType)),
+      `Rank, ${periodLabel(last, indicator.periodType)}`,
+    ],
+  ];
   for (const line of lines) {
     const point = line.points.find((p) => p.period === last);
-    const rank = point ? (formatRank({ rank: point.rank ?? null, rankOutOf: point.rankOutOf ?? null, quartile: point.quartile ?? null }) ?? 'Not ranked') : 'No figure';
+    const rank = point
+      ? (formatRank({
+          rank: point.rank ?? null,
+          rankOutOf: point.rankOutOf ?? null,
+          quartile: point.quartile ?? null,
+        }) ?? 'Not ranked')
+      : 'No figure';
     rows.push([line.subject.name, ...cells(line.points), rank]);
     if (comparators) {
       const one = lines.length === 1;
       rows.push([one ? 'Region' : `Region of ${line.subject.name}`, ...cells(line.region), 'Not applicable']);
-      rows.push([one ? 'Statistical neighbours (pooled)' : `Statistical neighbours of ${line.subject.name}`, ...cells(line.neighbourAverage), 'Not applicable']);
+      rows.push([
+        one ? 'Statistical neighbours (pooled)' : `Statistical neighbours of ${line.subject.name}`,
+        ...cells(line.neighbourAverage),
+        'Not applicable',
+      ]);
     }
   }
   rows.push(['England', ...cells(england), 'Not applicable']);
@@ -109,7 +137,10 @@ describe.skipIf(skipReason)('compare pilots', () => {
     const header = lines[0]!.split(',');
     const rows = lines.slice(1).map((l) => l.split(','));
     const col = (name: string) => header.indexOf(name);
-    const answer = await graphql<SeriesAnswer>(token, SERIES, { indicatorId: 'workforce_turnover', subjects: [{ kind: 'COUNCIL', id: '886' }] });
+    const answer = await graphql<SeriesAnswer>(token, SERIES, {
+      indicatorId: 'workforce_turnover',
+      subjects: [{ kind: 'COUNCIL', id: '886' }],
+    });
     const kent = rows.filter((r) => r[col('subject_id')] === '886');
     expect(kent).toHaveLength(answer.series.periods.length);
     for (const point of answer.series.lines[0]!.points) {
@@ -127,7 +158,20 @@ describe.skipIf(skipReason)('compare pilots', () => {
     // Keyboard and form: choose an indicator, two councils and a year range, then show.
     await page.getByLabel('Indicator').selectOption('workforce_agency_rate');
     await page.getByLabel('Blackburn with Darwen', { exact: true }).uncheck();
-    for (const name of ['Hillingdon', 'Liverpool', 'Sandwell', 'Staffordshire', 'Bristol, City of', 'Coventry', 'North Tyneside', 'Northumberland', 'Peterborough', 'South Tyneside', 'Wakefield', 'Warwickshire']) {
+    for (const name of [
+      'Hillingdon',
+      'Liverpool',
+      'Sandwell',
+      'Staffordshire',
+      'Bristol, City of',
+      'Coventry',
+      'North Tyneside',
+      'Northumberland',
+      'Peterborough',
+      'South Tyneside',
+      'Wakefield',
+      'Warwickshire',
+    ]) {
       await page.getByLabel(name, { exact: true }).uncheck();
     }
     await page.getByLabel('Its statistical neighbours, pooled').check();
@@ -154,13 +198,22 @@ describe.skipIf(skipReason)('compare pilots', () => {
     const policy = suite.users.find((u) => u.role === 'policy')!;
     const { context, page, token } = await suite.signedInPage(policy);
     await page.goto(`${stack().dashboard}/?indicator=placements_3plus&council=886&council=312&show=areas`);
-    const { outcomeAreas } = await graphql<{ outcomeAreas: { area: string; indicators: { id: string }[] }[] }>(token, '{ outcomeAreas { area indicators { id } } }');
+    const { outcomeAreas } = await graphql<{ outcomeAreas: { area: string; indicators: { id: string }[] }[] }>(
+      token,
+      '{ outcomeAreas { area indicators { id } } }',
+    );
     const areas = outcomeAreas.filter((a) => a.indicators.length > 0);
     await page.locator('[data-area] svg.recharts-surface').first().waitFor();
     await settled(page);
     expect(await page.locator('[data-area]').count()).toBe(areas.length);
-    expect(await page.locator('[data-area] [data-figure]').evaluateAll((els) => els.map((e) => e.getAttribute('data-figure')))).toEqual(
-      areas.map((a) => (a.indicators.some((i) => i.id === 'placements_3plus') ? 'placements_3plus' : a.indicators[0]!.id)),
+    expect(
+      await page
+        .locator('[data-area] [data-figure]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-figure'))),
+    ).toEqual(
+      areas.map((a) =>
+        a.indicators.some((i) => i.id === 'placements_3plus') ? 'placements_3plus' : a.indicators[0]!.id,
+      ),
     );
     await expectNoAxeViolations(page, 'compare: all outcome areas');
 
@@ -175,24 +228,47 @@ describe.skipIf(skipReason)('compare pilots', () => {
     const ref = Number(new URL(page.url()).searchParams.get('ref'));
 
     // The same difference in differences, worked out here from the API's own figures.
-    const pilots = await graphql<{ pilotWaves: { councils: { code: string; name: string; statisticalNeighbours: { code: string; name: string }[] }[] }[] }>(
-      token,
-      '{ pilotWaves { councils { code name statisticalNeighbours { code name } } } }',
-    );
+    const pilots = await graphql<{
+      pilotWaves: {
+        councils: { code: string; name: string; statisticalNeighbours: { code: string; name: string }[] }[];
+      }[];
+    }>(token, '{ pilotWaves { councils { code name statisticalNeighbours { code name } } } }');
     const all = pilots.pilotWaves.flatMap((w) => w.councils);
     const chosen = all.filter((c) => c.code === '886' || c.code === '312');
     const comparison = comparisonCouncils(chosen, new Set(all.map((c) => c.code)));
-    const answer = await graphql<SeriesAnswer>(token, SERIES.replace('$subjects: [SubjectInput!]!)', '$subjects: [SubjectInput!]!, $source: ValueSource)').replace('subjects: $subjects)', 'subjects: $subjects, source: $source)'), {
-      indicatorId: 'placements_3plus',
-      source: 'PUBLISHED',
-      subjects: [...chosen, ...comparison].map((c) => ({ kind: 'COUNCIL', id: c.code })),
-    });
+    const answer = await graphql<SeriesAnswer>(
+      token,
+      SERIES.replace('$subjects: [SubjectInput!]!)', '$subjects: [SubjectInput!]!, $source: ValueSource)').replace(
+        'subjects: $subjects)',
+        'subjects: $subjects, source: $source)',
+      ),
+      {
+        indicatorId: 'placements_3plus',
+        source: 'PUBLISHED',
+        subjects: [...chosen, ...comparison].map((c) => ({ kind: 'COUNCIL', id: c.code })),
+      },
+    );
     const periods = [...answer.series.periods].sort((a, b) => a - b);
-    const did = differenceInDifferences(groupMeans(answer.series.lines, chosen.map((c) => c.code), periods), groupMeans(answer.series.lines, comparison.map((c) => c.code), periods), ref);
+    const did = differenceInDifferences(
+      groupMeans(
+        answer.series.lines,
+        chosen.map((c) => c.code),
+        periods,
+      ),
+      groupMeans(
+        answer.series.lines,
+        comparison.map((c) => c.code),
+        periods,
+      ),
+      ref,
+    );
     const spec = { unit: answer.series.indicator.unit, decimals: answer.series.indicator.decimals + 1 };
     const rows = (await tableText(page, '[data-testid="did-table"]')).slice(1);
     expect(rows[0]!.slice(1, 3)).toEqual([formatValue(did.pilots.before!, spec), formatValue(did.pilots.after!, spec)]);
-    expect(rows[1]!.slice(1, 3)).toEqual([formatValue(did.comparison.before!, spec), formatValue(did.comparison.after!, spec)]);
+    expect(rows[1]!.slice(1, 3)).toEqual([
+      formatValue(did.comparison.before!, spec),
+      formatValue(did.comparison.after!, spec),
+    ]);
     expect(rows[1]![0]).toBe(`Comparison councils (${comparison.length})`);
     await expectNoAxeViolations(page, 'compare: pilots against comparison councils');
     await context.close();

@@ -23,11 +23,19 @@ const YEAR = 2024;
 const KENT = '886';
 const PRACTICE = 'swp-kent';
 
-async function upload(token: string, files: readonly { name: string; bytes: Uint8Array }[], fields: Record<string, string>): Promise<void> {
+async function upload(
+  token: string,
+  files: readonly { name: string; bytes: Uint8Array }[],
+  fields: Record<string, string>,
+): Promise<void> {
   const body = new FormData();
   for (const [k, v] of Object.entries(fields)) body.append(k, v);
   for (const f of files) body.append('files', new Blob([new Uint8Array(f.bytes)]), f.name);
-  const res = await fetch(`${stack().gateway}/returns`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body });
+  const res = await fetch(`${stack().gateway}/returns`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body,
+  });
   const answer = (await res.json()) as { status: string; errors?: unknown[] };
   // accepted, or unchanged when the stack is reused (E2E_GATEWAY_URL) and this ran before
   expect([201, 200], JSON.stringify(answer.errors?.slice(0, 3))).toContain(res.status);
@@ -89,10 +97,17 @@ async function expectSubject(page: Page, slug: string, name: string, ledger: Led
   const block = `[data-subject="${slug}"]`;
   await page.locator(`${block} [data-figure="continuity-survival"] svg.recharts-surface`).first().waitFor();
   await page.locator(`${block} [data-figure="continuity-reasons"] svg.recharts-surface`).first().waitFor();
-  const headline = (await tableText(page, '[data-testid="ledger-headline"]')).find((r) => r[0] === expected.headline[0]);
+  const headline = (await tableText(page, '[data-testid="ledger-headline"]')).find(
+    (r) => r[0] === expected.headline[0],
+  );
   expect(headline, `${name}: headline row`).toEqual(expected.headline);
-  expect((await tableText(page, `${block} [data-figure="continuity-survival"] table`)).slice(1), `${name}: curve table`).toEqual(expected.curve);
-  expect((await tableText(page, `${block} [data-testid="ledger-reasons"]`)).slice(1), `${name}: reasons table`).toEqual(expected.reasons);
+  expect(
+    (await tableText(page, `${block} [data-figure="continuity-survival"] table`)).slice(1),
+    `${name}: curve table`,
+  ).toEqual(expected.curve);
+  expect((await tableText(page, `${block} [data-testid="ledger-reasons"]`)).slice(1), `${name}: reasons table`).toEqual(
+    expected.reasons,
+  );
 }
 
 describe.skipIf(skipReason)('continuity ledger', () => {
@@ -112,8 +127,18 @@ describe.skipIf(skipReason)('continuity ledger', () => {
     const year = { collectionYear: String(YEAR) };
     await upload(kent, writeSsda903Csv(generated.ssda903), { ...year, kind: 'ssda903', councilCode: KENT });
     await upload(kent, [writeCswwXml(generated.csww)], { ...year, kind: 'csww', councilCode: KENT });
-    await upload(kentPractice, writeSsda903Csv(practice.ssda903), { ...year, kind: 'ssda903', councilCode: KENT, practiceId: PRACTICE });
-    await upload(kentPractice, [writeCswwXml(practice.csww)], { ...year, kind: 'csww', councilCode: KENT, practiceId: PRACTICE });
+    await upload(kentPractice, writeSsda903Csv(practice.ssda903), {
+      ...year,
+      kind: 'ssda903',
+      councilCode: KENT,
+      practiceId: PRACTICE,
+    });
+    await upload(kentPractice, [writeCswwXml(practice.csww)], {
+      ...year,
+      kind: 'csww',
+      councilCode: KENT,
+      practiceId: PRACTICE,
+    });
   }, 120_000);
 
   it("shows Kent's council user its own and its practice's ledger on the Shortage monitor, unsuppressed, as the API gives it; no axe violations", async () => {
@@ -124,7 +149,9 @@ describe.skipIf(skipReason)('continuity ledger', () => {
     const practice = await ledgerFor(token, 'PRACTICE', PRACTICE);
     expect([council.owned, practice.owned]).toEqual([true, true]);
     await expectSubject(page, `council-${KENT}`, user.organisation.name, council);
-    const practiceName = (await page.locator(`[data-subject="practice-${PRACTICE}"] [data-figure="continuity-survival"] h3`).textContent())!;
+    const practiceName = (await page
+      .locator(`[data-subject="practice-${PRACTICE}"] [data-figure="continuity-survival"] h3`)
+      .textContent())!;
     await expectSubject(page, `practice-${PRACTICE}`, /: (.*), year ending/.exec(practiceName)![1]!, practice);
     // The owner sees every count: nothing is shown as suppressed.
     expect(await page.locator('[data-testid="continuity-ledger"] td', { hasText: /^c$/ }).count()).toBe(0);
@@ -153,7 +180,9 @@ describe.skipIf(skipReason)('continuity ledger', () => {
     expect(council.owned).toBe(false);
     await expectSubject(page, `council-${KENT}`, 'Kent', council);
     const year = yearOf(council);
-    const suppressed = year.changes.filter((c) => c.changes === null && c.symbol === 'c').length + year.points.filter((p) => p.atRisk === null).length;
+    const suppressed =
+      year.changes.filter((c) => c.changes === null && c.symbol === 'c').length +
+      year.points.filter((p) => p.atRisk === null).length;
     expect(suppressed, 'some small counts are suppressed for a non-owner').toBeGreaterThan(0);
     expect(await page.locator(`[data-subject="council-${KENT}"] td`, { hasText: /^c$/ }).count()).toBeGreaterThan(0);
     await expectNoAxeViolations(page, 'shortage monitor with the continuity ledger, as policy staff');

@@ -6,7 +6,14 @@
 import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, graphql, settled, stack, tableText } from './browser';
 import { browserSuite } from './suite';
-import { bandLabel, councilName, funnelLabel, intervalText, valueText, verdictLabel } from '../src/pages/councils/table';
+import {
+  bandLabel,
+  councilName,
+  funnelLabel,
+  intervalText,
+  valueText,
+  verdictLabel,
+} from '../src/pages/councils/table';
 
 const { skipReason } = stack();
 
@@ -76,7 +83,9 @@ describe.skipIf(skipReason)('every council', () => {
     const council = suite.user('demo-council-kent');
     const { context: other, token: councilToken } = await suite.signedInPage(council);
     const theirs = (await graphql<Table>(councilToken, TABLE, { id: INDICATOR, period: latest })).councilTable;
-    expect(theirs.rows.map((r) => [r.code, r.rank, r.quartile])).toEqual(answer.rows.map((r) => [r.code, r.rank, r.quartile]));
+    expect(theirs.rows.map((r) => [r.code, r.rank, r.quartile])).toEqual(
+      answer.rows.map((r) => [r.code, r.rank, r.quartile]),
+    );
     await other.close();
 
     // Sort by figure, highest first.
@@ -96,7 +105,10 @@ describe.skipIf(skipReason)('every council', () => {
     expect(lines[0]).toMatch(/^Council code,Council,Value,/);
     await page.getByTestId('xlsx-download').waitFor();
     const xlsxHref = await page.getByTestId('xlsx-download').getAttribute('href');
-    const head = await page.evaluate(async (href) => Array.from(new Uint8Array(await (await fetch(href!)).arrayBuffer()).slice(0, 4)), xlsxHref);
+    const head = await page.evaluate(
+      async (href) => Array.from(new Uint8Array(await (await fetch(href!)).arrayBuffer()).slice(0, 4)),
+      xlsxHref,
+    );
     expect(head).toEqual([0x50, 0x4b, 0x03, 0x04]);
     await context.close();
   });
@@ -113,13 +125,20 @@ describe.skipIf(skipReason)('every council', () => {
     await page.waitForURL(/council=886/);
     const names = (await tableText(page, '[data-testid="neighbours-table"] tbody')).map((r) => r[0]);
     const byCode = new Map(answer.rows.map((r) => [r.code, r.name]));
-    expect(names).toEqual([`${kent.name} (chosen)`, ...kent.neighbourCodes.map((code, i) => `${i + 1}. ${byCode.get(code)}`)]);
+    expect(names).toEqual([
+      `${kent.name} (chosen)`,
+      ...kent.neighbourCodes.map((code, i) => `${i + 1}. ${byCode.get(code)}`),
+    ]);
     // An earlier year lists the councils reorganised away since, each said to be former.
     const early = (await graphql<Table>(token, TABLE, { id: INDICATOR, period: Math.min(...periods) })).councilTable;
     const former = early.rows.filter((x) => x.former);
     if (former.length > 0) {
       await page.goto(`${stack().dashboard}/councils?indicator=${INDICATOR}&year=${early.period}`);
-      await page.locator(`[data-testid="council-table"] tr[data-council="${former[0]!.code}"] th`, { hasText: '(former council, to ' }).waitFor();
+      await page
+        .locator(`[data-testid="council-table"] tr[data-council="${former[0]!.code}"] th`, {
+          hasText: '(former council, to ',
+        })
+        .waitFor();
     }
     // The page does not scroll sideways: the tables scroll in their own regions.
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);

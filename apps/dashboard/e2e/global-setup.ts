@@ -132,14 +132,21 @@ export default async function setup(project: TestProject) {
       while (!/demo contracts|demo returns failed/.test(output) && Date.now() < deadline) {
         await new Promise((r) => setTimeout(r, 1000));
       }
-      console.log(`[e2e] ${/demo returns: [^\n]*/.exec(output)?.[0] ?? 'demo returns not finished'}; ${/demo contracts[^\n]*/.exec(output)?.[0] ?? ''}`);
+      console.log(
+        `[e2e] ${/demo returns: [^\n]*/.exec(output)?.[0] ?? 'demo returns not finished'}; ${/demo contracts[^\n]*/.exec(output)?.[0] ?? ''}`,
+      );
     }
 
     // vite.config.ts reads these when it loads.
     process.env.GATEWAY_URL = gatewayOrigin;
     process.env.DASHBOARD_PORT = String(dashboardPort);
     const { createServer } = await import('vite');
-    vite = await createServer({ configFile: join(dashboard, 'vite.config.ts'), root: dashboard, logLevel: 'warn', clearScreen: false });
+    vite = await createServer({
+      configFile: join(dashboard, 'vite.config.ts'),
+      root: dashboard,
+      logLevel: 'warn',
+      clearScreen: false,
+    });
     await vite.listen();
     const dashboardUrl = `http://127.0.0.1:${dashboardPort}`;
     // Warm the dev server (the first request transforms the app) so the first test's timings are fair.

@@ -24,7 +24,14 @@ const PREVIEW = /* GraphQL */ `
 `;
 
 interface StatementsAnswer {
-  statements: { id: string; period: number; status: string; totalPence: number; earnedPence: number; fixedFeePence: number }[];
+  statements: {
+    id: string;
+    period: number;
+    status: string;
+    totalPence: number;
+    earnedPence: number;
+    fixedFeePence: number;
+  }[];
 }
 
 async function fitsWidth(page: Page): Promise<boolean> {
@@ -89,18 +96,29 @@ describe.skipIf(skipReason)('payments', () => {
     const whatIf = section.getByTestId('whatif-statement');
     await whatIf.waitFor({ timeout: 30_000 });
     expect(await whatIf.textContent()).toContain('Not issued: what-if');
-    const preview = await graphql<{ previewStatement: { totalPence: number; termsOverridden: boolean; status: string } }>(token, PREVIEW, {
+    const preview = await graphql<{
+      previewStatement: { totalPence: number; termsOverridden: boolean; status: string };
+    }>(token, PREVIEW, {
       contractId,
       period: 2024,
       terms: {
         fixedFeePence: 1_000_000,
         outcomePotPence: 5_000_050,
         missingData: 'TREAT_AS_NOT_MET',
-        indicators: [{ indicatorId: 'placements_3plus', weight: 1, target: { type: 'ABSOLUTE', level: 25 }, partial: { type: 'LINEAR', floor: 40 } }],
+        indicators: [
+          {
+            indicatorId: 'placements_3plus',
+            weight: 1,
+            target: { type: 'ABSOLUTE', level: 25 },
+            partial: { type: 'LINEAR', floor: 40 },
+          },
+        ],
       },
     });
     expect(preview.previewStatement.status).toBe('PREVIEW');
-    expect(await whatIf.getByTestId('statement-total').textContent()).toBe(formatPence(preview.previewStatement.totalPence));
+    expect(await whatIf.getByTestId('statement-total').textContent()).toBe(
+      formatPence(preview.previewStatement.totalPence),
+    );
     expect(await whatIf.getByTestId('statement-csv').count()).toBe(1);
     await expectNoAxeViolations(page, 'payments, what-if');
 
@@ -120,7 +138,9 @@ describe.skipIf(skipReason)('payments', () => {
     expect(await section.locator('.govuk-panel__body').textContent()).toContain(total);
     // The list, fetched again, holds the issued statement too.
     await section.locator('table caption', { hasText: 'Issued statements' }).waitFor({ timeout: 30_000 });
-    await expect.poll(() => section.locator('[data-testid="statement"] [data-testid="statement-total"]').first().textContent()).toBe(total);
+    await expect
+      .poll(() => section.locator('[data-testid="statement"] [data-testid="statement-total"]').first().textContent())
+      .toBe(total);
     expect(await section.getByTestId('statement-sha256').first().textContent()).toMatch(/^[0-9a-f]{64}$/);
     await expectNoAxeViolations(page, 'payments, issued');
     // The council's page (forms, statement tables) reflows at 320 px: wide tables scroll in their own region.
@@ -135,10 +155,19 @@ describe.skipIf(skipReason)('payments', () => {
     const pSection = pPage.locator('[data-testid="contract"]', { has: pPage.locator('h2', { hasText: name }) });
     await pSection.waitFor({ timeout: 30_000 });
     await settled(pPage);
-    expect(await pSection.locator('[data-testid="statement"] [data-testid="statement-total"]').first().textContent()).toBe(total);
+    expect(
+      await pSection.locator('[data-testid="statement"] [data-testid="statement-total"]').first().textContent(),
+    ).toBe(total);
     // The CSV link holds the API's own export for this viewer, byte for byte.
-    const { statement } = await graphql<{ statement: { csv: string } }>(pToken, `query E2ECsv($id: ID!) { statement(id: $id) { csv } }`, { id: issued.id });
-    const href = await pSection.locator('[data-testid="statement"] [data-testid="statement-csv"]').first().getAttribute('href');
+    const { statement } = await graphql<{ statement: { csv: string } }>(
+      pToken,
+      `query E2ECsv($id: ID!) { statement(id: $id) { csv } }`,
+      { id: issued.id },
+    );
+    const href = await pSection
+      .locator('[data-testid="statement"] [data-testid="statement-csv"]')
+      .first()
+      .getAttribute('href');
     expect(await pPage.evaluate(async (url) => (await fetch(url!)).text(), href)).toBe(statement.csv);
     // No what-if or issuing for the practice.
     expect(await pPage.getByRole('button', { name: 'Run what-if' }).count()).toBe(0);
@@ -157,7 +186,8 @@ describe.skipIf(skipReason)('payments', () => {
     await page.goto(`${stack().dashboard}/payments`);
     await page.locator('h1', { hasText: 'Payments' }).waitFor();
     await settled(page);
-    if ((await page.getByTestId('payments-empty').count()) === 0) await page.getByText('Create another contract').click();
+    if ((await page.getByTestId('payments-empty').count()) === 0)
+      await page.getByText('Create another contract').click();
     await page.locator('#create-name').fill(name);
     await page.locator('#create-start').fill('2024');
     await page.locator('#create-end').fill('2024');
@@ -187,11 +217,15 @@ describe.skipIf(skipReason)('payments', () => {
       `query E2ERatePreview($contractId: ID!) { previewStatement(contractId: $contractId, period: 2024) { totalPence rateCardPence } }`,
       { contractId },
     );
-    expect(await preview.getByTestId('statement-total').textContent()).toBe(formatPence(api.previewStatement.totalPence));
+    expect(await preview.getByTestId('statement-total').textContent()).toBe(
+      formatPence(api.previewStatement.totalPence),
+    );
     // the rate card is shown with what it pays, at most the £100.00 yearly cap
     expect(api.previewStatement.rateCardPence).not.toBeNull();
     expect(api.previewStatement.rateCardPence!).toBeLessThanOrEqual(10_000);
-    expect(await preview.getByTestId('rate-card').textContent()).toContain(`rate card, ${formatPence(api.previewStatement.rateCardPence)} paid`);
+    expect(await preview.getByTestId('rate-card').textContent()).toContain(
+      `rate card, ${formatPence(api.previewStatement.rateCardPence)} paid`,
+    );
     await expectNoAxeViolations(p.page, 'payments, practice preview');
     await p.context.close();
 
@@ -216,7 +250,9 @@ describe.skipIf(skipReason)('payments', () => {
     await verification.getByLabel('Why you dispute it').fill('Two moves were one placement recorded twice.');
     await verification.getByRole('button', { name: 'Raise dispute' }).click();
     await verification.locator('[data-testid="dispute"][data-state="OPEN"]').waitFor({ timeout: 30_000 });
-    expect(await verification.getByTestId('dispute').textContent()).toContain('Two moves were one placement recorded twice.');
+    expect(await verification.getByTestId('dispute').textContent()).toContain(
+      'Two moves were one placement recorded twice.',
+    );
     await expectNoAxeViolations(p2.page, 'payments, practice dispute raised');
     await p2.context.close();
 

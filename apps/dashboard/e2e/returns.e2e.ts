@@ -15,7 +15,10 @@ const fixtures = join(dirname(fileURLToPath(import.meta.url)), '../../../package
 
 /** The last NDJSON line of the upload's answer: what the page must show. */
 async function uploadAnswer(page: Page, send: () => Promise<void>): Promise<Record<string, unknown>> {
-  const [response] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/returns') && r.request().method() === 'POST'), send()]);
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/returns') && r.request().method() === 'POST'),
+    send(),
+  ]);
   const lines = (await response.text()).trim().split('\n');
   expect(response.headers()['content-type']).toContain('application/x-ndjson');
   return JSON.parse(lines[lines.length - 1]!) as Record<string, unknown>;
@@ -32,7 +35,10 @@ describe.skipIf(skipReason)('returns', () => {
     work = mkdtempSync(join(tmpdir(), 'continuity-returns-e2e-'));
     cpSync(fixtures, join(work, 'good'), { recursive: true });
     rmSync(join(work, 'good', 'return.xml'));
-    writeFileSync(join(work, 'good', 'sw.csv'), 'CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON\n1001,15/06/2010,SW7,01/03/2024,,\n');
+    writeFileSync(
+      join(work, 'good', 'sw.csv'),
+      'CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON\n1001,15/06/2010,SW7,01/03/2024,,\n',
+    );
     cpSync(join(work, 'good'), join(work, 'bad'), { recursive: true });
     writeFileSync(join(work, 'bad', 'header.csv'), 'CHILD,GENDER,BIRTHDAY\n1001,F,15/06/2010\n');
     good = readdirSync(join(work, 'good')).map((f) => join(work, 'good', f));
@@ -55,7 +61,10 @@ describe.skipIf(skipReason)('returns', () => {
 
     await page.getByRole('button', { name: 'Send return' }).click();
     await page.locator('.govuk-error-summary').waitFor();
-    expect(await page.locator('.govuk-error-summary__list li').allTextContents()).toEqual(['Select the kind of return', 'Select the files of the return']);
+    expect(await page.locator('.govuk-error-summary__list li').allTextContents()).toEqual([
+      'Select the kind of return',
+      'Select the files of the return',
+    ]);
     await expectNoAxeViolations(page, 'returns with errors');
 
     await page.getByLabel('Children looked after (SSDA903)').check();
@@ -65,17 +74,37 @@ describe.skipIf(skipReason)('returns', () => {
     expect(rejected.status).toBe('rejected');
     await page.getByTestId('return-result').waitFor();
     expect(await page.getByTestId('return-result').getAttribute('data-status')).toBe('rejected');
-    const errors = rejected.errors as { file: string; row: number; column: string; rule: string; message: string; value: string }[];
+    const errors = rejected.errors as {
+      file: string;
+      row: number;
+      column: string;
+      rule: string;
+      message: string;
+      value: string;
+    }[];
     const rows = (await tableText(page, '[data-testid="return-errors"]')).slice(1);
     expect(rows).toEqual(
-      errors.slice(0, 200).map((e) => [e.file || 'The return', e.row === 0 ? 'Whole file' : String(e.row), e.column || '-', e.rule, e.message, e.value === '' ? 'blank' : e.value]),
+      errors
+        .slice(0, 200)
+        .map((e) => [
+          e.file || 'The return',
+          e.row === 0 ? 'Whole file' : String(e.row),
+          e.column || '-',
+          e.rule,
+          e.message,
+          e.value === '' ? 'blank' : e.value,
+        ]),
     );
     expect(await page.getByTestId('progress-status').textContent()).not.toBe('');
     // The history (from the API's `submissions`) is asked for again after the upload and shows it first.
-    const rejectedRow = page.locator(`[data-testid="return-history-row"][data-submission-id="${String(rejected.submissionId)}"]`);
+    const rejectedRow = page.locator(
+      `[data-testid="return-history-row"][data-submission-id="${String(rejected.submissionId)}"]`,
+    );
     await rejectedRow.waitFor();
     expect(await rejectedRow.getAttribute('data-status')).toBe('rejected');
-    expect(await page.getByTestId('return-history-row').first().getAttribute('data-submission-id')).toBe(String(rejected.submissionId));
+    expect(await page.getByTestId('return-history-row').first().getAttribute('data-submission-id')).toBe(
+      String(rejected.submissionId),
+    );
     expect(await rejectedRow.locator('.govuk-tag').textContent()).toBe('Rejected');
     expect(await rejectedRow.locator('td').nth(6).textContent()).toBe(errors.length.toLocaleString('en-GB'));
     await expectNoAxeViolations(page, 'a rejected return');
@@ -84,15 +113,22 @@ describe.skipIf(skipReason)('returns', () => {
     const accepted = await uploadAnswer(page, () => page.getByRole('button', { name: 'Send return' }).click());
     expect(['accepted', 'unchanged']).toContain(accepted.status);
     await page.locator(`[data-testid="return-result"][data-status="${String(accepted.status)}"]`).waitFor();
-    if (accepted.status === 'accepted') expect(await page.locator('.govuk-panel__body').textContent()).toContain(String(accepted.submissionId));
+    if (accepted.status === 'accepted')
+      expect(await page.locator('.govuk-panel__body').textContent()).toContain(String(accepted.submissionId));
     const acceptedRow = page.locator(
       `[data-testid="return-history-row"][data-submission-id="${String(accepted.submissionId)}"][data-status="accepted"]`,
     );
     await acceptedRow.waitFor();
     if (accepted.status === 'accepted') {
-      expect(await page.getByTestId('return-history-row').first().getAttribute('data-submission-id')).toBe(String(accepted.submissionId));
+      expect(await page.getByTestId('return-history-row').first().getAttribute('data-submission-id')).toBe(
+        String(accepted.submissionId),
+      );
     }
-    expect(await page.locator(`[data-testid="return-history-row"][data-submission-id="${String(rejected.submissionId)}"]`).count()).toBe(1);
+    expect(
+      await page
+        .locator(`[data-testid="return-history-row"][data-submission-id="${String(rejected.submissionId)}"]`)
+        .count(),
+    ).toBe(1);
     await context.close();
   });
 
@@ -106,8 +142,12 @@ describe.skipIf(skipReason)('returns', () => {
     expect(expected.length).toBeGreaterThan(0);
     expect(expected.some((r) => r.published !== 'Not published')).toBe(true);
     const rows = (await tableText(page, '[data-testid="reconciliation-table"]')).slice(1);
-    expect(rows).toEqual(expected.map((r) => [r.indicator, r.year, r.computed, r.published, r.difference, r.reasons.join(' ')]));
-    expect(await page.getByTestId('reconciliation').getByTestId('csv-download').textContent()).toContain(`${expected.length} rows`);
+    expect(rows).toEqual(
+      expected.map((r) => [r.indicator, r.year, r.computed, r.published, r.difference, r.reasons.join(' ')]),
+    );
+    expect(await page.getByTestId('reconciliation').getByTestId('csv-download').textContent()).toContain(
+      `${expected.length} rows`,
+    );
     await expectNoAxeViolations(page, 'returns with the reconciliation');
     await context.close();
   });
@@ -127,8 +167,18 @@ describe.skipIf(skipReason)('returns', () => {
     expect(await page.getByTestId('return-errors-capped').locator('li').allTextContents()).toEqual(
       ['101', '102', '103', '165'].map((rule) => `Rule ${rule}: 50 more`),
     );
-    expect(await page.getByTestId('return-warnings-capped').locator('li').allTextContents()).toEqual(['Rule EPI: 50 more']);
-    const errors = answer.errors as { file: string; row: number; column: string; rule: string; message: string; value: string; more?: number }[];
+    expect(await page.getByTestId('return-warnings-capped').locator('li').allTextContents()).toEqual([
+      'Rule EPI: 50 more',
+    ]);
+    const errors = answer.errors as {
+      file: string;
+      row: number;
+      column: string;
+      rule: string;
+      message: string;
+      value: string;
+      more?: number;
+    }[];
     expect(errors).toHaveLength(406);
     const rows = (await tableText(page, '[data-testid="return-errors"]')).slice(1);
     expect(rows).toEqual(
@@ -137,10 +187,24 @@ describe.skipIf(skipReason)('returns', () => {
         .map((e) =>
           e.more !== undefined
             ? [e.file || 'The return', 'Not listed', '-', e.rule, e.message, '-']
-            : [e.file || 'The return', e.row === 0 ? 'Whole file' : String(e.row), e.column || '-', e.rule, e.message, e.value === '' ? 'blank' : e.value],
+            : [
+                e.file || 'The return',
+                e.row === 0 ? 'Whole file' : String(e.row),
+                e.column || '-',
+                e.rule,
+                e.message,
+                e.value === '' ? 'blank' : e.value,
+              ],
         ),
     );
-    expect(rows).toContainEqual(['header.csv', 'Not listed', '-', '101', 'And 50 more errors like this under rule 101, not listed.', '-']);
+    expect(rows).toContainEqual([
+      'header.csv',
+      'Not listed',
+      '-',
+      '101',
+      'And 50 more errors like this under rule 101, not listed.',
+      '-',
+    ]);
     const row = page.locator(`[data-testid="return-history-row"][data-submission-id="${String(answer.submissionId)}"]`);
     await row.waitFor();
     expect(await row.locator('td').nth(6).textContent()).toBe('602');
@@ -162,8 +226,12 @@ describe.skipIf(skipReason)('returns', () => {
     expect(answer).toMatchObject({ status: 'rejected', councilCode: '886', practiceId: 'swp-kent' });
     await page.getByTestId('return-result').waitFor();
     // The practice's history holds its own practice's returns only (the council's are not listed).
-    await page.locator(`[data-testid="return-history-row"][data-submission-id="${String(answer.submissionId)}"]`).waitFor();
-    const forCells = await page.getByTestId('return-history-row').evaluateAll((rows) => rows.map((r) => r.children[3]?.textContent ?? ''));
+    await page
+      .locator(`[data-testid="return-history-row"][data-submission-id="${String(answer.submissionId)}"]`)
+      .waitFor();
+    const forCells = await page
+      .getByTestId('return-history-row')
+      .evaluateAll((rows) => rows.map((r) => r.children[3]?.textContent ?? ''));
     expect(forCells.length).toBeGreaterThan(0);
     for (const cell of forCells) expect(cell).toBe('Practice swp-kent, council 886');
     await context.close();

@@ -91,7 +91,10 @@ describe.runIf(enabled)('screenshots', () => {
     writeFileSync(join(work, 'header.csv'), 'CHILD,GENDER,BIRTHDAY\n1001,F,15/06/2010\n');
     await page.getByLabel('Children looked after (SSDA903)').check();
     await page.getByLabel('Collection year').selectOption('2025');
-    await page.setInputFiles('#return-files', readdirSync(work).map((f) => join(work, f)));
+    await page.setInputFiles(
+      '#return-files',
+      readdirSync(work).map((f) => join(work, f)),
+    );
     await page.getByRole('button', { name: 'Send return' }).click();
     await page.getByTestId('return-result').waitFor();
     rmSync(work, { recursive: true, force: true });
@@ -103,11 +106,15 @@ describe.runIf(enabled)('screenshots', () => {
     const { context } = await signedInContext(browser, user('demo-council-kent'), { width: 1100 });
     const page = await context.newPage();
     await page.goto(`${stack().dashboard}/payments`);
-    const section = page.locator('[data-testid="contract"]', { has: page.locator('h2', { hasText: 'Demo outcomes contract' }) }).first();
+    const section = page
+      .locator('[data-testid="contract"]', { has: page.locator('h2', { hasText: 'Demo outcomes contract' }) })
+      .first();
     await section.waitFor({ timeout: 30_000 });
     const id = await section.getAttribute('data-contract-id');
     const period = page.locator(`#whatif-${id}-period`);
-    const years = await period.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    const years = await period
+      .locator('option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
     await period.selectOption(years.at(-1)!);
     await section.getByRole('button', { name: 'Run what-if' }).click();
     await section.getByTestId('whatif-statement').waitFor({ timeout: 30_000 });

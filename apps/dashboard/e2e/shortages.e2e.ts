@@ -32,17 +32,31 @@ async function expectedLatest(token: string, code: string): Promise<Map<string, 
   const { indicators } = await graphql<{ indicators: Indicator[] }>(token, WORKFORCE, { code });
   const result = new Map<string, string>();
   for (const indicator of indicators) {
-    const answer = await graphql<{ series: { lines: { points: { period: number; value: number | null }[] }[] } }>(token, SERIES, { indicatorId: indicator.id, code });
-    const latest = answer.series.lines[0]!.points.filter((p) => p.value !== null).sort((a, b) => b.period - a.period)[0];
+    const answer = await graphql<{ series: { lines: { points: { period: number; value: number | null }[] }[] } }>(
+      token,
+      SERIES,
+      { indicatorId: indicator.id, code },
+    );
+    const latest = answer.series.lines[0]!.points.filter((p) => p.value !== null).sort(
+      (a, b) => b.period - a.period,
+    )[0];
     result.set(
       indicator.title,
-      latest ? `${formatValue(latest.value!, indicator)} (${periodLabel(latest.period, indicator.periodType)})` : 'No figure',
+      latest
+        ? `${formatValue(latest.value!, indicator)} (${periodLabel(latest.period, indicator.periodType)})`
+        : 'No figure',
     );
   }
   return result;
 }
 
-const BAND_ORDER = ['Worst quarter of neighbours', 'Below neighbours\u2019 middle', 'Above neighbours\u2019 middle', 'Best quarter of neighbours', 'Cannot be placed'];
+const BAND_ORDER = [
+  'Worst quarter of neighbours',
+  'Below neighbours\u2019 middle',
+  'Above neighbours\u2019 middle',
+  'Best quarter of neighbours',
+  'Cannot be placed',
+];
 
 describe.skipIf(skipReason)('shortage monitor', () => {
   const suite = browserSuite();

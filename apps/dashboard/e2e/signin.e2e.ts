@@ -74,7 +74,11 @@ describe.skipIf(skipReason)('sign in', () => {
           window.history.pushState(null, '', to);
           window.dispatchEvent(new Event('continuity:navigate'));
         }, path);
-        const expected = allowed ? (typeof heading === 'string' ? heading : heading(user.role)) : 'You cannot see this page';
+        const expected = allowed
+          ? typeof heading === 'string'
+            ? heading
+            : heading(user.role)
+          : 'You cannot see this page';
         await expect.poll(() => page.locator('h1').first().textContent(), { timeout: 15_000 }).toBe(expected);
       }
 

@@ -13,7 +13,10 @@ export interface BrowserSuite {
   /** The demo user with this id. */
   user(id: string): DemoUser;
   /** A page signed in as `user`; its context (to close) and token (to ask the API what the page should show). */
-  signedInPage(user: DemoUser, options?: { width?: number }): Promise<{ context: BrowserContext; page: Page; token: string }>;
+  signedInPage(
+    user: DemoUser,
+    options?: { width?: number },
+  ): Promise<{ context: BrowserContext; page: Page; token: string }>;
   /** `url` opened as a shared link is: in a new, signed-out context, through the sign-in page (as `user`) and back. */
   openLinkSignedOut(url: string, user: DemoUser): Promise<{ context: BrowserContext; page: Page }>;
 }

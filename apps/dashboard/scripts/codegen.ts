@@ -62,7 +62,10 @@ export function findDocuments(root: string = join(DASHBOARD, 'src')): SourceDocu
         const source = readFileSync(full, 'utf8');
         for (const match of source.matchAll(MARKER)) {
           const text = match[1] ?? '';
-          if (text.includes('${')) throw new Error(`${relative(DASHBOARD, full)}: GraphQL documents may not interpolate; pass fragments to gql() instead`);
+          if (text.includes('${'))
+            throw new Error(
+              `${relative(DASHBOARD, full)}: GraphQL documents may not interpolate; pass fragments to gql() instead`,
+            );
           out.push({ file: relative(DASHBOARD, full), text });
         }
       }
@@ -72,7 +75,13 @@ export function findDocuments(root: string = join(DASHBOARD, 'src')): SourceDocu
   return out;
 }
 
-const SCALARS: Record<string, string> = { ID: 'string', String: 'string', Int: 'number', Float: 'number', Boolean: 'boolean' };
+const SCALARS: Record<string, string> = {
+  ID: 'string',
+  String: 'string',
+  Int: 'number',
+  Float: 'number',
+  Boolean: 'boolean',
+};
 
 function indent(text: string, by: number): string {
   const pad = ' '.repeat(by);
@@ -101,11 +110,13 @@ class Generator {
       }
       for (const def of parsed.definitions) {
         if (def.kind === Kind.FRAGMENT_DEFINITION) {
-          if (this.fragments.has(def.name.value)) throw new Error(`${doc.file}: fragment ${def.name.value} is defined twice`);
+          if (this.fragments.has(def.name.value))
+            throw new Error(`${doc.file}: fragment ${def.name.value} is defined twice`);
           this.fragments.set(def.name.value, { node: def, file: doc.file });
         } else if (def.kind === Kind.OPERATION_DEFINITION) {
           if (!def.name) throw new Error(`${doc.file}: every operation needs a name`);
-          if (this.operations.some((o) => o.node.name?.value === def.name?.value)) throw new Error(`${doc.file}: operation ${def.name.value} is defined twice`);
+          if (this.operations.some((o) => o.node.name?.value === def.name?.value))
+            throw new Error(`${doc.file}: operation ${def.name.value} is defined twice`);
           this.operations.push({ node: def, file: doc.file });
         }
       }
@@ -135,12 +146,19 @@ class Generator {
         problems.push(`${file}: ${node.name?.value}: unknown fragment ${missing.join(', ')}`);
         continue;
       }
-      const document: DocumentNode = { kind: Kind.DOCUMENT, definitions: [node, ...used.map((n) => this.fragments.get(n)!.node)] };
-      for (const error of validate(this.schema, document)) problems.push(`${file}: ${node.name?.value}: ${error.message}`);
+      const document: DocumentNode = {
+        kind: Kind.DOCUMENT,
+        definitions: [node, ...used.map((n) => this.fragments.get(n)!.node)],
+      };
+      for (const error of validate(this.schema, document))
+        problems.push(`${file}: ${node.name?.value}: ${error.message}`);
     }
     for (const [name, { node, file }] of this.fragments) {
       const used = [...this.spreads(node.selectionSet, new Set())];
-      const document: DocumentNode = { kind: Kind.DOCUMENT, definitions: [node, ...used.map((n) => this.fragments.get(n)!.node)] };
+      const document: DocumentNode = {
+        kind: Kind.DOCUMENT,
+        definitions: [node, ...used.map((n) => this.fragments.get(n)!.node)],
+      };
       // NoUnusedFragments does not apply to a fragment checked on its own.
       for (const error of validate(this.schema, document)) {
         if (!/is never used/.test(error.message)) problems.push(`${file}: fragment ${name}: ${error.message}`);
@@ -250,24 +268,37 @@ class Generator {
     const body: string[] = [];
     for (const [name, { node, file }] of [...this.fragments.entries()].sort(([a], [b]) => a.localeCompare(b))) {
       const parent = this.schema.getType(node.typeCondition.name.value) as GraphQLObjectType;
-      body.push(`/** fragment ${name} on ${parent.name} (${file}) */\nexport type ${name}Fragment = ${this.objectType(parent, node.selectionSet)};`);
+      body.push(
+        `/** fragment ${name} on ${parent.name} (${file}) */\nexport type ${name}Fragment = ${this.objectType(parent, node.selectionSet)};`,
+      );
     }
-    for (const { node, file } of [...this.operations].sort((a, b) => a.node.name!.value.localeCompare(b.node.name!.value))) {
+    for (const { node, file } of [...this.operations].sort((a, b) =>
+      a.node.name!.value.localeCompare(b.node.name!.value),
+    )) {
       const name = node.name!.value;
       const root = node.operation === 'mutation' ? this.schema.getMutationType() : this.schema.getQueryType();
       if (!root) throw new Error(`The schema has no ${node.operation} type`);
       const suffix = node.operation === 'mutation' ? 'Mutation' : 'Query';
-      body.push(`/** ${node.operation} ${name} (${file}) */\nexport type ${name}${suffix} = ${this.objectType(root, node.selectionSet)};`);
+      body.push(
+        `/** ${node.operation} ${name} (${file}) */\nexport type ${name}${suffix} = ${this.objectType(root, node.selectionSet)};`,
+      );
       body.push(`export type ${name}${suffix}Variables = ${this.variables(node)};`);
     }
     const head: string[] = [];
     for (const name of [...this.usedEnums].sort()) {
       const type = this.schema.getType(name) as GraphQLEnumType;
-      head.push(`export type ${name} = ${type.getValues().map((v) => `'${v.name}'`).join(' | ')};`);
+      head.push(
+        `export type ${name} = ${type
+          .getValues()
+          .map((v) => `'${v.name}'`)
+          .join(' | ')};`,
+      );
     }
     for (const name of [...this.usedInputs].sort()) {
       const type = this.schema.getType(name) as GraphQLInputObjectType;
-      const lines = Object.values(type.getFields()).map((f) => `${f.name}${isNonNullType(f.type) ? '' : '?'}: ${this.inputType(f.type)};`);
+      const lines = Object.values(type.getFields()).map(
+        (f) => `${f.name}${isNonNullType(f.type) ? '' : '?'}: ${this.inputType(f.type)};`,
+      );
       head.push(`export interface ${name} {\n${indent(lines.join('\n'), 2)}\n}`);
     }
     return [
@@ -282,7 +313,10 @@ class Generator {
 }
 
 /** The generated file's text, from the schema file and the documents in src/. */
-export function generate(schemaText: string = readFileSync(SCHEMA_FILE, 'utf8'), documents: SourceDocument[] = findDocuments()): string {
+export function generate(
+  schemaText: string = readFileSync(SCHEMA_FILE, 'utf8'),
+  documents: SourceDocument[] = findDocuments(),
+): string {
   return new Generator(buildSchema(schemaText), documents).generate();
 }
 

@@ -26,12 +26,37 @@ interface Route {
  */
 const ROUTES: Route[] = [
   { path: JOURNEY_PATHS.compare, title: 'Compare pilots', journey: 'compare', page: ComparePage },
-  { path: JOURNEY_PATHS.shortages, title: 'Shortage monitor', journey: 'shortages', page: lazy(() => import('./pages/shortages/ShortagesPage')) },
-  { path: JOURNEY_PATHS.benchmark, title: 'My benchmark', journey: 'benchmark', page: lazy(() => import('./pages/benchmark/BenchmarkPage')) },
-  { path: JOURNEY_PATHS.returns, title: 'Returns', journey: 'returns', page: lazy(() => import('./pages/returns/ReturnsPage')) },
-  { path: JOURNEY_PATHS.payments, title: 'Payments', journey: 'payments', page: lazy(() => import('./pages/payments/PaymentsPage')) },
+  {
+    path: JOURNEY_PATHS.shortages,
+    title: 'Shortage monitor',
+    journey: 'shortages',
+    page: lazy(() => import('./pages/shortages/ShortagesPage')),
+  },
+  {
+    path: JOURNEY_PATHS.benchmark,
+    title: 'My benchmark',
+    journey: 'benchmark',
+    page: lazy(() => import('./pages/benchmark/BenchmarkPage')),
+  },
+  {
+    path: JOURNEY_PATHS.returns,
+    title: 'Returns',
+    journey: 'returns',
+    page: lazy(() => import('./pages/returns/ReturnsPage')),
+  },
+  {
+    path: JOURNEY_PATHS.payments,
+    title: 'Payments',
+    journey: 'payments',
+    page: lazy(() => import('./pages/payments/PaymentsPage')),
+  },
   { path: ADMIN_PATHS.users, title: 'Users', admin: true, page: lazy(() => import('./pages/admin/UsersPage')) },
-  { path: ADMIN_PATHS.organisations, title: 'Organisations', admin: true, page: lazy(() => import('./pages/admin/OrganisationsPage')) },
+  {
+    path: ADMIN_PATHS.organisations,
+    title: 'Organisations',
+    admin: true,
+    page: lazy(() => import('./pages/admin/OrganisationsPage')),
+  },
   { path: ADMIN_PATHS.audit, title: 'Audit log', admin: true, page: lazy(() => import('./pages/admin/AuditPage')) },
   { path: '/councils', title: 'Every council', page: lazy(() => import('./pages/councils/CouncilTablePage')) },
   { path: '/sign-in', title: 'Sign in', open: true, page: SignInPage },
@@ -69,7 +94,9 @@ export function App() {
 
   return (
     <Layout navigation={navigation} session={session}>
-      <Suspense fallback={<Loading>Loading page…</Loading>}>{Page ? <Page /> : <Loading>Going to sign in…</Loading>}</Suspense>
+      <Suspense fallback={<Loading>Loading page…</Loading>}>
+        {Page ? <Page /> : <Loading>Going to sign in…</Loading>}
+      </Suspense>
     </Layout>
   );
 }

@@ -44,7 +44,10 @@ export function navigate(url: string, options: { replace?: boolean } = {}): void
  * A page's view kept in the URL's query string (so every view can be linked to): read from the URL,
  * and shown by going to the URL of another (a new history entry: back returns to the previous view).
  */
-export function useUrlView<V>(parse: (search: string) => V, serialise: (view: V) => string): { view: V; show: (next: V) => void } {
+export function useUrlView<V>(
+  parse: (search: string) => V,
+  serialise: (view: V) => string,
+): { view: V; show: (next: V) => void } {
   const { pathname, search } = useLocation();
   const view = useMemo(() => parse(search), [parse, search]);
   const show = (next: V) => navigate(`${pathname}${serialise(next)}`);

@@ -33,7 +33,12 @@ export async function cleanup(): Promise<void> {
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Polls `check` every `everyMs` until it returns a value, at most `tries` times; throws `what` after. */
-export async function waitFor<T>(what: string, check: () => Promise<T | null | undefined | false>, tries = 240, everyMs = 250): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  check: () => Promise<T | null | undefined | false>,
+  tries = 240,
+  everyMs = 250,
+): Promise<T> {
   for (let i = 0; i < tries; i++) {
     const value = await check().catch(() => null);
     if (value) return value as T;
@@ -72,7 +77,12 @@ export function createCluster(port: number): Cluster {
     const r = spawnSync(command, argv, { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`${bin} ${args.join(' ')} failed: ${r.stderr || r.stdout}`);
   };
-  if (asRoot) chownSync(dir, Number(spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).stdout.trim()), Number(spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).stdout.trim()));
+  if (asRoot)
+    chownSync(
+      dir,
+      Number(spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).stdout.trim()),
+      Number(spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).stdout.trim()),
+    );
   const data = join(dir, 'data');
   run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=60`;
@@ -82,7 +92,9 @@ export function createCluster(port: number): Cluster {
     new Promise<void>((resolve, reject) => {
       const argv = asRoot ? ['-u', 'postgres', '--', join(PG_BIN, 'pg_ctl'), ...ctlArgs(args)] : ctlArgs(args);
       const child = spawn(asRoot ? 'runuser' : join(PG_BIN, 'pg_ctl'), argv, { stdio: 'ignore' });
-      child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`pg_ctl ${args.join(' ')} exited ${code}`))));
+      child.once('exit', (code) =>
+        code === 0 ? resolve() : reject(new Error(`pg_ctl ${args.join(' ')} exited ${code}`)),
+      );
     });
   ctl(['start']);
   let running = true;
@@ -126,13 +138,23 @@ export interface Gateway {
 export function startGateway(port: number, env: Record<string, string>): Gateway {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: join(repoRoot, 'apps/gateway'),
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'development', DEMO_RETURNS: 'false', DEMO_SIGN_IN: 'true', ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      NODE_ENV: 'development',
+      DEMO_RETURNS: 'false',
+      DEMO_SIGN_IN: 'true',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
   child.stdout!.on('data', (d) => (out += String(d)));
   child.stderr!.on('data', (d) => (out += String(d)));
-  const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')));
+  const exited = new Promise<number | string>((resolve) =>
+    child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')),
+  );
   let ended = false;
   void exited.then(() => (ended = true));
   onCleanup(async () => {
@@ -172,11 +194,18 @@ export async function health(port: number, timeoutMs = 2_000): Promise<number> {
 export async function ready(gateway: Gateway, tries = 600): Promise<void> {
   let gone: number | string | null = null;
   void gateway.exited.then((c) => (gone = c));
-  await waitFor(`the gateway on port ${gateway.port}`, async () => {
-    if (gone !== null) throw new Error(`the gateway exited (${gone}) before it was ready:\n${gateway.output().slice(-2000)}`);
-    return (await health(gateway.port)) === 200;
-  }, tries, 250).catch((error: Error) => {
-    if (gone !== null) throw new Error(`the gateway exited (${gone}) before it was ready:\n${gateway.output().slice(-2000)}`);
+  await waitFor(
+    `the gateway on port ${gateway.port}`,
+    async () => {
+      if (gone !== null)
+        throw new Error(`the gateway exited (${gone}) before it was ready:\n${gateway.output().slice(-2000)}`);
+      return (await health(gateway.port)) === 200;
+    },
+    tries,
+    250,
+  ).catch((error: Error) => {
+    if (gone !== null)
+      throw new Error(`the gateway exited (${gone}) before it was ready:\n${gateway.output().slice(-2000)}`);
     throw error;
   });
 }
@@ -266,7 +295,10 @@ export async function upload(
  * submission with its files and audit row, and the computed figures equal to what a clean recompute of
  * the accepted returns gives (recomputeAll, run here, must change nothing).
  */
-export async function checkDatabase(open: () => Promise<Database>, label: string): Promise<{ accepted: number; rejected: number }> {
+export async function checkDatabase(
+  open: () => Promise<Database>,
+  label: string,
+): Promise<{ accepted: number; rejected: number }> {
   const database = await open();
   try {
     const integrity = await checkIntegrity(database);

@@ -94,7 +94,10 @@ async function killAtEachPhase(): Promise<string> {
     const answer = await upload(port, token, files, async (p) => {
       if (p === phase) await gateway.kill9();
     });
-    assert(answer.cut || answer.status === 201, `${phase}: the upload was answered ${answer.status} though the gateway was killed`);
+    assert(
+      answer.cut || answer.status === 201,
+      `${phase}: the upload was answered ${answer.status} though the gateway was killed`,
+    );
     gateway = startGateway(port, { DATABASE_URL: url });
     await ready(gateway);
     await checkDatabase(openUrl(url), `after kill -9 at ${phase}`);
@@ -102,8 +105,13 @@ async function killAtEachPhase(): Promise<string> {
     // if any, has let go of the return's lock (client_connection_check_interval).
     const started = performance.now();
     const again = await upload(port, await kentToken(port), files);
-    assert(again.status === 201 || again.status === 200, `${phase}: the upload after restart was answered ${again.status}`);
-    notes.push(`${phase}: ${answer.cut ? 'cut' : 'done'}, retry ${again.status} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    assert(
+      again.status === 201 || again.status === 200,
+      `${phase}: the upload after restart was answered ${again.status}`,
+    );
+    notes.push(
+      `${phase}: ${answer.cut ? 'cut' : 'done'}, retry ${again.status} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
     if (i === phases.length - 1) await checkDatabase(openUrl(url), 'after the last retry');
   }
   assert((await health(port)) === 200, 'the gateway is live at the end');
@@ -128,21 +136,35 @@ async function terminateBackends(): Promise<string> {
         await reserved`BEGIN`;
         await reserved`SELECT pg_advisory_xact_lock(${space}::int, ${key}::int)`;
         const answer = upload(port, token, returnOf(`terminate-${i}`, 200));
-        const pid = await waitFor('the import waiting for the council lock', async () => {
-          const [row] = await reserved`SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND NOT granted
+        const pid = await waitFor(
+          'the import waiting for the council lock',
+          async () => {
+            const [row] = await reserved`SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND NOT granted
             AND classid = ${space}::int::oid AND objid = ${key}::int::oid`;
-          return row ? Number(row.pid) : null;
-        }, 400, 25);
+            return row ? Number(row.pid) : null;
+          },
+          400,
+          25,
+        );
         await reserved`SELECT pg_terminate_backend(${pid})`;
         await reserved`ROLLBACK`;
         const a = await answer;
-        assert(a.status === 503, `termination ${i + 1}: answered ${a.status} (${JSON.stringify(a.body)?.slice(0, 200)})`);
-        assert(a.body?.status === 'rejected' && a.body.errors?.[0]?.rule === 'CONT-STORE', `termination ${i + 1}: recorded as rejected`);
+        assert(
+          a.status === 503,
+          `termination ${i + 1}: answered ${a.status} (${JSON.stringify(a.body)?.slice(0, 200)})`,
+        );
+        assert(
+          a.body?.status === 'rejected' && a.body.errors?.[0]?.rule === 'CONT-STORE',
+          `termination ${i + 1}: recorded as rejected`,
+        );
         answered503++;
       } finally {
         reserved.release();
       }
-      assert(gateway.child.exitCode === null, `the gateway died at termination ${i + 1}:\n${gateway.output().slice(-1500)}`);
+      assert(
+        gateway.child.exitCode === null,
+        `the gateway died at termination ${i + 1}:\n${gateway.output().slice(-1500)}`,
+      );
     }
   } finally {
     await holder.end();
@@ -150,7 +172,10 @@ async function terminateBackends(): Promise<string> {
   const after = await upload(port, token, returnOf('terminate-after', 200));
   assert(after.status === 201, `the upload after the terminations was answered ${after.status}`);
   const counts = await checkDatabase(openUrl(url), 'after the terminations');
-  assert(counts.rejected === TERMINATIONS && counts.accepted === 1, `${counts.rejected} rejected, ${counts.accepted} accepted`);
+  assert(
+    counts.rejected === TERMINATIONS && counts.accepted === 1,
+    `${counts.rejected} rejected, ${counts.accepted} accepted`,
+  );
   assert((await health(port)) === 200, 'the gateway is live at the end');
   await gateway.stop();
   return `${TERMINATIONS} terminated backends: 0 crashes, ${answered503} answered 503 and recorded as rejected with files and audit; then accepted`;
@@ -172,7 +197,10 @@ async function restartUnderLoad(): Promise<string> {
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify({ query: '{ __typename }' }),
         signal: AbortSignal.timeout(10_000),
-      }).then((x) => x.status, () => 0);
+      }).then(
+        (x) => x.status,
+        () => 0,
+      );
       readStatuses.push(await health(port), r);
       await sleep(100);
     }
@@ -186,7 +214,10 @@ async function restartUnderLoad(): Promise<string> {
   await waitFor('health after the restart', async () => (await health(port)) === 200, 240, 250);
   reading = false;
   await reads;
-  assert(gateway.child.exitCode === null, `the gateway died when the database restarted:\n${gateway.output().slice(-1500)}`);
+  assert(
+    gateway.child.exitCode === null,
+    `the gateway died when the database restarted:\n${gateway.output().slice(-1500)}`,
+  );
   assert([201, 503].includes(answer.status), `the upload during the restart was answered ${answer.status}`);
   await checkDatabase(openUrl(url), 'after the restart');
   const again = await upload(port, token, returnOf('restart', 3000));
@@ -242,7 +273,8 @@ async function fullDisk(): Promise<string> {
   await ready(gateway);
   const token = await kentToken(port);
   const filler = join(mount, 'filler');
-  const free = () => Number(spawnSync('df', ['-m', '--output=avail', mount], { encoding: 'utf8' }).stdout.trim().split('\n').pop());
+  const free = () =>
+    Number(spawnSync('df', ['-m', '--output=avail', mount], { encoding: 'utf8' }).stdout.trim().split('\n').pop());
   // Leave a few megabytes: the upload's rows and WAL run out of room part way.
   spawnSync('dd', ['if=/dev/zero', `of=${filler}`, 'bs=1M', `count=${Math.max(0, free() - 6)}`], { encoding: 'utf8' });
   const answer = await upload(port, token, returnOf('disk', 8000));
@@ -251,17 +283,34 @@ async function fullDisk(): Promise<string> {
   // and, as a supervisor would, the suite starts it again.
   let restarted = false;
   const ended = () => gateway.child.exitCode !== null || gateway.child.signalCode !== null;
-  const outcome = await waitFor('the gateway to recover or exit', async () => {
-    if (ended()) return 'exited';
-    return (await health(port)) === 200 ? 'live' : null;
-  }, 120, 250);
+  const outcome = await waitFor(
+    'the gateway to recover or exit',
+    async () => {
+      if (ended()) return 'exited';
+      return (await health(port)) === 200 ? 'live' : null;
+    },
+    120,
+    250,
+  );
   let how = '';
   if (outcome === 'exited') {
     // Code 75: a probe failed; SIGKILL: the main thread was stuck in PGlite and the watcher thread ended it.
     const code = gateway.child.exitCode ?? gateway.child.signalCode;
-    assert(code === 75 || code === 'SIGKILL', `the gateway ended with ${code}, not 75 or SIGKILL:\n${gateway.output().slice(-1500)}`);
-    assert(/stopped answering/.test(gateway.output()), `the gateway said why it ended:\n${gateway.output().slice(-1500)}`);
-    how = `${code}: ${gateway.output().split('\n').find((l) => l.includes('stopped answering'))?.slice(0, 160) ?? ''}`;
+    assert(
+      code === 75 || code === 'SIGKILL',
+      `the gateway ended with ${code}, not 75 or SIGKILL:\n${gateway.output().slice(-1500)}`,
+    );
+    assert(
+      /stopped answering/.test(gateway.output()),
+      `the gateway said why it ended:\n${gateway.output().slice(-1500)}`,
+    );
+    how = `${code}: ${
+      gateway
+        .output()
+        .split('\n')
+        .find((l) => l.includes('stopped answering'))
+        ?.slice(0, 160) ?? ''
+    }`;
     gateway = startGateway(port, env);
     await ready(gateway);
     restarted = true;
@@ -283,7 +332,11 @@ async function main(): Promise<number> {
   const needsPostgres = ['kill', 'terminate', 'restart', 'concurrent'].filter((s) => chosen.has(s));
   if (needsPostgres.length && !binariesPresent()) {
     for (const s of needsPostgres) {
-      results.push({ scenario: s, outcome: 'skipped', detail: `PostgreSQL binaries not found in ${PG_BIN} (apt-get install postgresql, or set PG_BIN)` });
+      results.push({
+        scenario: s,
+        outcome: 'skipped',
+        detail: `PostgreSQL binaries not found in ${PG_BIN} (apt-get install postgresql, or set PG_BIN)`,
+      });
       chosen.delete(s);
     }
     log(`SKIP ${needsPostgres.join(', ')}: PostgreSQL binaries not found in ${PG_BIN}`);
@@ -305,7 +358,8 @@ async function main(): Promise<number> {
   // A skipped scenario throws SkipError inside scenario(): keep its skip, drop the failure it recorded.
   for (let i = results.length - 1; i >= 0; i--) {
     const r = results[i]!;
-    if (r.outcome === 'failed' && results.some((o) => o.scenario === r.scenario && o.outcome === 'skipped')) results.splice(i, 1);
+    if (r.outcome === 'failed' && results.some((o) => o.scenario === r.scenario && o.outcome === 'skipped'))
+      results.splice(i, 1);
   }
   console.log('\nfault suite:');
   for (const r of results) console.log(`  ${r.outcome.padEnd(7)} ${r.scenario}: ${r.detail}`);

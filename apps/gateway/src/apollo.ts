@@ -35,7 +35,10 @@ const CLIENT_CODES = new Set([
   'QUERY_LIMIT',
 ]);
 
-const INTERNAL: GraphQLFormattedError = { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+const INTERNAL: GraphQLFormattedError = {
+  message: 'Internal server error',
+  extensions: { code: 'INTERNAL_SERVER_ERROR' },
+};
 
 /**
  * Every error leaves the server in a fixed shape. Denials carry only their code and a fixed message
@@ -119,7 +122,10 @@ const auditPlugin: ApolloServerPlugin<Context> = {
 export function createApollo(httpServer: Server, options: ApolloOptions): ApolloServer<Context> {
   const production = options.nodeEnv === 'production';
   const plugins: ApolloServerPlugin<Context>[] = [
-    ApolloServerPluginDrainHttpServer({ httpServer, ...(options.stopGracePeriodMillis !== undefined ? { stopGracePeriodMillis: options.stopGracePeriodMillis } : {}) }),
+    ApolloServerPluginDrainHttpServer({
+      httpServer,
+      ...(options.stopGracePeriodMillis !== undefined ? { stopGracePeriodMillis: options.stopGracePeriodMillis } : {}),
+    }),
     limitsPlugin(options.limits),
     auditPlugin,
     ...(options.plugins ?? []),

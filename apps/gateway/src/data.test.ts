@@ -34,6 +34,8 @@ describe.each(testEngines())('ensureData on %s', (engine) => {
   });
 
   it('refuses a fingerprint that is not hex (it is written into SQL)', async () => {
-    await expect(ensureData(database, { fingerprint: () => "x'; DROP TABLE councils; --", load })).rejects.toThrow(/hex/);
+    await expect(ensureData(database, { fingerprint: () => "x'; DROP TABLE councils; --", load })).rejects.toThrow(
+      /hex/,
+    );
   });
 });

@@ -28,11 +28,15 @@ describe('the embedded database watchdog', () => {
     const code = `const { watchEventLoop } = await import(${JSON.stringify(module)});
       watchEventLoop(2000, (r) => 'stuck: ' + r);
       setTimeout(() => { const end = Date.now() + 60000; while (Date.now() < end) {} console.log('survived'); }, 1500);`;
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.on('data', (d) => (out += String(d)));
     child.stderr.on('data', (d) => (out += String(d)));
-    const [exitCode, signal] = await new Promise<[number | null, string | null]>((r) => child.once('exit', (c, s) => r([c, s])));
+    const [exitCode, signal] = await new Promise<[number | null, string | null]>((r) =>
+      child.once('exit', (c, s) => r([c, s])),
+    );
     expect(signal).toBe('SIGKILL');
     expect(exitCode).toBeNull();
     expect(out).toMatch(/stuck: the main thread has not run for \d+ s/);

@@ -119,7 +119,11 @@ export function watchEventLoop(timeoutMs: number, message: (reason: string) => s
   };
 }
 
-export function deadDatabaseMessage(dataDir: string, reason: string, how = `Exiting (code ${EXIT_EMBEDDED_DEAD})`): string {
+export function deadDatabaseMessage(
+  dataDir: string,
+  reason: string,
+  how = `Exiting (code ${EXIT_EMBEDDED_DEAD})`,
+): string {
   return (
     `The embedded database (PGlite in ${dataDir}) stopped answering: ${reason}. ${how} so ` +
     'the supervisor starts the gateway again; PGlite recovers its committed data on start. If the disk is full, free ' +

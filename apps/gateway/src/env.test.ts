@@ -36,7 +36,11 @@ describe('parseEnv', () => {
       limits: DEFAULT_LIMITS,
       bodyLimitBytes: 100_000,
       requestTimeoutMs: 10_000,
-      databaseGuards: { statementTimeoutMs: 60_000, idleInTransactionTimeoutMs: 60_000, connectionCheckIntervalMs: 2_000 },
+      databaseGuards: {
+        statementTimeoutMs: 60_000,
+        idleInTransactionTimeoutMs: 60_000,
+        connectionCheckIntervalMs: 2_000,
+      },
       embeddedWatchdogMs: 120_000,
       corsOrigins: [],
       rateLimits: {
@@ -51,14 +55,30 @@ describe('parseEnv', () => {
   });
 
   it('takes a read replica beside the primary, the log level, and where /metrics is served', () => {
-    expect(parseEnv({ DATABASE_URL: 'postgres://u@primary/x', DATABASE_READ_URL: 'postgres://u@standby/x', READ_YOUR_WRITES_WAIT_MS: '0' })).toMatchObject({
+    expect(
+      parseEnv({
+        DATABASE_URL: 'postgres://u@primary/x',
+        DATABASE_READ_URL: 'postgres://u@standby/x',
+        READ_YOUR_WRITES_WAIT_MS: '0',
+      }),
+    ).toMatchObject({
       DATABASE_URL: 'postgres://u@primary/x',
-      readReplica: { url: 'postgres://u@standby/x', maxLagBytes: 16_777_216, probeIntervalMs: 2000, readYourWritesWaitMs: 0 },
+      readReplica: {
+        url: 'postgres://u@standby/x',
+        maxLagBytes: 16_777_216,
+        probeIntervalMs: 2000,
+        readYourWritesWaitMs: 0,
+      },
     });
-    expect(() => parseEnv({ DATABASE_READ_URL: 'postgres://u@standby/x' })).toThrow(/DATABASE_READ_URL: needs DATABASE_URL/);
+    expect(() => parseEnv({ DATABASE_READ_URL: 'postgres://u@standby/x' })).toThrow(
+      /DATABASE_READ_URL: needs DATABASE_URL/,
+    );
     expect(parseEnv({ LOG_LEVEL: 'debug' }).logLevel).toBe('debug');
     expect(() => parseEnv({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
-    expect(parseEnv({ METRICS_PORT: '9464', METRICS_TOKEN: 'x'.repeat(16) }).metrics).toEqual({ mode: 'port', port: 9464 });
+    expect(parseEnv({ METRICS_PORT: '9464', METRICS_TOKEN: 'x'.repeat(16) }).metrics).toEqual({
+      mode: 'port',
+      port: 9464,
+    });
     expect(parseEnv({ METRICS_TOKEN: 'x'.repeat(16) }).metrics).toEqual({ mode: 'token', token: 'x'.repeat(16) });
     expect(parseEnv({ NODE_ENV: 'production' }).metrics).toEqual({ mode: 'off' });
     expect(() => parseEnv({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
@@ -66,15 +86,28 @@ describe('parseEnv', () => {
 
   it('reads the issue caps of uploads and the import CLI, leaving the defaults to @continuity/returns', () => {
     expect(parseEnv({}).issueLimits).toBeUndefined();
-    expect(parseEnv({ RETURNS_MAX_ISSUES_PER_RULE: '20', RETURNS_MAX_ISSUES: '' }).issueLimits).toEqual({ perRule: 20 });
-    expect(parseEnv({ RETURNS_MAX_ISSUES_PER_RULE: '5', RETURNS_MAX_ISSUES: '50' }).issueLimits).toEqual({ perRule: 5, perReturn: 50 });
+    expect(parseEnv({ RETURNS_MAX_ISSUES_PER_RULE: '20', RETURNS_MAX_ISSUES: '' }).issueLimits).toEqual({
+      perRule: 20,
+    });
+    expect(parseEnv({ RETURNS_MAX_ISSUES_PER_RULE: '5', RETURNS_MAX_ISSUES: '50' }).issueLimits).toEqual({
+      perRule: 5,
+      perReturn: 50,
+    });
     expect(() => parseEnv({ RETURNS_MAX_ISSUES: '0' })).toThrow(/RETURNS_MAX_ISSUES/);
     expect(() => parseEnv({ RETURNS_MAX_ISSUES_PER_RULE: 'many' })).toThrow(/RETURNS_MAX_ISSUES_PER_RULE/);
   });
 
   it('reads the database guards and the embedded watchdog, 0 turning one off', () => {
-    const parsed = parseEnv({ DB_STATEMENT_TIMEOUT_MS: '30000', DB_CLIENT_CHECK_INTERVAL_MS: '0', EMBEDDED_WATCHDOG_MS: '0' });
-    expect(parsed.databaseGuards).toEqual({ statementTimeoutMs: 30_000, idleInTransactionTimeoutMs: 60_000, connectionCheckIntervalMs: 0 });
+    const parsed = parseEnv({
+      DB_STATEMENT_TIMEOUT_MS: '30000',
+      DB_CLIENT_CHECK_INTERVAL_MS: '0',
+      EMBEDDED_WATCHDOG_MS: '0',
+    });
+    expect(parsed.databaseGuards).toEqual({
+      statementTimeoutMs: 30_000,
+      idleInTransactionTimeoutMs: 60_000,
+      connectionCheckIntervalMs: 0,
+    });
     expect(parsed.embeddedWatchdogMs).toBe(0);
     expect(() => parseEnv({ DB_STATEMENT_TIMEOUT_MS: '-1' })).toThrow(/DB_STATEMENT_TIMEOUT_MS/);
   });
@@ -101,7 +134,13 @@ describe('parseEnv', () => {
       PORT: 0,
       HOST: undefined,
       NODE_ENV: 'production',
-      auth: { mode: 'remote', jwksUrl: 'https://idp.example/jwks', algorithms: ['RS256', 'ES256'], issuer: 'https://idp.example', audience: 'continuity' },
+      auth: {
+        mode: 'remote',
+        jwksUrl: 'https://idp.example/jwks',
+        algorithms: ['RS256', 'ES256'],
+        issuer: 'https://idp.example',
+        audience: 'continuity',
+      },
       pseudonymSecret: { value: 'a-secret-of-enough-bytes' },
       // Off in production unless asked for.
       demoSignIn: false,
@@ -119,17 +158,29 @@ describe('parseEnv', () => {
   });
 
   it('reads CORS origins and rate limits as requests/seconds, or turns the limits off', () => {
-    const parsed = parseEnv({ CORS_ORIGINS: 'https://hub.example.gov.uk, http://10.0.0.2:8080', RATE_LIMIT_GRAPHQL_USER: '5/10' });
+    const parsed = parseEnv({
+      CORS_ORIGINS: 'https://hub.example.gov.uk, http://10.0.0.2:8080',
+      RATE_LIMIT_GRAPHQL_USER: '5/10',
+    });
     expect(parsed.corsOrigins).toEqual(['https://hub.example.gov.uk', 'http://10.0.0.2:8080']);
-    expect(parsed.rateLimits).toMatchObject({ graphqlPerUser: { points: 5, seconds: 10 }, returnsPerUser: { points: 30, seconds: 3600 } });
+    expect(parsed.rateLimits).toMatchObject({
+      graphqlPerUser: { points: 5, seconds: 10 },
+      returnsPerUser: { points: 30, seconds: 3600 },
+    });
     expect(parseEnv({ RATE_LIMITS: 'false' }).rateLimits).toBe(false);
-    expect(() => parseEnv({ RATE_LIMIT_RETURNS_USER: '5 a minute', CORS_ORIGINS: '*' })).toThrow(/RATE_LIMIT_RETURNS_USER.*CORS_ORIGINS|CORS_ORIGINS.*RATE_LIMIT_RETURNS_USER/);
+    expect(() => parseEnv({ RATE_LIMIT_RETURNS_USER: '5 a minute', CORS_ORIGINS: '*' })).toThrow(
+      /RATE_LIMIT_RETURNS_USER.*CORS_ORIGINS|CORS_ORIGINS.*RATE_LIMIT_RETURNS_USER/,
+    );
     expect(() => parseEnv({ RATE_LIMIT_GRAPHQL_ADDRESS: '0/60' })).toThrow(/RATE_LIMIT_GRAPHQL_ADDRESS/);
   });
 
   it('names every bad variable at once', () => {
     expect(() => parseEnv({ PORT: 'eighty', NODE_ENV: 'staging' })).toThrow(/PORT.*NODE_ENV|NODE_ENV.*PORT/);
-    expect(() => parseEnv({ PSEUDONYM_SECRET: 'short', GRAPHQL_MAX_COST: '0' })).toThrow(/PSEUDONYM_SECRET.*GRAPHQL_MAX_COST/);
-    expect(() => parseEnv({ AUTH_JWKS_URL: 'https://idp.example/jwks', AUTH_LOCAL_KEY_FILE: 'k.json' })).toThrow(/set one, not both/);
+    expect(() => parseEnv({ PSEUDONYM_SECRET: 'short', GRAPHQL_MAX_COST: '0' })).toThrow(
+      /PSEUDONYM_SECRET.*GRAPHQL_MAX_COST/,
+    );
+    expect(() => parseEnv({ AUTH_JWKS_URL: 'https://idp.example/jwks', AUTH_LOCAL_KEY_FILE: 'k.json' })).toThrow(
+      /set one, not both/,
+    );
   });
 });

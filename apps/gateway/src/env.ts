@@ -12,7 +12,8 @@ export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 const blankAsMissing = (value: unknown) => (value === '' ? undefined : value);
 const optional = <T extends z.ZodTypeAny>(type: T) => z.preprocess(blankAsMissing, type.optional());
-const withDefault = <T extends z.ZodTypeAny>(type: T, value: z.infer<T>) => z.preprocess(blankAsMissing, type.default(value));
+const withDefault = <T extends z.ZodTypeAny>(type: T, value: z.infer<T>) =>
+  z.preprocess(blankAsMissing, type.default(value));
 const count = (value: number) => withDefault(z.coerce.number().int().min(1), value);
 const flag = optional(z.enum(['true', 'false']));
 
@@ -112,8 +113,16 @@ const rate = (fallback: RateLimit) =>
   );
 const origins = z
   .string()
-  .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
-  .refine((list) => list.every((o) => /^https?:\/\/[^/\s]+$/.test(o)), 'origins like https://host[:port], comma-separated');
+  .transform((v) =>
+    v
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+  )
+  .refine(
+    (list) => list.every((o) => /^https?:\/\/[^/\s]+$/.test(o)),
+    'origins like https://host[:port], comma-separated',
+  );
 const schema = z.object({
   DATABASE_URL: optional(z.string().url()),
   DATABASE_READ_URL: optional(z.string().url()),
@@ -147,8 +156,14 @@ const schema = z.object({
   GRAPHQL_MAX_BODY_BYTES: count(100_000),
   REQUEST_TIMEOUT_MS: count(10_000),
   DB_STATEMENT_TIMEOUT_MS: withDefault(z.coerce.number().int().min(0), DEFAULT_SERVER_GUARDS.statementTimeoutMs),
-  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: withDefault(z.coerce.number().int().min(0), DEFAULT_SERVER_GUARDS.idleInTransactionTimeoutMs),
-  DB_CLIENT_CHECK_INTERVAL_MS: withDefault(z.coerce.number().int().min(0), DEFAULT_SERVER_GUARDS.connectionCheckIntervalMs),
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: withDefault(
+    z.coerce.number().int().min(0),
+    DEFAULT_SERVER_GUARDS.idleInTransactionTimeoutMs,
+  ),
+  DB_CLIENT_CHECK_INTERVAL_MS: withDefault(
+    z.coerce.number().int().min(0),
+    DEFAULT_SERVER_GUARDS.connectionCheckIntervalMs,
+  ),
   EMBEDDED_WATCHDOG_MS: withDefault(z.coerce.number().int().min(0), 120_000),
   CORS_ORIGINS: optional(origins),
   DASHBOARD_DIST: optional(z.string()),
@@ -167,7 +182,14 @@ const schema = z.object({
 export type NodeEnv = 'development' | 'test' | 'production';
 
 export type AuthConfig =
-  | { mode: 'remote'; jwksUrl: string; algorithms: string[] | undefined; issuer: string; audience: string; clockToleranceSeconds: number }
+  | {
+      mode: 'remote';
+      jwksUrl: string;
+      algorithms: string[] | undefined;
+      issuer: string;
+      audience: string;
+      clockToleranceSeconds: number;
+    }
   | { mode: 'local'; localKeyFile: string; issuer: string; audience: string; clockToleranceSeconds: number };
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -181,7 +203,11 @@ interface ReadReplicaConfig {
 }
 
 /** /metrics: its own port, or on PORT behind a token, open (development) or off (production default). */
-type MetricsConfig = { mode: 'port'; port: number } | { mode: 'token'; token: string } | { mode: 'open' } | { mode: 'off' };
+type MetricsConfig =
+  | { mode: 'port'; port: number }
+  | { mode: 'token'; token: string }
+  | { mode: 'open' }
+  | { mode: 'off' };
 
 export interface Env {
   DATABASE_URL: string | undefined;
@@ -231,7 +257,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const fromRoot = (path: string) => (isAbsolute(path) ? path : resolve(repoRoot, path));
   const dataDir = fromRoot(v.DATA_DIR);
   const dataParent = dirname(dataDir);
-  const common = { issuer: v.AUTH_ISSUER, audience: v.AUTH_AUDIENCE, clockToleranceSeconds: v.AUTH_CLOCK_TOLERANCE_SECONDS };
+  const common = {
+    issuer: v.AUTH_ISSUER,
+    audience: v.AUTH_AUDIENCE,
+    clockToleranceSeconds: v.AUTH_CLOCK_TOLERANCE_SECONDS,
+  };
   return {
     DATABASE_URL: v.DATABASE_URL,
     readReplica: v.DATABASE_READ_URL
@@ -258,7 +288,13 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     NODE_ENV: v.NODE_ENV,
     auth: v.AUTH_JWKS_URL
       ? { mode: 'remote', jwksUrl: v.AUTH_JWKS_URL, algorithms: v.AUTH_ALGORITHMS?.split(','), ...common }
-      : { mode: 'local', localKeyFile: v.AUTH_LOCAL_KEY_FILE ? fromRoot(v.AUTH_LOCAL_KEY_FILE) : join(dataParent, 'keys/dev-jwt-es256.json'), ...common },
+      : {
+          mode: 'local',
+          localKeyFile: v.AUTH_LOCAL_KEY_FILE
+            ? fromRoot(v.AUTH_LOCAL_KEY_FILE)
+            : join(dataParent, 'keys/dev-jwt-es256.json'),
+          ...common,
+        },
     pseudonymSecret: v.PSEUDONYM_SECRET
       ? { value: v.PSEUDONYM_SECRET }
       : { file: v.PSEUDONYM_SECRET_FILE ? fromRoot(v.PSEUDONYM_SECRET_FILE) : join(dataParent, 'pseudonym-secret') },
@@ -298,7 +334,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     uploadLimits: {
       maxFileBytes: v.RETURNS_MAX_FILE_MB ? Math.round(v.RETURNS_MAX_FILE_MB * MB) : DEFAULT_UPLOAD_LIMITS.maxFileBytes,
       maxFiles: v.RETURNS_MAX_FILES ?? DEFAULT_UPLOAD_LIMITS.maxFiles,
-      maxTotalBytes: v.RETURNS_MAX_TOTAL_MB ? Math.round(v.RETURNS_MAX_TOTAL_MB * MB) : DEFAULT_UPLOAD_LIMITS.maxTotalBytes,
+      maxTotalBytes: v.RETURNS_MAX_TOTAL_MB
+        ? Math.round(v.RETURNS_MAX_TOTAL_MB * MB)
+        : DEFAULT_UPLOAD_LIMITS.maxTotalBytes,
     },
     issueLimits:
       v.RETURNS_MAX_ISSUES_PER_RULE === undefined && v.RETURNS_MAX_ISSUES === undefined

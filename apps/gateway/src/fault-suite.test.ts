@@ -44,15 +44,21 @@ describe('fault suite (quick scenarios)', () => {
     try {
       results = JSON.parse(readFileSync(report, 'utf8')) as Result[];
     } catch {
-      throw new Error(`the fault suite wrote no report (exit ${child.status}, signal ${child.signal}):\n${output.slice(-4000)}`);
+      throw new Error(
+        `the fault suite wrote no report (exit ${child.status}, signal ${child.signal}):\n${output.slice(-4000)}`,
+      );
     }
     return results;
   }
 
-  it.each(scenarios)('%s: holds (no partial rows, one accepted submission per return, a live gateway)', (name) => {
-    const result = run().find((r) => r.scenario === name);
-    expect(result, `no result for ${name}:\n${output.slice(-4000)}`).toBeDefined();
-    if (result!.outcome === 'skipped') console.log(`[faults] ${name} skipped: ${result!.detail}`);
-    expect(result!.outcome, `${name}: ${result!.detail}\n${output.slice(-4000)}`).not.toBe('failed');
-  }, 20 * 60_000);
+  it.each(scenarios)(
+    '%s: holds (no partial rows, one accepted submission per return, a live gateway)',
+    (name) => {
+      const result = run().find((r) => r.scenario === name);
+      expect(result, `no result for ${name}:\n${output.slice(-4000)}`).toBeDefined();
+      if (result!.outcome === 'skipped') console.log(`[faults] ${name} skipped: ${result!.detail}`);
+      expect(result!.outcome, `${name}: ${result!.detail}\n${output.slice(-4000)}`).not.toBe('failed');
+    },
+    20 * 60_000,
+  );
 });

@@ -63,10 +63,14 @@ export async function startGateway(config: Env, options: { logger?: Logger } = {
     : () => {};
   // PGlite runs in this thread: stuck in it, no probe's timer fires; a worker thread watches for that.
   const stopLoopWatch = watching
-    ? watchEventLoop(config.embeddedWatchdogMs, (r) => deadDatabaseMessage(config.DATA_DIR, r, 'Killing the process (SIGKILL: its main thread is stuck)'))
+    ? watchEventLoop(config.embeddedWatchdogMs, (r) =>
+        deadDatabaseMessage(config.DATA_DIR, r, 'Killing the process (SIGKILL: its main thread is stuck)'),
+      )
     : () => {};
   // The standby is read-only and replays the primary's migrations: never migrate it.
-  const replicaDatabase = config.readReplica ? await openDatabase({ url: config.readReplica.url, migrate: false, guards: config.databaseGuards }) : undefined;
+  const replicaDatabase = config.readReplica
+    ? await openDatabase({ url: config.readReplica.url, migrate: false, guards: config.databaseGuards })
+    : undefined;
   const replica = replicaDatabase
     ? createReplicaRouting({
         primary: database,
@@ -83,15 +87,26 @@ export async function startGateway(config: Env, options: { logger?: Logger } = {
 
   // The import command runs the same preparation, so either can be the first to touch a fresh database.
   const data = await preparePublishedData(database, config);
-  logger.info(data.loaded ? `published data loaded in ${data.milliseconds} ms` : `published data up to date (checked in ${data.milliseconds} ms)`);
+  logger.info(
+    data.loaded
+      ? `published data loaded in ${data.milliseconds} ms`
+      : `published data up to date (checked in ${data.milliseconds} ms)`,
+  );
   const hashed = Object.values(data.registrationsHashed).reduce((a, b) => a + b, 0);
-  if (hashed > 0) logger.info({ rows: data.registrationsHashed }, `registration numbers stored before hashing: ${hashed} rows hashed`);
-  if (data.findingsWithheld > 0) logger.info(`registration numbers withheld from the findings of ${data.findingsWithheld} earlier submissions`);
+  if (hashed > 0)
+    logger.info(
+      { rows: data.registrationsHashed },
+      `registration numbers stored before hashing: ${hashed} rows hashed`,
+    );
+  if (data.findingsWithheld > 0)
+    logger.info(`registration numbers withheld from the findings of ${data.findingsWithheld} earlier submissions`);
   const registrationSecret = await loadServerSecret(config);
 
   const demo = config.demoSignIn ? await upsertDemoDirectory(database) : undefined;
-  if (demo && keyStore.mode !== 'local') logger.warn('DEMO_SIGN_IN needs the local key: demo sign-in is off with AUTH_JWKS_URL');
-  if (demo && config.NODE_ENV === 'production') logger.warn('DEMO_SIGN_IN=true in production: anyone can sign in as a demo user');
+  if (demo && keyStore.mode !== 'local')
+    logger.warn('DEMO_SIGN_IN needs the local key: demo sign-in is off with AUTH_JWKS_URL');
+  if (demo && config.NODE_ENV === 'production')
+    logger.warn('DEMO_SIGN_IN=true in production: anyone can sign in as a demo user');
 
   const metrics = new GatewayMetrics();
   const recentWrites = new RecentWrites();
@@ -128,7 +143,16 @@ export async function startGateway(config: Env, options: { logger?: Logger } = {
         reader,
         onImported: async (viewer, result, seconds) => {
           metrics.recordImport(result, seconds);
-          logger.info({ kind: result.kind, status: result.status, councilCode: result.councilCode, submissionId: result.submissionId, seconds }, 'return imported');
+          logger.info(
+            {
+              kind: result.kind,
+              status: result.status,
+              councilCode: result.councilCode,
+              submissionId: result.submissionId,
+              seconds,
+            },
+            'return imported',
+          );
           if (!replica) return;
           const lsn = await replica.primaryLsn();
           recentWrites.record(viewer.userId, lsn);
@@ -180,10 +204,15 @@ export async function startGateway(config: Env, options: { logger?: Logger } = {
         },
       }).then(
         (s) => {
-          logger.info(`demo returns: ${s.accepted} imported, ${s.skipped} already there (${Math.round(s.milliseconds / 1000)} s)`);
+          logger.info(
+            `demo returns: ${s.accepted} imported, ${s.skipped} already there (${Math.round(s.milliseconds / 1000)} s)`,
+          );
           // Demo contracts once the returns are in, so their statements have figures; never fatal.
           return seedDemoContracts(database, { years: s.years, issuePastYears: true }).then(
-            (c) => logger.info(`demo contracts: ${c.created} created, ${c.skipped} already there, ${c.issued ?? 0} past statements issued`),
+            (c) =>
+              logger.info(
+                `demo contracts: ${c.created} created, ${c.skipped} already there, ${c.issued ?? 0} past statements issued`,
+              ),
             (error: unknown) => logger.error({ err: error }, 'demo contracts failed'),
           );
         },

@@ -22,7 +22,8 @@ import { TEST_AUDIENCE, TEST_ISSUER, post, testKeys, type TestKeys } from './tes
 
 const HOUR = 3600;
 
-const nest = (depth: number) => `{ councils { ${'statisticalNeighbours { '.repeat(depth - 2)}code${' }'.repeat(depth - 2)} } }`;
+const nest = (depth: number) =>
+  `{ councils { ${'statisticalNeighbours { '.repeat(depth - 2)}code${' }'.repeat(depth - 2)} } }`;
 
 const hostile: [string, string, string][] = [
   ['deep nesting', nest(20), 'QUERY_LIMIT'],
@@ -59,7 +60,9 @@ describe.each(testEngines())('gateway over HTTP on %s', (engine) => {
     // The token's directory lookup (auth/directory.ts: one primary-key read per request) is not counted:
     // "before any SQL" means before any of the request's own.
     const directoryLookup = /from "users" inner join "organisations"/i;
-    database = await openTestDatabase(engine, { logger: (query) => void (directoryLookup.test(query) || statements.push(query)) });
+    database = await openTestDatabase(engine, {
+      logger: (query) => void (directoryLookup.test(query) || statements.push(query)),
+    });
     await seedFixture(database);
     await seedComputedFixture(database);
     keys = await testKeys();
@@ -183,12 +186,23 @@ describe.each(testEngines())('gateway over HTTP on %s', (engine) => {
         'swp-ntyne',
       ]);
       expect(result.data.tyne).toEqual([
-        { name: 'Tyne Practice', councils: [{ code: '392', name: 'North Tyneside' }, { code: '929', name: 'Northumberland' }] },
+        {
+          name: 'Tyne Practice',
+          councils: [
+            { code: '392', name: 'North Tyneside' },
+            { code: '929', name: 'Northumberland' },
+          ],
+        },
       ]);
       expect(result.data.one).toEqual({ model: null, councils: [{ code: '393' }] });
       expect(result.data.pilotWaves).toEqual([
         { wave: 1, name: 'First wave', startYear: 2009, councils: [{ code: '312' }, { code: '886' }] },
-        { wave: 2, name: 'Second wave', startYear: 2011, councils: [{ code: '392' }, { code: '929' }, { code: '393' }] },
+        {
+          wave: 2,
+          name: 'Second wave',
+          startYear: 2011,
+          councils: [{ code: '392' }, { code: '929' }, { code: '393' }],
+        },
       ]);
     });
 
@@ -202,7 +216,12 @@ describe.each(testEngines())('gateway over HTTP on %s', (engine) => {
       const workforce = catalogue.filter((d) => d.area === 'workforce');
       expect(result.data.indicators.map((i: any) => i.id)).toEqual(workforce.map((d) => d.id));
       expect(result.data.indicators[0]).toMatchObject({ area: 'WORKFORCE', polarity: 'LOWER_BETTER', unit: 'percent' });
-      expect(result.data.indicator).toMatchObject({ area: 'STABILITY', polarity: 'LOWER_BETTER', decimals: 0, scale: 100 });
+      expect(result.data.indicator).toMatchObject({
+        area: 'STABILITY',
+        polarity: 'LOWER_BETTER',
+        decimals: 0,
+        scale: 100,
+      });
       expect(result.data.outcomeAreas.map((a: any) => [a.area, a.title])).toEqual([
         ['STABILITY', 'Stability and continuity'],
         ['HEALTHY', 'Being healthy'],
@@ -248,11 +267,31 @@ describe.each(testEngines())('gateway over HTTP on %s', (engine) => {
       const [kent, tyne] = series.lines;
       expect(kent.subject).toEqual({ kind: 'COUNCIL', id: '886', name: 'Kent' });
       expect(kent.points).toEqual([
-        { period: 2023, value: 10, numerator: 100, denominator: 1000, symbol: null, source: 'PUBLISHED', rank: 1, rankOutOf: 1, quartile: null },
+        {
+          period: 2023,
+          value: 10,
+          numerator: 100,
+          denominator: 1000,
+          symbol: null,
+          source: 'PUBLISHED',
+          rank: 1,
+          rankOutOf: 1,
+          quartile: null,
+        },
         // 11 councils with a number (Kingston is suppressed); Kent ties South Tyneside on 9 behind
         // Hounslow 7 and North Tyneside 8: rank 3. LAIT's quartile: sorted 7 8 9 9 10 10 11 12 12 13 14,
         // Q25 at position (11 - 1) x 0.25 = 2.5, between 9 and 9 = 9; Kent's 9 <= Q25: quartile 1.
-        { period: 2024, value: 9, numerator: 90, denominator: 1000, symbol: null, source: 'PUBLISHED', rank: 3, rankOutOf: 11, quartile: 1 },
+        {
+          period: 2024,
+          value: 9,
+          numerator: 90,
+          denominator: 1000,
+          symbol: null,
+          source: 'PUBLISHED',
+          rank: 3,
+          rankOutOf: 11,
+          quartile: 1,
+        },
       ]);
       expect(kent.region).toEqual([{ period: 2024, value: 10.5 }]);
       // Medway 20/200, East Sussex 13/100, Hampshire 60/500: 93 / 800 x 100.
@@ -261,7 +300,17 @@ describe.each(testEngines())('gateway over HTTP on %s', (engine) => {
       expect(tyne.subject).toEqual({ kind: 'PRACTICE', id: 'swp-ntyne', name: 'Tyne Practice' });
       // 4 children of 40: a small count, suppressed for policy, who does not own the practice.
       expect(tyne.points).toEqual([
-        { period: 2024, value: null, numerator: null, denominator: 40, symbol: 'c', source: 'COMPUTED', rank: null, rankOutOf: null, quartile: null },
+        {
+          period: 2024,
+          value: null,
+          numerator: null,
+          denominator: 40,
+          symbol: 'c',
+          source: 'COMPUTED',
+          rank: null,
+          rankOutOf: null,
+          quartile: null,
+        },
       ]);
       // Anchored on North Tyneside (392): North East, and 392's neighbours 390, 391, 393 = 31 / 300 x 100.
       expect(tyne.region).toEqual([{ period: 2024, value: 9.9 }]);
@@ -272,7 +321,17 @@ describe.each(testEngines())('gateway over HTTP on %s', (engine) => {
     it('shows a suppressed council as a symbol with no rank', async () => {
       const result = await query(seriesQuery, { subjects: [{ kind: 'COUNCIL', id: '314' }], from: 2024 });
       expect(result.data.series.lines[0].points).toEqual([
-        { period: 2024, value: null, numerator: null, denominator: 100, symbol: 'c', source: 'PUBLISHED', rank: null, rankOutOf: 11, quartile: null },
+        {
+          period: 2024,
+          value: null,
+          numerator: null,
+          denominator: 100,
+          symbol: 'c',
+          source: 'PUBLISHED',
+          rank: null,
+          rankOutOf: 11,
+          quartile: null,
+        },
       ]);
     });
 
@@ -297,7 +356,10 @@ describe.each(testEngines())('gateway over HTTP on %s', (engine) => {
 
     it('rejects bad input with a code, not a stack', async () => {
       const result = await query(`{ series(indicatorId: "nope", subjects: []) { periods } }`);
-      expect(result.errors?.[0]).toMatchObject({ message: 'Unknown indicator: nope', extensions: { code: 'BAD_USER_INPUT' } });
+      expect(result.errors?.[0]).toMatchObject({
+        message: 'Unknown indicator: nope',
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
       const invalid = await query(`{ councils { nope } }`);
       expect(invalid.status).toBe(400);
       expect(invalid.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
@@ -325,7 +387,11 @@ describe.each(testEngines())('gateway over HTTP on %s', (engine) => {
       const preflight = (origin: string) =>
         fetch(server.url, {
           method: 'OPTIONS',
-          headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+          headers: {
+            origin,
+            'access-control-request-method': 'POST',
+            'access-control-request-headers': 'content-type',
+          },
         });
       const local = await preflight('http://localhost:5173');
       expect(local.status).toBe(204);
@@ -365,7 +431,9 @@ describe.each(testEngines())('gateway over HTTP on %s', (engine) => {
     const me = '{ me { userId role } }';
 
     it('answers a valid token with its viewer', async () => {
-      const result = await post(server.url, me, { token: await signToken(store, testViewers.councilKent, { expiresIn: 60 }) });
+      const result = await post(server.url, me, {
+        token: await signToken(store, testViewers.councilKent, { expiresIn: 60 }),
+      });
       expect(result.status).toBe(200);
       expect(result.data).toEqual({ me: { userId: 'demo-council-kent', role: 'COUNCIL' } });
     });
@@ -375,7 +443,8 @@ describe.each(testEngines())('gateway over HTTP on %s', (engine) => {
       expect(result.status).toBe(200);
       expect(result.data).toBeNull();
       expect(result.errors!.length).toBeGreaterThan(0);
-      for (const error of result.errors!) expect([error.message, error.extensions]).toEqual(['Not signed in', { code: 'UNAUTHENTICATED' }]);
+      for (const error of result.errors!)
+        expect([error.message, error.extensions]).toEqual(['Not signed in', { code: 'UNAUTHENTICATED' }]);
       const nullable = await post(server.url, '{ council(code: "886") { name } }');
       expect(nullable.data).toEqual({ council: null });
       expect(nullable.errors!.map((e) => e.extensions.code)).toEqual(['UNAUTHENTICATED']);
@@ -399,7 +468,11 @@ describe.each(testEngines())('gateway over HTTP on %s', (engine) => {
       [
         'signed with another key',
         async () => {
-          const other = await createKeyStore({ localKeyFile: join(dir, 'other.json'), issuer: TEST_ISSUER, audience: TEST_AUDIENCE });
+          const other = await createKeyStore({
+            localKeyFile: join(dir, 'other.json'),
+            issuer: TEST_ISSUER,
+            audience: TEST_AUDIENCE,
+          });
           return signToken(other, testViewers.admin, { expiresIn: HOUR });
         },
       ],
@@ -413,7 +486,11 @@ describe.each(testEngines())('gateway over HTTP on %s', (engine) => {
       [
         'from another issuer',
         async () => {
-          const other = await createKeyStore({ localKeyFile: keyFile(), issuer: 'https://evil.example', audience: TEST_AUDIENCE });
+          const other = await createKeyStore({
+            localKeyFile: keyFile(),
+            issuer: 'https://evil.example',
+            audience: TEST_AUDIENCE,
+          });
           return signToken(other, testViewers.admin, { expiresIn: HOUR });
         },
       ],
@@ -422,14 +499,24 @@ describe.each(testEngines())('gateway over HTTP on %s', (engine) => {
         async () => {
           const header = base64url.encode(JSON.stringify({ alg: 'none', typ: 'JWT' }));
           const now = Math.floor(Date.now() / 1000);
-          const claims = { sub: 'demo-admin', role: 'admin', org_kind: 'department', org_id: 'dfe', iss: TEST_ISSUER, aud: TEST_AUDIENCE, exp: now + HOUR };
+          const claims = {
+            sub: 'demo-admin',
+            role: 'admin',
+            org_kind: 'department',
+            org_id: 'dfe',
+            iss: TEST_ISSUER,
+            aud: TEST_AUDIENCE,
+            exp: now + HOUR,
+          };
           return `${header}.${base64url.encode(JSON.stringify(claims))}.`;
         },
       ],
       [
         'tampered (role raised after signing)',
         async () => {
-          const [header, payload, signature] = (await signToken(store, testViewers.policy, { expiresIn: HOUR })).split('.');
+          const [header, payload, signature] = (await signToken(store, testViewers.policy, { expiresIn: HOUR })).split(
+            '.',
+          );
           const claims = JSON.parse(new TextDecoder().decode(base64url.decode(payload!)));
           return `${header}.${base64url.encode(JSON.stringify({ ...claims, role: 'admin' }))}.${signature}`;
         },
@@ -520,7 +607,11 @@ describe.each(testEngines())('gateway over HTTP on %s', (engine) => {
 
       it('writes the demo organisations and users into the directory, which admins can list', async () => {
         const token = await signToken(store, testViewers.admin, { expiresIn: 60 });
-        const result = await post(server.url, '{ organisations { id kind name } users { id role organisation { id } } }', { token });
+        const result = await post(
+          server.url,
+          '{ organisations { id kind name } users { id role organisation { id } } }',
+          { token },
+        );
         expect(result.data.organisations).toEqual(
           expect.arrayContaining([
             { id: 'dfe', kind: 'DEPARTMENT', name: 'Department for Education' },
@@ -560,10 +651,18 @@ describe.each(testEngines())('gateway over HTTP on %s', (engine) => {
       });
       const relying = await startServer({ database, port: 0, nodeEnv: 'test', keyStore: remote });
       try {
-        const good = await post(relying.url, me, { token: await signToken(store, testViewers.policy, { expiresIn: 60 }) });
+        const good = await post(relying.url, me, {
+          token: await signToken(store, testViewers.policy, { expiresIn: 60 }),
+        });
         expect(good.data).toEqual({ me: { userId: 'demo-policy', role: 'POLICY' } });
-        const other = await createKeyStore({ localKeyFile: join(dir, 'stranger.json'), issuer: TEST_ISSUER, audience: TEST_AUDIENCE });
-        const bad = await post(relying.url, me, { token: await signToken(other, testViewers.policy, { expiresIn: 60 }) });
+        const other = await createKeyStore({
+          localKeyFile: join(dir, 'stranger.json'),
+          issuer: TEST_ISSUER,
+          audience: TEST_AUDIENCE,
+        });
+        const bad = await post(relying.url, me, {
+          token: await signToken(other, testViewers.policy, { expiresIn: 60 }),
+        });
         expect(bad.status).toBe(401);
         // No demo sign-in without a local key to sign with.
         expect((await fetch(`${relying.origin}/auth/demo-users`)).status).toBe(404);
@@ -585,7 +684,12 @@ describe.each(testEngines())('gateway over HTTP on %s', (engine) => {
     });
 
     it('takes its limits from configuration', async () => {
-      const strict = await startServer({ database, port: 0, keyStore: keys.store, limits: { maxAliases: 1, maxDepth: 2 } });
+      const strict = await startServer({
+        database,
+        port: 0,
+        keyStore: keys.store,
+        limits: { maxAliases: 1, maxDepth: 2 },
+      });
       try {
         const bearer = await tokenFor('policy');
         const aliases = await post(strict.url, '{ a: regions { code } b: regions { code } }', { token: bearer });
@@ -636,19 +740,30 @@ describe.each(testEngines())('gateway over HTTP on %s', (engine) => {
 
     describe('audit', () => {
       const rows = () =>
-        database.rows<{ user_id: string; action: string; target: string }>(sql`SELECT user_id, action, target FROM audit_log ORDER BY id`);
-      const kentComputed = '{ series(indicatorId: "placements_3plus", subjects: [{ kind: COUNCIL, id: "886" }], fromPeriod: 2025) { lines { points { numerator } } } }';
+        database.rows<{ user_id: string; action: string; target: string }>(
+          sql`SELECT user_id, action, target FROM audit_log ORDER BY id`,
+        );
+      const kentComputed =
+        '{ series(indicatorId: "placements_3plus", subjects: [{ kind: COUNCIL, id: "886" }], fromPeriod: 2025) { lines { points { numerator } } } }';
 
       it('writes who read which child-derived figures, before answering; admins read it back', async () => {
         const before = (await rows()).length;
         const result = await post(server.url, kentComputed, { token: await tokenFor('councilKent') });
         expect(result.data.series.lines[0].points).toEqual([{ numerator: 40 }]);
-        expect((await rows()).slice(before)).toEqual([{ user_id: 'demo-council-kent', action: 'read', target: 'series:placements_3plus' }]);
+        expect((await rows()).slice(before)).toEqual([
+          { user_id: 'demo-council-kent', action: 'read', target: 'series:placements_3plus' },
+        ]);
 
-        const log = await post(server.url, '{ auditLog(limit: 1) { userId action target } }', { token: await tokenFor('admin') });
-        expect(log.data.auditLog).toEqual([{ userId: 'demo-council-kent', action: 'read', target: 'series:placements_3plus' }]);
+        const log = await post(server.url, '{ auditLog(limit: 1) { userId action target } }', {
+          token: await tokenFor('admin'),
+        });
+        expect(log.data.auditLog).toEqual([
+          { userId: 'demo-council-kent', action: 'read', target: 'series:placements_3plus' },
+        ]);
         const denied = await post(server.url, '{ auditLog(limit: 1) { userId } }', { token: await tokenFor('policy') });
-        expect(denied.errors).toEqual([{ message: 'Not allowed', path: ['auditLog'], extensions: { code: 'FORBIDDEN' } }]);
+        expect(denied.errors).toEqual([
+          { message: 'Not allowed', path: ['auditLog'], extensions: { code: 'FORBIDDEN' } },
+        ]);
       });
 
       it('withholds the figures when the audit row cannot be written', async () => {
@@ -659,7 +774,9 @@ describe.each(testEngines())('gateway over HTTP on %s', (engine) => {
           const result = await post(production.url, kentComputed, { token: await tokenFor('councilKent') });
           expect(result.status).toBe(500);
           expect(result.data).toBeUndefined();
-          expect(result.errors).toEqual([{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
+          expect(result.errors).toEqual([
+            { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+          ]);
           expect(logged).toHaveBeenCalledWith('audit write failed; response withheld', expect.anything());
         } finally {
           logged.mockRestore();

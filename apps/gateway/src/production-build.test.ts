@@ -31,7 +31,10 @@ describe('the production build', () => {
   let output = '';
 
   beforeAll(async () => {
-    const built = spawnSync(process.execPath, ['--import', 'tsx', 'build.ts', outdir], { cwd: gatewayDir, encoding: 'utf8' });
+    const built = spawnSync(process.execPath, ['--import', 'tsx', 'build.ts', outdir], {
+      cwd: gatewayDir,
+      encoding: 'utf8',
+    });
     expect(built.status, built.stderr).toBe(0);
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
@@ -53,7 +56,10 @@ describe('the production build', () => {
     gateway.stderr?.on('data', (c) => (output += c));
     // Start-up loads DfE's published tables into the fresh folder first.
     for (let i = 0; i < 600; i++) {
-      const ok = await fetch(`${base}/health`).then((r) => r.ok, () => false);
+      const ok = await fetch(`${base}/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) return;
       if (gateway.exitCode !== null) throw new Error(`the bundle exited ${gateway.exitCode}:\n${output}`);
       await new Promise((r) => setTimeout(r, 500));
@@ -71,7 +77,11 @@ describe('the production build', () => {
   });
 
   async function tokenFor(userId: string): Promise<string> {
-    const r = await fetch(`${base}/auth/demo-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId }) });
+    const r = await fetch(`${base}/auth/demo-token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userId }),
+    });
     return ((await r.json()) as { token: string }).token;
   }
 
@@ -92,14 +102,21 @@ describe('the production build', () => {
     form.append('kind', 'ssda903');
     form.append('collectionYear', '2025');
     form.append('files', new Blob(['CHILD,SEX\n1,9\n']), 'header.csv');
-    const r = await fetch(`${base}/returns`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+    const r = await fetch(`${base}/returns`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: form,
+    });
     const answer = (await r.json()) as { status?: string; errors?: unknown[] };
     expect(r.status, JSON.stringify(answer)).toBe(422);
     expect(answer.status).toBe('rejected');
   });
 
   it('ships the import command', () => {
-    const run = spawnSync(process.execPath, [join(outdir, 'import.js'), '--help'], { encoding: 'utf8', env: { PATH: process.env.PATH } });
+    const run = spawnSync(process.execPath, [join(outdir, 'import.js'), '--help'], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH },
+    });
     expect(`${run.stdout}${run.stderr}`).toMatch(/npm run import|Usage|usage/);
   });
 });

@@ -30,7 +30,10 @@ import { parseEnv, repoRoot } from './env';
 import { startGateway, type Gateway } from './gateway';
 
 const bin = postgresBinDir();
-if (!bin) console.warn('replication.test.ts skipped: no PostgreSQL server binaries under /usr/lib/postgresql/*/bin (apt-get install postgresql)');
+if (!bin)
+  console.warn(
+    'replication.test.ts skipped: no PostgreSQL server binaries under /usr/lib/postgresql/*/bin (apt-get install postgresql)',
+  );
 
 /** The hand-written 2024-25 return for Kent (886): valid, warnings only. */
 const handWritten = join(repoRoot, 'packages/returns/fixtures/hand-written');
@@ -39,7 +42,10 @@ const files = [
     .filter((f) => f.endsWith('.csv'))
     .map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(handWritten, name))) })),
   // Social worker episodes, which a 2024-25 return must carry.
-  { name: 'sw.csv', bytes: new TextEncoder().encode('CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON\n1001,15/06/2010,SW7,01/03/2024,,\n') },
+  {
+    name: 'sw.csv',
+    bytes: new TextEncoder().encode('CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON\n1001,15/06/2010,SW7,01/03/2024,,\n'),
+  },
 ];
 
 /**
@@ -82,7 +88,10 @@ const kentPlacements = /* GraphQL */ `
   }`;
 
 /** One try of a request, against each gateway in turn until one answers (what a load balancer's retry does). */
-async function withRetry(origins: string[], attempt: (origin: string) => Promise<Response>): Promise<{ response: Response; tries: number }> {
+async function withRetry(
+  origins: string[],
+  attempt: (origin: string) => Promise<Response>,
+): Promise<{ response: Response; tries: number }> {
   let tries = 0;
   let last: unknown;
   for (let round = 0; round < 3; round++) {
@@ -160,7 +169,8 @@ describe.skipIf(!bin)('two gateways over a primary and a hot standby (streaming 
   it('imports a return through gateway A and reads the new figures through gateway B, from the standby', async () => {
     const [a, b] = gateways as [Gateway, Gateway];
     // The published data load wrote a lot of WAL: let the standby replay it (bounded) before reading there.
-    for (let i = 0; i < 150 && (await b.replica!.probe()).state !== 'up'; i++) await new Promise((r) => setTimeout(r, 200));
+    for (let i = 0; i < 150 && (await b.replica!.probe()).state !== 'up'; i++)
+      await new Promise((r) => setTimeout(r, 200));
     const health = (await (await fetch(`${b.server.origin}/health`)).json()) as any;
     expect(health).toMatchObject({ status: 'ok', replica: { state: 'up' } });
 
@@ -168,7 +178,11 @@ describe.skipIf(!bin)('two gateways over a primary and a hot standby (streaming 
     expect(before.headers.get('x-read-from')).toBe('replica');
     expect(await points(before)).toEqual([]);
 
-    const imported = await fetch(`${a.server.origin}/returns`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: upload() });
+    const imported = await fetch(`${a.server.origin}/returns`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: upload(),
+    });
     expect(imported.status).toBe(201);
     expect(await imported.json()).toMatchObject({ status: 'accepted', councilCode: '886', collectionYear: 2025 });
     const lsn = imported.headers.get('x-commit-lsn');
@@ -190,7 +204,9 @@ describe.skipIf(!bin)('two gateways over a primary and a hot standby (streaming 
     const metrics = await b.server.metricsText();
     expect(metrics.body).toMatch(/^continuity_replica_up 1$/m);
     expect(metrics.body).toMatch(/^continuity_replica_lag_bytes \d+$/m);
-    expect(metrics.body).toMatch(/continuity_graphql_operations_total\{operation="KentPlacements",type="query",read_from="replica",outcome="ok"\} 2/);
+    expect(metrics.body).toMatch(
+      /continuity_graphql_operations_total\{operation="KentPlacements",type="query",read_from="replica",outcome="ok"\} 2/,
+    );
     const importsOnA = await a.server.metricsText();
     expect(importsOnA.body).toMatch(/continuity_imports_total\{kind="ssda903",status="accepted"\} 1/);
   });
@@ -204,36 +220,62 @@ describe.skipIf(!bin)('two gateways over a primary and a hot standby (streaming 
       for (let i = 0; i < 20; i++) {
         const state = await standbyDb
           .rows<{ state: string }>(sql`SELECT pg_wal_replay_resume(), pg_get_wal_replay_pause_state() AS state`)
-          .then((rows) => rows[0]!.state, () => 'retry');
+          .then(
+            (rows) => rows[0]!.state,
+            () => 'retry',
+          );
         if (state === 'not paused') return;
         await new Promise((r) => setTimeout(r, 100));
       }
       throw new Error('the standby did not resume replaying');
     };
-    const workers = async (response: Response) => ({ readFrom: response.headers.get('x-read-from'), points: await points(response) });
+    const workers = async (response: Response) => ({
+      readFrom: response.headers.get('x-read-from'),
+      points: await points(response),
+    });
     const before = [{ period: 2025, numerator: 0, denominator: 1 }];
     const after = [{ period: 2025, numerator: 1, denominator: 1 }];
-    expect(await workers(await graphql(b.server.origin, {}, kentSocialWorkers))).toEqual({ readFrom: 'replica', points: before });
+    expect(await workers(await graphql(b.server.origin, {}, kentSocialWorkers))).toEqual({
+      readFrom: 'replica',
+      points: before,
+    });
 
     // The standby stops replaying: it still answers, with what it had (a standby that fell behind).
     await standbyDb.rows(sql`SELECT pg_wal_replay_pause()`);
     try {
-      const imported = await fetch(`${a.server.origin}/returns`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: upload(threeWorkers) });
+      const imported = await fetch(`${a.server.origin}/returns`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+        body: upload(threeWorkers),
+      });
       expect(imported.status).toBe(201);
       const lsn = imported.headers.get('x-commit-lsn')!;
       expect(lsn).toMatch(/^[0-9A-F]+\/[0-9A-F]+$/);
       // Without the header B reads the standby, which has not replayed the import: the figures from before it.
-      expect(await workers(await graphql(b.server.origin, {}, kentSocialWorkers))).toEqual({ readFrom: 'replica', points: before });
+      expect(await workers(await graphql(b.server.origin, {}, kentSocialWorkers))).toEqual({
+        readFrom: 'replica',
+        points: before,
+      });
       // With it, B waits for the standby (READ_YOUR_WRITES_WAIT_MS), which does not get there: the primary answers.
-      expect(await workers(await graphql(b.server.origin, { 'x-min-lsn': lsn }, kentSocialWorkers))).toEqual({ readFrom: 'primary', points: after });
+      expect(await workers(await graphql(b.server.origin, { 'x-min-lsn': lsn }, kentSocialWorkers))).toEqual({
+        readFrom: 'primary',
+        points: after,
+      });
       await resumeReplay();
       // Replaying again, the standby passes the position within the wait: the same read is answered there.
-      expect(await workers(await graphql(b.server.origin, { 'x-min-lsn': lsn }, kentSocialWorkers))).toEqual({ readFrom: 'replica', points: after });
+      expect(await workers(await graphql(b.server.origin, { 'x-min-lsn': lsn }, kentSocialWorkers))).toEqual({
+        readFrom: 'replica',
+        points: after,
+      });
     } finally {
       await resumeReplay().catch(() => undefined);
     }
     // The first version back, so the return holds what the next test uploads again.
-    const restored = await fetch(`${a.server.origin}/returns`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: upload() });
+    const restored = await fetch(`${a.server.origin}/returns`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: upload(),
+    });
     expect(restored.status).toBe(201);
   });
 

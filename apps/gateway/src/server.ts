@@ -17,10 +17,21 @@ import { createLogger, requestIdOf, withRequestId, type Logger } from './observa
 import type { GatewayMetrics } from './observability/metrics';
 import { operationKey, operationPlugin, type OperationInfo } from './reads/operation-plugin';
 import type { RecentWrites } from './reads/recent-writes';
-import { clientAddress, DEFAULT_RATE_LIMITS, rateLimiter, type LimitedRoute, type RateCheck, type RateLimitConfig } from './http/rate-limit';
+import {
+  clientAddress,
+  DEFAULT_RATE_LIMITS,
+  rateLimiter,
+  type LimitedRoute,
+  type RateCheck,
+  type RateLimitConfig,
+} from './http/rate-limit';
 
 /** A route beside /graphql (e.g. POST /returns): given the request, the response and the token check. */
-type RouteHandler = (req: IncomingMessage, res: ServerResponse, context: { authenticate: Authenticate }) => Promise<void>;
+type RouteHandler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  context: { authenticate: Authenticate },
+) => Promise<void>;
 
 /** A hot standby for reads, and each user's last write on this gateway (read-your-writes). */
 interface ReadReplica {
@@ -88,7 +99,15 @@ export interface RunningServer {
 }
 
 /** Paths named in metrics; anything else is "other", so a scan cannot grow the label set. */
-const KNOWN_ROUTES = new Set(['/graphql', '/health', '/metrics', '/returns', '/.well-known/jwks.json', '/auth/demo-users', '/auth/demo-token']);
+const KNOWN_ROUTES = new Set([
+  '/graphql',
+  '/health',
+  '/metrics',
+  '/returns',
+  '/.well-known/jwks.json',
+  '/auth/demo-users',
+  '/auth/demo-token',
+]);
 
 /** A response that failed for a reason the standby may be behind (a dropped connection, a cancelled statement). */
 function failedInternally(response: { status?: number | undefined; body: { kind: string; string?: string } }): boolean {
@@ -147,7 +166,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const authenticate = authenticator(keyStore, options.directory ?? directoryCheck(database));
   const limits: QueryLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const bodyLimit = options.bodyLimit ?? 100_000;
-  const rateCheck: RateCheck | null = options.rateLimits === false ? null : rateLimiter(options.rateLimits ?? DEFAULT_RATE_LIMITS);
+  const rateCheck: RateCheck | null =
+    options.rateLimits === false ? null : rateLimiter(options.rateLimits ?? DEFAULT_RATE_LIMITS);
   const cors = corsPolicy({ production: options.nodeEnv === 'production', origins: options.corsOrigins ?? [] });
   const timeoutMs = options.requestTimeoutMs ?? 10_000;
   // Node's own limits stay (headers within 60 s, a whole request within 300 s): uploads to /returns
@@ -174,12 +194,24 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
 
   /** False having answered 429 (with Retry-After) when the caller is over a limit. */
-  async function withinLimit(req: IncomingMessage, res: ServerResponse, route: LimitedRoute, viewer: Viewer | null): Promise<boolean> {
+  async function withinLimit(
+    req: IncomingMessage,
+    res: ServerResponse,
+    route: LimitedRoute,
+    viewer: Viewer | null,
+  ): Promise<boolean> {
     if (!rateCheck) return true;
-    const wait = viewer ? await rateCheck(route, 'user', viewer.userId) : await rateCheck(route, 'address', clientAddress(req));
+    const wait = viewer
+      ? await rateCheck(route, 'user', viewer.userId)
+      : await rateCheck(route, 'address', clientAddress(req));
     if (wait === null) return true;
     req.resume();
-    send(res, 429, { errors: [{ message: 'Too many requests', extensions: { code: 'RATE_LIMITED' } }] }, { 'retry-after': String(wait) });
+    send(
+      res,
+      429,
+      { errors: [{ message: 'Too many requests', extensions: { code: 'RATE_LIMITED' } }] },
+      { 'retry-after': String(wait) },
+    );
     return false;
   }
 
@@ -206,7 +238,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const started = process.hrtime.bigint();
     const run = async (choice: ReadChoice) => {
       // A fresh context per request: per-request dataloaders, nothing cached across viewers.
-      const context = createContext({ database: choice.database, primary: database, viewer, signal: controller.signal, limits });
+      const context = createContext({
+        database: choice.database,
+        primary: database,
+        viewer,
+        signal: controller.signal,
+        limits,
+      });
       const response = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method?.toUpperCase() ?? 'GET', headers: toHeaderMap(req), search, body },
         context: async () => context,
@@ -222,14 +260,22 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       // audit rows, which are written to the primary once per answer.
       const status = await readReplica.routing.probe();
       if (status.state === 'up') return first;
-      logger.warn({ replica: status.state, reason: status.reason }, 'read failed on the standby; answered from the primary');
+      logger.warn(
+        { replica: status.state, reason: status.reason },
+        'read failed on the standby; answered from the primary',
+      );
       return run(primaryChoice);
     };
     try {
       const outcome = await Promise.race([execute(), timedOut]);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       if (outcome === 'timeout') {
-        metrics?.graphqlOperations.inc({ operation: 'unknown', type: 'unknown', read_from: 'unknown', outcome: 'timeout' });
+        metrics?.graphqlOperations.inc({
+          operation: 'unknown',
+          type: 'unknown',
+          read_from: 'unknown',
+          outcome: 'timeout',
+        });
         send(res, 503, { errors: [{ message: 'Request timed out', extensions: { code: 'TIMEOUT' } }] });
         return;
       }
@@ -246,7 +292,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (metrics) {
         const name = metrics.operationLabel(operation?.name);
         const type = operation?.type ?? 'unknown';
-        const ok = (response.status ?? 200) < 400 && !(response.body.kind === 'complete' && response.body.string.includes('"errors"'));
+        const ok =
+          (response.status ?? 200) < 400 &&
+          !(response.body.kind === 'complete' && response.body.string.includes('"errors"'));
         metrics.graphqlOperations.inc({ operation: name, type, read_from: readFrom, outcome: ok ? 'ok' : 'error' });
         metrics.graphqlDuration.observe({ operation: name, type }, seconds);
       }
@@ -332,7 +380,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (demoSignIn && keyStore?.signing && url.pathname.startsWith('/auth/')) {
       if (handleCors(req, res, cors)) return;
       if (url.pathname === '/auth/demo-users' && method === 'GET') return send(res, 200, { users: demoSignIn.users });
-      if (url.pathname === '/auth/demo-token' && method === 'POST') return demoToken(req, res, keyStore, demoSignIn.tokenSeconds);
+      if (url.pathname === '/auth/demo-token' && method === 'POST')
+        return demoToken(req, res, keyStore, demoSignIn.tokenSeconds);
     }
     // The dashboard's files, and its pages on a page load (`/returns` is both a page and the upload route).
     if (options.site?.serve(req, res)) return;
@@ -367,7 +416,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         metrics?.httpRequests.inc({ route: routeLabel, method, status: String(res.statusCode) });
         metrics?.httpDuration.observe({ route: routeLabel }, seconds);
         if (path !== '/health' && path !== '/metrics') {
-          logger.info({ method, path, status: res.statusCode, ms: Math.round(seconds * 1000), aborted: !res.writableFinished }, 'request');
+          logger.info(
+            { method, path, status: res.statusCode, ms: Math.round(seconds * 1000), aborted: !res.writableFinished },
+            'request',
+          );
         }
       });
       route(req, res).catch((error: unknown) => {

@@ -1,5 +1,10 @@
 import { loadOrCreateSecretFile } from '@continuity/access';
-import { hashStoredRegistrations, withholdStoredFindings, type Database, type RegistrationSecret } from '@continuity/db';
+import {
+  hashStoredRegistrations,
+  withholdStoredFindings,
+  type Database,
+  type RegistrationSecret,
+} from '@continuity/db';
 import { loadAll } from '@continuity/published';
 import { ensureData, type EnsureDataResult } from './data';
 import type { Env } from './env';
@@ -11,7 +16,9 @@ import { publishedFingerprint } from './fingerprint';
  * (PSEUDONYM_SECRET) or its file, generated once in development.
  */
 export async function loadServerSecret(config: Pick<Env, 'pseudonymSecret'>): Promise<RegistrationSecret> {
-  return 'value' in config.pseudonymSecret ? config.pseudonymSecret.value : loadOrCreateSecretFile(config.pseudonymSecret.file);
+  return 'value' in config.pseudonymSecret
+    ? config.pseudonymSecret.value
+    : loadOrCreateSecretFile(config.pseudonymSecret.file);
 }
 
 /**

@@ -22,7 +22,9 @@ export interface TestKeys {
   dispose(): void;
 }
 
-export async function testKeys(options: { clock?: () => Date; issuer?: string; audience?: string } = {}): Promise<TestKeys> {
+export async function testKeys(
+  options: { clock?: () => Date; issuer?: string; audience?: string } = {},
+): Promise<TestKeys> {
   const dir = mkdtempSync(join(tmpdir(), 'continuity-gateway-keys-'));
   const store = await createKeyStore({
     localKeyFile: join(dir, 'key.json'),

@@ -57,11 +57,13 @@ describe('discloseFigure', () => {
 
   it('rounds England and regional counts to the nearest 10 and keeps the rate from unrounded counts', () => {
     // 14 of 25 = 56%: counts shown as 10 and 30 (25 rounds half up), the rate as computed.
-    expect(discloseFigure(figure({ subjectKind: 'england', numerator: 14, denominator: 25, value: 56 }))).toMatchObject({
-      numerator: 10,
-      denominator: 30,
-      value: 56,
-    });
+    expect(discloseFigure(figure({ subjectKind: 'england', numerator: 14, denominator: 25, value: 56 }))).toMatchObject(
+      {
+        numerator: 10,
+        denominator: 30,
+        value: 56,
+      },
+    );
     expect(discloseFigure(figure({ subjectKind: 'region', numerator: 15, denominator: 250, value: 6 }))).toMatchObject({
       numerator: 20,
       denominator: 250,
@@ -70,12 +72,14 @@ describe('discloseFigure', () => {
   });
 
   it('suppresses a small regional count rather than rounding it to 0', () => {
-    expect(discloseFigure(figure({ subjectKind: 'region', numerator: 4, denominator: 300, value: 1.3 }))).toMatchObject({
-      numerator: null,
-      numeratorSymbol: 'c',
-      value: null,
-      symbol: 'c',
-    });
+    expect(discloseFigure(figure({ subjectKind: 'region', numerator: 4, denominator: 300, value: 1.3 }))).toMatchObject(
+      {
+        numerator: null,
+        numeratorSymbol: 'c',
+        value: null,
+        symbol: 'c',
+      },
+    );
   });
 
   it('controls a count-valued figure as a count', () => {
@@ -89,7 +93,12 @@ describe('discloseFigure', () => {
 
   it('withholds a published rate whose numerator was suppressed at source', () => {
     const published = figure({ numerator: null, numeratorSymbol: 'c', denominator: 120, value: 3 });
-    expect(discloseFigure(published)).toMatchObject({ numerator: null, numeratorSymbol: 'c', value: null, symbol: 'c' });
+    expect(discloseFigure(published)).toMatchObject({
+      numerator: null,
+      numeratorSymbol: 'c',
+      value: null,
+      symbol: 'c',
+    });
   });
 
   it('keeps the symbol of a figure with no value', () => {
@@ -130,13 +139,13 @@ describe('discloseTable', () => {
     expect(out.get('R')!.value).toBeCloseTo(21.428571428571427, 12);
   });
 
-  it('needs no complement when the small council is the viewer\'s own', () => {
+  it("needs no complement when the small council is the viewer's own", () => {
     const out = discloseTable(councils('A'), groups);
     expect(out.get('A')).toMatchObject({ numerator: 3, value: 10 });
     expect(out.get('B')).toMatchObject({ numerator: 10, value: 20 });
   });
 
-  it('never hides the viewer\'s own council as a complement', () => {
+  it("never hides the viewer's own council as a complement", () => {
     const out = discloseTable(councils('B'), groups);
     expect(out.get('B')).toMatchObject({ numerator: 10, value: 20 });
     expect(out.get('C')).toMatchObject({ numerator: null, value: null, symbol: 'c' });
@@ -177,7 +186,7 @@ describe('rates of rounded counts in computed tables', () => {
   });
 });
 
-describe('hidden figures (another council\'s part of a shared practice, issue 11)', () => {
+describe("hidden figures (another council's part of a shared practice, issue 11)", () => {
   // Practice P serves A and B: pooled 25/100 = A's part 20/59 (owned by A's viewer) + B's part 5/41 (hidden).
   const pooled = figure({ subjectKind: 'practice', numerator: 25, denominator: 100, value: 25 });
   const ownPart = figure({ subjectKind: 'practice_part', owned: true, numerator: 20, denominator: 59, value: 33.9 });
@@ -185,15 +194,35 @@ describe('hidden figures (another council\'s part of a shared practice, issue 11
   const groups = [{ total: 'P', members: ['P@A', 'P@B'] }];
 
   it('withholds the pooled numerator when pooled minus the own part would give a small count', () => {
-    const out = discloseTable(new Map([['P', pooled], ['P@A', ownPart], ['P@B', otherPart]]), groups);
-    expect(out.get('P')).toMatchObject({ numerator: null, numeratorSymbol: 'c', value: null, symbol: 'c', denominator: 100 });
+    const out = discloseTable(
+      new Map([
+        ['P', pooled],
+        ['P@A', ownPart],
+        ['P@B', otherPart],
+      ]),
+      groups,
+    );
+    expect(out.get('P')).toMatchObject({
+      numerator: null,
+      numeratorSymbol: 'c',
+      value: null,
+      symbol: 'c',
+      denominator: 100,
+    });
     expect(out.get('P@A')).toMatchObject({ numerator: 20, denominator: 59 });
     expect(out.get('P@B')).toMatchObject({ numerator: null, denominator: null, value: null, symbol: 'c' });
   });
 
   it('shows the pooled figure when the hidden part holds no small count', () => {
     const large = { ...otherPart, numerator: 12, value: 29.3 };
-    const out = discloseTable(new Map([['P', pooled], ['P@A', ownPart], ['P@B', large]]), groups);
+    const out = discloseTable(
+      new Map([
+        ['P', pooled],
+        ['P@A', ownPart],
+        ['P@B', large],
+      ]),
+      groups,
+    );
     expect(out.get('P')).toMatchObject({ numerator: 25, denominator: 100, value: 25 });
     expect(out.get('P@B')).toMatchObject({ numerator: null, symbol: 'c' });
   });
@@ -216,7 +245,12 @@ describe('discloseTables (counts of several indicators holding the same children
   ]);
 
   it('suppresses in every count of a family what one count suppresses', () => {
-    const out = discloseTables(tables, [[{ table: 'X', part: 'denominator' }, { table: 'Y', part: 'denominator' }]]);
+    const out = discloseTables(tables, [
+      [
+        { table: 'X', part: 'denominator' },
+        { table: 'Y', part: 'denominator' },
+      ],
+    ]);
     // Y: A's 4 and its complement B; so X's A and B too (else X's 6 and 30 give Y's cohort away)
     for (const t of ['X', 'Y']) {
       expect(out.get(t)!.get('A')!.denominator).toBeNull();

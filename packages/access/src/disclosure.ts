@@ -62,7 +62,14 @@ export function discloseFigure(figure: Figure, options: DisclosureOptions = {}):
   const numeratorSymbol = figure.numeratorSymbol ?? null;
   const denominatorSymbol = figure.denominatorSymbol ?? null;
   if (figure.hidden) {
-    return { numerator: null, numeratorSymbol: SUPPRESSED, denominator: null, denominatorSymbol: SUPPRESSED, value: null, symbol: SUPPRESSED };
+    return {
+      numerator: null,
+      numeratorSymbol: SUPPRESSED,
+      denominator: null,
+      denominatorSymbol: SUPPRESSED,
+      value: null,
+      symbol: SUPPRESSED,
+    };
   }
   if (figure.owned) {
     const { numerator, denominator, value, symbol } = figure;
@@ -207,7 +214,9 @@ export function discloseTables(
     for (const r of present) forced.set(key(r), new Set([...(forced.get(key(r)) ?? []), ...small]));
   }
   // Counts to (re)run: all at first, then only those a family has just forced cells on.
-  let stale = new Set([...tables.keys()].flatMap((table) => [key({ table, part: 'numerator' }), key({ table, part: 'denominator' })]));
+  let stale = new Set(
+    [...tables.keys()].flatMap((table) => [key({ table, part: 'numerator' }), key({ table, part: 'denominator' })]),
+  );
   for (;;) {
     for (const [table, { figures, groups }] of tables) {
       for (const part of ['numerator', 'denominator'] as const) {

@@ -10,6 +10,10 @@ export function organisationRecordId(organisation: Organisation): string {
 }
 
 /** The inverse of organisationRecordId for a row: what a viewer of that organisation carries. */
-export function organisationOfRecord(row: { id: string; kind: OrganisationKind; subjectId: string | null }): Organisation {
+export function organisationOfRecord(row: {
+  id: string;
+  kind: OrganisationKind;
+  subjectId: string | null;
+}): Organisation {
   return { kind: row.kind, id: row.kind === 'department' ? row.id : (row.subjectId ?? row.id) };
 }

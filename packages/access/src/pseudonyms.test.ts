@@ -33,7 +33,12 @@ describe('practice pseudonyms', () => {
     // p25575 and p62990 share the first six characters under this secret (found by a birthday search).
     const one = assignPseudonyms(secret, ['p25575', 'p62990']);
     const other = assignPseudonyms(secret, ['p62990', 'p25575']);
-    expect(one).toEqual(new Map([['p25575', 'Practice K8E2RE9'], ['p62990', 'Practice K8E2RE1']]));
+    expect(one).toEqual(
+      new Map([
+        ['p25575', 'Practice K8E2RE9'],
+        ['p62990', 'Practice K8E2RE1'],
+      ]),
+    );
     expect(other).toEqual(one);
   });
 

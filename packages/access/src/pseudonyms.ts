@@ -28,7 +28,9 @@ export type PseudonymSecret = string | Uint8Array;
 /** The full code (52 characters) for an id; pseudonyms are its prefixes. */
 export function pseudonymCode(secret: PseudonymSecret, practiceId: string): string {
   checkSecret(secret);
-  const digest = createHmac('sha256', secret).update(LABEL + practiceId).digest();
+  const digest = createHmac('sha256', secret)
+    .update(LABEL + practiceId)
+    .digest();
   return base32(digest);
 }
 

@@ -48,7 +48,13 @@ describe('secondary suppression, hand-worked', () => {
     //   r2    8   9  15 | 32    column 1's smallest other is 8; column 2 (now hiding 7) takes 9
     //   r3   10  20  30 | 60    row 2 then hides 8 and 9: every line hides 0 or 2 cells
     //    T   21  36  57 | 114
-    const result = suppressTable(grid([[3, 7, 12], [8, 9, 15], [10, 20, 30]]));
+    const result = suppressTable(
+      grid([
+        [3, 7, 12],
+        [8, 9, 15],
+        [10, 20, 30],
+      ]),
+    );
     expect(result.secondary).toEqual(['r1c2', 'r2c1', 'r2c2']);
     expect(sorted(result.suppressed)).toEqual(['r1c1', 'r1c2', 'r2c1', 'r2c2']);
     expect(result.unprotected).toEqual([]);
@@ -60,7 +66,13 @@ describe('secondary suppression, hand-worked', () => {
     //   r2    4  30   7 | 41    row 1 takes 6, row 2 takes 7
     //   r3   25   8  12 | 45    column 2 (hiding 6) takes 8, column 3 (hiding 7) takes 12
     //    T   31  44  39 | 114   row 3 then hides 8 and 12: a 6-cycle, nothing recoverable
-    const result = suppressTable(grid([[2, 6, 20], [4, 30, 7], [25, 8, 12]]));
+    const result = suppressTable(
+      grid([
+        [2, 6, 20],
+        [4, 30, 7],
+        [25, 8, 12],
+      ]),
+    );
     expect(result.secondary).toEqual(['r1c2', 'r2c3', 'r3c2', 'r3c3']);
     expect(sorted(result.suppressed)).toEqual(['r1c1', 'r1c2', 'r2c1', 'r2c3', 'r3c2', 'r3c3']);
   });
@@ -175,12 +187,22 @@ describe('secondary suppression, hand-worked', () => {
     //   r3   25  40   1   3 | 69     and r2c3 linking them. Every row and column hides 0 or 2+ cells, yet
     //   r4   30  50   4   2 | 86     row1 + row2 - col1 - col2 gives r2c3:
     //    T   63  96  25  55 | 239    (36-9-20) + (48-30) - (63-25-30) - (96-40-50) = 7 + 18 - 8 - 6 = 11
-    const table = grid([[3, 4, 9, 20], [5, 2, 11, 30], [25, 40, 1, 3], [30, 50, 4, 2]]);
+    const table = grid([
+      [3, 4, 9, 20],
+      [5, 2, 11, 30],
+      [25, 40, 1, 3],
+      [30, 50, 4, 2],
+    ]);
     const given = new Set(['r1c1', 'r1c2', 'r2c1', 'r2c2', 'r3c3', 'r3c4', 'r4c3', 'r4c4', 'r2c3']);
     const value = (id: string) => table.cells.find((c) => c.id === id)!.value!;
     expect(
-      value('r1T') - value('r1c3') - value('r1c4') + value('r2T') - value('r2c4') -
-        (value('Tc1') - value('r3c1') - value('r4c1')) - (value('Tc2') - value('r3c2') - value('r4c2')),
+      value('r1T') -
+        value('r1c3') -
+        value('r1c4') +
+        value('r2T') -
+        value('r2c4') -
+        (value('Tc1') - value('r3c1') - value('r4c1')) -
+        (value('Tc2') - value('r3c2') - value('r4c2')),
     ).toBe(value('r2c3'));
 
     const result = applySecondarySuppression({
@@ -200,7 +222,13 @@ describe('secondary suppression, hand-worked', () => {
     // Every group now hides 0 or 2+ cells, yet rows 1 + 2 give r1c2 + (r1c3 + r2c3) + (r1c4 + r2c4) = 85,
     // with columns 3 and 4 giving the pairs (30, 43): r1c2 = 12. Its own groups offer only r1T, which does
     // not help (r2T and the grand total still give it); one step further, r3c3 (15) does.
-    const result = suppressTable(grid([[0, 12, 15, 3], [0, 0, 15, 40], [2, 6, 15, 40]]));
+    const result = suppressTable(
+      grid([
+        [0, 12, 15, 3],
+        [0, 0, 15, 40],
+        [2, 6, 15, 40],
+      ]),
+    );
     expect(result.secondary).toEqual(['r1c2', 'r3c2', 'r2c4', 'Tc2', 'r2c3', 'r1c3', 'r3c3']);
     expect(result.unprotected).toEqual([]);
   });
@@ -219,9 +247,9 @@ describe('secondary suppression, hand-worked', () => {
       }),
     ).toThrow(/duplicate/);
     expect(() => suppressTable({ cells: [{ id: 'a', value: -1 }], groups: [] })).toThrow(RangeError);
-    expect(() =>
-      suppressTable({ cells: [{ id: 'a', value: 1 }], groups: [{ members: ['a'], total: 'a' }] }),
-    ).toThrow(/repeats/);
+    expect(() => suppressTable({ cells: [{ id: 'a', value: 1 }], groups: [{ members: ['a'], total: 'a' }] })).toThrow(
+      /repeats/,
+    );
   });
 
   it('primary suppression marks 1..5 only, and never an owned cell', () => {

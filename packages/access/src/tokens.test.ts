@@ -124,7 +124,9 @@ describe('local key store and tokens', () => {
     const none = base64url.encode(JSON.stringify({ alg: 'none', typ: 'JWT' }));
     await rejected(verifyToken(store, `${none}.${payload}.`));
 
-    const promoted = base64url.encode(JSON.stringify({ ...claims, role: 'admin', org_kind: 'department', org_id: 'dfe' }));
+    const promoted = base64url.encode(
+      JSON.stringify({ ...claims, role: 'admin', org_kind: 'department', org_id: 'dfe' }),
+    );
     expect(await rejected(verifyToken(store, `${header}.${promoted}.${signature}`))).toBeInstanceOf(
       errors.JWSSignatureVerificationFailed,
     );
@@ -153,7 +155,13 @@ describe('local key file', () => {
     const text = await readFile(c.localKeyFile, 'utf8');
     expect((await stat(c.localKeyFile)).mode & 0o777).toBe(0o600);
     expect((await stat(join(dir, 'nested', 'secrets'))).mode & 0o777).toBe(0o700);
-    expect(JSON.parse(text)).toMatchObject({ kty: 'EC', crv: 'P-256', alg: 'ES256', use: 'sig', kid: first.signing!.kid });
+    expect(JSON.parse(text)).toMatchObject({
+      kty: 'EC',
+      crv: 'P-256',
+      alg: 'ES256',
+      use: 'sig',
+      kid: first.signing!.kid,
+    });
 
     const second = await createKeyStore(c);
     expect(second.signing!.kid).toBe(first.signing!.kid);
@@ -188,7 +196,9 @@ describe('remote JWKS', () => {
   beforeAll(async () => {
     const pair = await generateKeyPair('ES256');
     privateKey = pair.privateKey;
-    const jwks = JSON.stringify({ keys: [{ ...(await exportJWK(pair.publicKey)), kid: 'idp-1', alg: 'ES256', use: 'sig' }] });
+    const jwks = JSON.stringify({
+      keys: [{ ...(await exportJWK(pair.publicKey)), kid: 'idp-1', alg: 'ES256', use: 'sig' }],
+    });
     server = createServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(jwks);

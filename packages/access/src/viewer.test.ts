@@ -68,22 +68,25 @@ const table: Row[] = [
 ];
 
 describe('entitlements', () => {
-  it.each(table)('%s viewing %s: owns %s, sees %s, computed %s, anonymised %s', (role, key, owns, sees, computed, anon) => {
-    const viewer = viewers[role];
-    const subject = subjects[key];
-    expect(ownsSubject(viewer, subject, ctx)).toBe(owns);
-    expect(canSeeSubject(viewer, subject, ctx)).toBe(sees);
-    expect(canSeeComputed(viewer, subject, ctx)).toBe(computed);
-    expect(mustAnonymise(viewer, subject)).toBe(anon);
-    expect(canSeeFigure(viewer, subject, 'published', ctx)).toBe(sees);
-    expect(canSeeFigure(viewer, subject, 'computed', ctx)).toBe(computed);
-  });
+  it.each(table)(
+    '%s viewing %s: owns %s, sees %s, computed %s, anonymised %s',
+    (role, key, owns, sees, computed, anon) => {
+      const viewer = viewers[role];
+      const subject = subjects[key];
+      expect(ownsSubject(viewer, subject, ctx)).toBe(owns);
+      expect(canSeeSubject(viewer, subject, ctx)).toBe(sees);
+      expect(canSeeComputed(viewer, subject, ctx)).toBe(computed);
+      expect(mustAnonymise(viewer, subject)).toBe(anon);
+      expect(canSeeFigure(viewer, subject, 'published', ctx)).toBe(sees);
+      expect(canSeeFigure(viewer, subject, 'computed', ctx)).toBe(computed);
+    },
+  );
 
   it('covers every role and subject', () => {
     expect(table).toHaveLength(Object.keys(viewers).length * Object.keys(subjects).length);
   });
 
-  it("a council sees a practice it shares with another council under control, and owns only its own part (issue 11)", () => {
+  it('a council sees a practice it shares with another council under control, and owns only its own part (issue 11)', () => {
     const northumberland: Viewer = { ...viewers.council, organisation: { kind: 'council', id: '929' } };
     const shared: Subject = { kind: 'practice', id: 'swp-north-tyneside-northumberland' };
     const ownPart: Subject = { kind: 'practice_part', id: practicePartId(shared.id, '929') };
@@ -103,7 +106,10 @@ describe('entitlements', () => {
   });
 
   it('a practice owns its pooled figure and every part; peers never see its parts; policy sees them controlled', () => {
-    const sharedPractice: Viewer = { ...viewers.practice, organisation: { kind: 'practice', id: 'swp-north-tyneside-northumberland' } };
+    const sharedPractice: Viewer = {
+      ...viewers.practice,
+      organisation: { kind: 'practice', id: 'swp-north-tyneside-northumberland' },
+    };
     const part: Subject = { kind: 'practice_part', id: 'swp-north-tyneside-northumberland@392' };
     expect(ownsSubject(sharedPractice, part, ctx)).toBe(true);
     expect(ownsSubject(sharedPractice, { kind: 'practice', id: 'swp-north-tyneside-northumberland' }, ctx)).toBe(true);

@@ -71,7 +71,10 @@ describe.skipIf(!bin)('backup and restore on loopback', () => {
       root,
       port: await freePort(5455, 5457),
       // The WAL archive: every finished segment copied aside, as barman-cloud copies it to object storage.
-      settings: { archive_mode: 'on', archive_command: `'test ! -f ${join(root, 'wal')}/%f && cp %p ${join(root, 'wal')}/%f'` },
+      settings: {
+        archive_mode: 'on',
+        archive_command: `'test ! -f ${join(root, 'wal')}/%f && cp %p ${join(root, 'wal')}/%f'`,
+      },
     });
     const admin = postgres(server.url(), { max: 1, onnotice: () => {} });
     await admin`CREATE DATABASE source`;
@@ -89,7 +92,9 @@ describe.skipIf(!bin)('backup and restore on loopback', () => {
       method: 'test',
       periodType: 'reporting_year',
     });
-    await source.db.insert(indicatorValues).values([figure('886', 40, 400), figure('887', 30, 200), figure('312', 10, 100)]);
+    await source.db
+      .insert(indicatorValues)
+      .values([figure('886', 40, 400), figure('887', 30, 200), figure('312', 10, 100)]);
   }, 120_000);
 
   afterAll(async () => {
@@ -100,21 +105,51 @@ describe.skipIf(!bin)('backup and restore on loopback', () => {
   it('pg_dump -Fc, then pg_restore into a new database, gives the same figures', async () => {
     const dump = join(root, 'source.dump');
     await runClientTool(bin!, 'pg_dump', ['--format=custom', '--no-owner', `--file=${dump}`, server!.url('source')]);
-    await runClientTool(bin!, 'createdb', ['-h', '127.0.0.1', '-p', String(server!.port), '-U', 'postgres', 'restored']);
-    await runClientTool(bin!, 'pg_restore', ['--no-owner', '--exit-on-error', `--dbname=${server!.url('restored')}`, dump]);
+    await runClientTool(bin!, 'createdb', [
+      '-h',
+      '127.0.0.1',
+      '-p',
+      String(server!.port),
+      '-U',
+      'postgres',
+      'restored',
+    ]);
+    await runClientTool(bin!, 'pg_restore', [
+      '--no-owner',
+      '--exit-on-error',
+      `--dbname=${server!.url('restored')}`,
+      dump,
+    ]);
     // migrate: false: the restored database must already carry the migrations table and schema.
     const copy = await connect(server!.url('restored'), false);
     // 40 + 30 + 10 = 80 children with 3+ placements of 400 + 200 + 100 = 700: pooled 11.4%.
     expect(await pooled(copy)).toEqual({ rows: 3, numerator: 80, denominator: 700 });
-    const [migrations] = await copy.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations`);
-    const [original] = await open[0]!.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations`);
+    const [migrations] = await copy.rows<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations`,
+    );
+    const [original] = await open[0]!.rows<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations`,
+    );
     expect(migrations!.n).toBe(original!.n);
   });
 
   it('a base backup plus the WAL archive restores to the moment before a mistake', async () => {
     const source = open[0]!;
     const base = join(root, 'base');
-    await runServerTool(bin!, 'pg_basebackup', ['-h', '127.0.0.1', '-p', String(server!.port), '-U', 'postgres', '-D', base, '-X', 'stream', '-c', 'fast']);
+    await runServerTool(bin!, 'pg_basebackup', [
+      '-h',
+      '127.0.0.1',
+      '-p',
+      String(server!.port),
+      '-U',
+      'postgres',
+      '-D',
+      base,
+      '-X',
+      'stream',
+      '-c',
+      'fast',
+    ]);
     // After the base backup: one more council's figures, a restore point, then the mistake.
     await source.db.insert(indicatorValues).values(figure('929', 5, 50));
     await source.rows(sql`SELECT pg_create_restore_point('before-mistake')`);

@@ -32,7 +32,11 @@ const TRANSIENT_CODES = new Set([
 
 /** Is this error (or the error it wraps, as drizzle's "Failed query" does) a transient database fault? */
 export function isTransientDatabaseError(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+  for (
+    let e: unknown = error, depth = 0;
+    e && typeof e === 'object' && depth < 5;
+    e = (e as { cause?: unknown }).cause, depth++
+  ) {
     const code = String((e as { code?: unknown }).code ?? '');
     if (TRANSIENT_CODES.has(code) || TRANSIENT_SQLSTATES.has(code) || code.startsWith('08')) return true;
   }
@@ -41,7 +45,11 @@ export function isTransientDatabaseError(error: unknown): boolean {
 
 /** Deadlock or serialization failure: the transaction can be run again at once. */
 export function isRetryableTransactionError(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+  for (
+    let e: unknown = error, depth = 0;
+    e && typeof e === 'object' && depth < 5;
+    e = (e as { cause?: unknown }).cause, depth++
+  ) {
     const code = String((e as { code?: unknown }).code ?? '');
     if (code === '40001' || code === '40P01') return true;
   }

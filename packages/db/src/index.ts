@@ -4,7 +4,14 @@ export type { Database, Db, Engine, OpenOptions, RawClient, Schema, ServerGuards
 export { analyzeIfStale, isStale } from './statistics';
 export { updateFromExcluded } from './upsert';
 export { createReplicaRouting, isLsn, parseLsn, reachedLsn } from './replica';
-export type { ReadChoice, ReadTarget, ReplicaRouting, ReplicaRoutingOptions, ReplicaState, ReplicaStatus } from './replica';
+export type {
+  ReadChoice,
+  ReadTarget,
+  ReplicaRouting,
+  ReplicaRoutingOptions,
+  ReplicaState,
+  ReplicaStatus,
+} from './replica';
 export { isRetryableTransactionError, isTransientDatabaseError } from './faults';
 export {
   hashStoredRegistrations,

@@ -7,7 +7,16 @@
  * in folders that user owns.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+  appendFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -38,7 +47,9 @@ function runSync(file: string, args: string[]): string {
 
 /** Runs a PostgreSQL server binary, as the postgres user when we are root; rejects with its output on failure. */
 export function runServerTool(bin: string, tool: string, args: string[], timeoutMs = 60_000): Promise<string> {
-  const [file, argv] = asRoot() ? ['runuser', ['-u', 'postgres', '--', join(bin, tool), ...args]] : [join(bin, tool), args];
+  const [file, argv] = asRoot()
+    ? ['runuser', ['-u', 'postgres', '--', join(bin, tool), ...args]]
+    : [join(bin, tool), args];
   return new Promise((resolve, reject) => {
     execFile(file, argv, { timeout: timeoutMs, encoding: 'utf8', cwd: tmpdir() }, (error, stdout, stderr) => {
       if (error) reject(new Error(`${tool} ${args.join(' ')} failed: ${error.message}\n${stdout}\n${stderr}`));
@@ -50,10 +61,15 @@ export function runServerTool(bin: string, tool: string, args: string[], timeout
 /** Runs a client tool (pg_dump, pg_restore, psql) as ourselves: clients may run as root. */
 export function runClientTool(bin: string, tool: string, args: string[], timeoutMs = 60_000): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(join(bin, tool), args, { timeout: timeoutMs, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`${tool} ${args.join(' ')} failed: ${error.message}\n${stdout}\n${stderr}`));
-      else resolve(stdout);
-    });
+    execFile(
+      join(bin, tool),
+      args,
+      { timeout: timeoutMs, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (error) reject(new Error(`${tool} ${args.join(' ')} failed: ${error.message}\n${stdout}\n${stderr}`));
+        else resolve(stdout);
+      },
+    );
   });
 }
 
@@ -134,13 +150,30 @@ function serverSettings(port: number, socketDir: string, extra: Record<string, s
     max_standby_streaming_delay: "'5s'",
     ...extra,
   };
-  return `\n# continuity test server\n${Object.entries(settings).map(([k, v]) => `${k} = ${v}`).join('\n')}\n`;
+  return `\n# continuity test server\n${Object.entries(settings)
+    .map(([k, v]) => `${k} = ${v}`)
+    .join('\n')}\n`;
 }
 
 /** A new primary: initdb (trust auth on loopback, replication allowed), configured and started. */
-export async function createPrimary(options: { bin: string; root: string; port: number; settings?: Record<string, string> }): Promise<LocalServer> {
+export async function createPrimary(options: {
+  bin: string;
+  root: string;
+  port: number;
+  settings?: Record<string, string>;
+}): Promise<LocalServer> {
   const dataDir = join(options.root, `primary-${options.port}`);
-  await runServerTool(options.bin, 'initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C']);
+  await runServerTool(options.bin, 'initdb', [
+    '-D',
+    dataDir,
+    '-U',
+    'postgres',
+    '--auth=trust',
+    '--no-sync',
+    '-E',
+    'UTF8',
+    '--locale=C',
+  ]);
   appendFileSync(dataDir + '/postgresql.conf', serverSettings(options.port, options.root, options.settings ?? {}));
   writeFileSync(
     join(dataDir, 'pg_hba.conf'),
@@ -152,9 +185,28 @@ export async function createPrimary(options: { bin: string; root: string; port: 
 }
 
 /** A hot standby of `primary`: pg_basebackup -R (streams WAL, writes primary_conninfo), then started. */
-export async function createStandby(options: { bin: string; root: string; port: number; primary: LocalServer }): Promise<LocalServer> {
+export async function createStandby(options: {
+  bin: string;
+  root: string;
+  port: number;
+  primary: LocalServer;
+}): Promise<LocalServer> {
   const dataDir = join(options.root, `standby-${options.port}`);
-  await runServerTool(options.bin, 'pg_basebackup', ['-h', '127.0.0.1', '-p', String(options.primary.port), '-U', 'postgres', '-D', dataDir, '-R', '-X', 'stream', '-c', 'fast']);
+  await runServerTool(options.bin, 'pg_basebackup', [
+    '-h',
+    '127.0.0.1',
+    '-p',
+    String(options.primary.port),
+    '-U',
+    'postgres',
+    '-D',
+    dataDir,
+    '-R',
+    '-X',
+    'stream',
+    '-c',
+    'fast',
+  ]);
   // The copy carries the primary's port; the standby needs its own.
   appendFileSync(join(dataDir, 'postgresql.conf'), `\nport = ${options.port}\n`);
   const server = localServer(options.bin, dataDir, options.port);

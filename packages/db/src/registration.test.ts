@@ -51,8 +51,20 @@ describe('storedRegistration', () => {
 describe('data migrations of rows stored before', () => {
   it('withholds registration numbers from stored findings, and changes nothing else', () => {
     const findings = [
-      { file: 'sw.csv', row: 3, column: 'SW_DECOM', value: '15/05/2024', message: 'The previous episode (SW8860000001) ended on 01/06/2024.' },
-      { file: 'c.xml', row: 2, column: 'SWENo', value: 'sw886000008x', message: '"sw886000008x" does not have that form.' },
+      {
+        file: 'sw.csv',
+        row: 3,
+        column: 'SW_DECOM',
+        value: '15/05/2024',
+        message: 'The previous episode (SW8860000001) ended on 01/06/2024.',
+      },
+      {
+        file: 'c.xml',
+        row: 2,
+        column: 'SWENo',
+        value: 'sw886000008x',
+        message: '"sw886000008x" does not have that form.',
+      },
       { file: 'sw.csv', row: 4, column: 'SW_ID', value: 'XX', message: 'Placement URN SC123456.' },
     ];
     expect(withheldFindings(findings)).toEqual([
@@ -83,9 +95,23 @@ describe.each(testEngines())('hashStoredRegistrations and withholdStoredFindings
     const [kent, medway] = await db
       .insert(submissions)
       .values([
-        { kind: 'ssda903', councilCode: '886', collectionYear: 2025, status: 'accepted', submittedBy: 't', contentHash: 'a',
-          warnings: [{ column: 'SW_DECOM', value: '', message: 'After SW8860000001.' }] },
-        { kind: 'csww', councilCode: '887', collectionYear: 2024, status: 'accepted', submittedBy: 't', contentHash: 'b' },
+        {
+          kind: 'ssda903',
+          councilCode: '886',
+          collectionYear: 2025,
+          status: 'accepted',
+          submittedBy: 't',
+          contentHash: 'a',
+          warnings: [{ column: 'SW_DECOM', value: '', message: 'After SW8860000001.' }],
+        },
+        {
+          kind: 'csww',
+          councilCode: '887',
+          collectionYear: 2024,
+          status: 'accepted',
+          submittedBy: 't',
+          contentHash: 'b',
+        },
       ])
       .returning({ id: submissions.id });
     await db.insert(cla903SwEpisodes).values([
@@ -93,12 +119,20 @@ describe.each(testEngines())('hashStoredRegistrations and withholdStoredFindings
       { submissionId: kent!.id, councilCode: '886', child: 'B', swId: ' sw8860000001' },
       { submissionId: kent!.id, councilCode: '886', child: 'C', swId: 'XX' },
     ]);
-    await db.insert(cswwWorkers).values({ submissionId: medway!.id, councilCode: '887', sweNo: 'SW8860000001', agencyWorker: false });
+    await db
+      .insert(cswwWorkers)
+      .values({ submissionId: medway!.id, councilCode: '887', sweNo: 'SW8860000001', agencyWorker: false });
 
     expect(await hashStoredRegistrations(database, secret)).toEqual({ cla903_sw_episodes: 2, csww_workers: 1 });
-    const episodes = await database.rows<{ child: string; sw_id: string }>(sql`SELECT child, sw_id FROM cla903_sw_episodes ORDER BY child`);
+    const episodes = await database.rows<{ child: string; sw_id: string }>(
+      sql`SELECT child, sw_id FROM cla903_sw_episodes ORDER BY child`,
+    );
     const hashed = storedRegistration(secret, '886', 'SW8860000001');
-    expect(episodes).toEqual([{ child: 'A', sw_id: hashed }, { child: 'B', sw_id: hashed }, { child: 'C', sw_id: 'XX' }]);
+    expect(episodes).toEqual([
+      { child: 'A', sw_id: hashed },
+      { child: 'B', sw_id: hashed },
+      { child: 'C', sw_id: 'XX' },
+    ]);
     const [worker] = await database.rows<{ swe_no: string }>(sql`SELECT swe_no FROM csww_workers`);
     expect(worker!.swe_no).toBe(storedRegistration(secret, '887', 'SW8860000001'));
     expect(worker!.swe_no).not.toBe(hashed);
@@ -106,7 +140,9 @@ describe.each(testEngines())('hashStoredRegistrations and withholdStoredFindings
 
     expect(await withholdStoredFindings(database)).toBe(1);
     expect(await withholdStoredFindings(database)).toBe(0);
-    const [stored] = await database.rows<{ warnings: { message: string }[] }>(sql`SELECT warnings FROM submissions WHERE id = ${kent!.id}`);
+    const [stored] = await database.rows<{ warnings: { message: string }[] }>(
+      sql`SELECT warnings FROM submissions WHERE id = ${kent!.id}`,
+    );
     expect(stored!.warnings[0]!.message).toBe(`After ${WITHHELD_REGISTRATION}.`);
   });
 });

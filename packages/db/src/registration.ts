@@ -69,7 +69,10 @@ const COLUMNS = [
  * Computed figures do not change: the ledger compares values within a council, and the hash keeps
  * exactly the equalities of the normalised numbers.
  */
-export async function hashStoredRegistrations(database: Database, secret: RegistrationSecret): Promise<Record<string, number>> {
+export async function hashStoredRegistrations(
+  database: Database,
+  secret: RegistrationSecret,
+): Promise<Record<string, number>> {
   checkSecret(secret);
   const rewritten: Record<string, number> = {};
   for (const { table, column } of COLUMNS) {
@@ -81,7 +84,12 @@ export async function hashStoredRegistrations(database: Database, secret: Regist
     rewritten[table] = 0;
     const BATCH = 500;
     for (let i = 0; i < raw.length; i += BATCH) {
-      const pairs = raw.slice(i, i + BATCH).map((r) => sql`(${r.council_code}::text, ${r.value}::text, ${storedRegistration(secret, r.council_code, r.value)}::text)`);
+      const pairs = raw
+        .slice(i, i + BATCH)
+        .map(
+          (r) =>
+            sql`(${r.council_code}::text, ${r.value}::text, ${storedRegistration(secret, r.council_code, r.value)}::text)`,
+        );
       const updated = await database.rows<{ n: number }>(sql`
         WITH m(council_code, raw, hashed) AS (VALUES ${sql.join(pairs, sql`, `)}),
         u AS (
@@ -116,16 +124,23 @@ interface StoredFinding {
 export function withheldFindings(findings: readonly StoredFinding[]): StoredFinding[] | null {
   const known = new Set<string>();
   for (const f of findings) {
-    if (typeof f.column === 'string' && REGISTRATION_COLUMNS.has(f.column) && typeof f.value === 'string') known.add(normaliseRegistration(f.value));
+    if (typeof f.column === 'string' && REGISTRATION_COLUMNS.has(f.column) && typeof f.value === 'string')
+      known.add(normaliseRegistration(f.value));
   }
-  const hidden = (token: string) => (known.has(token.toUpperCase()) && token.toUpperCase() !== UNKNOWN_REGISTRATION) || NUMBER_SHAPE.test(token);
+  const hidden = (token: string) =>
+    (known.has(token.toUpperCase()) && token.toUpperCase() !== UNKNOWN_REGISTRATION) || NUMBER_SHAPE.test(token);
   const scrub = (text: string) => text.replace(/[A-Za-z0-9]+/g, (t) => (hidden(t) ? WITHHELD_REGISTRATION : t));
   let changed = false;
   const out = findings.map((f) => {
     let value = f.value;
     if (typeof value === 'string') {
       const normal = normaliseRegistration(value);
-      const isNumber = typeof f.column === 'string' && REGISTRATION_COLUMNS.has(f.column) && normal !== '' && normal !== UNKNOWN_REGISTRATION && value !== WITHHELD_REGISTRATION;
+      const isNumber =
+        typeof f.column === 'string' &&
+        REGISTRATION_COLUMNS.has(f.column) &&
+        normal !== '' &&
+        normal !== UNKNOWN_REGISTRATION &&
+        value !== WITHHELD_REGISTRATION;
       value = isNumber ? WITHHELD_REGISTRATION : scrub(value);
     }
     const message = typeof f.message === 'string' ? scrub(f.message) : f.message;

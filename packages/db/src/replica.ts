@@ -97,7 +97,15 @@ export function createReplicaRouting(options: ReplicaRoutingOptions): ReplicaRou
   const maxLagBytes = options.maxLagBytes ?? 16 * 1024 * 1024;
   const waitMs = options.waitMs ?? 1000;
   const probeTimeoutMs = options.probeTimeoutMs ?? 2000;
-  let current: ReplicaStatus = { state: 'down', lagBytes: null, lagSeconds: null, primaryLsn: null, replayLsn: null, checkedAt: null, reason: 'not measured yet' };
+  let current: ReplicaStatus = {
+    state: 'down',
+    lagBytes: null,
+    lagSeconds: null,
+    primaryLsn: null,
+    replayLsn: null,
+    checkedAt: null,
+    reason: 'not measured yet',
+  };
   let inFlight: Promise<ReplicaStatus> | undefined;
 
   async function primaryLsn(): Promise<string> {
@@ -110,7 +118,11 @@ export function createReplicaRouting(options: ReplicaRoutingOptions): ReplicaRou
       SELECT pg_is_in_recovery() AS in_recovery,
              pg_last_wal_replay_lsn()::text AS replay,
              extract(epoch FROM now() - pg_last_xact_replay_timestamp())::float8 AS seconds`);
-    return { inRecovery: row!.in_recovery, replay: row!.replay, replayedAt: row!.seconds === null ? null : Number(row!.seconds) };
+    return {
+      inRecovery: row!.in_recovery,
+      replay: row!.replay,
+      replayedAt: row!.seconds === null ? null : Number(row!.seconds),
+    };
   }
 
   async function measure(): Promise<ReplicaStatus> {
@@ -119,17 +131,41 @@ export function createReplicaRouting(options: ReplicaRoutingOptions): ReplicaRou
     try {
       standby = await withTimeout(replayLsn(), probeTimeoutMs);
     } catch (error) {
-      return { state: 'down', lagBytes: null, lagSeconds: null, primaryLsn: null, replayLsn: null, checkedAt: checkedAt(), reason: `standby: ${(error as Error).message}` };
+      return {
+        state: 'down',
+        lagBytes: null,
+        lagSeconds: null,
+        primaryLsn: null,
+        replayLsn: null,
+        checkedAt: checkedAt(),
+        reason: `standby: ${(error as Error).message}`,
+      };
     }
     if (!standby.inRecovery || standby.replay === null) {
-      return { state: 'not-standby', lagBytes: null, lagSeconds: null, primaryLsn: null, replayLsn: null, checkedAt: checkedAt(), reason: 'DATABASE_READ_URL is not a server in recovery' };
+      return {
+        state: 'not-standby',
+        lagBytes: null,
+        lagSeconds: null,
+        primaryLsn: null,
+        replayLsn: null,
+        checkedAt: checkedAt(),
+        reason: 'DATABASE_READ_URL is not a server in recovery',
+      };
     }
     let head: string;
     try {
       head = await withTimeout(primaryLsn(), probeTimeoutMs);
     } catch (error) {
       // The primary is the one not answering: the standby is still the best place to read.
-      return { state: 'up', lagBytes: null, lagSeconds: null, primaryLsn: null, replayLsn: standby.replay, checkedAt: checkedAt(), reason: `primary: ${(error as Error).message}` };
+      return {
+        state: 'up',
+        lagBytes: null,
+        lagSeconds: null,
+        primaryLsn: null,
+        replayLsn: standby.replay,
+        checkedAt: checkedAt(),
+        reason: `primary: ${(error as Error).message}`,
+      };
     }
     const behind = parseLsn(head) - parseLsn(standby.replay);
     const lagBytes = behind > 0n ? Number(behind) : 0;

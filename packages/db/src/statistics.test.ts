@@ -30,7 +30,13 @@ describe.each(testEngines())('analyzeIfStale on %s', (engine) => {
   const fill = (n: number) =>
     database.rows(sql`INSERT INTO stats_probe SELECT g, repeat('x', 200) FROM generate_series(1, ${n}) g`);
   const analysedRows = async () =>
-    Number((await database.rows<{ n: number }>(sql`SELECT reltuples::float8 AS n FROM pg_class WHERE relname = 'stats_probe'`))[0]!.n);
+    Number(
+      (
+        await database.rows<{ n: number }>(
+          sql`SELECT reltuples::float8 AS n FROM pg_class WHERE relname = 'stats_probe'`,
+        )
+      )[0]!.n,
+    );
 
   it('analyses a never-analysed table, then leaves it until it grows by a fifth', async () => {
     await fill(100);

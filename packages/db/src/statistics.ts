@@ -46,7 +46,11 @@ export async function analyzeIfStale(db: Executor, tables: readonly string[]): P
     ORDER BY c.relname`);
   const stale = rowsOf(result)
     .filter((r) =>
-      isStale({ analysedPages: Number(r.analysed_pages), analysedRows: Number(r.analysed_rows), pages: Number(r.pages) }),
+      isStale({
+        analysedPages: Number(r.analysed_pages),
+        analysedRows: Number(r.analysed_rows),
+        pages: Number(r.pages),
+      }),
     )
     .map((r) => String(r.name));
   for (const t of stale) await db.execute(sql`ANALYZE ${sql.identifier(t)}`);

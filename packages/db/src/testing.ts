@@ -14,10 +14,7 @@ export function testEngines(): Engine[] {
  * A fresh, migrated, empty database on the given engine. On PostgreSQL it is a new database on the
  * server named by DATABASE_URL, dropped again by `close()`, so suites never share state.
  */
-export async function openTestDatabase(
-  engine: Engine,
-  options: Pick<OpenOptions, 'logger'> = {},
-): Promise<Database> {
+export async function openTestDatabase(engine: Engine, options: Pick<OpenOptions, 'logger'> = {}): Promise<Database> {
   if (engine === 'pglite') return openDatabase({ logger: options.logger });
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) throw new Error('DATABASE_URL is not set: the postgres engine needs a server');

@@ -11,7 +11,8 @@ export function updateFromExcluded<T extends PgTable, K extends keyof T['_']['co
   keys: readonly K[],
 ): Record<K, SQL> {
   const columns = getTableColumns(table);
-  return Object.fromEntries(
-    keys.map((key) => [key, sql`excluded.${sql.identifier(columns[key]!.name)}`]),
-  ) as Record<K, SQL>;
+  return Object.fromEntries(keys.map((key) => [key, sql`excluded.${sql.identifier(columns[key]!.name)}`])) as Record<
+    K,
+    SQL
+  >;
 }

@@ -4,14 +4,7 @@
  * same indicator comes from the table named in `source`, the computed one from the return fields
  * named there. `syncCatalogue` writes this list into the `indicators` table.
  */
-export type OutcomeArea =
-  | 'stability'
-  | 'healthy'
-  | 'safe'
-  | 'enjoying'
-  | 'contribution'
-  | 'economic'
-  | 'workforce';
+export type OutcomeArea = 'stability' | 'healthy' | 'safe' | 'enjoying' | 'contribution' | 'economic' | 'workforce';
 export type Unit = 'percent' | 'ratio' | 'rate' | 'count' | 'score';
 export type Polarity = 'higher_better' | 'lower_better' | 'neutral';
 export type PeriodType = 'reporting_year' | 'academic_year' | 'census';
@@ -106,7 +99,8 @@ export const catalogue: readonly IndicatorDefinition[] = [
     denominator: CLA_12_MONTHS,
     source:
       'Published: la_conviction_health_outcome_cla ("Health assessments", "Had their annual health assessment"). Computed: SSDA903 OC2.',
-    method: 'DfE outcomes for children looked after (OC2 cohort). Computed: the cohort is worked out from the episodes, not from which children have an OC2 row.',
+    method:
+      'DfE outcomes for children looked after (OC2 cohort). Computed: the cohort is worked out from the episodes, not from which children have an OC2 row.',
     periodType: 'reporting_year',
   },
   {
@@ -119,7 +113,8 @@ export const catalogue: readonly IndicatorDefinition[] = [
     denominator: CLA_12_MONTHS,
     source:
       'Published: la_conviction_health_outcome_cla ("Had their immunisations up to date"). Computed: SSDA903 OC2.',
-    method: 'DfE outcomes for children looked after (OC2 cohort). Computed: the cohort is worked out from the episodes, not from which children have an OC2 row.',
+    method:
+      'DfE outcomes for children looked after (OC2 cohort). Computed: the cohort is worked out from the episodes, not from which children have an OC2 row.',
     periodType: 'reporting_year',
   },
   {
@@ -132,7 +127,8 @@ export const catalogue: readonly IndicatorDefinition[] = [
     denominator: CLA_12_MONTHS,
     source:
       'Published: la_conviction_health_outcome_cla ("Had their teeth checked by a dentist"). Computed: SSDA903 OC2.',
-    method: 'DfE outcomes for children looked after (OC2 cohort). Computed: the cohort is worked out from the episodes, not from which children have an OC2 row.',
+    method:
+      'DfE outcomes for children looked after (OC2 cohort). Computed: the cohort is worked out from the episodes, not from which children have an OC2 row.',
     periodType: 'reporting_year',
   },
   {
@@ -172,7 +168,8 @@ export const catalogue: readonly IndicatorDefinition[] = [
     denominator: CLA_12_MONTHS,
     source:
       'Published: la_conviction_health_outcome_cla ("Identified as having a substance misuse problem"). Computed: SSDA903 OC2.',
-    method: 'DfE outcomes for children looked after (OC2 cohort). Computed: the cohort is worked out from the episodes, not from which children have an OC2 row.',
+    method:
+      'DfE outcomes for children looked after (OC2 cohort). Computed: the cohort is worked out from the episodes, not from which children have an OC2 row.',
     periodType: 'reporting_year',
   },
   // Staying safe
@@ -182,7 +179,8 @@ export const catalogue: readonly IndicatorDefinition[] = [
     area: 'safe',
     ...pct,
     polarity: 'lower_better',
-    numerator: 'Of the denominator, those convicted or subject to a youth caution or youth conditional caution during the year (OC2 CONVICTED = 1)',
+    numerator:
+      'Of the denominator, those convicted or subject to a youth caution or youth conditional caution during the year (OC2 CONVICTED = 1)',
     denominator: `${CLA_12_MONTHS}, aged 10 to 17`,
     source:
       'Published: la_conviction_health_outcome_cla ("Convictions", "Convicted or subject to youth cautions..."). Computed: SSDA903 OC2.',
@@ -195,10 +193,12 @@ export const catalogue: readonly IndicatorDefinition[] = [
     area: 'safe',
     ...pct,
     polarity: 'lower_better',
-    numerator: 'Children looked after during the year with at least one missing incident (SSDA903 Missing, MISSING = M)',
+    numerator:
+      'Children looked after during the year with at least one missing incident (SSDA903 Missing, MISSING = M)',
     denominator: 'Children looked after at any time during the year',
     source: 'Computed: SSDA903 Missing (MISSING, MIS_START) and Episodes.',
-    method: 'DfE "Children looked after who went missing" measure: children with one or more missing incidents during the year, including those missing at 1 April (carried over from the year before). Children looked after only under short breaks (V3/V4) are excluded.',
+    method:
+      'DfE "Children looked after who went missing" measure: children with one or more missing incidents during the year, including those missing at 1 April (carried over from the year before). Children looked after only under short breaks (V3/V4) are excluded.',
     periodType: 'reporting_year',
   },
   {
@@ -277,10 +277,12 @@ export const catalogue: readonly IndicatorDefinition[] = [
     area: 'contribution',
     ...pct,
     polarity: 'higher_better',
-    numerator: "Reviews in the year where the child's views were conveyed: PN1, PN2, PN3, PN5 or PN6 (not PN4, attended without contributing, nor PN7)",
+    numerator:
+      "Reviews in the year where the child's views were conveyed: PN1, PN2, PN3, PN5 or PN6 (not PN4, attended without contributing, nor PN7)",
     denominator: 'Reviews in the year of children aged 4 or over with a participation code (PN1 to PN7)',
     source: 'Computed: SSDA903 Reviews (REVIEW, REVIEW_CODE).',
-    method: 'PN0 means the child was under 4 at the review and is excluded; PN7 means the child neither attended nor had their views conveyed. Participation follows the former PAF C63 reading: the child communicated their views.',
+    method:
+      'PN0 means the child was under 4 at the review and is excluded; PN7 means the child neither attended nor had their views conveyed. Participation follows the former PAF C63 reading: the child communicated their views.',
     periodType: 'reporting_year',
   },
   // Achieving economic well-being
@@ -290,9 +292,12 @@ export const catalogue: readonly IndicatorDefinition[] = [
     area: 'economic',
     ...pct,
     polarity: 'higher_better',
-    numerator: 'Care leavers aged 17-18 whose activity on or around their birthday was education, employment or training (OC3 ACTIV F1, P1, F2, P2, F4, P4, F5, P5: full or part time higher education, other education, apprenticeship, training or employment; G4-G6 are NEET, 0 not known)',
-    denominator: 'Care leavers aged 17 to 18 (former relevant children), excluding those who have died or returned home to parents for 6 months or more (IN_TOUCH DIED, RHOM)',
-    source: 'Published: la_care_leavers_activity ("17 to 18 years", "Total in education, employment or training"). Computed: SSDA903 OC3.',
+    numerator:
+      'Care leavers aged 17-18 whose activity on or around their birthday was education, employment or training (OC3 ACTIV F1, P1, F2, P2, F4, P4, F5, P5: full or part time higher education, other education, apprenticeship, training or employment; G4-G6 are NEET, 0 not known)',
+    denominator:
+      'Care leavers aged 17 to 18 (former relevant children), excluding those who have died or returned home to parents for 6 months or more (IN_TOUCH DIED, RHOM)',
+    source:
+      'Published: la_care_leavers_activity ("17 to 18 years", "Total in education, employment or training"). Computed: SSDA903 OC3.',
     method: 'DfE care leavers in education, employment or training.',
     periodType: 'reporting_year',
   },
@@ -303,8 +308,10 @@ export const catalogue: readonly IndicatorDefinition[] = [
     ...pct,
     polarity: 'higher_better',
     numerator: 'Care leavers aged 19-21 in education, employment or training',
-    denominator: 'Care leavers aged 19 to 21 (former relevant children), excluding those who have died or returned home to parents for 6 months or more (IN_TOUCH DIED, RHOM)',
-    source: 'Published: la_care_leavers_activity ("19 to 21 years", "Total in education, employment or training"). Computed: SSDA903 OC3.',
+    denominator:
+      'Care leavers aged 19 to 21 (former relevant children), excluding those who have died or returned home to parents for 6 months or more (IN_TOUCH DIED, RHOM)',
+    source:
+      'Published: la_care_leavers_activity ("19 to 21 years", "Total in education, employment or training"). Computed: SSDA903 OC3.',
     method: 'DfE care leavers in education, employment or training.',
     periodType: 'reporting_year',
   },
@@ -315,8 +322,10 @@ export const catalogue: readonly IndicatorDefinition[] = [
     ...pct,
     polarity: 'higher_better',
     numerator: 'Care leavers aged 17-18 whose accommodation was considered suitable (OC3 ACCOM suffix 1)',
-    denominator: 'Care leavers aged 17 to 18, excluding those who have died or returned home, and those gone abroad, deported or whose residence is not known (ACCOM G, H, R); no information (ACCOM 0) stays in',
-    source: 'Published: la_care_leavers_accommodation_suitability ("17 to 18 years", "Accommodation considered suitable"). Computed: SSDA903 OC3.',
+    denominator:
+      'Care leavers aged 17 to 18, excluding those who have died or returned home, and those gone abroad, deported or whose residence is not known (ACCOM G, H, R); no information (ACCOM 0) stays in',
+    source:
+      'Published: la_care_leavers_accommodation_suitability ("17 to 18 years", "Accommodation considered suitable"). Computed: SSDA903 OC3.',
     method: 'DfE care leavers in suitable accommodation.',
     periodType: 'reporting_year',
   },
@@ -327,8 +336,10 @@ export const catalogue: readonly IndicatorDefinition[] = [
     ...pct,
     polarity: 'higher_better',
     numerator: 'Care leavers aged 19-21 whose accommodation was considered suitable',
-    denominator: 'Care leavers aged 19 to 21, excluding those who have died or returned home, and those gone abroad, deported or whose residence is not known (ACCOM G, H, R); no information (ACCOM 0) stays in',
-    source: 'Published: la_care_leavers_accommodation_suitability ("19 to 21 years", "Accommodation considered suitable"). Computed: SSDA903 OC3.',
+    denominator:
+      'Care leavers aged 19 to 21, excluding those who have died or returned home, and those gone abroad, deported or whose residence is not known (ACCOM G, H, R); no information (ACCOM 0) stays in',
+    source:
+      'Published: la_care_leavers_accommodation_suitability ("19 to 21 years", "Accommodation considered suitable"). Computed: SSDA903 OC3.',
     method: 'DfE care leavers in suitable accommodation.',
     periodType: 'reporting_year',
   },
@@ -401,16 +412,14 @@ export const catalogue: readonly IndicatorDefinition[] = [
     denominator: 'In-post FTE x working days in the census year: 253, or 254 when it holds 29 February',
     source: `Published: csww_indicators_2017_to_2025 (working_days_lost_fte, inpost_fte). Computed: ${CSWW}.`,
     method:
-      'absence rate = working days lost / (in-post FTE x 253), or x 254 in a census year holding 29 February (2020, 2024): the rule that reproduces DfE\'s published rates.',
+      "absence rate = working days lost / (in-post FTE x 253), or x 254 in a census year holding 29 February (2020, 2024): the rule that reproduces DfE's published rates.",
     periodType: 'census',
   },
   // The continuity ledger (issue 15): changes of social worker joined to the workforce census.
   ...continuityCatalogue,
 ];
 
-export const catalogueById: ReadonlyMap<string, IndicatorDefinition> = new Map(
-  catalogue.map((d) => [d.id, d]),
-);
+export const catalogueById: ReadonlyMap<string, IndicatorDefinition> = new Map(catalogue.map((d) => [d.id, d]));
 
 /** One count of an indicator: its numerator or its denominator. */
 export interface CountRef {

@@ -8,7 +8,11 @@
 import { describe, expect, it } from 'vitest';
 import { councilFunnel, funnelPosition } from './council-funnel';
 
-const unit = (numerator: number, denominator: number) => ({ numerator, denominator, value: (numerator * 100) / denominator });
+const unit = (numerator: number, denominator: number) => ({
+  numerator,
+  denominator,
+  value: (numerator * 100) / denominator,
+});
 const FIVE = [unit(5, 100), unit(20, 100), unit(10, 50), unit(2, 40), unit(30, 200)];
 
 describe('council funnel', () => {
@@ -31,7 +35,9 @@ describe('council funnel', () => {
   });
 
   it('places no suppressed council and draws nothing without a target', () => {
-    expect(funnelPosition({ value: null, numerator: null, denominator: 100 }, councilFunnel(FIVE, 10, 100), 100)).toBeNull();
+    expect(
+      funnelPosition({ value: null, numerator: null, denominator: 100 }, councilFunnel(FIVE, 10, 100), 100),
+    ).toBeNull();
     expect(councilFunnel(FIVE, null, 100)).toBeNull();
   });
 });

@@ -33,7 +33,14 @@ interface Unit {
 const CURVE_POINTS = 60;
 
 function usable(u: Unit): u is { value: number; numerator: number; denominator: number } {
-  return u.value !== null && u.numerator !== null && u.denominator !== null && u.denominator > 0 && u.numerator >= 0 && u.numerator <= u.denominator;
+  return (
+    u.value !== null &&
+    u.numerator !== null &&
+    u.denominator !== null &&
+    u.denominator > 0 &&
+    u.numerator >= 0 &&
+    u.numerator <= u.denominator
+  );
 }
 
 /** Null when there is no target or fewer than two councils to place. `target` on the value's scale. */
@@ -52,7 +59,13 @@ export function councilFunnel(units: readonly Unit[], target: number | null, sca
     const n = lo * (hi / lo) ** (i / (CURVE_POINTS - 1));
     const l95 = funnelLimits(p0, n, 0.95, adjust);
     const l998 = funnelLimits(p0, n, 0.998, adjust);
-    curve.push({ denominator: n, lower95: l95.lower * scale, upper95: l95.upper * scale, lower998: l998.lower * scale, upper998: l998.upper * scale });
+    curve.push({
+      denominator: n,
+      lower95: l95.lower * scale,
+      upper95: l95.upper * scale,
+      lower998: l998.lower * scale,
+      upper998: l998.upper * scale,
+    });
   }
   return { target, overdispersion: od, adjustment: adjust.method, curve };
 }
@@ -61,7 +74,10 @@ export function councilFunnel(units: readonly Unit[], target: number | null, sca
 export function funnelPosition(unit: Unit, funnel: CouncilFunnel | null, scale: number): FunnelPosition | null {
   if (!funnel || !usable(unit)) return null;
   const p0 = funnel.target / scale;
-  const adjust = funnel.adjustment === 'additive' ? ({ method: 'additive', tau2: funnel.overdispersion.tau2 } as const) : ({ method: 'none' } as const);
+  const adjust =
+    funnel.adjustment === 'additive'
+      ? ({ method: 'additive', tau2: funnel.overdispersion.tau2 } as const)
+      : ({ method: 'none' } as const);
   const p = unit.numerator / unit.denominator;
   const l998 = funnelLimits(p0, unit.denominator, 0.998, adjust);
   const l95 = funnelLimits(p0, unit.denominator, 0.95, adjust);

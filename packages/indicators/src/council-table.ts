@@ -101,7 +101,12 @@ export async function councilTable(database: Database, indicatorId: string, peri
   return {
     period,
     england: england
-      ? { value: num(england.value), numerator: num(england.numerator), denominator: num(england.denominator), symbol: england.symbol }
+      ? {
+          value: num(england.value),
+          numerator: num(england.numerator),
+          denominator: num(england.denominator),
+          symbol: england.symbol,
+        }
       : null,
     rows: rows
       .filter((r) => r.kind === 'council')

@@ -32,7 +32,11 @@ export type Significance = 'better' | 'worse' | 'similar';
  * interval, on the good or bad side by the indicator's polarity. Null when there is no interval,
  * no England value, or the indicator is neutral.
  */
-export function versusEngland(interval: { lower: number; upper: number } | null, england: number | null, polarity: Polarity | string): Significance | null {
+export function versusEngland(
+  interval: { lower: number; upper: number } | null,
+  england: number | null,
+  polarity: Polarity | string,
+): Significance | null {
   if (!interval || england === null || polarity === 'neutral') return null;
   const above = interval.lower > england;
   const below = interval.upper < england;

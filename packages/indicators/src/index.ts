@@ -9,4 +9,10 @@ export * from './continuity/index';
 export * from './uncertainty/index';
 export { councilTable, type CouncilTable, type CouncilTableRow } from './council-table';
 export { valueInterval, versusEngland, trendOf, type Significance, type Trend } from './council-verdicts';
-export { councilFunnel, funnelPosition, type CouncilFunnel, type FunnelPosition, type FunnelCurvePoint } from './council-funnel';
+export {
+  councilFunnel,
+  funnelPosition,
+  type CouncilFunnel,
+  type FunnelPosition,
+  type FunnelCurvePoint,
+} from './council-funnel';

@@ -28,16 +28,35 @@ const definition = {
  * 2023 has only three councils: ranked, but no quartile.
  */
 const published2024: Record<string, number | null> = {
-  '101': 50, '102': 70, '103': 60, '104': 60, '105': 40, '106': 80, '107': 55, '108': null,
+  '101': 50,
+  '102': 70,
+  '103': 60,
+  '104': 60,
+  '105': 40,
+  '106': 80,
+  '107': 55,
+  '108': null,
 };
 const letter: Record<string, string> = {
-  '101': 'A', '102': 'B', '103': 'C', '104': 'D', '105': 'E', '106': 'F', '107': 'G', '108': 'H',
+  '101': 'A',
+  '102': 'B',
+  '103': 'C',
+  '104': 'D',
+  '105': 'E',
+  '106': 'F',
+  '107': 'G',
+  '108': 'H',
 };
 
 async function seed(database: Database) {
   await database.db.insert(regions).values({ code: 'R1', name: 'Region one' });
   await database.db.insert(councils).values(
-    Object.keys(letter).map((code) => ({ code, onsCode: `E0${code}`, name: `Council ${letter[code]}`, regionCode: 'R1' })),
+    Object.keys(letter).map((code) => ({
+      code,
+      onsCode: `E0${code}`,
+      name: `Council ${letter[code]}`,
+      regionCode: 'R1',
+    })),
   );
   await database.db.insert(indicators).values([
     { ...definition, id: 'hi', title: 'Higher is better', polarity: 'higher_better' },
@@ -48,11 +67,20 @@ async function seed(database: Database) {
   for (const indicatorId of ['hi', 'lo', 'nu']) {
     for (const [code, value] of Object.entries(published2024)) {
       rows.push({
-        indicatorId, subjectKind: 'council', subjectId: code, period: 2024, source: 'published',
-        value, symbol: value === null ? 'c' : null,
+        indicatorId,
+        subjectKind: 'council',
+        subjectId: code,
+        period: 2024,
+        source: 'published',
+        value,
+        symbol: value === null ? 'c' : null,
       });
     }
-    for (const [code, value] of [['101', 30], ['102', 20], ['103', 20]] as const) {
+    for (const [code, value] of [
+      ['101', 30],
+      ['102', 20],
+      ['103', 20],
+    ] as const) {
       rows.push({ indicatorId, subjectKind: 'council', subjectId: code, period: 2023, source: 'published', value });
     }
     // A computed figure beside the published one: not used unless asked for.
@@ -81,7 +109,13 @@ describe.each(testEngines())('rankCouncils on %s', (engine) => {
   it('ranks highest first when higher is better, ties sharing a rank, symbols left out', async () => {
     const ranks = await rankCouncils(database, { indicatorId: 'hi', periods: [2024] });
     expect(table(ranks, 2024)).toEqual({
-      F: [1, 1], B: [2, 1], C: [3, 3], D: [3, 3], G: [5, 3], A: [6, 4], E: [7, 4],
+      F: [1, 1],
+      B: [2, 1],
+      C: [3, 3],
+      D: [3, 3],
+      G: [5, 3],
+      A: [6, 4],
+      E: [7, 4],
     });
     expect(ranks.every((r) => r.rankOutOf === 7)).toBe(true);
     expect(ranks.map((r) => letter[r.councilCode])).not.toContain('H');
@@ -90,7 +124,13 @@ describe.each(testEngines())('rankCouncils on %s', (engine) => {
   it('ranks lowest first when lower is better', async () => {
     const ranks = await rankCouncils(database, { indicatorId: 'lo', periods: [2024] });
     expect(table(ranks, 2024)).toEqual({
-      E: [1, 1], A: [2, 1], G: [3, 2], C: [4, 2], D: [4, 2], B: [6, 4], F: [7, 4],
+      E: [1, 1],
+      A: [2, 1],
+      G: [3, 2],
+      C: [4, 2],
+      D: [4, 2],
+      B: [6, 4],
+      F: [7, 4],
     });
   });
 

@@ -64,7 +64,10 @@ export function chosenValues(filter: ValueFilter): SQL {
       : sql``;
     where.push(sql`(v.source = 'published'
       OR v.subject_kind::text = ANY(${sqlArray(kinds, 'text')})
-      OR v.subject_kind::text || ':' || v.subject_id = ANY(${sqlArray(subjects.map((s) => `${s.kind}:${s.id}`), 'text')})${parts})`);
+      OR v.subject_kind::text || ':' || v.subject_id = ANY(${sqlArray(
+        subjects.map((s) => `${s.kind}:${s.id}`),
+        'text',
+      )})${parts})`);
   }
   if (filter.source) {
     where.push(sql`v.source = ${filter.source}::value_source`);

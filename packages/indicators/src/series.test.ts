@@ -21,7 +21,17 @@ const v = (
   denominator: number | null,
   value: number | null,
   extra: Partial<Value> = {},
-): Value => ({ indicatorId: 'lo', subjectKind, subjectId, period, source: 'published', numerator, denominator, value, ...extra });
+): Value => ({
+  indicatorId: 'lo',
+  subjectKind,
+  subjectId,
+  period,
+  source: 'published',
+  numerator,
+  denominator,
+  value,
+  ...extra,
+});
 
 /**
  * North (R1): 201, 202, 205. South (R2): 203, 204.
@@ -52,7 +62,12 @@ async function seed(database: Database) {
       ['203', 'R2'],
       ['204', 'R2'],
       ['205', 'R1'],
-    ].map(([code, regionCode]) => ({ code: code!, onsCode: `E0${code}`, name: `Council ${code}`, regionCode: regionCode! })),
+    ].map(([code, regionCode]) => ({
+      code: code!,
+      onsCode: `E0${code}`,
+      name: `Council ${code}`,
+      regionCode: regionCode!,
+    })),
   );
   await db.insert(statisticalNeighbours).values([
     { councilCode: '201', neighbourCode: '202', position: 1, model: '2025' },
@@ -81,20 +96,22 @@ async function seed(database: Database) {
     decimals: 0,
     scale: 100,
   });
-  await db.insert(indicatorValues).values([
-    v('england', 'E92000001', 2024, 9000, 100000, 9),
-    v('england', 'E92000001', 2023, 10000, 100000, 10),
-    v('region', 'R1', 2024, 80, 1000, 8),
-    v('region', 'R2', 2024, 110, 1000, 11),
-    v('council', '201', 2024, 10, 100, 10),
-    v('council', '201', 2023, 12, 100, 12),
-    v('council', '202', 2024, 30, 200, 15),
-    v('council', '202', 2023, null, null, null, { symbol: 'x' }),
-    v('council', '203', 2024, 5, 50, 10),
-    v('council', '204', 2024, null, 40, null, { symbol: 'c', numeratorSymbol: 'c' }),
-    v('council', '205', 2024, 1, 10, 10),
-    v('practice', 'P1', 2024, 3, 20, 15, { source: 'computed' }),
-  ]);
+  await db
+    .insert(indicatorValues)
+    .values([
+      v('england', 'E92000001', 2024, 9000, 100000, 9),
+      v('england', 'E92000001', 2023, 10000, 100000, 10),
+      v('region', 'R1', 2024, 80, 1000, 8),
+      v('region', 'R2', 2024, 110, 1000, 11),
+      v('council', '201', 2024, 10, 100, 10),
+      v('council', '201', 2023, 12, 100, 12),
+      v('council', '202', 2024, 30, 200, 15),
+      v('council', '202', 2023, null, null, null, { symbol: 'x' }),
+      v('council', '203', 2024, 5, 50, 10),
+      v('council', '204', 2024, null, 40, null, { symbol: 'c', numeratorSymbol: 'c' }),
+      v('council', '205', 2024, 1, 10, 10),
+      v('practice', 'P1', 2024, 3, 20, 15, { source: 'computed' }),
+    ]);
 }
 
 describe.each(testEngines())('series on %s', (engine) => {
@@ -125,10 +142,32 @@ describe.each(testEngines())('series on %s', (engine) => {
     const [a, b] = result.lines;
     expect(a!.subject).toEqual({ kind: 'council', id: '201', name: 'Council 201' });
     expect(a!.points).toEqual([
-      { period: 2023, value: 12, numerator: 12, denominator: 100, symbol: null, source: 'published', rank: 1, rankOutOf: 1, quartile: null },
-      { period: 2024, value: 10, numerator: 10, denominator: 100, symbol: null, source: 'published', rank: 1, rankOutOf: 4, quartile: 1 },
+      {
+        period: 2023,
+        value: 12,
+        numerator: 12,
+        denominator: 100,
+        symbol: null,
+        source: 'published',
+        rank: 1,
+        rankOutOf: 1,
+        quartile: null,
+      },
+      {
+        period: 2024,
+        value: 10,
+        numerator: 10,
+        denominator: 100,
+        symbol: null,
+        source: 'published',
+        rank: 1,
+        rankOutOf: 4,
+        quartile: 1,
+      },
     ]);
-    expect(a!.region).toEqual([{ period: 2024, value: 8, numerator: 80, denominator: 1000, symbol: null, source: 'published' }]);
+    expect(a!.region).toEqual([
+      { period: 2024, value: 8, numerator: 80, denominator: 1000, symbol: null, source: 'published' },
+    ]);
     expect(a!.neighbours).toEqual(['202', '203', '204']);
     expect(a!.neighbourAverage).toEqual([
       { period: 2023, value: null, numerator: null, denominator: null, symbol: null, source: null },
@@ -142,20 +181,44 @@ describe.each(testEngines())('series on %s', (engine) => {
   });
 
   it('keeps the count of ranked councils on a suppressed point, which has no rank', async () => {
-    const result = await series(database, { indicatorId: 'lo', subjects: [{ kind: 'council', id: '204' }], fromPeriod: 2024 });
+    const result = await series(database, {
+      indicatorId: 'lo',
+      subjects: [{ kind: 'council', id: '204' }],
+      fromPeriod: 2024,
+    });
     expect(result.lines[0]!.points).toEqual([
-      { period: 2024, value: null, numerator: null, denominator: 40, symbol: 'c', source: 'published', rank: null, rankOutOf: 4, quartile: null },
+      {
+        period: 2024,
+        value: null,
+        numerator: null,
+        denominator: 40,
+        symbol: 'c',
+        source: 'published',
+        rank: null,
+        rankOutOf: 4,
+        quartile: null,
+      },
     ]);
     expect(result.lines[0]!.region.map((p) => p.value)).toEqual([11]);
   });
 
-  it('compares a practice with its first council\'s region and neighbours, without a rank', async () => {
+  it("compares a practice with its first council's region and neighbours, without a rank", async () => {
     const result = await series(database, { indicatorId: 'lo', subjects: [{ kind: 'practice', id: 'P1' }] });
     const [line] = result.lines;
     expect(line!.subject.name).toBe('Practice one');
     expect(line!.anchorCouncil).toBe('201');
     expect(line!.points).toEqual([
-      { period: 2024, value: 15, numerator: 3, denominator: 20, symbol: null, source: 'computed', rank: null, rankOutOf: null, quartile: null },
+      {
+        period: 2024,
+        value: 15,
+        numerator: 3,
+        denominator: 20,
+        symbol: null,
+        source: 'computed',
+        rank: null,
+        rankOutOf: null,
+        quartile: null,
+      },
     ]);
     expect(line!.region.map((p) => p.value)).toEqual([8]);
     expect(line!.neighbourAverage.map((p) => p.value)).toEqual([null, 14]);
@@ -171,7 +234,14 @@ describe.each(testEngines())('series on %s', (engine) => {
       ],
       toPeriod: 2024,
     });
-    expect(result.lines.map((l) => [l.subject.name, l.points.map((p) => p.value), l.region.length, l.neighbourAverage.length])).toEqual([
+    expect(
+      result.lines.map((l) => [
+        l.subject.name,
+        l.points.map((p) => p.value),
+        l.region.length,
+        l.neighbourAverage.length,
+      ]),
+    ).toEqual([
       ['South', [11], 0, 0],
       ['England', [10, 9], 0, 0],
       [null, [], 0, 0],
@@ -179,12 +249,20 @@ describe.each(testEngines())('series on %s', (engine) => {
   });
 
   it('honours the period bounds and the source', async () => {
-    const bounded = await series(database, { indicatorId: 'lo', subjects: [{ kind: 'council', id: '201' }], fromPeriod: 2024, toPeriod: 2024 });
+    const bounded = await series(database, {
+      indicatorId: 'lo',
+      subjects: [{ kind: 'council', id: '201' }],
+      fromPeriod: 2024,
+      toPeriod: 2024,
+    });
     expect(bounded.periods).toEqual([2024]);
     expect(bounded.lines[0]!.points.map((p) => p.period)).toEqual([2024]);
     const computed = await series(database, {
       indicatorId: 'lo',
-      subjects: [{ kind: 'council', id: '201' }, { kind: 'practice', id: 'P1' }],
+      subjects: [
+        { kind: 'council', id: '201' },
+        { kind: 'practice', id: 'P1' },
+      ],
       source: 'computed',
     });
     expect(computed.lines.map((l) => l.points.length)).toEqual([0, 1]);
@@ -195,12 +273,19 @@ describe.each(testEngines())('series on %s', (engine) => {
     const request = { indicatorId: 'lo', subjects: [{ kind: 'practice', id: 'P1' }] as SubjectRef[] };
     const none = await series(database, { ...request, computedFor: { kinds: [], subjects: [] } });
     expect(none.lines[0]!.points).toEqual([]);
-    const named = await series(database, { ...request, computedFor: { kinds: [], subjects: [{ kind: 'practice', id: 'P1' }] } });
+    const named = await series(database, {
+      ...request,
+      computedFor: { kinds: [], subjects: [{ kind: 'practice', id: 'P1' }] },
+    });
     expect(named.lines[0]!.points.map((p) => [p.period, p.numerator, p.source])).toEqual([[2024, 3, 'computed']]);
     const byKind = await series(database, { ...request, computedFor: { kinds: ['practice'], subjects: [] } });
     expect(byKind.lines[0]!.points).toHaveLength(1);
     // Published rows are never restricted.
-    const council = await series(database, { indicatorId: 'lo', subjects: [{ kind: 'council', id: '201' }], computedFor: { kinds: [], subjects: [] } });
+    const council = await series(database, {
+      indicatorId: 'lo',
+      subjects: [{ kind: 'council', id: '201' }],
+      computedFor: { kinds: [], subjects: [] },
+    });
     expect(council.lines[0]!.points).toHaveLength(2);
   });
 
@@ -215,13 +300,26 @@ describe.each(testEngines())('series on %s', (engine) => {
       [2024, '202', 15, 4, 'published'],
     ]);
     expect(one.councilValues[2]).toEqual({
-      councilCode: '205', period: 2024, source: 'published', numerator: 1, denominator: 10, value: 10, symbol: null, rank: 1,
+      councilCode: '205',
+      period: 2024,
+      source: 'published',
+      numerator: 1,
+      denominator: 10,
+      value: 10,
+      symbol: null,
+      rank: 1,
     });
     // 201 has points in 2023 too: that period's field comes along (202's x is not a number).
     const both = await series(database, { indicatorId: 'lo', subjects: [{ kind: 'council', id: '201' }] });
     expect(both.councilValues.filter((m) => m.period === 2023).map((m) => m.councilCode)).toEqual(['201']);
     // No council asked for: no field.
-    const practice = await series(database, { indicatorId: 'lo', subjects: [{ kind: 'practice', id: 'P1' }, { kind: 'region', id: 'R1' }] });
+    const practice = await series(database, {
+      indicatorId: 'lo',
+      subjects: [
+        { kind: 'practice', id: 'P1' },
+        { kind: 'region', id: 'R1' },
+      ],
+    });
     expect(practice.councilValues).toEqual([]);
   });
 

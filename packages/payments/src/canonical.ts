@@ -23,7 +23,8 @@ function write(value: unknown, path: string): string {
       if (!Number.isFinite(value)) throw new Error(`canonicalJson: ${path} is ${value}, not a finite number`);
       return Object.is(value, -0) ? '0' : JSON.stringify(value);
     case 'object': {
-      if (Array.isArray(value)) return `[${value.map((item, i) => write(item === undefined ? null : item, `${path}[${i}]`)).join(',')}]`;
+      if (Array.isArray(value))
+        return `[${value.map((item, i) => write(item === undefined ? null : item, `${path}[${i}]`)).join(',')}]`;
       const proto = Object.getPrototypeOf(value);
       if (proto !== Object.prototype && proto !== null) throw new Error(`canonicalJson: ${path} is not a plain object`);
       const record = value as Record<string, unknown>;

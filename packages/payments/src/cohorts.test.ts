@@ -16,13 +16,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Viewer } from '@continuity/access';
-import { cla903Episodes, councils, practiceCouncils, practices, regions, submissions, type Database } from '@continuity/db';
+import {
+  cla903Episodes,
+  councils,
+  practiceCouncils,
+  practices,
+  regions,
+  submissions,
+  type Database,
+} from '@continuity/db';
 import { openTestDatabase, testEngines } from '@continuity/db/testing';
 import { syncCatalogue } from '@continuity/indicators';
 import { cohortOutcome, listCohorts, lockCohort } from './cohorts';
 import { createContract, PaymentsError } from './service';
 
-const viewer = (role: Viewer['role'], kind: Viewer['organisation']['kind'], id: string): Viewer => ({ userId: `${role}-${id}`, name: id, role, organisation: { kind, id } });
+const viewer = (role: Viewer['role'], kind: Viewer['organisation']['kind'], id: string): Viewer => ({
+  userId: `${role}-${id}`,
+  name: id,
+  role,
+  organisation: { kind, id },
+});
 const council = viewer('council', 'council', '201');
 const practice = viewer('practice', 'practice', 'P1');
 const policy = viewer('policy', 'department', 'dfe');
@@ -39,33 +52,60 @@ describe.each(testEngines())('cohorts on %s', (engine) => {
     await db.insert(practices).values({ id: 'P1', name: 'Practice one', pseudonym: 'Practice A' });
     await db.insert(practiceCouncils).values({ practiceId: 'P1', councilCode: '201' });
     const sub = (id: number, practiceId: string | null, year: number, status: 'accepted' | 'superseded') => ({
-      id, kind: 'ssda903' as const, councilCode: '201', practiceId, collectionYear: year, status, submittedBy: 'u', contentHash: String(id).repeat(64),
+      id,
+      kind: 'ssda903' as const,
+      councilCode: '201',
+      practiceId,
+      collectionYear: year,
+      status,
+      submittedBy: 'u',
+      contentHash: String(id).repeat(64),
     });
-    await db.insert(submissions).values([sub(1, null, 2024, 'accepted'), sub(2, 'P1', 2025, 'accepted'), sub(3, 'P1', 2025, 'superseded'), sub(4, null, 2025, 'accepted')]);
+    await db
+      .insert(submissions)
+      .values([
+        sub(1, null, 2024, 'accepted'),
+        sub(2, 'P1', 2025, 'accepted'),
+        sub(3, 'P1', 2025, 'superseded'),
+        sub(4, null, 2025, 'accepted'),
+      ]);
     const ep = (submissionId: number, child: string, decom: string, dec: string | null = null) => ({
-      submissionId, councilCode: '201', practiceId: submissionId === 2 || submissionId === 3 ? 'P1' : null, child, decom, dec,
+      submissionId,
+      councilCode: '201',
+      practiceId: submissionId === 2 || submissionId === 3 ? 'P1' : null,
+      child,
+      decom,
+      dec,
     });
-    await db.insert(cla903Episodes).values([
-      ep(1, 'A', '2023-05-01', '2023-09-01'),
-      ep(1, 'A', '2023-09-01', '2024-06-01'),
-      ep(2, 'A', '2024-06-01'),
-      ep(4, 'A', '2024-06-01'),
-      ep(2, 'B', '2024-07-01', '2024-08-01'),
-      ep(2, 'B', '2024-08-01', '2024-10-01'),
-      ep(2, 'B', '2024-10-01'),
-      ep(2, 'C', '2025-01-15'),
-      ep(2, 'E', '2024-09-01', '2024-11-01'),
-      ep(4, 'E', '2024-11-01', '2025-01-01'),
-      ep(4, 'E', '2025-01-01'),
-      ep(3, 'Z', '2024-05-01'),
-    ]);
+    await db
+      .insert(cla903Episodes)
+      .values([
+        ep(1, 'A', '2023-05-01', '2023-09-01'),
+        ep(1, 'A', '2023-09-01', '2024-06-01'),
+        ep(2, 'A', '2024-06-01'),
+        ep(4, 'A', '2024-06-01'),
+        ep(2, 'B', '2024-07-01', '2024-08-01'),
+        ep(2, 'B', '2024-08-01', '2024-10-01'),
+        ep(2, 'B', '2024-10-01'),
+        ep(2, 'C', '2025-01-15'),
+        ep(2, 'E', '2024-09-01', '2024-11-01'),
+        ep(4, 'E', '2024-11-01', '2025-01-01'),
+        ep(4, 'E', '2025-01-01'),
+        ep(3, 'Z', '2024-05-01'),
+      ]);
     contractId = (
       await createContract(database, council, {
         practiceId: 'P1',
         name: 'Cohort contract',
         periodStart: 2025,
         periodEnd: 2026,
-        terms: { fixedFeePence: 0, outcomePotPence: 0, missingData: 'treat_as_not_met', indicators: [], rateCard: { rates: [{ indicatorId: 'placements_3plus', pricePence: 1 }] } },
+        terms: {
+          fixedFeePence: 0,
+          outcomePotPence: 0,
+          missingData: 'treat_as_not_met',
+          indicators: [],
+          rateCard: { rates: [{ indicatorId: 'placements_3plus', pricePence: 1 }] },
+        },
       })
     ).id;
   });
@@ -73,13 +113,40 @@ describe.each(testEngines())('cohorts on %s', (engine) => {
 
   it('locks the referred children once, from the practice’s accepted returns', async () => {
     const refuse = async (v: Viewer, code: PaymentsError['code']) =>
-      expect(await lockCohort(database, v, { contractId, referredFrom: '2024-04-01', referredTo: '2024-12-31', months: 12 }).catch((e: PaymentsError) => e.code)).toBe(code);
+      expect(
+        await lockCohort(database, v, {
+          contractId,
+          referredFrom: '2024-04-01',
+          referredTo: '2024-12-31',
+          months: 12,
+        }).catch((e: PaymentsError) => e.code),
+      ).toBe(code);
     await refuse(practice, 'FORBIDDEN');
     await refuse(policy, 'FORBIDDEN');
-    expect(await lockCohort(database, council, { contractId, referredFrom: '2024-12-31', referredTo: '2024-04-01', months: 12 }).catch((e: PaymentsError) => e.code)).toBe('INVALID');
-    const cohort = await lockCohort(database, council, { contractId, referredFrom: '2024-04-01', referredTo: '2024-12-31', months: 12 });
-    expect(cohort).toMatchObject({ contractId, referredFrom: '2024-04-01', referredTo: '2024-12-31', months: 12, members: 3 });
-    const members = await database.rows<{ child: string; referred_on: string }>(sql`SELECT child, referred_on::text FROM cohort_members ORDER BY child`);
+    expect(
+      await lockCohort(database, council, {
+        contractId,
+        referredFrom: '2024-12-31',
+        referredTo: '2024-04-01',
+        months: 12,
+      }).catch((e: PaymentsError) => e.code),
+    ).toBe('INVALID');
+    const cohort = await lockCohort(database, council, {
+      contractId,
+      referredFrom: '2024-04-01',
+      referredTo: '2024-12-31',
+      months: 12,
+    });
+    expect(cohort).toMatchObject({
+      contractId,
+      referredFrom: '2024-04-01',
+      referredTo: '2024-12-31',
+      months: 12,
+      members: 3,
+    });
+    const members = await database.rows<{ child: string; referred_on: string }>(
+      sql`SELECT child, referred_on::text FROM cohort_members ORDER BY child`,
+    );
     expect(members).toEqual([
       { child: 'A', referred_on: '2024-06-01' },
       { child: 'B', referred_on: '2024-07-01' },

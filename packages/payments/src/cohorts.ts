@@ -51,17 +51,33 @@ export async function lockCohort(
 ): Promise<CohortRecord> {
   const contract = await getContract(database, viewer, input.contractId);
   if (!contract) throw new PaymentsError('NOT_FOUND', `No contract ${input.contractId}`);
-  if (!(viewer.role === 'council' && viewer.organisation.kind === 'council' && viewer.organisation.id === contract.councilCode))
+  if (
+    !(
+      viewer.role === 'council' &&
+      viewer.organisation.kind === 'council' &&
+      viewer.organisation.id === contract.councilCode
+    )
+  )
     throw new PaymentsError('FORBIDDEN', 'Only the council of a contract can lock its cohort');
   if (!isoDate.test(input.referredFrom) || !isoDate.test(input.referredTo) || input.referredFrom > input.referredTo)
-    throw new PaymentsError('INVALID', 'Referral dates are two ISO dates (YYYY-MM-DD), the first no later than the second');
+    throw new PaymentsError(
+      'INVALID',
+      'Referral dates are two ISO dates (YYYY-MM-DD), the first no later than the second',
+    );
   if (!Number.isInteger(input.months) || input.months < 1 || input.months > 120)
     throw new PaymentsError('INVALID', 'A cohort is tracked for 1 to 120 months');
   const at = (options.now ?? (() => new Date()))();
   const id = await database.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(contractCohorts)
-      .values({ contractId: contract.id, referredFrom: input.referredFrom, referredTo: input.referredTo, months: input.months, lockedBy: viewer.userId, lockedAt: at })
+      .values({
+        contractId: contract.id,
+        referredFrom: input.referredFrom,
+        referredTo: input.referredTo,
+        months: input.months,
+        lockedBy: viewer.userId,
+        lockedAt: at,
+      })
       .returning({ id: contractCohorts.id });
     await tx.execute(sql`
       INSERT INTO ${cohortMembers} (cohort_id, council_code, child, referred_on)
@@ -79,22 +95,46 @@ export async function lockCohort(
 export async function listCohorts(database: Database, viewer: Viewer, contractId: number): Promise<CohortRecord[]> {
   const contract = await getContract(database, viewer, contractId);
   if (!contract || !ownsContractFigures(viewer, contract)) return [];
-  const rows = await database.rows<{ id: number; contract_id: number; referred_from: string; referred_to: string; months: number; members: number }>(sql`
+  const rows = await database.rows<{
+    id: number;
+    contract_id: number;
+    referred_from: string;
+    referred_to: string;
+    months: number;
+    members: number;
+  }>(sql`
     SELECT k.id, k.contract_id, k.referred_from::text AS referred_from, k.referred_to::text AS referred_to, k.months,
       (SELECT count(*)::int FROM cohort_members m WHERE m.cohort_id = k.id) AS members
     FROM contract_cohorts k WHERE k.contract_id = ${contractId} ORDER BY k.id`);
-  return rows.map((r) => ({ id: r.id, contractId: r.contract_id, referredFrom: r.referred_from, referredTo: r.referred_to, months: r.months, members: r.members }));
+  return rows.map((r) => ({
+    id: r.id,
+    contractId: r.contract_id,
+    referredFrom: r.referred_from,
+    referredTo: r.referred_to,
+    months: r.months,
+    members: r.members,
+  }));
 }
 
 /** The cohort's outcomes as the returns stand now; null when the viewer is not a party. */
-export async function cohortOutcome(database: Database, viewer: Viewer, cohortId: number): Promise<CohortOutcome | null> {
+export async function cohortOutcome(
+  database: Database,
+  viewer: Viewer,
+  cohortId: number,
+): Promise<CohortOutcome | null> {
   const [cohort] = await database.rows<{ contract_id: number; months: number }>(
     sql`SELECT contract_id, months FROM contract_cohorts WHERE id = ${cohortId}`,
   );
   if (!cohort) return null;
   const contract = await getContract(database, viewer, cohort.contract_id);
   if (!contract || !ownsContractFigures(viewer, contract)) return null;
-  const [row] = await rowsOf<{ members: number; after_in_care: number; after_stable: number; base_in_care: number; base_stable: number }>(
+  const [row] = await rowsOf<{
+    members: number;
+    after_in_care: number;
+    after_stable: number;
+    base_in_care: number;
+    base_stable: number;
+  }>(
     database.db,
     sql`
     WITH m AS (

@@ -82,6 +82,14 @@ export function statementCsv(lines: readonly DisclosedLine[], totals: DisclosedT
   }
   const blank = (n: number) => Array<Cell>(n).fill(null);
   rows.push(['fixed_fee', 'Fixed fee', ...blank(16), null, totals.fixedFeePence, pounds(totals.fixedFeePence), null]);
-  rows.push(['total', 'Total', ...blank(16), totals.fixedFeePence + totals.allocatedPence, totals.totalPence, poundsOf(totals.totalPence), null]);
+  rows.push([
+    'total',
+    'Total',
+    ...blank(16),
+    totals.fixedFeePence + totals.allocatedPence,
+    totals.totalPence,
+    poundsOf(totals.totalPence),
+    null,
+  ]);
   return rows.map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
 }

@@ -9,13 +9,27 @@
  * P2 has no figure at all: nothing earned, total 40,000,000p.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { councils, indicatorValues, pilotCouncils, pilotWaves, practiceCouncils, practices, regions, type Database } from '@continuity/db';
+import {
+  councils,
+  indicatorValues,
+  pilotCouncils,
+  pilotWaves,
+  practiceCouncils,
+  practices,
+  regions,
+  type Database,
+} from '@continuity/db';
 import { openTestDatabase, testEngines } from '@continuity/db/testing';
 import { syncCatalogue } from '@continuity/indicators';
 import { DEMO_CONTRACT_AUTHOR, seedDemoContracts } from './demo';
 import { listStatements } from './service';
 
-const admin = { userId: 'a', name: 'A', role: 'admin' as const, organisation: { kind: 'department' as const, id: 'dfe' } };
+const admin = {
+  userId: 'a',
+  name: 'A',
+  role: 'admin' as const,
+  organisation: { kind: 'department' as const, id: 'dfe' },
+};
 
 describe.each(testEngines())('demo history on %s', (engine) => {
   let database: Database;
@@ -24,7 +38,11 @@ describe.each(testEngines())('demo history on %s', (engine) => {
     const { db } = database;
     await syncCatalogue(db);
     await db.insert(regions).values({ code: 'R1', name: 'North' });
-    await db.insert(councils).values(['201', '205'].map((code) => ({ code, onsCode: `E0${code}`, name: `Council ${code}`, regionCode: 'R1' })));
+    await db
+      .insert(councils)
+      .values(
+        ['201', '205'].map((code) => ({ code, onsCode: `E0${code}`, name: `Council ${code}`, regionCode: 'R1' })),
+      );
     await db.insert(pilotWaves).values({ wave: 1, name: 'First wave', startYear: 2009, description: 'test' });
     await db.insert(pilotCouncils).values({ wave: 1, councilCode: '201' });
     await db.insert(practices).values([
@@ -50,14 +68,24 @@ describe.each(testEngines())('demo history on %s', (engine) => {
 
   it('issues every contract year but the last, once', async () => {
     const now = () => new Date('2025-06-01T08:00:00.000Z');
-    expect(await seedDemoContracts(database, { years: [2023, 2024, 2025], issuePastYears: true, now })).toEqual({ created: 2, skipped: 0, issued: 2 });
+    expect(await seedDemoContracts(database, { years: [2023, 2024, 2025], issuePastYears: true, now })).toEqual({
+      created: 2,
+      skipped: 0,
+      issued: 2,
+    });
     const statements = await listStatements(database, admin);
-    expect(statements.map((s) => [s.practiceId, s.period, s.revision, s.issuedBy, s.earnedPence, s.totalPence])).toEqual([
+    expect(
+      statements.map((s) => [s.practiceId, s.period, s.revision, s.issuedBy, s.earnedPence, s.totalPence]),
+    ).toEqual([
       ['P1', 2024, 1, DEMO_CONTRACT_AUTHOR, 2_500_000, 42_500_000],
       ['P2', 2024, 1, DEMO_CONTRACT_AUTHOR, 0, 40_000_000],
     ]);
     // a restart creates and issues nothing
-    expect(await seedDemoContracts(database, { years: [2023, 2024, 2025], issuePastYears: true })).toEqual({ created: 0, skipped: 2, issued: 0 });
+    expect(await seedDemoContracts(database, { years: [2023, 2024, 2025], issuePastYears: true })).toEqual({
+      created: 0,
+      skipped: 2,
+      issued: 0,
+    });
     expect(await listStatements(database, admin)).toHaveLength(2);
   });
 });

@@ -23,11 +23,27 @@ const councilViewer = (code: string, userId = `council-${code}`): Viewer => ({
   role: 'council',
   organisation: { kind: 'council', id: code },
 });
-const practiceViewer = (id: string): Viewer => ({ userId: `practice-${id}`, name: id, role: 'practice', organisation: { kind: 'practice', id } });
-const admin: Viewer = { userId: 'admin', name: 'Admin', role: 'admin', organisation: { kind: 'department', id: 'dfe' } };
+const practiceViewer = (id: string): Viewer => ({
+  userId: `practice-${id}`,
+  name: id,
+  role: 'practice',
+  organisation: { kind: 'practice', id },
+});
+const admin: Viewer = {
+  userId: 'admin',
+  name: 'Admin',
+  role: 'admin',
+  organisation: { kind: 'department', id: 'dfe' },
+};
 
 type Value = typeof indicatorValues.$inferInsert;
-const published = (indicatorId: string, code: string, period: number, numerator: number, denominator: number): Value => ({
+const published = (
+  indicatorId: string,
+  code: string,
+  period: number,
+  numerator: number,
+  denominator: number,
+): Value => ({
   indicatorId,
   subjectKind: 'council',
   subjectId: code,
@@ -37,7 +53,13 @@ const published = (indicatorId: string, code: string, period: number, numerator:
   denominator,
   value: (numerator * 100) / denominator,
 });
-const computed = (indicatorId: string, practiceId: string, period: number, numerator: number, denominator: number): Value => ({
+const computed = (
+  indicatorId: string,
+  practiceId: string,
+  period: number,
+  numerator: number,
+  denominator: number,
+): Value => ({
   indicatorId,
   subjectKind: 'practice',
   subjectId: practiceId,
@@ -68,7 +90,9 @@ async function seed(database: Database) {
   await syncCatalogue(db);
   await db.insert(regions).values({ code: 'R1', name: 'North' });
   const codes = ['201', '202', '203', '204', '205', '206', '207', '208', '209'];
-  await db.insert(councils).values(codes.map((code) => ({ code, onsCode: `E0${code}`, name: `Council ${code}`, regionCode: 'R1' })));
+  await db
+    .insert(councils)
+    .values(codes.map((code) => ({ code, onsCode: `E0${code}`, name: `Council ${code}`, regionCode: 'R1' })));
   await db.insert(pilotWaves).values({ wave: 1, name: 'First wave', startYear: 2009, description: 'test' });
   await db.insert(pilotCouncils).values([
     { wave: 1, councilCode: '201' },
@@ -76,7 +100,14 @@ async function seed(database: Database) {
     { wave: 1, councilCode: '203' },
     { wave: 1, councilCode: '209' },
   ]);
-  await db.insert(statisticalNeighbours).values(['205', '206', '207', '208'].map((n, i) => ({ councilCode: '201', neighbourCode: n, position: i + 1, model: '2025' })));
+  await db.insert(statisticalNeighbours).values(
+    ['205', '206', '207', '208'].map((n, i) => ({
+      councilCode: '201',
+      neighbourCode: n,
+      position: i + 1,
+      model: '2025',
+    })),
+  );
   await db.insert(practices).values([
     { id: 'P1', name: 'Practice one', pseudonym: 'Practice A' },
     { id: 'P2', name: 'Practice two', pseudonym: 'Practice B' },
@@ -93,26 +124,30 @@ async function seed(database: Database) {
     { practiceId: 'P5', councilCode: '204' },
     { practiceId: 'P6', councilCode: '209' },
   ]);
-  await db.insert(indicatorValues).values([
-    ...[2022, 2023, 2024, 2025].map((y) => published('placements_3plus', '201', y, 10, 100)),
-    published('immunisations', '205', 2025, 80, 100),
-    published('immunisations', '206', 2025, 84, 100),
-    published('immunisations', '207', 2025, 88, 100),
-    published('immunisations', '208', 2025, 92, 100),
-    published('long_term_stability', '201', 2025, 70, 100),
-    computed('placements_3plus', 'P1', 2023, 20, 200),
-    computed('placements_3plus', 'P1', 2025, 21, 200),
-    computed('social_workers_3plus', 'P1', 2025, 24, 100),
-    computed('health_assessments', 'P1', 2025, 85, 100),
-    computed('immunisations', 'P1', 2025, 90, 100),
-    computed('long_term_stability', 'P1', 2025, 65, 100),
-  ]);
+  await db
+    .insert(indicatorValues)
+    .values([
+      ...[2022, 2023, 2024, 2025].map((y) => published('placements_3plus', '201', y, 10, 100)),
+      published('immunisations', '205', 2025, 80, 100),
+      published('immunisations', '206', 2025, 84, 100),
+      published('immunisations', '207', 2025, 88, 100),
+      published('immunisations', '208', 2025, 92, 100),
+      published('long_term_stability', '201', 2025, 70, 100),
+      computed('placements_3plus', 'P1', 2023, 20, 200),
+      computed('placements_3plus', 'P1', 2025, 21, 200),
+      computed('social_workers_3plus', 'P1', 2025, 24, 100),
+      computed('health_assessments', 'P1', 2025, 85, 100),
+      computed('immunisations', 'P1', 2025, 90, 100),
+      computed('long_term_stability', 'P1', 2025, 65, 100),
+    ]);
 }
 
 const count = async (database: Database) =>
-  (await database.rows<{ contracts: number; versions: number; statements: number }>(sql`
+  (
+    await database.rows<{ contracts: number; versions: number; statements: number }>(sql`
     SELECT (SELECT count(*)::int FROM contracts) AS contracts, (SELECT count(*)::int FROM contract_versions) AS versions,
-      (SELECT count(*)::int FROM statements) AS statements`))[0]!;
+      (SELECT count(*)::int FROM statements) AS statements`)
+  )[0]!;
 
 describe.each(testEngines())('seedDemoContracts on %s', (engine) => {
   let database: Database;
@@ -127,7 +162,19 @@ describe.each(testEngines())('seedDemoContracts on %s', (engine) => {
       name: 'Our own contract',
       periodStart: 2024,
       periodEnd: 2025,
-      terms: { fixedFeePence: 100, outcomePotPence: 0, missingData: 'pay_in_full', indicators: [{ indicatorId: 'health_assessments', weight: 1, target: { type: 'absolute', level: 50 }, partial: { type: 'all_or_nothing' } }] },
+      terms: {
+        fixedFeePence: 100,
+        outcomePotPence: 0,
+        missingData: 'pay_in_full',
+        indicators: [
+          {
+            indicatorId: 'health_assessments',
+            weight: 1,
+            target: { type: 'absolute', level: 50 },
+            partial: { type: 'all_or_nothing' },
+          },
+        ],
+      },
     });
     userContractId = mine.id;
   });
@@ -136,7 +183,9 @@ describe.each(testEngines())('seedDemoContracts on %s', (engine) => {
   it('has terms that pass the same validation as a council user’s', async () => {
     const terms = demoContractTerms('201', 2023);
     expect(await validateTerms(database.db, terms)).toEqual(terms);
-    expect(new Set(terms.indicators.map((t) => t.target.type))).toEqual(new Set(['absolute', 'improvement', 'neighbours', 'comparison']));
+    expect(new Set(terms.indicators.map((t) => t.target.type))).toEqual(
+      new Set(['absolute', 'improvement', 'neighbours', 'comparison']),
+    );
   });
 
   it('creates one contract per demo pair without one, as the council, for the demo years after the baseline', async () => {
@@ -150,10 +199,20 @@ describe.each(testEngines())('seedDemoContracts on %s', (engine) => {
       ['209', 'P6', 'council-209'],
     ]);
     const p1 = all[0]!;
-    expect(p1).toMatchObject({ name: 'Demo outcomes contract, Practice one', periodStart: 2024, periodEnd: 2025, latestVersion: 1, createdAt: '2025-06-01T08:00:00.000Z' });
+    expect(p1).toMatchObject({
+      name: 'Demo outcomes contract, Practice one',
+      periodStart: 2024,
+      periodEnd: 2025,
+      latestVersion: 1,
+      createdAt: '2025-06-01T08:00:00.000Z',
+    });
     const versions = await listVersions(database, councilViewer('201'), p1.id);
     expect(versions).toHaveLength(1);
-    expect(versions![0]).toMatchObject({ version: 1, createdBy: DEMO_CONTRACT_AUTHOR, terms: demoContractTerms('201', 2023) });
+    expect(versions![0]).toMatchObject({
+      version: 1,
+      createdBy: DEMO_CONTRACT_AUTHOR,
+      terms: demoContractTerms('201', 2023),
+    });
 
     // The user's contract is untouched; no statement is issued.
     const theirs = await listVersions(database, councilViewer('209'), userContractId);
@@ -171,7 +230,9 @@ describe.each(testEngines())('seedDemoContracts on %s', (engine) => {
     const [p1] = await listContracts(database, practiceViewer('P1'));
     const document = await previewStatement(database, councilViewer('201'), { contractId: p1!.id, period: 2025 });
     expect(document.status).toBe('preview');
-    expect(document.lines.map((l) => [l.indicatorId, l.outcome, l.excluded, l.achievement, l.allocatedPence, l.earnedPence])).toEqual([
+    expect(
+      document.lines.map((l) => [l.indicatorId, l.outcome, l.excluded, l.achievement, l.allocatedPence, l.earnedPence]),
+    ).toEqual([
       ['placements_3plus', 'partly', false, 0.5, 3_750_000, 1_875_000],
       ['social_workers_3plus', 'no_data', true, 0, 0, 0],
       ['health_assessments', 'partly', false, 0.5, 2_500_000, 1_250_000],
@@ -179,7 +240,11 @@ describe.each(testEngines())('seedDemoContracts on %s', (engine) => {
       ['long_term_stability', 'not_met', false, 0, 2_500_000, 0],
     ]);
     expect(document.lines.map((l) => l.targetValue)).toEqual([9, null, 90, 86, 70]);
-    expect(document.totals).toMatchObject({ fixedFeePence: 40_000_000, earnedPence: 4_375_000, totalPence: 44_375_000 });
+    expect(document.totals).toMatchObject({
+      fixedFeePence: 40_000_000,
+      earnedPence: 4_375_000,
+      totalPence: 44_375_000,
+    });
 
     const seenByPractice = await previewStatement(database, practiceViewer('P1'), { contractId: p1!.id, period: 2025 });
     expect(seenByPractice.totals).toEqual(document.totals);

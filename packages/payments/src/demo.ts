@@ -143,7 +143,9 @@ export async function seedDemoContracts(
       AND (p.ended IS NULL OR p.ended > make_date(${first - 1}, 4, 1))
     ORDER BY pc.council_code, pc.practice_id`);
 
-  const summary: SeedDemoContractsSummary = options.issuePastYears ? { created: 0, skipped: 0, issued: 0 } : { created: 0, skipped: 0 };
+  const summary: SeedDemoContractsSummary = options.issuePastYears
+    ? { created: 0, skipped: 0, issued: 0 }
+    : { created: 0, skipped: 0 };
   for (const pair of pairs) {
     if (pair.has_contract) {
       summary.skipped++;
@@ -171,7 +173,12 @@ export async function seedDemoContracts(
     summary.created++;
     if (!options.issuePastYears) continue;
     for (let period = start; period < last; period++) {
-      await issueStatement(database, council, { contractId: contract.id, period }, options.now ? { now: options.now } : {});
+      await issueStatement(
+        database,
+        council,
+        { contractId: contract.id, period },
+        options.now ? { now: options.now } : {},
+      );
       summary.issued!++;
     }
   }

@@ -8,12 +8,26 @@ import { buildDocument } from './document';
 import { discloseStatement } from './disclose';
 import { definition, facts, figure, terms } from './test-helpers';
 
-const contract = { id: 1, name: 'C', councilCode: '201', councilName: null, practiceId: 'P1', practiceName: null, periodStart: 2025, periodEnd: 2025 };
+const contract = {
+  id: 1,
+  name: 'C',
+  councilCode: '201',
+  councilName: null,
+  practiceId: 'P1',
+  practiceName: null,
+  periodStart: 2025,
+  periodEnd: 2025,
+};
 const version = { version: 1, createdBy: 'u', createdAt: '2025-01-01T00:00:00.000Z', note: null, overridden: false };
 
 function statement(count: number) {
   const t = { ...terms(0, []), rateCard: { rates: [{ indicatorId: 'eet', pricePence: 10_000 }] } };
-  const f = facts({ eet: { definition: definition('eet', 'higher_better'), actual: figure((count * 100) / 20, { numerator: count, denominator: 20 }) } });
+  const f = facts({
+    eet: {
+      definition: definition('eet', 'higher_better'),
+      actual: figure((count * 100) / 20, { numerator: count, denominator: 20 }),
+    },
+  });
   return buildDocument({ status: 'preview', statementId: null, contract, version, terms: t, facts: f, issued: null });
 }
 
@@ -22,7 +36,13 @@ describe('rate card disclosure', () => {
     const document = statement(4);
     expect(document.totals).toMatchObject({ rateCardPence: 40_000, totalPence: 40_000 });
     const seen = discloseStatement(document);
-    expect(seen.rateCard!.lines[0]).toMatchObject({ counted: null, units: null, grossPence: null, paidPence: null, countedSymbol: 'c' });
+    expect(seen.rateCard!.lines[0]).toMatchObject({
+      counted: null,
+      units: null,
+      grossPence: null,
+      paidPence: null,
+      countedSymbol: 'c',
+    });
     expect(seen.rateCard!.paidPence).toBeNull();
     expect(seen.totals.totalPence).toBeNull();
     expect('rateCardPence' in seen.totals).toBe(false);

@@ -14,7 +14,16 @@ import { aon, definition, facts, figure, linear, terms } from './test-helpers';
 const document = buildDocument({
   status: 'issued',
   statementId: 1,
-  contract: { id: 1, name: 'c', councilCode: '201', councilName: null, practiceId: 'P1', practiceName: null, periodStart: 2025, periodEnd: 2025 },
+  contract: {
+    id: 1,
+    name: 'c',
+    councilCode: '201',
+    councilName: null,
+    practiceId: 'P1',
+    practiceName: null,
+    periodStart: 2025,
+    periodEnd: 2025,
+  },
   version: { version: 1, createdBy: 'u', createdAt: '2025-01-01T00:00:00.000Z', note: null, overridden: false },
   terms: terms(9_000, [
     { indicatorId: 'small', weight: 1, target: { type: 'absolute', level: 20 }, partial: aon },
@@ -42,7 +51,13 @@ describe('statements seen by viewers who do not own the figures', () => {
   const lines = discloseLines(document);
 
   it('withhold small counts, the rate made from them, and the sentence quoting it', () => {
-    expect(lines[0]!.actual).toMatchObject({ value: null, symbol: 'c', numerator: null, numeratorSymbol: 'c', denominator: 20 });
+    expect(lines[0]!.actual).toMatchObject({
+      value: null,
+      symbol: 'c',
+      numerator: null,
+      numeratorSymbol: 'c',
+      denominator: 20,
+    });
     expect(lines[0]!.explanation).toBe(
       "Met: the practice's figures are withheld (c) from viewers outside the contract; it earns £30.00 of the £30.00 allocated (weight 1 of 3).",
     );
@@ -80,29 +95,59 @@ describe('a partly met line whose figure is withheld', () => {
   const partly = buildDocument({
     status: 'issued',
     statementId: 2,
-    contract: { id: 2, name: 'c', councilCode: '201', councilName: null, practiceId: 'P1', practiceName: null, periodStart: 2025, periodEnd: 2025 },
+    contract: {
+      id: 2,
+      name: 'c',
+      councilCode: '201',
+      councilName: null,
+      practiceId: 'P1',
+      practiceName: null,
+      periodStart: 2025,
+      periodEnd: 2025,
+    },
     version: { version: 1, createdBy: 'u', createdAt: '2025-01-01T00:00:00.000Z', note: null, overridden: false },
-    terms: terms(9_000, [{ indicatorId: 'partly', weight: 1, target: { type: 'absolute', level: 20 }, partial: linear(10) }]),
+    terms: terms(9_000, [
+      { indicatorId: 'partly', weight: 1, target: { type: 'absolute', level: 20 }, partial: linear(10) },
+    ]),
     facts: facts({
-      partly: { definition: definition('partly', 'higher_better'), actual: figure((5 / 36) * 100, { numerator: 5, denominator: 36 }) },
+      partly: {
+        definition: definition('partly', 'higher_better'),
+        actual: figure((5 / 36) * 100, { numerator: 5, denominator: 36 }),
+      },
     }),
     issued: { by: 'u', at: '2025-12-01T00:00:00.000Z' },
   });
 
   it('is worked as by hand for the parties', () => {
-    expect(partly.lines[0]).toMatchObject({ outcome: 'partly', targetValue: 20, floorValue: 10, achievement: 0.388889, earnedPence: 3_500 });
+    expect(partly.lines[0]).toMatchObject({
+      outcome: 'partly',
+      targetValue: 20,
+      floorValue: 10,
+      achievement: 0.388889,
+      earnedPence: 3_500,
+    });
     expect(partly.totals).toMatchObject({ earnedPence: 3_500, unearnedPence: 5_500 });
   });
 
   it('withholds its achievement and its pence, and the totals they would be worked back from', () => {
     const seen = discloseStatement(partly);
-    expect(seen.lines[0]).toMatchObject({ achievement: null, earnedPence: null, allocatedPence: 9_000, outcome: 'partly' });
+    expect(seen.lines[0]).toMatchObject({
+      achievement: null,
+      earnedPence: null,
+      allocatedPence: 9_000,
+      outcome: 'partly',
+    });
     expect(seen.lines[0]!.actual).toMatchObject({ value: null, numerator: null, denominator: 36 });
     expect(seen.lines[0]!.explanation).not.toMatch(/13\.8|38\.8|£35/);
-    expect(seen.totals).toMatchObject({ earnedPence: null, unearnedPence: null, totalPence: null, allocatedPence: 9_000 });
+    expect(seen.totals).toMatchObject({
+      earnedPence: null,
+      unearnedPence: null,
+      totalPence: null,
+      allocatedPence: 9_000,
+    });
   });
 
-  it('keeps met lines\' money: it follows from the outcome shown', () => {
+  it("keeps met lines' money: it follows from the outcome shown", () => {
     expect(discloseStatement(document).totals).toEqual(document.totals);
   });
 });

@@ -34,7 +34,19 @@ function withheld(figure: { value: number | null }, disclosed: { value: number |
   return figure.value !== null && disclosed.value === null;
 }
 
-function disclose(fact: ValueFact | { value: number | null; numerator: number | null; denominator: number | null; symbol: string | null; numeratorSymbol: string | null; denominatorSymbol: string | null }, unit: StatementLine['unit']) {
+function disclose(
+  fact:
+    | ValueFact
+    | {
+        value: number | null;
+        numerator: number | null;
+        denominator: number | null;
+        symbol: string | null;
+        numeratorSymbol: string | null;
+        denominatorSymbol: string | null;
+      },
+  unit: StatementLine['unit'],
+) {
   return discloseFigure({
     subjectKind: 'practice',
     owned: false,

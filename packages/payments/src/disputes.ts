@@ -61,8 +61,16 @@ export interface DisputeFilter {
 }
 
 /** Disputes the viewer may read (those on statements of contracts it may read), with their events. */
-export async function listDisputes(database: Database, viewer: Viewer, filter: DisputeFilter): Promise<DisputeRecord[]> {
-  const ids = (list: readonly number[]) => sql.join(list.map((id) => sql`${id}::int`), sql`, `);
+export async function listDisputes(
+  database: Database,
+  viewer: Viewer,
+  filter: DisputeFilter,
+): Promise<DisputeRecord[]> {
+  const ids = (list: readonly number[]) =>
+    sql.join(
+      list.map((id) => sql`${id}::int`),
+      sql`, `,
+    );
   const where = [readableContractsSql(viewer)];
   if (filter.statementIds) {
     if (filter.statementIds.length === 0) return [];
@@ -97,7 +105,14 @@ export async function listDisputes(database: Database, viewer: Viewer, filter: D
       };
       out.set(r.id, dispute);
     }
-    dispute.events.push({ kind: r.kind, party: r.party, author: r.author, at: iso(r.at), message: r.message, resolution: r.resolution });
+    dispute.events.push({
+      kind: r.kind,
+      party: r.party,
+      author: r.author,
+      at: iso(r.at),
+      message: r.message,
+      resolution: r.resolution,
+    });
     dispute.state = r.kind === 'answered' ? r.resolution! : 'open';
   }
   return [...out.values()];
@@ -139,12 +154,18 @@ export async function raiseDispute(
         WHERE d.statement_id = ${statement.id} AND d.indicator_id = ${input.indicatorId}
           AND NOT EXISTS (SELECT 1 FROM dispute_events e WHERE e.dispute_id = d.id AND e.kind = 'answered')`,
     );
-    if (open.length) throw new PaymentsError('CONFLICT', `Line ${input.indicatorId} of statement ${statement.id} is disputed already (dispute ${open[0]!.id})`);
+    if (open.length)
+      throw new PaymentsError(
+        'CONFLICT',
+        `Line ${input.indicatorId} of statement ${statement.id} is disputed already (dispute ${open[0]!.id})`,
+      );
     const [row] = await tx
       .insert(statementDisputes)
       .values({ statementId: statement.id, indicatorId: input.indicatorId, raisedBy: viewer.userId, raisedAt: at })
       .returning({ id: statementDisputes.id });
-    await tx.insert(disputeEvents).values({ disputeId: row!.id, kind: 'raised', party: 'practice', author: viewer.userId, at, message });
+    await tx
+      .insert(disputeEvents)
+      .values({ disputeId: row!.id, kind: 'raised', party: 'practice', author: viewer.userId, at, message });
     return row!.id;
   });
   return (await listDisputes(database, viewer, { ids: [id] }))[0]!;

@@ -96,7 +96,11 @@ export function buildDocument(input: BuildInput): StatementDocument {
     ? evaluateRates(input.terms.rateCard, input.facts, input.rateCardPaidBeforePence ?? 0)
     : undefined;
   const totals = rateCard
-    ? { ...evaluation.totals, rateCardPence: rateCard.paidPence, totalPence: evaluation.totals.totalPence + rateCard.paidPence }
+    ? {
+        ...evaluation.totals,
+        rateCardPence: rateCard.paidPence,
+        totalPence: evaluation.totals.totalPence + rateCard.paidPence,
+      }
     : evaluation.totals;
   const ids = [...input.terms.indicators.map((t) => t.indicatorId)];
   for (const rate of input.terms.rateCard?.rates ?? []) if (!ids.includes(rate.indicatorId)) ids.push(rate.indicatorId);

@@ -40,7 +40,10 @@ export interface FactsRequest {
 
 export async function readDefinitions(executor: Executor, ids: readonly string[]): Promise<Map<string, IndicatorFact>> {
   if (ids.length === 0) return new Map();
-  const rows = await executor.select().from(indicators).where(inArray(indicators.id, [...ids]));
+  const rows = await executor
+    .select()
+    .from(indicators)
+    .where(inArray(indicators.id, [...ids]));
   return new Map(
     rows.map((r) => [
       r.id,
@@ -206,7 +209,14 @@ export async function readFacts(executor: Executor, request: FactsRequest): Prom
   const membersOf = new Map<string, string[]>();
   for (const term of terms.indicators) {
     const indicatorId = term.indicatorId;
-    asks.push({ indicatorId, role: 'actual', subjectKind: 'practice', subjectId: practiceId, period, source: 'computed' });
+    asks.push({
+      indicatorId,
+      role: 'actual',
+      subjectKind: 'practice',
+      subjectId: practiceId,
+      period,
+      source: 'computed',
+    });
     const { target } = term;
     if (target.type === 'improvement') {
       asks.push({
@@ -225,7 +235,14 @@ export async function readFacts(executor: Executor, request: FactsRequest): Prom
     }
   }
   for (const indicatorId of rateOnly)
-    asks.push({ indicatorId, role: 'actual', subjectKind: 'practice', subjectId: practiceId, period, source: 'computed' });
+    asks.push({
+      indicatorId,
+      role: 'actual',
+      subjectKind: 'practice',
+      subjectId: practiceId,
+      period,
+      source: 'computed',
+    });
   const rows = await rowsOf<FactRow>(executor, factsQuery(asks));
 
   const out: Record<string, IndicatorFacts> = {};
@@ -233,7 +250,10 @@ export async function readFacts(executor: Executor, request: FactsRequest): Prom
   const groupRows = new Map<string, FactRow>();
   for (const id of rateOnly) out[id] = { definition: definitions.get(id)!, actual: undefined as unknown as ValueFact };
   for (const term of terms.indicators) {
-    out[term.indicatorId] = { definition: definitions.get(term.indicatorId)!, actual: undefined as unknown as ValueFact };
+    out[term.indicatorId] = {
+      definition: definitions.get(term.indicatorId)!,
+      actual: undefined as unknown as ValueFact,
+    };
   }
   for (const r of rows) {
     const entry = out[r.indicator_id]!;
@@ -264,9 +284,7 @@ export async function readFacts(executor: Executor, request: FactsRequest): Prom
         councils: g?.pooled_councils ?? 0,
       },
       percentiles:
-        g && valued >= 4
-          ? { count: valued, p0: g.p0!, p25: g.p25!, p50: g.p50!, p75: g.p75!, p100: g.p100! }
-          : null,
+        g && valued >= 4 ? { count: valued, p0: g.p0!, p25: g.p25!, p50: g.p50!, p75: g.p75!, p100: g.p100! } : null,
     };
     out[term.indicatorId]!.group = group;
   }

@@ -44,7 +44,13 @@ const policy = viewer('policy', 'department', 'dfe');
 const confused = viewer('council', 'practice', '201'); // role and organisation disagree
 
 type Value = typeof indicatorValues.$inferInsert;
-const published = (indicatorId: string, code: string, numerator: number | null, denominator: number | null, extra: Partial<Value> = {}): Value => ({
+const published = (
+  indicatorId: string,
+  code: string,
+  numerator: number | null,
+  denominator: number | null,
+  extra: Partial<Value> = {},
+): Value => ({
   indicatorId,
   subjectKind: 'council',
   subjectId: code,
@@ -106,8 +112,18 @@ const termsV1: Terms = parseTerms({
   outcomePotPence: 600_001,
   missingData: 'treat_as_not_met',
   indicators: [
-    { indicatorId: 'placements_3plus', weight: 2, target: { type: 'neighbours', position: 'at_or_better_than_average' }, partial: { type: 'all_or_nothing' } },
-    { indicatorId: 'immunisations', weight: 1, target: { type: 'absolute', level: 90 }, partial: { type: 'all_or_nothing' } },
+    {
+      indicatorId: 'placements_3plus',
+      weight: 2,
+      target: { type: 'neighbours', position: 'at_or_better_than_average' },
+      partial: { type: 'all_or_nothing' },
+    },
+    {
+      indicatorId: 'immunisations',
+      weight: 1,
+      target: { type: 'absolute', level: 90 },
+      partial: { type: 'all_or_nothing' },
+    },
     {
       indicatorId: 'dental_checks',
       weight: 1,
@@ -121,14 +137,23 @@ const termsV1: Terms = parseTerms({
       partial: { type: 'all_or_nothing' },
       missingData: 'pay_in_full',
     },
-    { indicatorId: 'review_participation', weight: 1, target: { type: 'absolute', level: 60 }, partial: { type: 'linear', floor: 40 } },
+    {
+      indicatorId: 'review_participation',
+      weight: 1,
+      target: { type: 'absolute', level: 60 },
+      partial: { type: 'linear', floor: 40 },
+    },
   ],
 });
 const termsV2: Terms = {
   ...termsV1,
   indicators: termsV1.indicators.map((t) =>
     t.indicatorId === 'placements_3plus'
-      ? { ...t, target: { type: 'neighbours', position: 'quartile', quartile: 1 }, partial: { type: 'linear', floor: 3 } }
+      ? {
+          ...t,
+          target: { type: 'neighbours', position: 'quartile', quartile: 1 },
+          partial: { type: 'linear', floor: 3 },
+        }
       : t.indicatorId === 'review_participation'
         ? { ...t, missingData: 'exclude_and_reweight' }
         : t,
@@ -140,9 +165,16 @@ async function seed(database: Database) {
   await syncCatalogue(db);
   await db.insert(regions).values({ code: 'R1', name: 'North' });
   const codes = ['201', '202', '203', '204', '205', '206', '207', '208'];
-  await db.insert(councils).values(codes.map((code) => ({ code, onsCode: `E0${code}`, name: `Council ${code}`, regionCode: 'R1' })));
+  await db
+    .insert(councils)
+    .values(codes.map((code) => ({ code, onsCode: `E0${code}`, name: `Council ${code}`, regionCode: 'R1' })));
   await db.insert(statisticalNeighbours).values([
-    ...['202', '203', '204', '205', '206'].map((n, i) => ({ councilCode: '201', neighbourCode: n, position: i + 1, model: '2025' })),
+    ...['202', '203', '204', '205', '206'].map((n, i) => ({
+      councilCode: '201',
+      neighbourCode: n,
+      position: i + 1,
+      model: '2025',
+    })),
     { councilCode: '201', neighbourCode: '207', position: 1, model: '2021' },
   ]);
   await db.insert(practices).values([
@@ -194,7 +226,14 @@ describe.each(testEngines())('payments on %s', (engine) => {
     const contract = await createContract(
       database,
       council201,
-      { practiceId: 'P1', name: 'P1 outcomes 2024-26', periodStart: 2024, periodEnd: 2026, terms: termsV1, note: 'signed' },
+      {
+        practiceId: 'P1',
+        name: 'P1 outcomes 2024-26',
+        periodStart: 2024,
+        periodEnd: 2026,
+        terms: termsV1,
+        note: 'signed',
+      },
       fixedClock('2025-04-01T09:00:00.000Z'),
     );
     contractId = contract.id;
@@ -203,9 +242,21 @@ describe.each(testEngines())('payments on %s', (engine) => {
 
   describe('facts', () => {
     it('pool neighbours, take percentiles in SQL, and keep symbols (never 0)', async () => {
-      const facts = await readFacts(database.db, { councilCode: '201', practiceId: 'P1', period: 2025, terms: termsV2 });
+      const facts = await readFacts(database.db, {
+        councilCode: '201',
+        practiceId: 'P1',
+        period: 2025,
+        terms: termsV2,
+      });
       const a = facts.indicators.placements_3plus!;
-      expect(a.actual).toMatchObject({ found: true, value: 14, numerator: 7, denominator: 50, source: 'computed', period: 2025 });
+      expect(a.actual).toMatchObject({
+        found: true,
+        value: 14,
+        numerator: 7,
+        denominator: 50,
+        source: 'computed',
+        period: 2025,
+      });
       expect(a.group).toMatchObject({
         kind: 'neighbours',
         councilCode: '201',
@@ -221,8 +272,17 @@ describe.each(testEngines())('payments on %s', (engine) => {
         ['205', null, 'c', 'published'],
         ['206', 26, null, 'published'],
       ]);
-      expect(facts.indicators.dental_checks!.group).toMatchObject({ kind: 'comparison', members: ['207', '208'], pooled: { value: 80, councils: 2 } });
-      expect(facts.indicators.health_assessments!.actual).toMatchObject({ found: true, value: null, symbol: 'c', numeratorSymbol: 'c' });
+      expect(facts.indicators.dental_checks!.group).toMatchObject({
+        kind: 'comparison',
+        members: ['207', '208'],
+        pooled: { value: 80, councils: 2 },
+      });
+      expect(facts.indicators.health_assessments!.actual).toMatchObject({
+        found: true,
+        value: null,
+        symbol: 'c',
+        numeratorSymbol: 'c',
+      });
       expect(facts.indicators.review_participation!.actual).toMatchObject({ found: false, value: null, symbol: null });
     });
 
@@ -232,11 +292,21 @@ describe.each(testEngines())('payments on %s', (engine) => {
         neighbourModel: '2021',
         indicators: [
           termsV1.indicators[0],
-          { indicatorId: 'immunisations', weight: 1, target: { type: 'improvement', baselinePeriod: 2020, by: 1, unit: 'points' }, partial: { type: 'all_or_nothing' } },
+          {
+            indicatorId: 'immunisations',
+            weight: 1,
+            target: { type: 'improvement', baselinePeriod: 2020, by: 1, unit: 'points' },
+            partial: { type: 'all_or_nothing' },
+          },
         ],
       });
       const facts = await readFacts(database.db, { councilCode: '201', practiceId: 'P1', period: 2025, terms });
-      expect(facts.indicators.placements_3plus!.group).toMatchObject({ model: '2021', members: ['207'], pooled: { value: 20 }, percentiles: null });
+      expect(facts.indicators.placements_3plus!.group).toMatchObject({
+        model: '2021',
+        members: ['207'],
+        pooled: { value: 20 },
+        percentiles: null,
+      });
       expect(facts.indicators.immunisations!.baseline).toMatchObject({ found: false, period: 2020, value: null });
     });
   });
@@ -264,17 +334,29 @@ describe.each(testEngines())('payments on %s', (engine) => {
       await expectError(createContract(database, confused, { ...input, councilCode: '201' }), 'FORBIDDEN');
       await expectError(createContract(database, council202, { ...input, councilCode: '201' }), 'FORBIDDEN');
       await expectError(createContract(database, council202, input), 'NOT_FOUND', /No practice P1 serves council 202/);
-      await expectError(createContract(database, council201, { ...input, periodStart: 2026, periodEnd: 2025 }), 'INVALID');
+      await expectError(
+        createContract(database, council201, { ...input, periodStart: 2026, periodEnd: 2025 }),
+        'INVALID',
+      );
     });
 
     it('terms are checked against the catalogue before anything is written', async () => {
       const bad = { ...termsV1, indicators: [{ ...termsV1.indicators[1]!, indicatorId: 'nowhere' }] };
       await expectError(
-        createContract(database, council201, { practiceId: 'P1', name: 'x', periodStart: 2025, periodEnd: 2025, terms: bad }),
+        createContract(database, council201, {
+          practiceId: 'P1',
+          name: 'x',
+          periodStart: 2025,
+          periodEnd: 2025,
+          terms: bad,
+        }),
         'INVALID',
         /no indicator nowhere/,
       );
-      await expectError(amendTerms(database, council201, { contractId, terms: { ...termsV1, missingData: undefined } }), 'INVALID');
+      await expectError(
+        amendTerms(database, council201, { contractId, terms: { ...termsV1, missingData: undefined } }),
+        'INVALID',
+      );
       expect((await listContracts(database, council201)).length).toBe(1);
       expect((await listVersions(database, council201, contractId))!.length).toBe(1);
     });
@@ -296,7 +378,12 @@ describe.each(testEngines())('payments on %s', (engine) => {
     let frozen: StatementDocument;
 
     beforeAll(async () => {
-      issued = await issueStatement(database, council201, { contractId, period: 2025 }, fixedClock('2025-12-01T10:00:00.000Z'));
+      issued = await issueStatement(
+        database,
+        council201,
+        { contractId, period: 2025 },
+        fixedClock('2025-12-01T10:00:00.000Z'),
+      );
       frozen = JSON.parse(issued.document) as StatementDocument;
     });
 
@@ -313,7 +400,17 @@ describe.each(testEngines())('payments on %s', (engine) => {
         totalPence: 1_480_001,
         intact: true,
       });
-      expect(frozen.lines.map((l) => [l.indicatorId, l.outcome, l.targetValue, l.actual.value, l.achievement, l.allocatedPence, l.earnedPence])).toEqual([
+      expect(
+        frozen.lines.map((l) => [
+          l.indicatorId,
+          l.outcome,
+          l.targetValue,
+          l.actual.value,
+          l.achievement,
+          l.allocatedPence,
+          l.earnedPence,
+        ]),
+      ).toEqual([
         ['placements_3plus', 'met', 15, 14, 1, 200_001, 200_001],
         ['immunisations', 'met', 90, 90, 1, 100_000, 100_000],
         ['dental_checks', 'partly', 80, 78, 0.8, 100_000, 80_000],
@@ -371,7 +468,11 @@ describe.each(testEngines())('payments on %s', (engine) => {
       await expectError(issueStatement(database, practiceP1, { contractId, period: 2026 }), 'FORBIDDEN');
       await expectError(issueStatement(database, policy, { contractId, period: 2026 }), 'FORBIDDEN');
       await expectError(issueStatement(database, council202, { contractId, period: 2026 }), 'NOT_FOUND');
-      await expectError(issueStatement(database, council201, { contractId, period: 2027 }), 'INVALID', /outside contract/);
+      await expectError(
+        issueStatement(database, council201, { contractId, period: 2027 }),
+        'INVALID',
+        /outside contract/,
+      );
     });
 
     it('the database refuses to change an issued statement or a version', async () => {
@@ -394,36 +495,74 @@ describe.each(testEngines())('payments on %s', (engine) => {
     it('a preview writes nothing, and a what-if recomputes under changed terms', async () => {
       const before = await listStatements(database, council201);
       const current = await previewStatement(database, council201, { contractId, period: 2025 });
-      expect(current).toMatchObject({ status: 'preview', statementId: null, issued: null, version: { version: 1, overridden: false } });
+      expect(current).toMatchObject({
+        status: 'preview',
+        statementId: null,
+        issued: null,
+        version: { version: 1, overridden: false },
+      });
       expect(current.totals.totalPence).toBe(1_480_001);
       const whatIf = await previewStatement(database, council201, { contractId, period: 2025, terms: termsV2 });
       expect(whatIf.version).toMatchObject({ version: 1, overridden: true });
-      expect(whatIf.lines[0]).toMatchObject({ outcome: 'partly', targetValue: 11.5, floorValue: 17.75, achievement: 0.6, earnedPence: 144_000 });
+      expect(whatIf.lines[0]).toMatchObject({
+        outcome: 'partly',
+        targetValue: 11.5,
+        floorValue: 17.75,
+        achievement: 0.6,
+        earnedPence: 144_000,
+      });
       expect(whatIf.totals.totalPence).toBe(1_480_000);
       // an improvement on the 2024 baseline (18 - 3 = 15): 14 is met
       const improvement = parseTerms({
         ...termsV1,
         indicators: [
-          { indicatorId: 'placements_3plus', weight: 1, target: { type: 'improvement', baselinePeriod: 2024, by: 3, unit: 'points' }, partial: { type: 'all_or_nothing' } },
+          {
+            indicatorId: 'placements_3plus',
+            weight: 1,
+            target: { type: 'improvement', baselinePeriod: 2024, by: 3, unit: 'points' },
+            partial: { type: 'all_or_nothing' },
+          },
         ],
       });
       const imp = await previewStatement(database, council201, { contractId, period: 2025, terms: improvement });
-      expect(imp.lines[0]).toMatchObject({ outcome: 'met', targetValue: 15, comparatorValue: 18, earnedPence: 600_001 });
+      expect(imp.lines[0]).toMatchObject({
+        outcome: 'met',
+        targetValue: 15,
+        comparatorValue: 18,
+        earnedPence: 600_001,
+      });
       expect(await listStatements(database, council201)).toEqual(before);
       expect((await listVersions(database, council201, contractId))!.length).toBe(1);
     });
 
     it('previews: the practice sees its own but may not change terms; others may not preview', async () => {
       expect((await previewStatement(database, practiceP1, { contractId, period: 2026 })).status).toBe('preview');
-      await expectError(previewStatement(database, practiceP1, { contractId, period: 2025, terms: termsV2 }), 'FORBIDDEN');
+      await expectError(
+        previewStatement(database, practiceP1, { contractId, period: 2025, terms: termsV2 }),
+        'FORBIDDEN',
+      );
       await expectError(previewStatement(database, policy, { contractId, period: 2025 }), 'FORBIDDEN');
       await expectError(previewStatement(database, council202, { contractId, period: 2025 }), 'NOT_FOUND');
-      await expectError(previewStatement(database, council201, { contractId, period: 2025, terms: { nope: 1 } }), 'INVALID');
+      await expectError(
+        previewStatement(database, council201, { contractId, period: 2025, terms: { nope: 1 } }),
+        'INVALID',
+      );
     });
 
     it('amending terms adds version 2 and keeps version 1 as it was', async () => {
-      const v2 = await amendTerms(database, council201, { contractId, terms: termsV2, note: 'quartile target' }, fixedClock('2026-01-05T00:00:00.000Z'));
-      expect(v2).toMatchObject({ contractId, version: 2, note: 'quartile target', createdAt: '2026-01-05T00:00:00.000Z', terms: termsV2 });
+      const v2 = await amendTerms(
+        database,
+        council201,
+        { contractId, terms: termsV2, note: 'quartile target' },
+        fixedClock('2026-01-05T00:00:00.000Z'),
+      );
+      expect(v2).toMatchObject({
+        contractId,
+        version: 2,
+        note: 'quartile target',
+        createdAt: '2026-01-05T00:00:00.000Z',
+        terms: termsV2,
+      });
       const versions = (await listVersions(database, practiceP1, contractId))!;
       expect(versions.map((v) => [v.version, v.note])).toEqual([
         [1, 'signed'],
@@ -461,14 +600,27 @@ describe.each(testEngines())('payments on %s', (engine) => {
       // while a statement worked out now differs: latest terms (v2) and the new figures
       const now = await previewStatement(database, council201, { contractId, period: 2025 });
       expect(now.version.version).toBe(2);
-      expect(now.lines.find((l) => l.indicatorId === 'immunisations')).toMatchObject({ outcome: 'not_met', actual: { value: 80 } });
+      expect(now.lines.find((l) => l.indicatorId === 'immunisations')).toMatchObject({
+        outcome: 'not_met',
+        actual: { value: 80 },
+      });
       expect(canonicalJson({ ...now, status: 'issued' })).not.toBe(issued.document);
     });
 
     it('a new statement records the version it used', async () => {
-      const s2026 = await issueStatement(database, council201, { contractId, period: 2026 }, fixedClock('2026-12-01T10:00:00.000Z'));
+      const s2026 = await issueStatement(
+        database,
+        council201,
+        { contractId, period: 2026 },
+        fixedClock('2026-12-01T10:00:00.000Z'),
+      );
       expect(s2026.version).toBe(2);
-      const s2024 = await issueStatement(database, council201, { contractId, period: 2024, version: 1 }, fixedClock('2026-12-02T10:00:00.000Z'));
+      const s2024 = await issueStatement(
+        database,
+        council201,
+        { contractId, period: 2024, version: 1 },
+        fixedClock('2026-12-02T10:00:00.000Z'),
+      );
       expect(s2024.version).toBe(1);
       // 2026 has no figures at all: every line is no data, each under its rule
       const doc = JSON.parse(s2026.document) as StatementDocument;
@@ -484,7 +636,8 @@ describe.each(testEngines())('payments on %s', (engine) => {
     });
 
     it('statements are listed for their parties and policy only', async () => {
-      const periods = async (v: Viewer, filter = {}) => (await listStatements(database, v, filter)).map((s) => s.period);
+      const periods = async (v: Viewer, filter = {}) =>
+        (await listStatements(database, v, filter)).map((s) => s.period);
       expect(await periods(council201)).toEqual([2024, 2025, 2026]);
       expect(await periods(practiceP1)).toEqual([2024, 2025, 2026]);
       expect(await periods(policy, { practiceId: 'P1', period: 2025 })).toEqual([2025]);

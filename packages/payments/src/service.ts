@@ -150,7 +150,12 @@ export async function listContracts(
   if (filter.practiceId) where.push(sql`c.practice_id = ${filter.practiceId}`);
   if (filter.ids) {
     if (filter.ids.length === 0) return [];
-    where.push(sql`c.id IN (${sql.join(filter.ids.map((id) => sql`${id}::int`), sql`, `)})`);
+    where.push(
+      sql`c.id IN (${sql.join(
+        filter.ids.map((id) => sql`${id}::int`),
+        sql`, `,
+      )})`,
+    );
   }
   const rows = await database.rows<ContractRow>(contractsQuery(viewer, where));
   return rows.map(toContract);
@@ -195,13 +200,20 @@ function toVersion(r: VersionRow): ContractVersionRecord {
   };
 }
 
-async function readVersions(executor: Executor, contractIds: readonly number[], version?: number): Promise<ContractVersionRecord[]> {
+async function readVersions(
+  executor: Executor,
+  contractIds: readonly number[],
+  version?: number,
+): Promise<ContractVersionRecord[]> {
   if (contractIds.length === 0) return [];
   const rows = await rowsOf<VersionRow>(
     executor,
     sql`SELECT cv.contract_id, cv.version, cv.terms, cv.note, cv.created_by, cv.created_at
       FROM contract_versions cv
-      WHERE cv.contract_id IN (${sql.join(contractIds.map((id) => sql`${id}::int`), sql`, `)})
+      WHERE cv.contract_id IN (${sql.join(
+        contractIds.map((id) => sql`${id}::int`),
+        sql`, `,
+      )})
         ${version === undefined ? sql`` : sql`AND cv.version = ${version}`}
       ORDER BY cv.contract_id, cv.version`,
   );
@@ -329,7 +341,12 @@ export async function amendTerms(
 ): Promise<ContractVersionRecord> {
   const now = clock(options);
   return database.db.transaction(async (tx) => {
-    const contract = await lockManagedContract(tx, viewer, input.contractId, 'Only the council can change the terms of its contracts');
+    const contract = await lockManagedContract(
+      tx,
+      viewer,
+      input.contractId,
+      'Only the council can change the terms of its contracts',
+    );
     const terms = await validateTerms(tx, input.terms);
     const version = contract.latestVersion + 1;
     await tx.insert(contractVersions).values({
@@ -369,7 +386,11 @@ function checkPeriod(contract: ContractRecord, period: number): void {
   }
 }
 
-async function versionFor(executor: Executor, contract: ContractRecord, version?: number | null): Promise<ContractVersionRecord> {
+async function versionFor(
+  executor: Executor,
+  contract: ContractRecord,
+  version?: number | null,
+): Promise<ContractVersionRecord> {
   const n = version ?? contract.latestVersion;
   const found = (await readVersions(executor, [contract.id], n))[0];
   if (!found) throw new PaymentsError('NOT_FOUND', `Contract ${contract.id} has no version ${n}`);
@@ -378,7 +399,12 @@ async function versionFor(executor: Executor, contract: ContractRecord, version?
 
 async function factsFor(executor: Executor, contract: ContractRecord, period: number, terms: Terms) {
   try {
-    return await readFacts(executor, { councilCode: contract.councilCode, practiceId: contract.practiceId, period, terms });
+    return await readFacts(executor, {
+      councilCode: contract.councilCode,
+      practiceId: contract.practiceId,
+      period,
+      terms,
+    });
   } catch (error) {
     if (error instanceof UnknownIndicatorError) throw new PaymentsError('INVALID', error.message);
     throw error;
@@ -436,7 +462,13 @@ export async function previewStatement(
     status: 'preview',
     statementId: null,
     contract: contractInfo(contract),
-    version: { version: base.version, createdBy: base.createdBy, createdAt: base.createdAt, note: base.note, overridden },
+    version: {
+      version: base.version,
+      createdBy: base.createdBy,
+      createdAt: base.createdAt,
+      note: base.note,
+      overridden,
+    },
     terms,
     facts,
     sources: await readSources(database.db, facts),
@@ -457,16 +489,30 @@ export async function issueStatement(
 ): Promise<IssuedStatement> {
   const at = clock(options);
   const id = await database.db.transaction(async (tx) => {
-    const contract = await lockManagedContract(tx, viewer, input.contractId, 'Only the council can issue statements for its contracts');
+    const contract = await lockManagedContract(
+      tx,
+      viewer,
+      input.contractId,
+      'Only the council can issue statements for its contracts',
+    );
     checkPeriod(contract, input.period);
     const already = await rowsOf<{ id: number }>(
       tx,
       sql`SELECT id FROM statements WHERE contract_id = ${contract.id} AND period = ${input.period}`,
     );
     if (already.length) {
-      throw new PaymentsError('CONFLICT', `The ${input.period} statement of contract ${contract.id} was issued already (statement ${already[0]!.id})`);
+      throw new PaymentsError(
+        'CONFLICT',
+        `The ${input.period} statement of contract ${contract.id} was issued already (statement ${already[0]!.id})`,
+      );
     }
-    return freeze(tx, viewer, contract, { period: input.period, version: input.version, at, revision: 1, supersedes: null });
+    return freeze(tx, viewer, contract, {
+      period: input.period,
+      version: input.version,
+      at,
+      revision: 1,
+      supersedes: null,
+    });
   });
   return (await getStatement(database, viewer, id))!;
 }
@@ -493,7 +539,13 @@ async function freeze(tx: Executor, viewer: Viewer, contract: ContractRecord, in
     revision: input.revision,
     supersedes: input.supersedes,
     contract: contractInfo(contract),
-    version: { version: version.version, createdBy: version.createdBy, createdAt: version.createdAt, note: version.note, overridden: false },
+    version: {
+      version: version.version,
+      createdBy: version.createdBy,
+      createdAt: version.createdAt,
+      note: version.note,
+      overridden: false,
+    },
     terms: version.terms,
     facts,
     sources: await readSources(tx, facts),
@@ -535,18 +587,27 @@ export async function reissueStatement(
 ): Promise<IssuedStatement> {
   const at = clock(options);
   const reason = input.reason.trim();
-  if (!reason || reason.length > 2000) throw new PaymentsError('INVALID', 'A re-issue needs a reason of 1 to 2000 characters');
+  if (!reason || reason.length > 2000)
+    throw new PaymentsError('INVALID', 'A re-issue needs a reason of 1 to 2000 characters');
   const previous = (await listStatements(database, viewer, { ids: [input.statementId] }))[0];
   if (!previous) throw new PaymentsError('NOT_FOUND', `No statement ${input.statementId}`);
   const id = await database.db.transaction(async (tx) => {
-    const contract = await lockManagedContract(tx, viewer, previous.contractId, 'Only the council can re-issue statements of its contracts');
+    const contract = await lockManagedContract(
+      tx,
+      viewer,
+      previous.contractId,
+      'Only the council can re-issue statements of its contracts',
+    );
     const latest = await rowsOf<{ id: number; revision: number; sha256: string }>(
       tx,
       sql`SELECT id, revision, sha256 FROM statements WHERE contract_id = ${contract.id} AND period = ${previous.period}
         ORDER BY revision DESC LIMIT 1`,
     );
     if (latest[0]!.id !== previous.id) {
-      throw new PaymentsError('CONFLICT', `Statement ${previous.id} was re-issued already (statement ${latest[0]!.id} is the latest)`);
+      throw new PaymentsError(
+        'CONFLICT',
+        `Statement ${previous.id} was re-issued already (statement ${latest[0]!.id} is the latest)`,
+      );
     }
     return freeze(tx, viewer, contract, {
       period: previous.period,
@@ -619,12 +680,22 @@ function statementsQuery(viewer: Viewer, filter: StatementFilter, withDocument: 
   if (filter.contractId != null) where.push(sql`s.contract_id = ${filter.contractId}`);
   if (filter.contractIds) {
     if (filter.contractIds.length === 0) return null;
-    where.push(sql`s.contract_id IN (${sql.join(filter.contractIds.map((id) => sql`${id}::int`), sql`, `)})`);
+    where.push(
+      sql`s.contract_id IN (${sql.join(
+        filter.contractIds.map((id) => sql`${id}::int`),
+        sql`, `,
+      )})`,
+    );
   }
   if (filter.period != null) where.push(sql`s.period = ${filter.period}`);
   if (filter.ids) {
     if (filter.ids.length === 0) return null;
-    where.push(sql`s.id IN (${sql.join(filter.ids.map((id) => sql`${id}::int`), sql`, `)})`);
+    where.push(
+      sql`s.id IN (${sql.join(
+        filter.ids.map((id) => sql`${id}::int`),
+        sql`, `,
+      )})`,
+    );
   }
   return sql`
     SELECT s.id, s.contract_id, c.council_code, c.practice_id, s.version, s.period, s.status::text AS status,
@@ -666,4 +737,3 @@ export async function getStatements(
 export async function getStatement(database: Database, viewer: Viewer, id: number): Promise<IssuedStatement | null> {
   return (await getStatements(database, viewer, [id]))[0] ?? null;
 }
-

@@ -47,7 +47,10 @@ export function factReferences(facts: StatementFacts): { periods: number[]; subm
 export async function readSources(executor: Executor, facts: StatementFacts): Promise<SourceReturn[]> {
   const { periods, submissionIds } = factReferences(facts);
   const byId = submissionIds.length
-    ? sql`s.id IN (${sql.join(submissionIds.map((id) => sql`${id}::int`), sql`, `)})`
+    ? sql`s.id IN (${sql.join(
+        submissionIds.map((id) => sql`${id}::int`),
+        sql`, `,
+      )})`
     : sql`false`;
   const rows = await rowsOf<SourceRow>(
     executor,
@@ -56,7 +59,10 @@ export async function readSources(executor: Executor, facts: StatementFacts): Pr
       FROM submissions s
       WHERE ${byId}
         OR (s.practice_id = ${facts.practiceId} AND s.status = 'accepted'
-          AND s.collection_year IN (${sql.join(periods.map((p) => sql`${p}::int`), sql`, `)}))
+          AND s.collection_year IN (${sql.join(
+            periods.map((p) => sql`${p}::int`),
+            sql`, `,
+          )}))
       ORDER BY s.id`,
   );
   return rows.map((r) => ({

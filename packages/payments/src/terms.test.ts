@@ -6,7 +6,12 @@ const base = {
   outcomePotPence: 50_000,
   missingData: 'treat_as_not_met',
   indicators: [
-    { indicatorId: 'placements_3plus', weight: 2, target: { type: 'absolute', level: 10 }, partial: { type: 'linear', floor: 15 } },
+    {
+      indicatorId: 'placements_3plus',
+      weight: 2,
+      target: { type: 'absolute', level: 10 },
+      partial: { type: 'linear', floor: 15 },
+    },
     {
       indicatorId: 'health_assessments',
       weight: 1,
@@ -70,12 +75,18 @@ describe('terms', () => {
     expect(issues(withIndicator({ target: { type: 'neighbours', position: 'quartile' } }))).toContain(
       'indicators.0.target.quartile: a quartile target needs `quartile` (1 to 3)',
     );
-    expect(issues(withIndicator({ target: { type: 'comparison', councils: ['886', '886'], position: 'at_or_better_than_average' } }))).toContain(
-      'indicators.0.target.councils: comparison councils are listed twice',
-    );
-    expect(issues(withIndicator({ target: { type: 'comparison', councils: ['Kent'], position: 'at_or_better_than_average' } }))[0]).toMatch(
-      /3-digit DfE council code/,
-    );
+    expect(
+      issues(
+        withIndicator({
+          target: { type: 'comparison', councils: ['886', '886'], position: 'at_or_better_than_average' },
+        }),
+      ),
+    ).toContain('indicators.0.target.councils: comparison councils are listed twice');
+    expect(
+      issues(
+        withIndicator({ target: { type: 'comparison', councils: ['Kent'], position: 'at_or_better_than_average' } }),
+      )[0],
+    ).toMatch(/3-digit DfE council code/);
   });
 
   it('puts linear floors on the worse side, in the terms of the target', () => {
@@ -84,10 +95,16 @@ describe('terms', () => {
       'indicators.0.partial.floor: the floor must be a smaller improvement than the target',
     ]);
     const quartile = { type: 'neighbours', position: 'quartile', quartile: 2 };
-    expect(issues(withIndicator({ target: quartile, partial: { type: 'linear', floor: 2 } }))[0]).toMatch(/worse quartile/);
-    expect(issues(withIndicator({ target: quartile, partial: { type: 'linear', floor: 5 } }))[0]).toMatch(/worse quartile/);
+    expect(issues(withIndicator({ target: quartile, partial: { type: 'linear', floor: 2 } }))[0]).toMatch(
+      /worse quartile/,
+    );
+    expect(issues(withIndicator({ target: quartile, partial: { type: 'linear', floor: 5 } }))[0]).toMatch(
+      /worse quartile/,
+    );
     const average = { type: 'neighbours', position: 'at_or_better_than_average', margin: 1 };
-    expect(issues(withIndicator({ target: average, partial: { type: 'linear', floor: 1 } }))[0]).toMatch(/floor margin must be below/);
+    expect(issues(withIndicator({ target: average, partial: { type: 'linear', floor: 1 } }))[0]).toMatch(
+      /floor margin must be below/,
+    );
   });
 
   it('checks absolute floors, existence and direction against the catalogue', () => {

@@ -23,9 +23,7 @@ const councilCode = z.string().regex(/^\d{3}$/, 'a 3-digit DfE council code');
 const year = z.number().int().min(1990).max(2100);
 
 /** The indicator reaches a fixed level: at least `level` (higher is better) or at most (lower is better). */
-const absoluteTarget = z
-  .object({ type: z.literal('absolute'), level: finite })
-  .strict();
+const absoluteTarget = z.object({ type: z.literal('absolute'), level: finite }).strict();
 
 /**
  * The practice improves on its own value in `baselinePeriod` by `by`, in the indicator's better
@@ -59,13 +57,28 @@ const groupFields = {
   quartile: z.number().int().min(1).max(3).optional(),
 };
 
-function checkPosition(target: { position: string; margin?: number | undefined; quartile?: number | undefined }, ctx: z.RefinementCtx) {
+function checkPosition(
+  target: { position: string; margin?: number | undefined; quartile?: number | undefined },
+  ctx: z.RefinementCtx,
+) {
   if (target.position === 'quartile' && target.quartile === undefined)
-    ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'a quartile target needs `quartile` (1 to 3)', path: ['quartile'] });
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      message: 'a quartile target needs `quartile` (1 to 3)',
+      path: ['quartile'],
+    });
   if (target.position === 'quartile' && target.margin !== undefined)
-    ctx.addIssue({ code: z.ZodIssueCode.custom, message: '`margin` applies to average targets only', path: ['margin'] });
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      message: '`margin` applies to average targets only',
+      path: ['margin'],
+    });
   if (target.position === 'at_or_better_than_average' && target.quartile !== undefined)
-    ctx.addIssue({ code: z.ZodIssueCode.custom, message: '`quartile` applies to quartile targets only', path: ['quartile'] });
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      message: '`quartile` applies to quartile targets only',
+      path: ['quartile'],
+    });
 }
 
 const neighboursTarget = z.object({ type: z.literal('neighbours'), ...groupFields }).strict();
@@ -82,7 +95,11 @@ export const targetSchema = z
   .superRefine((target, ctx) => {
     if (target.type === 'neighbours' || target.type === 'comparison') checkPosition(target, ctx);
     if (target.type === 'comparison' && new Set(target.councils).size !== target.councils.length)
-      ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'comparison councils are listed twice', path: ['councils'] });
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: 'comparison councils are listed twice',
+        path: ['councils'],
+      });
     if (target.type === 'improvement' && target.unit === 'percent' && target.by <= -100)
       ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'a relative change must be above -100%', path: ['by'] });
   });
@@ -105,7 +122,8 @@ export const termIndicatorSchema = z
   .superRefine((term, ctx) => {
     const { target, partial } = term;
     if (partial.type !== 'linear') return;
-    const fail = (message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, message, path: ['partial', 'floor'] });
+    const fail = (message: string) =>
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message, path: ['partial', 'floor'] });
     switch (target.type) {
       case 'absolute':
         if (partial.floor === target.level) fail('the floor must differ from the target level');
@@ -154,7 +172,11 @@ export const rateCardSchema = z
     const seen = new Set<string>();
     card.rates.forEach((rate, i) => {
       if (seen.has(rate.indicatorId))
-        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `rate ${rate.indicatorId} is listed twice`, path: ['rates', i] });
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          message: `rate ${rate.indicatorId} is listed twice`,
+          path: ['rates', i],
+        });
       seen.add(rate.indicatorId);
     });
   });
@@ -174,13 +196,28 @@ export const termsSchema = z
   .strict()
   .superRefine((terms, ctx) => {
     if (terms.indicators.length === 0 && !terms.rateCard)
-      ctx.addIssue({ code: z.ZodIssueCode.too_small, minimum: 1, inclusive: true, type: 'array', message: 'Array must contain at least 1 element(s)', path: ['indicators'] });
+      ctx.addIssue({
+        code: z.ZodIssueCode.too_small,
+        minimum: 1,
+        inclusive: true,
+        type: 'array',
+        message: 'Array must contain at least 1 element(s)',
+        path: ['indicators'],
+      });
     if (terms.indicators.length === 0 && terms.outcomePotPence > 0)
-      ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'an outcome-linked pot needs indicators to share it', path: ['outcomePotPence'] });
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: 'an outcome-linked pot needs indicators to share it',
+        path: ['outcomePotPence'],
+      });
     const seen = new Set<string>();
     terms.indicators.forEach((term, i) => {
       if (seen.has(term.indicatorId))
-        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `indicator ${term.indicatorId} is listed twice`, path: ['indicators', i] });
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          message: `indicator ${term.indicatorId} is listed twice`,
+          path: ['indicators', i],
+        });
       seen.add(term.indicatorId);
     });
     if (terms.fixedFeePence + terms.outcomePotPence > Number.MAX_SAFE_INTEGER)
@@ -206,7 +243,9 @@ export function parseTerms(input: unknown): Terms {
   const result = termsSchema.safeParse(input);
   if (result.success) return result.data;
   throw new InvalidTermsError(
-    result.error.issues.map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message)),
+    result.error.issues.map((issue) =>
+      issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message,
+    ),
   );
 }
 
@@ -230,7 +269,9 @@ export function checkTermsAgainst(terms: Terms, indicators: readonly IndicatorPo
       return;
     }
     if (definition.polarity === 'neutral') {
-      problems.push(`indicators.${i}.indicatorId: ${term.indicatorId} has no better direction, so it cannot carry a target`);
+      problems.push(
+        `indicators.${i}.indicatorId: ${term.indicatorId} has no better direction, so it cannot carry a target`,
+      );
       return;
     }
     if (term.target.type === 'absolute' && term.partial.type === 'linear') {

@@ -4,7 +4,11 @@ import type { TermIndicator, Terms } from './terms';
 
 const PERIOD = 2025;
 
-export function definition(id: string, polarity: IndicatorFact['polarity'], unit: IndicatorFact['unit'] = 'percent'): IndicatorFact {
+export function definition(
+  id: string,
+  polarity: IndicatorFact['polarity'],
+  unit: IndicatorFact['unit'] = 'percent',
+): IndicatorFact {
   return {
     id,
     title: `Indicator ${id}`,
@@ -22,10 +26,7 @@ export function definition(id: string, polarity: IndicatorFact['polarity'], unit
 }
 
 /** A practice figure; `value` null with a symbol is suppressed; `found: false` is no row. */
-export function figure(
-  value: number | null,
-  extra: Partial<ValueFact> = {},
-): ValueFact {
+export function figure(value: number | null, extra: Partial<ValueFact> = {}): ValueFact {
   return {
     subjectKind: 'practice',
     subjectId: 'P1',

@@ -24,13 +24,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Viewer } from '@continuity/access';
-import { councils, indicatorValues, practiceCouncils, practices, regions, submissions, type Database } from '@continuity/db';
+import {
+  councils,
+  indicatorValues,
+  practiceCouncils,
+  practices,
+  regions,
+  submissions,
+  type Database,
+} from '@continuity/db';
 import { openTestDatabase, testEngines } from '@continuity/db/testing';
 import { syncCatalogue } from '@continuity/indicators';
 import { sha256Hex } from './canonical';
 import type { StatementDocument } from './document';
 import { answerDispute, listDisputes, raiseDispute } from './disputes';
-import { createContract, issueStatement, listStatements, PaymentsError, previewStatement, reissueStatement } from './service';
+import {
+  createContract,
+  issueStatement,
+  listStatements,
+  PaymentsError,
+  previewStatement,
+  reissueStatement,
+} from './service';
 
 const viewer = (role: Viewer['role'], kind: Viewer['organisation']['kind'], id: string): Viewer => ({
   userId: `${role}-${id}`,
@@ -51,8 +66,18 @@ const terms = {
   outcomePotPence: 10_001,
   missingData: 'treat_as_not_met',
   indicators: [
-    { indicatorId: 'immunisations', weight: 2, target: { type: 'absolute', level: 90 }, partial: { type: 'all_or_nothing' } },
-    { indicatorId: 'dental_checks', weight: 1, target: { type: 'absolute', level: 80 }, partial: { type: 'linear', floor: 70 } },
+    {
+      indicatorId: 'immunisations',
+      weight: 2,
+      target: { type: 'absolute', level: 90 },
+      partial: { type: 'all_or_nothing' },
+    },
+    {
+      indicatorId: 'dental_checks',
+      weight: 1,
+      target: { type: 'absolute', level: 80 },
+      partial: { type: 'linear', floor: 70 },
+    },
   ],
 };
 
@@ -60,7 +85,9 @@ async function seed(database: Database) {
   const { db } = database;
   await syncCatalogue(db);
   await db.insert(regions).values({ code: 'R1', name: 'North' });
-  await db.insert(councils).values(['201', '202'].map((code) => ({ code, onsCode: `E0${code}`, name: `Council ${code}`, regionCode: 'R1' })));
+  await db
+    .insert(councils)
+    .values(['201', '202'].map((code) => ({ code, onsCode: `E0${code}`, name: `Council ${code}`, regionCode: 'R1' })));
   await db.insert(practices).values([
     { id: 'P1', name: 'Practice one', pseudonym: 'Practice A' },
     { id: 'P2', name: 'Practice two', pseudonym: 'Practice B' },
@@ -69,7 +96,14 @@ async function seed(database: Database) {
     { practiceId: 'P1', councilCode: '201' },
     { practiceId: 'P2', councilCode: '202' },
   ]);
-  const submission = (id: number, practiceId: string, councilCode: string, year: number, status: 'accepted' | 'superseded', c: string) => ({
+  const submission = (
+    id: number,
+    practiceId: string,
+    councilCode: string,
+    year: number,
+    status: 'accepted' | 'superseded',
+    c: string,
+  ) => ({
     id,
     kind: 'ssda903' as const,
     councilCode,
@@ -79,12 +113,14 @@ async function seed(database: Database) {
     submittedBy: 'someone',
     contentHash: hash(c),
   });
-  await db.insert(submissions).values([
-    submission(1, 'P1', '201', 2025, 'accepted', 'a'),
-    submission(2, 'P1', '201', 2024, 'accepted', 'b'),
-    submission(3, 'P1', '201', 2025, 'superseded', 'c'),
-    submission(4, 'P2', '202', 2025, 'accepted', 'd'),
-  ]);
+  await db
+    .insert(submissions)
+    .values([
+      submission(1, 'P1', '201', 2025, 'accepted', 'a'),
+      submission(2, 'P1', '201', 2024, 'accepted', 'b'),
+      submission(3, 'P1', '201', 2025, 'superseded', 'c'),
+      submission(4, 'P2', '202', 2025, 'accepted', 'd'),
+    ]);
   const figure = (indicatorId: string, numerator: number, denominator: number) => ({
     indicatorId,
     subjectKind: 'practice' as const,
@@ -96,11 +132,13 @@ async function seed(database: Database) {
     value: (numerator * 100) / denominator,
     submissionId: 1,
   });
-  await db.insert(indicatorValues).values([
-    figure('immunisations', 45, 50),
-    figure('dental_checks', 39, 50),
-    { ...figure('immunisations', 38, 50), period: 2024, submissionId: 2 },
-  ]);
+  await db
+    .insert(indicatorValues)
+    .values([
+      figure('immunisations', 45, 50),
+      figure('dental_checks', 39, 50),
+      { ...figure('immunisations', 38, 50), period: 2024, submissionId: 2 },
+    ]);
 }
 
 async function expectError(promise: Promise<unknown>, code: PaymentsError['code'], message?: RegExp) {
@@ -123,7 +161,12 @@ describe.each(testEngines())('statement verification on %s', (engine) => {
     database = await openTestDatabase(engine);
     await seed(database);
     contractId = (
-      await createContract(database, council201, { practiceId: 'P1', name: 'P1 2025', periodStart: 2025, periodEnd: 2025, terms }, at('2025-04-01T09:00:00.000Z'))
+      await createContract(
+        database,
+        council201,
+        { practiceId: 'P1', name: 'P1 2025', periodStart: 2025, periodEnd: 2025, terms },
+        at('2025-04-01T09:00:00.000Z'),
+      )
     ).id;
   });
   afterAll(async () => {
@@ -142,7 +185,12 @@ describe.each(testEngines())('statement verification on %s', (engine) => {
   });
 
   it('an issued statement names the returns its facts came from, frozen with it', async () => {
-    const issued = await issueStatement(database, council201, { contractId, period: 2025 }, at('2025-12-01T10:00:00.000Z'));
+    const issued = await issueStatement(
+      database,
+      council201,
+      { contractId, period: 2025 },
+      at('2025-12-01T10:00:00.000Z'),
+    );
     firstId = issued.id;
     firstHash = issued.sha256;
     expect(issued).toMatchObject({ revision: 1, supersedesId: null, supersededById: null, totalPence: 109_334 });
@@ -151,7 +199,15 @@ describe.each(testEngines())('statement verification on %s', (engine) => {
     // submission 1 (carried by both figures and accepted for 2025); not 2 (2024 is not read),
     // not 3 (superseded), not 4 (another practice)
     expect(document.sources).toEqual([
-      { submissionId: 1, kind: 'ssda903', councilCode: '201', practiceId: 'P1', collectionYear: 2025, status: 'accepted', contentHash: hash('a') },
+      {
+        submissionId: 1,
+        kind: 'ssda903',
+        councilCode: '201',
+        practiceId: 'P1',
+        collectionYear: 2025,
+        status: 'accepted',
+        contentHash: hash('a'),
+      },
     ]);
     expect(document.revision).toBe(1);
     expect(document.supersedes).toBeNull();
@@ -173,36 +229,82 @@ describe.each(testEngines())('statement verification on %s', (engine) => {
       { statementId: firstId, reason: 'dental checks corrected (dispute upheld)' },
       at('2026-01-10T10:00:00.000Z'),
     );
-    expect(second).toMatchObject({ revision: 2, supersedesId: firstId, supersededById: null, earnedPence: 10_001, totalPence: 110_001 });
+    expect(second).toMatchObject({
+      revision: 2,
+      supersedesId: firstId,
+      supersededById: null,
+      earnedPence: 10_001,
+      totalPence: 110_001,
+    });
     const document = JSON.parse(second.document) as StatementDocument;
-    expect(document.supersedes).toEqual({ statementId: firstId, sha256: firstHash, reason: 'dental checks corrected (dispute upheld)' });
+    expect(document.supersedes).toEqual({
+      statementId: firstId,
+      sha256: firstHash,
+      reason: 'dental checks corrected (dispute upheld)',
+    });
     const all = await listStatements(database, practiceP1, { contractId });
     expect(all.map((s) => [s.id, s.revision, s.supersededById, s.totalPence])).toEqual([
       [firstId, 1, second.id, 109_334],
       [second.id, 2, null, 110_001],
     ]);
     expect(all[0]!.sha256).toBe(firstHash);
-    await expectError(reissueStatement(database, council201, { statementId: firstId, reason: 'again' }), 'CONFLICT', /latest/);
+    await expectError(
+      reissueStatement(database, council201, { statementId: firstId, reason: 'again' }),
+      'CONFLICT',
+      /latest/,
+    );
     // and the database refuses to edit one
-    await expect(database.db.execute(sql`UPDATE statements SET total_pence = 0 WHERE id = ${firstId}`)).rejects.toThrow();
+    await expect(
+      database.db.execute(sql`UPDATE statements SET total_pence = 0 WHERE id = ${firstId}`),
+    ).rejects.toThrow();
   });
 
   it('the practice disputes a line, the council answers, each step kept; the Department only reads', async () => {
-    await expectError(raiseDispute(database, council201, { statementId: firstId, indicatorId: 'dental_checks', message: 'm' }), 'FORBIDDEN');
-    await expectError(raiseDispute(database, policy, { statementId: firstId, indicatorId: 'dental_checks', message: 'm' }), 'FORBIDDEN');
-    await expectError(raiseDispute(database, practiceP2, { statementId: firstId, indicatorId: 'dental_checks', message: 'm' }), 'NOT_FOUND');
-    await expectError(raiseDispute(database, practiceP1, { statementId: firstId, indicatorId: 'nope', message: 'm' }), 'INVALID');
+    await expectError(
+      raiseDispute(database, council201, { statementId: firstId, indicatorId: 'dental_checks', message: 'm' }),
+      'FORBIDDEN',
+    );
+    await expectError(
+      raiseDispute(database, policy, { statementId: firstId, indicatorId: 'dental_checks', message: 'm' }),
+      'FORBIDDEN',
+    );
+    await expectError(
+      raiseDispute(database, practiceP2, { statementId: firstId, indicatorId: 'dental_checks', message: 'm' }),
+      'NOT_FOUND',
+    );
+    await expectError(
+      raiseDispute(database, practiceP1, { statementId: firstId, indicatorId: 'nope', message: 'm' }),
+      'INVALID',
+    );
     const raised = await raiseDispute(
       database,
       practiceP1,
       { statementId: firstId, indicatorId: 'dental_checks', message: 'Two checks were recorded late: 40 of 50.' },
       at('2025-12-05T09:00:00.000Z'),
     );
-    expect(raised).toMatchObject({ statementId: firstId, contractId, indicatorId: 'dental_checks', state: 'open', raisedBy: 'practice-P1' });
-    await expectError(raiseDispute(database, practiceP1, { statementId: firstId, indicatorId: 'dental_checks', message: 'again' }), 'CONFLICT');
-    await expectError(answerDispute(database, practiceP1, { disputeId: raised.id, resolution: 'upheld', message: 'm' }), 'FORBIDDEN');
-    await expectError(answerDispute(database, policy, { disputeId: raised.id, resolution: 'upheld', message: 'm' }), 'FORBIDDEN');
-    await expectError(answerDispute(database, council202, { disputeId: raised.id, resolution: 'upheld', message: 'm' }), 'NOT_FOUND');
+    expect(raised).toMatchObject({
+      statementId: firstId,
+      contractId,
+      indicatorId: 'dental_checks',
+      state: 'open',
+      raisedBy: 'practice-P1',
+    });
+    await expectError(
+      raiseDispute(database, practiceP1, { statementId: firstId, indicatorId: 'dental_checks', message: 'again' }),
+      'CONFLICT',
+    );
+    await expectError(
+      answerDispute(database, practiceP1, { disputeId: raised.id, resolution: 'upheld', message: 'm' }),
+      'FORBIDDEN',
+    );
+    await expectError(
+      answerDispute(database, policy, { disputeId: raised.id, resolution: 'upheld', message: 'm' }),
+      'FORBIDDEN',
+    );
+    await expectError(
+      answerDispute(database, council202, { disputeId: raised.id, resolution: 'upheld', message: 'm' }),
+      'NOT_FOUND',
+    );
     const answered = await answerDispute(
       database,
       council201,
@@ -211,17 +313,38 @@ describe.each(testEngines())('statement verification on %s', (engine) => {
     );
     expect(answered.state).toBe('upheld');
     expect(answered.events).toEqual([
-      { kind: 'raised', party: 'practice', author: 'practice-P1', at: '2025-12-05T09:00:00.000Z', message: 'Two checks were recorded late: 40 of 50.', resolution: null },
-      { kind: 'answered', party: 'council', author: 'council-201', at: '2026-01-10T09:00:00.000Z', message: 'Agreed; re-issued as revision 2.', resolution: 'upheld' },
+      {
+        kind: 'raised',
+        party: 'practice',
+        author: 'practice-P1',
+        at: '2025-12-05T09:00:00.000Z',
+        message: 'Two checks were recorded late: 40 of 50.',
+        resolution: null,
+      },
+      {
+        kind: 'answered',
+        party: 'council',
+        author: 'council-201',
+        at: '2026-01-10T09:00:00.000Z',
+        message: 'Agreed; re-issued as revision 2.',
+        resolution: 'upheld',
+      },
     ]);
-    await expectError(answerDispute(database, council201, { disputeId: raised.id, resolution: 'rejected', message: 'm' }), 'CONFLICT');
+    await expectError(
+      answerDispute(database, council201, { disputeId: raised.id, resolution: 'rejected', message: 'm' }),
+      'CONFLICT',
+    );
     // the Department reads the same history; the other council and practice see nothing
     expect(await listDisputes(database, policy, { statementIds: [firstId] })).toEqual([answered]);
     expect(await listDisputes(database, council202, { statementIds: [firstId] })).toEqual([]);
     expect(await listDisputes(database, practiceP2, { statementIds: [firstId] })).toEqual([]);
     await expect(database.db.execute(sql`DELETE FROM dispute_events`)).rejects.toThrow();
     // once answered, the line may be disputed again
-    const again = await raiseDispute(database, practiceP1, { statementId: firstId, indicatorId: 'dental_checks', message: 'One more point' });
+    const again = await raiseDispute(database, practiceP1, {
+      statementId: firstId,
+      indicatorId: 'dental_checks',
+      message: 'One more point',
+    });
     expect(again.state).toBe('open');
   });
 
@@ -231,21 +354,44 @@ describe.each(testEngines())('statement verification on %s', (engine) => {
       outcomePotPence: 0,
       missingData: 'treat_as_not_met',
       indicators: [],
-      rateCard: { rates: [{ indicatorId: 'immunisations', pricePence: 1_000 }], capPerYearPence: 50_000, capContractPence: 60_000 },
+      rateCard: {
+        rates: [{ indicatorId: 'immunisations', pricePence: 1_000 }],
+        capPerYearPence: 50_000,
+        capContractPence: 60_000,
+      },
     };
-    const contract = await createContract(database, council201, { practiceId: 'P1', name: 'P1 rate card', periodStart: 2024, periodEnd: 2025, terms: rateTerms });
+    const contract = await createContract(database, council201, {
+      practiceId: 'P1',
+      name: 'P1 rate card',
+      periodStart: 2024,
+      periodEnd: 2025,
+      terms: rateTerms,
+    });
     const first = await issueStatement(database, council201, { contractId: contract.id, period: 2024 });
     const firstDoc = JSON.parse(first.document) as StatementDocument;
-    expect(firstDoc.rateCard!.lines.map((l) => [l.counted, l.units, l.grossPence, l.paidPence])).toEqual([[38, 38, 38_000, 38_000]]);
+    expect(firstDoc.rateCard!.lines.map((l) => [l.counted, l.units, l.grossPence, l.paidPence])).toEqual([
+      [38, 38, 38_000, 38_000],
+    ]);
     expect(first.totalPence).toBe(38_000);
     // the practice's preview of 2025 already counts 2024's pay against the contract cap
     const preview = await previewStatement(database, practiceP1, { contractId: contract.id, period: 2025 });
-    expect(preview.rateCard).toMatchObject({ grossPence: 45_000, yearPence: 45_000, paidBeforePence: 38_000, paidPence: 22_000 });
+    expect(preview.rateCard).toMatchObject({
+      grossPence: 45_000,
+      yearPence: 45_000,
+      paidBeforePence: 38_000,
+      paidPence: 22_000,
+    });
     expect(preview.totals).toMatchObject({ earnedPence: 0, rateCardPence: 22_000, totalPence: 22_000 });
     const second = await issueStatement(database, council201, { contractId: contract.id, period: 2025 });
     expect(second.totalPence).toBe(22_000);
     await expectError(
-      createContract(database, council201, { practiceId: 'P1', name: 'x', periodStart: 2024, periodEnd: 2025, terms: { ...rateTerms, rateCard: undefined } }),
+      createContract(database, council201, {
+        practiceId: 'P1',
+        name: 'x',
+        periodStart: 2024,
+        periodEnd: 2025,
+        terms: { ...rateTerms, rateCard: undefined },
+      }),
       'INVALID',
       /indicators/,
     );

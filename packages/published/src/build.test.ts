@@ -3,7 +3,8 @@ import { buildValues } from './build';
 import { workingDaysInCensusYear, type PublishedSource } from './sources';
 import { parseCsv } from './tables';
 
-const HEAD = 'time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,old_la_code,la_name,new_la_code';
+const HEAD =
+  'time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,old_la_code,la_name,new_la_code';
 const ENGLAND = 'Reporting year,National,E92000001,England,,,,,';
 const SOUTH_EAST = 'Reporting year,Regional,E92000001,England,E12000008,South East,,,';
 const KENT = 'Reporting year,Local authority,E92000001,England,E12000008,South East,886,Kent,E10000016';
@@ -147,11 +148,7 @@ describe('buildValues', () => {
   });
 
   it("gives a joint service's figure to its first council and z to partners without a row of their own", () => {
-    const values = buildValues(
-      'inpost',
-      [{ file: 'wide', rows: {}, value: { column: 'inpost_fte' } }],
-      () => wide,
-    );
+    const values = buildValues('inpost', [{ file: 'wide', rows: {}, value: { column: 'inpost_fte' } }], () => wide);
     const council = (id: string, period: number) => values.filter((v) => v.subjectId === id && v.period === period);
     expect(council('314', 2024)).toMatchObject([{ value: 148.8, symbol: null }]);
     expect(council('318', 2024)).toMatchObject([{ value: 1, symbol: null }]); // its own row wins
@@ -174,9 +171,11 @@ describe('buildValues', () => {
       ].join('\n'),
     );
     const newer = parseCsv(
-      [`${HEAD},group,measure,count,percent`, `2023,${ENGLAND},G,Moved,8850,11`, `2023,${ENGLAND},G,Total,83750,100`].join(
-        '\n',
-      ),
+      [
+        `${HEAD},group,measure,count,percent`,
+        `2023,${ENGLAND},G,Moved,8850,11`,
+        `2023,${ENGLAND},G,Total,83750,100`,
+      ].join('\n'),
     );
     const values = buildValues('m', [{ ...longSource, file: 'old' }, longSource], (file) =>
       file === 'old' ? older : newer,
@@ -188,7 +187,10 @@ describe('buildValues', () => {
   });
 
   it('fails loudly when a spec no longer matches its file', () => {
-    const missing: PublishedSource = { ...longSource, denominator: { cell: { column: 'count', where: { measure: 'All' } } } };
+    const missing: PublishedSource = {
+      ...longSource,
+      denominator: { cell: { column: 'count', where: { measure: 'All' } } },
+    };
     expect(() => buildValues('m', [missing], () => longTable)).toThrow(/0 rows for count/);
     const noColumn: PublishedSource = { ...longSource, value: { column: 'pct', where: { measure: 'Moved' } } };
     expect(() => buildValues('m', [noColumn], () => longTable)).toThrow(/no column pct/);

@@ -101,7 +101,14 @@ function quantityOf(rows: readonly Row[], quantity: Quantity, where: string, per
     const missing = cells.find((cell) => cell.value === null);
     if (missing) return { value: null, symbol: missing.symbol, decimals: 0 };
     const decimals = Math.max(...cells.map((cell) => cell.decimals));
-    return { value: roundTo(cells.reduce((total, cell) => total + cell.value!, 0), decimals), symbol: null, decimals };
+    return {
+      value: roundTo(
+        cells.reduce((total, cell) => total + cell.value!, 0),
+        decimals,
+      ),
+      symbol: null,
+      decimals,
+    };
   }
   const cell = cellOf(rows, quantity.cell, where);
   if (!('times' in quantity) || cell.value === null) return cell;

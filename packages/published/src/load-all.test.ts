@@ -75,14 +75,25 @@ describe.each(testEngines())('loadAll on %s', (engine) => {
       ]);
     });
 
-    it("gives Kent its ten 2025 statistical neighbours in order", async () => {
+    it('gives Kent its ten 2025 statistical neighbours in order', async () => {
       const rows = await database.db
         .select()
         .from(statisticalNeighbours)
         .where(and(eq(statisticalNeighbours.councilCode, '886'), eq(statisticalNeighbours.model, '2025')))
         .orderBy(asc(statisticalNeighbours.position));
       // sn_model_2025_wide.csv, row 886: SN_1..SN_10, all "Very close".
-      expect(rows.map((r) => r.neighbourCode)).toEqual(['881', '845', '878', '303', '935', '926', '891', '938', '822', '933']);
+      expect(rows.map((r) => r.neighbourCode)).toEqual([
+        '881',
+        '845',
+        '878',
+        '303',
+        '935',
+        '926',
+        '891',
+        '938',
+        '822',
+        '933',
+      ]);
       expect(rows.map((r) => r.position)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
       expect(new Set(rows.map((r) => r.closeness))).toEqual(new Set(['Very close']));
       const [{ count }] = (await database.rows<{ count: number }>(
@@ -93,11 +104,21 @@ describe.each(testEngines())('loadAll on %s', (engine) => {
 
     it('records the pilot councils by wave, Sandwell withdrawn in July 2010', async () => {
       const rows = await database.db.select().from(pilotCouncils).orderBy(asc(pilotCouncils.councilCode));
-      expect(rows.filter((r) => r.wave === 1).map((r) => r.councilCode)).toEqual(['312', '333', '341', '860', '886', '889']);
+      expect(rows.filter((r) => r.wave === 1).map((r) => r.councilCode)).toEqual([
+        '312',
+        '333',
+        '341',
+        '860',
+        '886',
+        '889',
+      ]);
       expect(rows.filter((r) => r.wave === 2).map((r) => r.councilCode)).toEqual([
         ...['331', '384', '392', '393', '801', '874', '929', '937'],
       ]);
-      expect(rows.find((r) => r.councilCode === '333')).toMatchObject({ withdrew: '2010-07-01', note: 'withdrew July 2010' });
+      expect(rows.find((r) => r.councilCode === '333')).toMatchObject({
+        withdrew: '2010-07-01',
+        note: 'withdrew July 2010',
+      });
       expect(rows.filter((r) => r.withdrew !== null)).toHaveLength(1);
     });
 
@@ -116,7 +137,11 @@ describe.each(testEngines())('loadAll on %s', (engine) => {
       expect(rows.every((p) => /^Practice [0-9A-Z]{6,}$/.test(p.pseudonym))).toBe(true);
       expect(new Set(rows.map((p) => p.pseudonym)).size).toBe(rows.length);
       const links = await database.db.select().from(practiceCouncils);
-      const councilsOf = (id: string) => links.filter((l) => l.practiceId === id).map((l) => l.councilCode).sort();
+      const councilsOf = (id: string) =>
+        links
+          .filter((l) => l.practiceId === id)
+          .map((l) => l.councilCode)
+          .sort();
       expect(councilsOf('swp-north-tyneside-northumberland')).toEqual(['392', '929']);
       expect(councilsOf('swp-warwickshire-coventry')).toEqual(['331', '937']);
       expect(links.filter((l) => l.councilCode === '874')).toHaveLength(2);
@@ -137,7 +162,11 @@ describe.each(testEngines())('loadAll on %s', (engine) => {
         denominatorSymbol: null,
       });
       // Same group, 2019, from the 2019-2023 file ("number", "percentage"): 167 of 1588 = 11%.
-      expect(await value('placements_3plus', '886', 2019)).toMatchObject({ numerator: 167, denominator: 1588, value: 11 });
+      expect(await value('placements_3plus', '886', 2019)).toMatchObject({
+        numerator: 167,
+        denominator: 1588,
+        value: 11,
+      });
     });
 
     it('takes overlapping years from the newer stability file', async () => {
@@ -199,7 +228,11 @@ describe.each(testEngines())('loadAll on %s', (engine) => {
 
     it('loads the 2017 workforce census', async () => {
       // csww_indicators 2017 Kent: leavers 59.4, in post 675.6, turnover 8.8; days lost 2463, absence 1.4.
-      expect(await value('workforce_turnover', '886', 2017)).toMatchObject({ numerator: 59.4, denominator: 675.6, value: 8.8 });
+      expect(await value('workforce_turnover', '886', 2017)).toMatchObject({
+        numerator: 59.4,
+        denominator: 675.6,
+        value: 8.8,
+      });
       expect(await value('workforce_absence_rate', '886', 2017)).toMatchObject({
         numerator: 2463,
         denominator: 170926.8,
@@ -222,9 +255,17 @@ describe.each(testEngines())('loadAll on %s', (engine) => {
         denominator: 218276,
         value: 7.2,
       });
-      expect(await value('persistent_absence', '886', 2025)).toMatchObject({ numerator: 107, denominator: 623, value: 17.2 });
+      expect(await value('persistent_absence', '886', 2025)).toMatchObject({
+        numerator: 107,
+        denominator: 623,
+        value: 17.2,
+      });
       // 201819 -> 2019: 11241 of 249540 sessions, 4.5%.
-      expect(await value('school_absence', '886', 2019)).toMatchObject({ numerator: 11241, denominator: 249540, value: 4.5 });
+      expect(await value('school_absence', '886', 2019)).toMatchObject({
+        numerator: 11241,
+        denominator: 249540,
+        value: 4.5,
+      });
       // ks4_la 202425 Kent: Attainment 8 total 2409.25 over 141 pupils, average 17.1.
       expect(await value('ks4_attainment8', '886', 2025)).toMatchObject({
         numerator: 2409.25,
@@ -347,7 +388,10 @@ describe.each(testEngines())('loadAll on %s', (engine) => {
 
     it('keeps pseudonyms under another secret, and replaces legacy unkeyed ones', async () => {
       await database.db.update(practices).set({ pseudonym: 'Practice P01' }).where(eq(practices.id, 'swp-kent'));
-      await database.db.update(practices).set({ pseudonym: 'Practice KEPT01' }).where(eq(practices.id, 'swp-hillingdon'));
+      await database.db
+        .update(practices)
+        .set({ pseudonym: 'Practice KEPT01' })
+        .where(eq(practices.id, 'swp-hillingdon'));
       const before = new Map((await database.db.select().from(practices)).map((p) => [p.id, p.pseudonym]));
       await loadAll(database.db, { pseudonymSecret: 'a-rotated-secret-0123456789' });
       const after = new Map((await database.db.select().from(practices)).map((p) => [p.id, p.pseudonym]));

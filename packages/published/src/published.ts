@@ -34,7 +34,8 @@ export function buildPublishedValues(table: (file: string) => readonly Row[] = t
 
 function sourcesOf(indicatorId: string): readonly PublishedSource[] {
   const sources = publishedSources[indicatorId];
-  if (!sources?.length) throw new Error(`catalogue indicator ${indicatorId} is published but has no source in sources.ts`);
+  if (!sources?.length)
+    throw new Error(`catalogue indicator ${indicatorId} is published but has no source in sources.ts`);
   return sources;
 }
 

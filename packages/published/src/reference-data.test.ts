@@ -101,7 +101,9 @@ describe('pilot reference data', () => {
 
 describe('published sources', () => {
   it('cover exactly the catalogue indicators DfE publishes', () => {
-    const published = publishedIndicators().map((d) => d.id).sort();
+    const published = publishedIndicators()
+      .map((d) => d.id)
+      .sort();
     expect(Object.keys(publishedSources).sort()).toEqual(published);
     for (const id of ['missing_children', 'missing_incidents_per_child', 'review_participation']) {
       expect(published).not.toContain(id);

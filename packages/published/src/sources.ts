@@ -237,11 +237,7 @@ export const publishedSources: Readonly<Record<string, readonly PublishedSource[
   ],
   // Workforce: DfE's published formulas (DOMAIN.md, catalogue `method`), checked on the 2025 national row.
   workforce_turnover: [
-    workforce(
-      'turnover_rate_fte',
-      { cell: { column: 'leavers_fte' } },
-      { cell: { column: 'inpost_fte' } },
-    ),
+    workforce('turnover_rate_fte', { cell: { column: 'leavers_fte' } }, { cell: { column: 'inpost_fte' } }),
   ],
   workforce_agency_rate: [
     workforce(

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { Row } from './subject';
 
-
 /** Parses a CSV with a header row; DfE files start with a UTF-8 byte order mark. */
 export function parseCsv(text: string | Buffer): Row[] {
   return parse(text, { columns: true, bom: true, skip_empty_lines: true }) as Row[];

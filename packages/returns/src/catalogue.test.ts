@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { ruleCatalogue } from './catalogue';
 
 /** DfE's rule list for 2024-25 (spec/CREDITS.md). */
-const dfe = parse(readFileSync(join(import.meta.dirname, '../spec/ssda903_validation_rules_2024_25.csv')), { columns: true }) as {
+const dfe = parse(readFileSync(join(import.meta.dirname, '../spec/ssda903_validation_rules_2024_25.csv')), {
+  columns: true,
+}) as {
   'Rule code': string;
 }[];
 const dfeCodes = new Set(dfe.map((r) => r['Rule code']));
@@ -14,7 +16,9 @@ describe('rule catalogue', () => {
   const rules = ruleCatalogue();
 
   it('uses real DfE codes, or our own prefixed CONT- / CSWW-', () => {
-    const unknown = rules.filter((r) => !dfeCodes.has(r.code) && !r.code.startsWith('CONT-') && !r.code.startsWith('CSWW-'));
+    const unknown = rules.filter(
+      (r) => !dfeCodes.has(r.code) && !r.code.startsWith('CONT-') && !r.code.startsWith('CSWW-'),
+    );
     expect(unknown.map((r) => r.code)).toEqual([]);
     expect(rules.filter((r) => r.kind === 'csww').every((r) => r.code.startsWith('CSWW-'))).toBe(true);
   });

@@ -13,7 +13,8 @@ const issue = (rule: string, row: number, severity: Severity = 'error', file = '
   message: `bad ${row}`,
   value: 'x',
 });
-const many = (rule: string, n: number, severity: Severity = 'error') => Array.from({ length: n }, (_, i) => issue(rule, i + 2, severity));
+const many = (rule: string, n: number, severity: Severity = 'error') =>
+  Array.from({ length: n }, (_, i) => issue(rule, i + 2, severity));
 
 describe('shares', () => {
   it('gives every rule the same bound, the rest of the budget to the first rules still over it', () => {
@@ -66,14 +67,34 @@ describe('IssueTally', () => {
     tally.addAll([...many('101', 50), ...many('102', 2), ...many('103', 50), ...many('361', 5, 'warning')]);
     const { errors, warnings } = tally.lists();
     // 2 + q + q <= 10: q = 4 for 101 and 103, 102 keeps its 2.
-    expect(errors.filter((i) => i.more === undefined).map((i) => i.rule)).toEqual(['101', '101', '101', '101', '102', '102', '103', '103', '103', '103']);
+    expect(errors.filter((i) => i.more === undefined).map((i) => i.rule)).toEqual([
+      '101',
+      '101',
+      '101',
+      '101',
+      '102',
+      '102',
+      '103',
+      '103',
+      '103',
+      '103',
+    ]);
     expect(errors.filter((i) => i.more !== undefined).map((i) => [i.rule, i.more])).toEqual([
       ['101', 46],
       ['103', 46],
     ]);
     // No room left for warnings: one summary stands for all five.
     expect(warnings).toEqual([
-      { file: 'header.csv', row: 0, column: '', rule: '361', severity: 'warning', message: moreMessage('361', 'warning', 5, 0), value: '', more: 5 },
+      {
+        file: 'header.csv',
+        row: 0,
+        column: '',
+        rule: '361',
+        severity: 'warning',
+        message: moreMessage('361', 'warning', 5, 0),
+        value: '',
+        more: 5,
+      },
     ]);
     expect(warnings[0]!.message).toBe('5 warnings under rule 361, not listed (too many issues in this return).');
     expect([issueTotal(errors), issueTotal(warnings)]).toEqual([102, 5]);
@@ -91,8 +112,18 @@ describe('IssueTally', () => {
 
   it('names the file of a summary only when every finding came from that file', () => {
     const tally = new IssueTally({ perRule: 1, perReturn: 100 });
-    tally.addAll([issue('101', 2, 'error', 'a.csv'), issue('101', 3, 'error', 'b.csv'), issue('102', 2, 'error', 'a.csv'), issue('102', 3, 'error', 'a.csv')]);
-    expect(tally.lists().errors.filter((i) => i.more).map((i) => [i.rule, i.file])).toEqual([
+    tally.addAll([
+      issue('101', 2, 'error', 'a.csv'),
+      issue('101', 3, 'error', 'b.csv'),
+      issue('102', 2, 'error', 'a.csv'),
+      issue('102', 3, 'error', 'a.csv'),
+    ]);
+    expect(
+      tally
+        .lists()
+        .errors.filter((i) => i.more)
+        .map((i) => [i.rule, i.file]),
+    ).toEqual([
       ['101', ''],
       ['102', 'a.csv'],
     ]);
@@ -110,7 +141,13 @@ describe('validateReturn with the caps', () => {
     const capped = validateReturn(parsed, { collectionYear: 2025, limits: DEFAULT_ISSUE_LIMITS });
     expect(open.errors.length).toBe(80_002);
     expect(capped.counts).toEqual(open.counts);
-    expect(capped.counts.errorsByRule).toEqual({ '101': 20_000, '102': 20_000, '103': 20_000, '165': 20_000, 'CONT-TABLES': 2 });
+    expect(capped.counts.errorsByRule).toEqual({
+      '101': 20_000,
+      '102': 20_000,
+      '103': 20_000,
+      '165': 20_000,
+      'CONT-TABLES': 2,
+    });
     expect(capped.accepted).toBe(false);
     const listed = (list: Issue[]) => list.filter((i) => i.more === undefined).length;
     // Errors: 2 CONT-TABLES and 100 of each of the four rules = 402 listed, 4 summaries of 19,900.

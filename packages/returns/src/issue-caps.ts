@@ -121,7 +121,10 @@ export class IssueTally {
 
   private list(severity: Severity, budget: number): Issue[] {
     const keys = [...this.rules.entries()].filter(([, t]) => t.severity === severity);
-    const quota = shares(keys.map(([, t]) => t.held), budget);
+    const quota = shares(
+      keys.map(([, t]) => t.held),
+      budget,
+    );
     const allowed = new Map(keys.map(([key], n) => [key, quota[n]!]));
     const shown = new Map<string, number>();
     const out: Issue[] = [];
@@ -130,7 +133,16 @@ export class IssueTally {
       const listed = allowed.get(key)!;
       const more = t.total - listed;
       if (more <= 0) return;
-      out.push({ file: t.file, row: 0, column: '', rule: t.rule, severity, message: moreMessage(t.rule, severity, more, listed), value: '', more });
+      out.push({
+        file: t.file,
+        row: 0,
+        column: '',
+        rule: t.rule,
+        severity,
+        message: moreMessage(t.rule, severity, more, listed),
+        value: '',
+        more,
+      });
     };
     // A rule all of whose findings came in earlier summaries (none held) still gets its summary.
     const pending = new Set(keys.filter(([, t]) => t.total > 0).map(([key]) => key));

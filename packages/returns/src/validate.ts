@@ -20,7 +20,11 @@ export interface ValidationResult {
    * Rows read per table (903) or per record kind (census), and issues per rule code: every finding, listed
    * or not.
    */
-  counts: { rows: Record<string, number>; errorsByRule: Record<string, number>; warningsByRule: Record<string, number> };
+  counts: {
+    rows: Record<string, number>;
+    errorsByRule: Record<string, number>;
+    warningsByRule: Record<string, number>;
+  };
 }
 
 export interface ValidateOptions {
@@ -70,7 +74,10 @@ export function validateCsww(model: CswwModel, options: ValidateOptions): Valida
  * Validates a parsed return of either kind, folding in the problems found while reading. Any error (reading
  * or rules) rejects the return whole; warnings do not.
  */
-export function validateReturn(parsed: Ssda903ParseResult | CswwParseResult, options: ValidateOptions): ValidationResult {
+export function validateReturn(
+  parsed: Ssda903ParseResult | CswwParseResult,
+  options: ValidateOptions,
+): ValidationResult {
   const tally = new IssueTally(options.limits);
   tally.addAll(parsed.issues);
   if (parsed.kind === 'ssda903') {

@@ -14,14 +14,23 @@ const reference = (text: string) => readXmlTree('f.xml', text, repeated);
 
 describe('the streaming XML reader', () => {
   const wellFormed: [string, string][] = [
-    ['a census', '<?xml version="1.0" encoding="UTF-8"?>\n<Message>\n<Header><Source><LEA>201</LEA></Source></Header>\n<CSWWWorker><FTE>0.5</FTE><SWENo> SW1 </SWENo></CSWWWorker>\n</Message>\n'],
-    ['CRLF line ends', '<?xml version="1.0"?>\r\n<Message>\r\n<CSWWWorker>\r\n<FTE>1</FTE>\r\n</CSWWWorker>\r\n</Message>\r\n'],
+    [
+      'a census',
+      '<?xml version="1.0" encoding="UTF-8"?>\n<Message>\n<Header><Source><LEA>201</LEA></Source></Header>\n<CSWWWorker><FTE>0.5</FTE><SWENo> SW1 </SWENo></CSWWWorker>\n</Message>\n',
+    ],
+    [
+      'CRLF line ends',
+      '<?xml version="1.0"?>\r\n<Message>\r\n<CSWWWorker>\r\n<FTE>1</FTE>\r\n</CSWWWorker>\r\n</Message>\r\n',
+    ],
     ['one of a repeated element is still a list; others repeat into lists', '<a><b>1</b><c>2</c><c>3</c></a>'],
     ['empty and self-closing elements', '<Message><CSWWWorker/><x></x><y>  </y></Message>'],
     ['text beside child elements goes under #text', '<a> t <b>1</b> u <b>2</b></a>'],
     ['a comment inside text does not split it', '<a>x<!-- note --> y</a>'],
     ['predefined entities', '<a><b>&lt;&gt;&amp;&quot;&apos;</b><c>&amp;lt;</c><d>&amp;#65;</d></a>'],
-    ['attributes are ignored; namespaces kept in names', '<Message xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" a=\'1\'><ns:CSWWWorker k="v"/></Message>'],
+    [
+      'attributes are ignored; namespaces kept in names',
+      '<Message xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" a=\'1\'><ns:CSWWWorker k="v"/></Message>',
+    ],
     ['Unicode text and whitespace', '<a><b>\u00a0Zoë\u00a0</b><c>\t\n</c></a>'],
     ['names with dots, dashes and colons', '<a><b.c>1</b.c><d-e>2</d-e><f:g>3</f:g></a>'],
     ['a comment after the root', '<a>1</a>\n<!-- end -->\n'],
@@ -54,8 +63,10 @@ describe('the streaming XML reader', () => {
     expect(readXml('f.xml', text, ARRAYS)).toStrictEqual(reference(text));
   });
 
-  it('reports malformed XML with fast-xml-parser\'s line, column and message', () => {
-    expect(readXml('c.xml', '<Message>\n  <CSWWWorker><FTE>1</FTE></CSWWWorker>\n  <CSWWWorker>\n</Message>\n', ARRAYS)).toEqual({
+  it("reports malformed XML with fast-xml-parser's line, column and message", () => {
+    expect(
+      readXml('c.xml', '<Message>\n  <CSWWWorker><FTE>1</FTE></CSWWWorker>\n  <CSWWWorker>\n</Message>\n', ARRAYS),
+    ).toEqual({
       issue: {
         file: 'c.xml',
         row: 0,
@@ -75,7 +86,24 @@ describe('the streaming XML reader', () => {
   it('agrees with fast-xml-parser on thousands of random documents, well formed or not', () => {
     const rng = new Rng('reader-test', 2025);
     const names = ['Message', 'CSWWWorker', 'Header', 'Source', 'a', 'b', 'ns:c', 'd.e', 'toString', '\u00e9'];
-    const texts = ['', ' ', '12', ' a b ', '&lt;', '&amp;lt;', '&#65;', '&nbsp;', '&', '<', '>', ']]>', '\r\n', 'x\r\ny', '\r', '"\''];
+    const texts = [
+      '',
+      ' ',
+      '12',
+      ' a b ',
+      '&lt;',
+      '&amp;lt;',
+      '&#65;',
+      '&nbsp;',
+      '&',
+      '<',
+      '>',
+      ']]>',
+      '\r\n',
+      'x\r\ny',
+      '\r',
+      '"\'',
+    ];
     const extras = ['<!-- c -->', '<!-- a -- b -->', '<![CDATA[ z ]]>', '<?pi x?>', '<?xml version="1.0"?>', '\u0001'];
     const attrs = ['', ' k="1"', " k='2'", ' k="1" k="2"', ' k=1', ' xmlns:ns="urn:x"', ' k="<"'];
     const element = (depth: number): string => {
@@ -97,7 +125,10 @@ describe('the streaming XML reader', () => {
     };
     let streamed = 0;
     for (let n = 0; n < 3000; n++) {
-      const text = (rng.next() < 0.5 ? '<?xml version="1.0" encoding="UTF-8"?>\r\n' : '') + element(0) + (rng.next() < 0.1 ? rng.pick([...texts, ...extras]) : '');
+      const text =
+        (rng.next() < 0.5 ? '<?xml version="1.0" encoding="UTF-8"?>\r\n' : '') +
+        element(0) +
+        (rng.next() < 0.1 ? rng.pick([...texts, ...extras]) : '');
       const expected = reference(text);
       expect(readXml('f.xml', text, ARRAYS), JSON.stringify(text)).toStrictEqual(expected);
       const doc = streamTree(text, repeated);

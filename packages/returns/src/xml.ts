@@ -38,7 +38,13 @@ export function readXmlTree(file: string, text: string, repeated: ReadonlySet<st
   try {
     return { doc: parser.parse(text) as Record<string, unknown> };
   } catch (error) {
-    return { issue: fileIssue(file, 'FILE-XML', `The XML could not be read: ${error instanceof Error ? error.message : String(error)}`) };
+    return {
+      issue: fileIssue(
+        file,
+        'FILE-XML',
+        `The XML could not be read: ${error instanceof Error ? error.message : String(error)}`,
+      ),
+    };
   }
 }
 
@@ -99,7 +105,8 @@ interface OpenElement {
 export function streamTree(xml: string, repeated: ReadonlySet<string>): Record<string, unknown> | undefined {
   // Cheap whole-text checks (a hit inside a comment only costs the slower path). An XML declaration can
   // only be at the very start, so any other '<?' is a processing instruction.
-  if (xml.includes('&#') || xml.includes('<![CDATA[') || xml.includes('<!DOCTYPE') || xml.indexOf('<?', 1) !== -1) return undefined;
+  if (xml.includes('&#') || xml.includes('<![CDATA[') || xml.includes('<!DOCTYPE') || xml.indexOf('<?', 1) !== -1)
+    return undefined;
   const doc: Record<string, unknown> = {};
   const stack: OpenElement[] = [];
   const top: PathNode = { repeated: false, path: '', children: new Map() };

@@ -20,7 +20,15 @@ import {
 } from './testing';
 
 type ViewerKey = 'anonymous' | keyof typeof testViewers;
-const VIEWERS: ViewerKey[] = ['anonymous', 'policy', 'admin', 'councilKent', 'councilOther', 'practiceKent', 'practiceOther'];
+const VIEWERS: ViewerKey[] = [
+  'anonymous',
+  'policy',
+  'admin',
+  'councilKent',
+  'councilOther',
+  'practiceKent',
+  'practiceOther',
+];
 const viewerFor = (key: ViewerKey) => (key === 'anonymous' ? null : testViewers[key]);
 
 /** The pseudonyms the fixture gives (deterministic: HMAC under the tests' secret). */
@@ -36,10 +44,7 @@ const peersOf = (own: string) =>
     .map(peer)
     .sort((a, b) => (a.name < b.name ? -1 : 1));
 
-type Outcome =
-  | { allowed: unknown }
-  | { denied: 'UNAUTHENTICATED' | 'FORBIDDEN' }
-  | { badInput: string };
+type Outcome = { allowed: unknown } | { denied: 'UNAUTHENTICATED' | 'FORBIDDEN' } | { badInput: string };
 
 const allowed = (data: unknown): Outcome => ({ allowed: data });
 const UNAUTHENTICATED: Outcome = { denied: 'UNAUTHENTICATED' };
@@ -63,7 +68,12 @@ const everyone = (outcome: Outcome) => ({
 
 const kentPractices = ['swp-kent-b', 'swp-kent-c', 'swp-kent'];
 const hillingdonPractice = { id: 'swp-hillingdon', name: 'Hillingdon Social Work Practice' };
-const kentFull = { id: 'swp-kent', name: 'Kent Social Work Practice', model: 'partnership', councils: [{ code: '886' }] };
+const kentFull = {
+  id: 'swp-kent',
+  name: 'Kent Social Work Practice',
+  model: 'partnership',
+  councils: [{ code: '886' }],
+};
 const series = (args: string, selection: string) =>
   `{ series(indicatorId: "placements_3plus", ${args}) { ${selection} } }`;
 const unknown = (subject: string): Outcome => ({ badInput: `Unknown subjects: ${subject}` });
@@ -76,7 +86,7 @@ const cases: Case[] = [
     expect: everyone(allowed({ councils: expect.arrayContaining([{ code: '886' }, { code: '312' }]) })),
   },
   {
-    name: 'council(886).practices: Kent\'s three practices',
+    name: "council(886).practices: Kent's three practices",
     query: '{ council(code: "886") { code practices { id } } }',
     expect: {
       policy: allowed({ council: { code: '886', practices: kentPractices.map((id) => ({ id })) } }),
@@ -122,12 +132,14 @@ const cases: Case[] = [
         ],
       }),
       councilOther: allowed({ practices: [hillingdonPractice] }),
-      practiceKent: allowed({ practices: [{ id: 'swp-kent', name: 'Kent Social Work Practice' }, ...peersOf('swp-kent')] }),
+      practiceKent: allowed({
+        practices: [{ id: 'swp-kent', name: 'Kent Social Work Practice' }, ...peersOf('swp-kent')],
+      }),
       practiceOther: allowed({ practices: [hillingdonPractice, ...peersOf('swp-hillingdon')] }),
     },
   },
   {
-    name: "practices(councilCode: 886): a filter that would tie peers to a council",
+    name: 'practices(councilCode: 886): a filter that would tie peers to a council',
     query: '{ practices(councilCode: "886") { id } }',
     expect: {
       policy: allowed({ practices: kentPractices.map((id) => ({ id })) }),
@@ -187,7 +199,14 @@ const cases: Case[] = [
         practice: { ...kentFull, model: 'partnership', wave: 1, started: '2010-01-04' },
       }),
       practiceOther: allowed({
-        practice: { id: anon('swp-kent'), name: pseudonym('swp-kent'), model: null, wave: null, started: null, councils: [] },
+        practice: {
+          id: anon('swp-kent'),
+          name: pseudonym('swp-kent'),
+          model: null,
+          wave: null,
+          started: null,
+          councils: [],
+        },
       }),
     },
   },
@@ -212,7 +231,9 @@ const cases: Case[] = [
     expect: {
       policy: allowed({ council: { practices: kentPractices.map((id) => ({ id, councils: [{ code: '886' }] })) } }),
       admin: allowed({ council: { practices: kentPractices.map((id) => ({ id, councils: [{ code: '886' }] })) } }),
-      councilKent: allowed({ council: { practices: kentPractices.map((id) => ({ id, councils: [{ code: '886' }] })) } }),
+      councilKent: allowed({
+        council: { practices: kentPractices.map((id) => ({ id, councils: [{ code: '886' }] })) },
+      }),
       councilOther: allowed({ council: { practices: [] } }),
       practiceKent: allowed({ council: { practices: [{ id: 'swp-kent', councils: [{ code: '886' }] }] } }),
       practiceOther: allowed({ council: { practices: [] } }),
@@ -225,7 +246,13 @@ const cases: Case[] = [
       const waves = (kent: string[], hillingdon: string[], tyne: string[], styne: string[]) =>
         allowed({
           pilotWaves: [
-            { wave: 1, councils: [{ code: '312', practices: hillingdon.map((id) => ({ id })) }, { code: '886', practices: kent.map((id) => ({ id })) }] },
+            {
+              wave: 1,
+              councils: [
+                { code: '312', practices: hillingdon.map((id) => ({ id })) },
+                { code: '886', practices: kent.map((id) => ({ id })) },
+              ],
+            },
             {
               wave: 2,
               councils: [
@@ -258,8 +285,16 @@ const cases: Case[] = [
       allowed({
         series: {
           lines: [
-            { subject: { id: '886' }, points: [{ numerator: 90, denominator: 1000, value: 9, symbol: null, rank: 3 }], region: [{ numerator: 105 }] },
-            { subject: { id: '312' }, points: [{ numerator: 14, denominator: 100, value: 14, symbol: null, rank: 11 }], region: [{ numerator: 120 }] },
+            {
+              subject: { id: '886' },
+              points: [{ numerator: 90, denominator: 1000, value: 9, symbol: null, rank: 3 }],
+              region: [{ numerator: 105 }],
+            },
+            {
+              subject: { id: '312' },
+              points: [{ numerator: 14, denominator: 100, value: 14, symbol: null, rank: 11 }],
+              region: [{ numerator: 120 }],
+            },
           ],
           england: [{ numerator: 7000 }],
         },
@@ -273,7 +308,9 @@ const cases: Case[] = [
       'lines { points { numerator denominator value symbol source } } england { period numerator denominator symbol }',
     ),
     expect: (() => {
-      const seen = { lines: [{ points: [{ numerator: 40, denominator: 400, value: 10, symbol: null, source: 'COMPUTED' }] }] };
+      const seen = {
+        lines: [{ points: [{ numerator: 40, denominator: 400, value: 10, symbol: null, source: 'COMPUTED' }] }],
+      };
       const none = allowed({ series: { lines: [{ points: [] }], england: [] } });
       return {
         policy: allowed({ series: { ...seen, england: [ENGLAND_2025] } }),
@@ -288,15 +325,22 @@ const cases: Case[] = [
   },
   {
     name: "series, Hillingdon's small computed figure (4 of 50, 2025)",
-    query: series('subjects: [{ kind: COUNCIL, id: "312" }], fromPeriod: 2025', 'lines { points { numerator denominator value symbol } }'),
+    query: series(
+      'subjects: [{ kind: COUNCIL, id: "312" }], fromPeriod: 2025',
+      'lines { points { numerator denominator value symbol } }',
+    ),
     expect: (() => {
-      const suppressed = allowed({ series: { lines: [{ points: [{ numerator: null, denominator: 50, value: null, symbol: 'c' }] }] } });
+      const suppressed = allowed({
+        series: { lines: [{ points: [{ numerator: null, denominator: 50, value: null, symbol: 'c' }] }] },
+      });
       const none = allowed({ series: { lines: [{ points: [] }] } });
       return {
         policy: suppressed,
         admin: suppressed,
         councilKent: none,
-        councilOther: allowed({ series: { lines: [{ points: [{ numerator: 4, denominator: 50, value: 8, symbol: null }] }] } }),
+        councilOther: allowed({
+          series: { lines: [{ points: [{ numerator: 4, denominator: 50, value: 8, symbol: null }] }] },
+        }),
         practiceKent: none,
         practiceOther: none,
       };
@@ -304,11 +348,18 @@ const cases: Case[] = [
   },
   {
     name: 'series, practice swp-kent by real id (3 of 30)',
-    query: series('subjects: [{ kind: PRACTICE, id: "swp-kent" }], fromPeriod: 2025', 'lines { subject { id name } points { numerator denominator value symbol } }'),
+    query: series(
+      'subjects: [{ kind: PRACTICE, id: "swp-kent" }], fromPeriod: 2025',
+      'lines { subject { id name } points { numerator denominator value symbol } }',
+    ),
     expect: (() => {
       const subject = { id: 'swp-kent', name: 'Kent Social Work Practice' };
-      const full = allowed({ series: { lines: [{ subject, points: [{ numerator: 3, denominator: 30, value: 10, symbol: null }] }] } });
-      const suppressed = allowed({ series: { lines: [{ subject, points: [{ numerator: null, denominator: 30, value: null, symbol: 'c' }] }] } });
+      const full = allowed({
+        series: { lines: [{ subject, points: [{ numerator: 3, denominator: 30, value: 10, symbol: null }] }] },
+      });
+      const suppressed = allowed({
+        series: { lines: [{ subject, points: [{ numerator: null, denominator: 30, value: null, symbol: 'c' }] }] },
+      });
       return {
         policy: suppressed,
         admin: suppressed,
@@ -392,20 +443,42 @@ const cases: Case[] = [
     name: 'me',
     query: '{ me { userId role organisation { kind id } } }',
     expect: {
-      policy: allowed({ me: { userId: 'demo-policy', role: 'POLICY', organisation: { kind: 'DEPARTMENT', id: 'dfe' } } }),
+      policy: allowed({
+        me: { userId: 'demo-policy', role: 'POLICY', organisation: { kind: 'DEPARTMENT', id: 'dfe' } },
+      }),
       admin: allowed({ me: { userId: 'demo-admin', role: 'ADMIN', organisation: { kind: 'DEPARTMENT', id: 'dfe' } } }),
-      councilKent: allowed({ me: { userId: 'demo-council-kent', role: 'COUNCIL', organisation: { kind: 'COUNCIL', id: '886' } } }),
-      councilOther: allowed({ me: { userId: 'demo-council-hillingdon', role: 'COUNCIL', organisation: { kind: 'COUNCIL', id: '312' } } }),
-      practiceKent: allowed({ me: { userId: 'demo-practice-kent', role: 'PRACTICE', organisation: { kind: 'PRACTICE', id: 'swp-kent' } } }),
-      practiceOther: allowed({ me: { userId: 'test-practice-hillingdon', role: 'PRACTICE', organisation: { kind: 'PRACTICE', id: 'swp-hillingdon' } } }),
+      councilKent: allowed({
+        me: { userId: 'demo-council-kent', role: 'COUNCIL', organisation: { kind: 'COUNCIL', id: '886' } },
+      }),
+      councilOther: allowed({
+        me: { userId: 'demo-council-hillingdon', role: 'COUNCIL', organisation: { kind: 'COUNCIL', id: '312' } },
+      }),
+      practiceKent: allowed({
+        me: { userId: 'demo-practice-kent', role: 'PRACTICE', organisation: { kind: 'PRACTICE', id: 'swp-kent' } },
+      }),
+      practiceOther: allowed({
+        me: {
+          userId: 'test-practice-hillingdon',
+          role: 'PRACTICE',
+          organisation: { kind: 'PRACTICE', id: 'swp-hillingdon' },
+        },
+      }),
     },
   },
   ...(
     [
-      ['users', '{ users { id organisation { id } } }', { users: expect.arrayContaining([{ id: 'demo-admin', organisation: { id: 'dfe' } }]) }],
+      [
+        'users',
+        '{ users { id organisation { id } } }',
+        { users: expect.arrayContaining([{ id: 'demo-admin', organisation: { id: 'dfe' } }]) },
+      ],
       ['organisations', '{ organisations { id } }', { organisations: expect.arrayContaining([{ id: 'council-886' }]) }],
       ['auditLog', '{ auditLog(limit: 5) { action } }', { auditLog: expect.any(Array) }],
-      ['auditLog through an alias and a fragment', '{ log: auditLog(limit: 1) { ...A } } fragment A on AuditEntry { userId }', { log: expect.any(Array) }],
+      [
+        'auditLog through an alias and a fragment',
+        '{ log: auditLog(limit: 1) { ...A } } fragment A on AuditEntry { userId }',
+        { log: expect.any(Array) },
+      ],
     ] as const
   ).map(
     ([name, query, data]): Case => ({
@@ -423,9 +496,7 @@ const cases: Case[] = [
   ),
 ];
 
-const matrix = cases.flatMap((c) =>
-  VIEWERS.map((viewer) => [c.name, viewer, c] as const),
-);
+const matrix = cases.flatMap((c) => VIEWERS.map((viewer) => [c.name, viewer, c] as const));
 
 describe.each(testEngines())('access matrix on %s', (engine) => {
   let database: Database;
@@ -434,12 +505,14 @@ describe.each(testEngines())('access matrix on %s', (engine) => {
     await seedFixture(database);
     await seedComputedFixture(database);
     await upsertDirectory(database.db, {
-      organisations: demoUsers.map(({ viewer }) => ({
-        id: organisationRecordId(viewer.organisation),
-        kind: viewer.organisation.kind,
-        name: viewer.organisation.id,
-        subjectId: viewer.organisation.kind === 'department' ? null : viewer.organisation.id,
-      })).filter((o, i, all) => all.findIndex((p) => p.id === o.id) === i),
+      organisations: demoUsers
+        .map(({ viewer }) => ({
+          id: organisationRecordId(viewer.organisation),
+          kind: viewer.organisation.kind,
+          name: viewer.organisation.id,
+          subjectId: viewer.organisation.kind === 'department' ? null : viewer.organisation.id,
+        }))
+        .filter((o, i, all) => all.findIndex((p) => p.id === o.id) === i),
       users: demoUsers.map(({ viewer }) => ({
         id: viewer.userId,
         name: viewer.name,
@@ -492,9 +565,20 @@ describe.each(testEngines())('access matrix on %s', (engine) => {
         input: { kind: 'PRACTICE', subjectId: 'swp-kent-b', name: 'Kent Practice B' },
       });
       expect(org.errors).toBeUndefined();
-      expect(org.data.createOrganisation).toEqual({ id: 'practice-swp-kent-b', kind: 'PRACTICE', name: 'Kent Practice B', subjectId: 'swp-kent-b' });
+      expect(org.data.createOrganisation).toEqual({
+        id: 'practice-swp-kent-b',
+        kind: 'PRACTICE',
+        name: 'Kent Practice B',
+        subjectId: 'swp-kent-b',
+      });
       const user = await execute(database, testViewers.admin, createUser, {
-        input: { id: 'kent-b-lead', name: 'B Lead', email: 'B.Lead@Example.test', role: 'PRACTICE', organisationId: 'practice-swp-kent-b' },
+        input: {
+          id: 'kent-b-lead',
+          name: 'B Lead',
+          email: 'B.Lead@Example.test',
+          role: 'PRACTICE',
+          organisationId: 'practice-swp-kent-b',
+        },
       });
       expect(user.errors).toBeUndefined();
       expect(user.data.createUser).toEqual({
@@ -503,7 +587,11 @@ describe.each(testEngines())('access matrix on %s', (engine) => {
         email: 'b.lead@example.test',
         organisation: { id: 'practice-swp-kent-b', kind: 'PRACTICE' },
       });
-      const log = await execute(database, testViewers.admin, '{ auditLog(limit: 2, userId: "demo-admin") { action target } }');
+      const log = await execute(
+        database,
+        testViewers.admin,
+        '{ auditLog(limit: 2, userId: "demo-admin") { action target } }',
+      );
       expect(log.data.auditLog).toEqual([
         { action: 'create_user', target: 'user:kent-b-lead' },
         { action: 'create_organisation', target: 'organisation:practice-swp-kent-b' },
@@ -511,13 +599,48 @@ describe.each(testEngines())('access matrix on %s', (engine) => {
     });
 
     it.each([
-      ['an unknown council', createOrganisation, { kind: 'COUNCIL', subjectId: '999', name: 'Nowhere' }, 'subjectId: no council 999'],
-      ['a malformed council code', createOrganisation, { kind: 'COUNCIL', subjectId: 'kent', name: 'Kent' }, /^subjectId: /],
-      ['a duplicate organisation', createOrganisation, { kind: 'DEPARTMENT', subjectId: 'dfe', name: 'Again' }, 'organisation dfe already exists'],
-      ['a role on the wrong kind of organisation', createUser, { id: 'x1', name: 'X', email: 'x1@example.test', role: 'ADMIN', organisationId: 'council-886' }, 'role: a admin user cannot belong to a council'],
-      ['an unknown organisation', createUser, { id: 'x2', name: 'X', email: 'x2@example.test', role: 'POLICY', organisationId: 'nope' }, 'organisationId: no organisation nope'],
-      ['a bad email', createUser, { id: 'x3', name: 'X', email: 'not-an-email', role: 'POLICY', organisationId: 'dfe' }, /^email: /],
-      ['a duplicate email', createUser, { id: 'x4', name: 'X', email: 'demo-admin@example.test', role: 'POLICY', organisationId: 'dfe' }, 'a user with that id or email already exists'],
+      [
+        'an unknown council',
+        createOrganisation,
+        { kind: 'COUNCIL', subjectId: '999', name: 'Nowhere' },
+        'subjectId: no council 999',
+      ],
+      [
+        'a malformed council code',
+        createOrganisation,
+        { kind: 'COUNCIL', subjectId: 'kent', name: 'Kent' },
+        /^subjectId: /,
+      ],
+      [
+        'a duplicate organisation',
+        createOrganisation,
+        { kind: 'DEPARTMENT', subjectId: 'dfe', name: 'Again' },
+        'organisation dfe already exists',
+      ],
+      [
+        'a role on the wrong kind of organisation',
+        createUser,
+        { id: 'x1', name: 'X', email: 'x1@example.test', role: 'ADMIN', organisationId: 'council-886' },
+        'role: a admin user cannot belong to a council',
+      ],
+      [
+        'an unknown organisation',
+        createUser,
+        { id: 'x2', name: 'X', email: 'x2@example.test', role: 'POLICY', organisationId: 'nope' },
+        'organisationId: no organisation nope',
+      ],
+      [
+        'a bad email',
+        createUser,
+        { id: 'x3', name: 'X', email: 'not-an-email', role: 'POLICY', organisationId: 'dfe' },
+        /^email: /,
+      ],
+      [
+        'a duplicate email',
+        createUser,
+        { id: 'x4', name: 'X', email: 'demo-admin@example.test', role: 'POLICY', organisationId: 'dfe' },
+        'a user with that id or email already exists',
+      ],
     ] as const)('refuse %s', async (_name, mutation, input, message) => {
       const result = await execute(database, testViewers.admin, mutation, { input });
       expect(result.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
@@ -527,12 +650,20 @@ describe.each(testEngines())('access matrix on %s', (engine) => {
     it('are refused to every other role, and write nothing', async () => {
       for (const viewer of ['policy', 'councilKent', 'practiceKent'] as const) {
         const result = await execute(database, testViewers[viewer], createUser, {
-          input: { id: `sneaky-${viewer}`, name: 'S', email: `s-${viewer}@example.test`, role: 'ADMIN', organisationId: 'dfe' },
+          input: {
+            id: `sneaky-${viewer}`,
+            name: 'S',
+            email: `s-${viewer}@example.test`,
+            role: 'ADMIN',
+            organisationId: 'dfe',
+          },
         });
         expect(result.errors?.map((e) => e.extensions.code)).toEqual(['FORBIDDEN']);
       }
       const users = await execute(database, testViewers.admin, '{ users { id } }');
-      expect(users.data.users.map((u: { id: string }) => u.id).filter((id: string) => id.startsWith('sneaky'))).toEqual([]);
+      expect(users.data.users.map((u: { id: string }) => u.id).filter((id: string) => id.startsWith('sneaky'))).toEqual(
+        [],
+      );
     });
   });
 });

@@ -23,17 +23,33 @@ describe.each(testEngines())('coverage of computed aggregates on %s', (engine) =
     database = await openTestDatabase(engine);
     await seedFixture(database);
     await seedComputedFixture(database);
-    const row = (indicatorId: string, subjectKind: 'council' | 'england' | 'region', subjectId: string, period: number, source: 'published' | 'computed') => ({
-      indicatorId, subjectKind, subjectId, period, source, numerator: 1, denominator: 10, value: 10, symbol: null,
+    const row = (
+      indicatorId: string,
+      subjectKind: 'council' | 'england' | 'region',
+      subjectId: string,
+      period: number,
+      source: 'published' | 'computed',
+    ) => ({
+      indicatorId,
+      subjectKind,
+      subjectId,
+      period,
+      source,
+      numerator: 1,
+      denominator: 10,
+      value: 10,
+      symbol: null,
     });
-    await database.db.insert(indicatorValues).values([
-      ...['886', '887', '312'].map((code) => row('workforce_turnover', 'council', code, 2024, 'published')),
-      row('workforce_turnover', 'council', '886', 2025, 'computed'),
-      row('workforce_turnover', 'england', 'E92000001', 2025, 'computed'),
-      row('workforce_turnover', 'region', 'E12000008', 2025, 'computed'),
-      row('missing_children', 'council', '886', 2025, 'computed'),
-      row('missing_children', 'england', 'E92000001', 2025, 'computed'),
-    ]);
+    await database.db
+      .insert(indicatorValues)
+      .values([
+        ...['886', '887', '312'].map((code) => row('workforce_turnover', 'council', code, 2024, 'published')),
+        row('workforce_turnover', 'council', '886', 2025, 'computed'),
+        row('workforce_turnover', 'england', 'E92000001', 2025, 'computed'),
+        row('workforce_turnover', 'region', 'E12000008', 2025, 'computed'),
+        row('missing_children', 'council', '886', 2025, 'computed'),
+        row('missing_children', 'england', 'E92000001', 2025, 'computed'),
+      ]);
   });
   afterAll(() => database?.close());
 
@@ -51,7 +67,10 @@ describe.each(testEngines())('coverage of computed aggregates on %s', (engine) =
 
   it('says how many councils a computed England or region figure pools, and nothing for published ones', async () => {
     const result = await execute(database, testViewers.policy, query, {
-      subjects: [{ kind: 'COUNCIL', id: '886' }, { kind: 'REGION', id: 'E12000007' }],
+      subjects: [
+        { kind: 'COUNCIL', id: '886' },
+        { kind: 'REGION', id: 'E12000007' },
+      ],
     });
     expect(result.errors).toBeUndefined();
     const series = result.data.series;
@@ -73,8 +92,13 @@ describe.each(testEngines())('coverage of computed aggregates on %s', (engine) =
   });
 
   it("counts 'of' as DfE's latest published table lists councils, or the councils held where DfE publishes none", async () => {
-    const q = (indicator: string) => execute(database, testViewers.policy, `{ series(indicatorId: "${indicator}", subjects: [{ kind: COUNCIL, id: "886" }], fromPeriod: 2025) {
-      england { period coverage { councils of } } lines { region { period coverage { councils of } } } } }`);
+    const q = (indicator: string) =>
+      execute(
+        database,
+        testViewers.policy,
+        `{ series(indicatorId: "${indicator}", subjects: [{ kind: COUNCIL, id: "886" }], fromPeriod: 2025) {
+      england { period coverage { councils of } } lines { region { period coverage { councils of } } } } }`,
+      );
     const turnover = (await q('workforce_turnover')).data.series;
     expect(turnover.england).toEqual([{ period: 2025, coverage: { councils: 1, of: 3 } }]);
     expect(turnover.lines[0].region).toEqual([{ period: 2025, coverage: { councils: 1, of: 2 } }]);

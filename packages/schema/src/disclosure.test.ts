@@ -42,7 +42,12 @@ describe.each(testEngines())('disclosure control through the API on %s', (engine
     expect(result.errors).toBeUndefined();
     return result.data.series as {
       england: (Point & { period: number })[];
-      lines: { subject: { id: string; name: string }; points: (Point & { rank: number | null })[]; region: Point[]; neighbourAverage: Point[] }[];
+      lines: {
+        subject: { id: string; name: string };
+        points: (Point & { rank: number | null })[];
+        region: Point[];
+        neighbourAverage: Point[];
+      }[];
     };
   }
   const figure = (p: Point) => [p.numerator, p.denominator, p.value, p.symbol];
@@ -58,11 +63,22 @@ describe.each(testEngines())('disclosure control through the API on %s', (engine
 
     it('hides the small practice and the next smallest, so neither follows from Kent minus the rest', async () => {
       const series = await read('policy', kent);
-      expect(series.lines.map((l) => figure(l.points[0]!))).toEqual([c(30), c(60), [20, 100, 20, null], [40, 400, 10, null]]);
+      expect(series.lines.map((l) => figure(l.points[0]!))).toEqual([
+        c(30),
+        c(60),
+        [20, 100, 20, null],
+        [40, 400, 10, null],
+      ]);
     });
 
     it('gives the same pattern whatever else the request asks for (no query can undo it)', async () => {
-      for (const subjects of [[['PRACTICE', 'swp-kent-b']], [['PRACTICE', 'swp-kent-c'], ['COUNCIL', '886']]] as [string, string][][]) {
+      for (const subjects of [
+        [['PRACTICE', 'swp-kent-b']],
+        [
+          ['PRACTICE', 'swp-kent-c'],
+          ['COUNCIL', '886'],
+        ],
+      ] as [string, string][][]) {
         const series = await read('policy', subjects);
         const byId = new Map(series.lines.map((l) => [l.subject.id, figure(l.points[0]!)]));
         if (byId.has('swp-kent-b')) expect(byId.get('swp-kent-b')).toEqual(c(60));
@@ -109,15 +125,26 @@ describe.each(testEngines())('disclosure control through the API on %s', (engine
       expect(series.lines.map((l) => l.points[0]!.rank)).toEqual([null, null, 1]);
       // London 43/440 -> 40/440, England 103/1040 -> 100/1040; each rate is worked from the counts as
       // shown (at full precision, 43/440's 9.7727% would give the unrounded 43 back).
-      expect(series.lines[0]!.region).toEqual([{ period: 2025, numerator: 40, denominator: 440, value: (40 / 440) * 100, symbol: null }]);
-      expect(series.england).toEqual([{ period: 2025, numerator: 100, denominator: 1040, value: (100 / 1040) * 100, symbol: null }]);
+      expect(series.lines[0]!.region).toEqual([
+        { period: 2025, numerator: 40, denominator: 440, value: (40 / 440) * 100, symbol: null },
+      ]);
+      expect(series.england).toEqual([
+        { period: 2025, numerator: 100, denominator: 1040, value: (100 / 1040) * 100, symbol: null },
+      ]);
     });
 
     it("withholds a neighbour average that would give a suppressed neighbour away (Hillingdon's: 313 + 314 + 887)", async () => {
-      const series = await read('policy', [['COUNCIL', '312'], ['COUNCIL', '886']]);
-      expect(series.lines[0]!.neighbourAverage).toEqual([{ period: 2025, numerator: null, denominator: 590, value: null, symbol: 'c' }]);
+      const series = await read('policy', [
+        ['COUNCIL', '312'],
+        ['COUNCIL', '886'],
+      ]);
+      expect(series.lines[0]!.neighbourAverage).toEqual([
+        { period: 2025, numerator: null, denominator: 590, value: null, symbol: 'c' },
+      ]);
       // Kent's neighbours pool Medway alone (20/200): nothing suppressed in it, shown.
-      expect(series.lines[1]!.neighbourAverage).toEqual([{ period: 2025, numerator: 20, denominator: 200, value: 10, symbol: null }]);
+      expect(series.lines[1]!.neighbourAverage).toEqual([
+        { period: 2025, numerator: 20, denominator: 200, value: 10, symbol: null },
+      ]);
     });
 
     it("shows the owner its small figure in full, and nothing of other councils' computed figures", async () => {
@@ -167,9 +194,14 @@ describe.each(testEngines())('disclosure control through the API on %s', (engine
 
   describe('audit', () => {
     const auditRows = () =>
-      database.rows<{ user_id: string; role: string; organisation_id: string; action: string; target: string; detail: any }>(
-        sql`SELECT user_id, role, organisation_id, action, target, detail FROM audit_log ORDER BY id`,
-      );
+      database.rows<{
+        user_id: string;
+        role: string;
+        organisation_id: string;
+        action: string;
+        target: string;
+        detail: any;
+      }>(sql`SELECT user_id, role, organisation_id, action, target, detail FROM audit_log ORDER BY id`);
 
     it('records one row per series holding computed figures, in one insert per request', async () => {
       const before = (await auditRows()).length;
@@ -183,7 +215,9 @@ describe.each(testEngines())('disclosure control through the API on %s', (engine
       expect(result.errors).toBeUndefined();
       expect(statements.filter((s) => /^insert into "audit_log"/i.test(s))).toHaveLength(1);
       // The two series resolve concurrently: their rows come in either order.
-      const rows = (await auditRows()).slice(before).sort((a, b) => (a.detail.subjects[0] < b.detail.subjects[0] ? -1 : 1));
+      const rows = (await auditRows())
+        .slice(before)
+        .sort((a, b) => (a.detail.subjects[0] < b.detail.subjects[0] ? -1 : 1));
       expect(rows).toEqual([
         {
           user_id: 'demo-council-kent',
@@ -191,9 +225,18 @@ describe.each(testEngines())('disclosure control through the API on %s', (engine
           organisation_id: 'council-886',
           action: 'read',
           target: 'series:placements_3plus',
-          detail: { indicator: 'placements_3plus', subjects: ['council:886'], source: null, fromPeriod: 2025, toPeriod: null },
+          detail: {
+            indicator: 'placements_3plus',
+            subjects: ['council:886'],
+            source: null,
+            fromPeriod: 2025,
+            toPeriod: null,
+          },
         },
-        expect.objectContaining({ target: 'series:placements_3plus', detail: expect.objectContaining({ subjects: ['practice:swp-kent'] }) }),
+        expect.objectContaining({
+          target: 'series:placements_3plus',
+          detail: expect.objectContaining({ subjects: ['practice:swp-kent'] }),
+        }),
       ]);
     });
 
@@ -220,7 +263,12 @@ describe.each(testEngines())('disclosure control through the API on %s', (engine
       expect(admin.errors).toBeUndefined();
       expect(admin.data.auditLog.length).toBeGreaterThanOrEqual(2);
       for (const row of admin.data.auditLog) {
-        expect(row).toMatchObject({ userId: 'demo-council-kent', role: 'council', organisationId: 'council-886', action: 'read' });
+        expect(row).toMatchObject({
+          userId: 'demo-council-kent',
+          role: 'council',
+          organisationId: 'council-886',
+          action: 'read',
+        });
         expect(JSON.parse(row.detail).indicator).toBe('placements_3plus');
         expect(new Date(row.at).toString()).not.toBe('Invalid Date');
       }

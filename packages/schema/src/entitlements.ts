@@ -119,7 +119,8 @@ export const practiceLookup = createContextCache(
       const rows = await findPractices(ctx.database, { ids, pseudonyms }, scope);
       return keys.map((key) => {
         const pseudonym = pseudonymFromAnonymousId(key);
-        if (pseudonym !== undefined) return viewer.role === 'practice' ? (rows.find((r) => r.pseudonym === pseudonym) ?? null) : null;
+        if (pseudonym !== undefined)
+          return viewer.role === 'practice' ? (rows.find((r) => r.pseudonym === pseudonym) ?? null) : null;
         return ids.includes(key) ? (rows.find((r) => r.id === key) ?? null) : null;
       });
     }),

@@ -26,7 +26,8 @@ const hostile: Record<string, string> = {
   'deep nesting (depth 12)': nest(12),
   '100 aliases': `{ ${Array.from({ length: 100 }, (_, i) => `a${i}: regions { code }`).join(' ')} }`,
   'a huge number of tokens': `{ regions { ${'code '.repeat(5000)}} }`,
-  'a costly list within the depth limit': '{ councils { statisticalNeighbours { statisticalNeighbours { statisticalNeighbours { practices { councils { code } } } } } } }',
+  'a costly list within the depth limit':
+    '{ councils { statisticalNeighbours { statisticalNeighbours { statisticalNeighbours { practices { councils { code } } } } } } }',
   'depth hidden in fragments': `query { councils { ...A } }
     fragment A on Council { statisticalNeighbours { ...B } }
     fragment B on Council { statisticalNeighbours { ...C } }
@@ -47,7 +48,6 @@ beforeAll(async () => {
 afterAll(() => database?.close());
 
 describe('query limits', () => {
-
   it.each(Object.entries(hostile))('refuses %s before any SQL', async (_name, source) => {
     statements = 0;
     const result = await execute(database, testViewers.policy, source);
@@ -58,11 +58,14 @@ describe('query limits', () => {
   });
 
   it('names the limit that was broken', async () => {
-    const messages = async (source: string) => (await execute(database, testViewers.policy, source)).errors!.map((e) => e.message);
+    const messages = async (source: string) =>
+      (await execute(database, testViewers.policy, source)).errors!.map((e) => e.message);
     expect(await messages(hostile['deep nesting (depth 12)']!)).toContain('Query depth 12 is over the limit of 8');
     expect(await messages(hostile['100 aliases']!)).toEqual(['Query has 100 aliases; the limit is 15']);
     expect((await messages(hostile['a huge number of tokens']!))[0]).toMatch(/2000 tokens/);
-    expect((await messages(hostile['a costly list within the depth limit']!))[0]).toMatch(/^Query cost \d+ is over the limit of 5000$/);
+    expect((await messages(hostile['a costly list within the depth limit']!))[0]).toMatch(
+      /^Query cost \d+ is over the limit of 5000$/,
+    );
   });
 
   it('lets the dashboard-sized queries through, at the limits exactly', async () => {
@@ -176,7 +179,8 @@ describe('every field is behind a scope', () => {
   });
 
   it('sets signedIn on every object type, signedIn on Query and admin on Mutation', () => {
-    const scopes = (t: GraphQLObjectType) => (t.extensions as { pothosOptions?: { authScopes?: unknown } }).pothosOptions?.authScopes;
+    const scopes = (t: GraphQLObjectType) =>
+      (t.extensions as { pothosOptions?: { authScopes?: unknown } }).pothosOptions?.authScopes;
     for (const type of objectTypes) {
       const expected = type.name === 'Mutation' ? { admin: true } : { signedIn: true };
       expect(scopes(type), type.name).toEqual(expected);
@@ -185,8 +189,7 @@ describe('every field is behind a scope', () => {
 
   /** A minimal valid selection of a field, with required arguments filled in. */
   function minimalQuery(field: GraphQLField<unknown, unknown>, operation: 'query' | 'mutation'): string {
-    const terms =
-      '{ fixedFeePence: 0, outcomePotPence: 0, missingData: TREAT_AS_NOT_MET, indicators: [] }';
+    const terms = '{ fixedFeePence: 0, outcomePotPence: 0, missingData: TREAT_AS_NOT_MET, indicators: [] }';
     const values: Record<string, string> = {
       code: '"886"',
       councilCode: '"886"',
@@ -195,11 +198,12 @@ describe('every field is behind a scope', () => {
       indicatorId: '"placements_3plus"',
       subjects: '[]',
       subject: '{ kind: COUNCIL, id: "886" }',
-      input: field.name === 'createUser'
-        ? '{ id: "u", name: "U", email: "u@example.test", role: POLICY, organisationId: "dfe" }'
-        : field.name === 'createContract'
-          ? `{ practiceId: "x", name: "C", periodStart: 2024, periodEnd: 2024, terms: ${terms} }`
-          : '{ kind: DEPARTMENT, subjectId: "dfe2", name: "D" }',
+      input:
+        field.name === 'createUser'
+          ? '{ id: "u", name: "U", email: "u@example.test", role: POLICY, organisationId: "dfe" }'
+          : field.name === 'createContract'
+            ? `{ practiceId: "x", name: "C", periodStart: 2024, periodEnd: 2024, terms: ${terms} }`
+            : '{ kind: DEPARTMENT, subjectId: "dfe2", name: "D" }',
       contractId: '"1"',
       period: '2024',
       disabled: 'true',
@@ -229,17 +233,34 @@ describe('every field is behind a scope', () => {
     const root = operation === 'query' ? schema.getQueryType()! : schema.getMutationType()!;
     return Object.values(root.getFields()).map((field) => [operation, field.name, field] as const);
   });
-  const adminOnly = new Set(['users', 'organisations', 'auditLog', 'createOrganisation', 'createUser', 'setUserDisabled', 'setUserOrganisation']);
+  const adminOnly = new Set([
+    'users',
+    'organisations',
+    'auditLog',
+    'createOrganisation',
+    'createUser',
+    'setUserDisabled',
+    'setUserOrganisation',
+  ]);
 
-  it.each(rootFields)('%s %s: anonymous is UNAUTHENTICATED, a non-admin FORBIDDEN where admin only', async (operation, name, field) => {
-    const source = minimalQuery(field, operation);
-    const anonymous = await execute(database, null, source);
-    expect(anonymous.errors?.map((e) => e.extensions.code), source).toEqual(['UNAUTHENTICATED']);
-    if (adminOnly.has(name)) {
-      for (const viewer of ['policy', 'councilKent', 'practiceKent'] as const) {
-        const denied = await execute(database, testViewers[viewer], source);
-        expect(denied.errors?.map((e) => e.extensions.code), `${viewer} ${source}`).toEqual(['FORBIDDEN']);
+  it.each(rootFields)(
+    '%s %s: anonymous is UNAUTHENTICATED, a non-admin FORBIDDEN where admin only',
+    async (operation, name, field) => {
+      const source = minimalQuery(field, operation);
+      const anonymous = await execute(database, null, source);
+      expect(
+        anonymous.errors?.map((e) => e.extensions.code),
+        source,
+      ).toEqual(['UNAUTHENTICATED']);
+      if (adminOnly.has(name)) {
+        for (const viewer of ['policy', 'councilKent', 'practiceKent'] as const) {
+          const denied = await execute(database, testViewers[viewer], source);
+          expect(
+            denied.errors?.map((e) => e.extensions.code),
+            `${viewer} ${source}`,
+          ).toEqual(['FORBIDDEN']);
+        }
       }
-    }
-  });
+    },
+  );
 });

@@ -89,8 +89,14 @@ function holdsForbiddenText(value: unknown, depth = 0): boolean {
 
 /** The operation a request runs: the named one, or the only one. */
 function selectedOperation(document: DocumentNode, operationName: string | null | undefined) {
-  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-  return operationName ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
+  const operations = document.definitions.filter(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  );
+  return operationName
+    ? operations.find((o) => o.name?.value === operationName)
+    : operations.length === 1
+      ? operations[0]
+      : undefined;
 }
 
 /**
@@ -126,11 +132,13 @@ export function operationLimitErrors(check: LimitCheck): readonly GraphQLError[]
         variableValues: check.variables ?? {},
         operationName: check.operationName ?? null,
         validate: ({ depth, breadth, complexity }, report) => {
-          if (depth > limits.maxDepth) report(queryLimit(`Query depth ${depth} is over the limit of ${limits.maxDepth}`));
+          if (depth > limits.maxDepth)
+            report(queryLimit(`Query depth ${depth} is over the limit of ${limits.maxDepth}`));
           if (breadth > limits.maxBreadth) {
             report(queryLimit(`Query selects ${breadth} fields; the limit is ${limits.maxBreadth}`));
           }
-          if (complexity > limits.maxCost) report(queryLimit(`Query cost ${complexity} is over the limit of ${limits.maxCost}`));
+          if (complexity > limits.maxCost)
+            report(queryLimit(`Query cost ${complexity} is over the limit of ${limits.maxCost}`));
         },
       }),
     );

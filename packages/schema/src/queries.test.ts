@@ -69,12 +69,21 @@ describe.each(testEngines())('resolvers on %s', (engine) => {
     // audit row (swp-ntyne's computed point)
     expect(one.statements).toBe(5);
     expect(eight.statements).toBe(6);
-    const again = await run(query, { subjects: [{ kind: 'PRACTICE', id: 'swp-ntyne' }, { kind: 'COUNCIL', id: '886' }] });
+    const again = await run(query, {
+      subjects: [
+        { kind: 'PRACTICE', id: 'swp-ntyne' },
+        { kind: 'COUNCIL', id: '886' },
+      ],
+    });
     expect(again.statements).toBe(6);
   });
 
   it('rejects an unknown indicator or subject as bad input', async () => {
-    const result = await execute(database, testViewers.policy, `{ series(indicatorId: "nope", subjects: []) { periods } }`);
+    const result = await execute(
+      database,
+      testViewers.policy,
+      `{ series(indicatorId: "nope", subjects: []) { periods } }`,
+    );
     expect(result.errors?.[0]?.message).toBe('Unknown indicator: nope');
     expect(result.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
     const unknown = await execute(

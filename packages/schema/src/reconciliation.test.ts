@@ -20,8 +20,15 @@ describe.each(testEngines())('reconciliation on %s', (engine) => {
     await seedFixture(database);
     await seedComputedFixture(database);
     await database.db.insert(indicatorValues).values({
-      indicatorId: 'placements_3plus', subjectKind: 'council', subjectId: '886', period: 2024, source: 'computed',
-      numerator: 95, denominator: 1050, value: (95 * 100) / 1050, symbol: null,
+      indicatorId: 'placements_3plus',
+      subjectKind: 'council',
+      subjectId: '886',
+      period: 2024,
+      source: 'computed',
+      numerator: 95,
+      denominator: 1050,
+      value: (95 * 100) / 1050,
+      symbol: null,
     });
   });
   afterAll(() => database?.close());
@@ -45,14 +52,21 @@ describe.each(testEngines())('reconciliation on %s', (engine) => {
 
   it("gives the council its computed figures beside DfE's, with the difference and why", async () => {
     const rows = await read('councilKent', '886');
-    expect(rows.map((r: any) => [r.indicator.id, r.period])).toEqual([['placements_3plus', 2024], ['placements_3plus', 2025]]);
+    expect(rows.map((r: any) => [r.indicator.id, r.period])).toEqual([
+      ['placements_3plus', 2024],
+      ['placements_3plus', 2025],
+    ]);
     const [y2024, y2025] = rows;
     expect(y2024.computed).toEqual({ value: 9500 / 1050, numerator: 95, denominator: 1050, symbol: null });
     expect(y2024.published).toEqual({ value: 9, numerator: 90, denominator: 1000, symbol: null });
     expect(y2024.difference).toBeCloseTo(9500 / 1050 - 9, 9);
     expect(y2024.reasons[0]).toBe('Equal once rounded as DfE prints it (0 decimal places).');
     expect(y2024.reasons[1]).toMatch(/^Different cohort: 1050 in the return, 1000 in DfE's table\./);
-    expect(y2025).toMatchObject({ computed: { value: 10, numerator: 40, denominator: 400 }, published: null, difference: null });
+    expect(y2025).toMatchObject({
+      computed: { value: 10, numerator: 40, denominator: 400 },
+      published: null,
+      difference: null,
+    });
     expect(y2025.reasons).toEqual(['DfE has published no figure for this council and year (yet).']);
   });
 
@@ -73,7 +87,9 @@ describe.each(testEngines())('reconciliation on %s', (engine) => {
 
   it('audits every read', async () => {
     await execute(database, testViewers.policy, query, { code: '886' });
-    const rows = await database.rows<{ user_id: string; target: string }>(sql`SELECT user_id, target FROM audit_log WHERE target = 'reconciliation:886'`);
+    const rows = await database.rows<{ user_id: string; target: string }>(
+      sql`SELECT user_id, target FROM audit_log WHERE target = 'reconciliation:886'`,
+    );
     expect(rows.map((r) => r.user_id)).toContain(testViewers.policy.userId);
   });
 });

@@ -41,7 +41,13 @@ function describeType(type: GraphQLNamedType | null | undefined): string[] {
   if (!type) return [];
   if (isObjectType(type) || isInputObjectType(type)) {
     return Object.values(type.getFields()).map((f) => {
-      const args = 'args' in f && f.args.length ? `(${f.args.map((a: { name: string; type: unknown }) => `${a.name}: ${a.type}`).sort().join(', ')})` : '';
+      const args =
+        'args' in f && f.args.length
+          ? `(${f.args
+              .map((a: { name: string; type: unknown }) => `${a.name}: ${a.type}`)
+              .sort()
+              .join(', ')})`
+          : '';
       return `${f.name}${args}: ${f.type}`;
     });
   }

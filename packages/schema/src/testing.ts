@@ -74,16 +74,31 @@ export const fixture = {
   } as Record<string, string[]>,
   practices: [
     { id: 'swp-kent', name: 'Kent Social Work Practice', model: 'partnership', wave: 1, councils: ['886'] },
-    { id: 'swp-hillingdon', name: 'Hillingdon Social Work Practice', model: 'third_sector', wave: 1, councils: ['312'] },
+    {
+      id: 'swp-hillingdon',
+      name: 'Hillingdon Social Work Practice',
+      model: 'third_sector',
+      wave: 1,
+      councils: ['312'],
+    },
     { id: 'swp-ntyne', name: 'Tyne Practice', model: 'private_company', wave: 2, councils: ['929', '392'] },
     { id: 'swp-styne', name: 'South Tyneside Practice', model: null, wave: 2, councils: ['393'] },
   ] as const,
 } as const;
 
 const v2024: Record<string, [number | null, number]> = {
-  '390': [10, 100], '391': [12, 100], '392': [8, 100], '393': [9, 100], '929': [11, 100],
-  '312': [14, 100], '313': [7, 100], '314': [null, 100], '886': [90, 1000], '887': [20, 200],
-  '845': [13, 100], '850': [60, 500],
+  '390': [10, 100],
+  '391': [12, 100],
+  '392': [8, 100],
+  '393': [9, 100],
+  '929': [11, 100],
+  '312': [14, 100],
+  '313': [7, 100],
+  '314': [null, 100],
+  '886': [90, 1000],
+  '887': [20, 200],
+  '845': [13, 100],
+  '850': [60, 500],
 };
 
 /** Writes the fixture into an empty, migrated database. */
@@ -91,14 +106,16 @@ export async function seedFixture(database: Database): Promise<void> {
   const { db } = database;
   await syncCatalogue(db);
   await db.insert(regions).values([...fixture.regions]);
-  await db.insert(councils).values(
-    fixture.councils.map(([code, onsCode, name, regionCode]) => ({ code, onsCode, name, regionCode })),
-  );
-  await db.insert(statisticalNeighbours).values(
-    Object.entries(fixture.neighbours).flatMap(([councilCode, list]) =>
-      list.map((neighbourCode, i) => ({ councilCode, neighbourCode, position: i + 1, model: '2025' })),
-    ),
-  );
+  await db
+    .insert(councils)
+    .values(fixture.councils.map(([code, onsCode, name, regionCode]) => ({ code, onsCode, name, regionCode })));
+  await db
+    .insert(statisticalNeighbours)
+    .values(
+      Object.entries(fixture.neighbours).flatMap(([councilCode, list]) =>
+        list.map((neighbourCode, i) => ({ councilCode, neighbourCode, position: i + 1, model: '2025' })),
+      ),
+    );
   await db.insert(pilotWaves).values([
     { wave: 1, name: 'First wave', startYear: 2009, description: 'The first six pilots.' },
     { wave: 2, name: 'Second wave', startYear: 2011, description: 'The second wave of pilots.' },
@@ -110,9 +127,16 @@ export async function seedFixture(database: Database): Promise<void> {
     { wave: 2, councilCode: '929' },
     { wave: 2, councilCode: '393' },
   ]);
-  const pseudonyms = assignPseudonyms(TEST_PSEUDONYM_SECRET, fixture.practices.map((p) => p.id));
+  const pseudonyms = assignPseudonyms(
+    TEST_PSEUDONYM_SECRET,
+    fixture.practices.map((p) => p.id),
+  );
   await db.insert(practices).values(
-    fixture.practices.map(({ councils: _c, ...p }) => ({ ...p, started: '2010-01-04', pseudonym: pseudonyms.get(p.id)! })),
+    fixture.practices.map(({ councils: _c, ...p }) => ({
+      ...p,
+      started: '2010-01-04',
+      pseudonym: pseudonyms.get(p.id)!,
+    })),
   );
   await db
     .insert(practiceCouncils)
@@ -136,16 +160,18 @@ export async function seedFixture(database: Database): Promise<void> {
     value: numerator === null ? null : (numerator * 100) / denominator,
     symbol: numerator === null ? 'c' : null,
   });
-  await db.insert(indicatorValues).values([
-    ...Object.entries(v2024).map(([code, [n, d]]) => value('council', code, 2024, n, d)),
-    value('council', '886', 2023, 100, 1000),
-    value('england', 'E92000001', 2024, 7000, 100000),
-    value('england', 'E92000001', 2023, 8000, 100000),
-    value('region', 'E12000001', 2024, 99, 1000),
-    value('region', 'E12000007', 2024, 120, 1000),
-    value('region', 'E12000008', 2024, 105, 1000),
-    value('practice', 'swp-ntyne', 2024, 4, 40, 'computed'),
-  ]);
+  await db
+    .insert(indicatorValues)
+    .values([
+      ...Object.entries(v2024).map(([code, [n, d]]) => value('council', code, 2024, n, d)),
+      value('council', '886', 2023, 100, 1000),
+      value('england', 'E92000001', 2024, 7000, 100000),
+      value('england', 'E92000001', 2023, 8000, 100000),
+      value('region', 'E12000001', 2024, 99, 1000),
+      value('region', 'E12000007', 2024, 120, 1000),
+      value('region', 'E12000008', 2024, 105, 1000),
+      value('practice', 'swp-ntyne', 2024, 4, 40, 'computed'),
+    ]);
 }
 
 /**
@@ -190,14 +216,29 @@ export const computedFixture = {
 
 export async function seedComputedFixture(database: Database): Promise<void> {
   const { db } = database;
-  const existing = new Map((await db.select({ id: practices.id, pseudonym: practices.pseudonym }).from(practices)).map((p) => [p.id, p.pseudonym]));
-  const pseudonyms = assignPseudonyms(TEST_PSEUDONYM_SECRET, computedFixture.practices.map((p) => p.id), existing);
+  const existing = new Map(
+    (await db.select({ id: practices.id, pseudonym: practices.pseudonym }).from(practices)).map((p) => [
+      p.id,
+      p.pseudonym,
+    ]),
+  );
+  const pseudonyms = assignPseudonyms(
+    TEST_PSEUDONYM_SECRET,
+    computedFixture.practices.map((p) => p.id),
+    existing,
+  );
   await db.insert(practices).values(
-    computedFixture.practices.map(({ councils: _c, ...p }) => ({ ...p, started: '2012-04-01', pseudonym: pseudonyms.get(p.id)! })),
+    computedFixture.practices.map(({ councils: _c, ...p }) => ({
+      ...p,
+      started: '2012-04-01',
+      pseudonym: pseudonyms.get(p.id)!,
+    })),
   );
   await db
     .insert(practiceCouncils)
-    .values(computedFixture.practices.flatMap((p) => p.councils.map((councilCode) => ({ practiceId: p.id, councilCode }))));
+    .values(
+      computedFixture.practices.flatMap((p) => p.councils.map((councilCode) => ({ practiceId: p.id, councilCode }))),
+    );
   await db.insert(indicatorValues).values(
     computedFixture.values.map(([subjectKind, subjectId, numerator, denominator]) => ({
       indicatorId: 'placements_3plus',

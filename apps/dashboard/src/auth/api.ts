@@ -6,11 +6,17 @@ async function readJson(response: Response): Promise<unknown> {
   try {
     return await response.json();
   } catch (cause) {
-    throw new RequestError('http', `The sign-in service answered ${response.status}`, { status: response.status, cause });
+    throw new RequestError('http', `The sign-in service answered ${response.status}`, {
+      status: response.status,
+      cause,
+    });
   }
 }
 
-export async function fetchDemoUsers(signal?: AbortSignal, doFetch: typeof fetch = globalThis.fetch): Promise<DemoUser[]> {
+export async function fetchDemoUsers(
+  signal?: AbortSignal,
+  doFetch: typeof fetch = globalThis.fetch,
+): Promise<DemoUser[]> {
   let response: Response;
   try {
     response = await doFetch('/auth/demo-users', { headers: { accept: 'application/json' }, signal: signal ?? null });
@@ -18,7 +24,8 @@ export async function fetchDemoUsers(signal?: AbortSignal, doFetch: typeof fetch
     if (signal?.aborted) throw new RequestError('aborted', 'The request was cancelled', { cause });
     throw new RequestError('network', 'Could not reach the sign-in service', { cause });
   }
-  if (!response.ok) throw new RequestError('http', `The sign-in service answered ${response.status}`, { status: response.status });
+  if (!response.ok)
+    throw new RequestError('http', `The sign-in service answered ${response.status}`, { status: response.status });
   return parseDemoUsers(await readJson(response));
 }
 

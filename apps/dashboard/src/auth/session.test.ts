@@ -6,19 +6,42 @@ describe('demo users', () => {
   it('reads the gateway\u2019s list ({ users: [...] }) and skips what it cannot read', () => {
     const users = parseDemoUsers({
       users: [
-        { id: 'demo-council-kent', name: 'Tom', role: 'council', organisation: { kind: 'council', id: '886', name: 'Kent' }, title: 'Council: Kent', description: 'd' },
+        {
+          id: 'demo-council-kent',
+          name: 'Tom',
+          role: 'council',
+          organisation: { kind: 'council', id: '886', name: 'Kent' },
+          title: 'Council: Kent',
+          description: 'd',
+        },
         { id: 'x' },
         'nonsense',
       ],
     });
     expect(users).toEqual([
-      { id: 'demo-council-kent', name: 'Tom', role: 'council', organisation: { kind: 'council', id: '886', name: 'Kent' }, title: 'Council: Kent', description: 'd' },
+      {
+        id: 'demo-council-kent',
+        name: 'Tom',
+        role: 'council',
+        organisation: { kind: 'council', id: '886', name: 'Kent' },
+        title: 'Council: Kent',
+        description: 'd',
+      },
     ]);
   });
 
   it('also reads a bare array, and a viewer wrapper as in packages/access', () => {
-    const users = parseDemoUsers([{ viewer: { userId: 'u', name: 'N', role: 'practice', organisation: { kind: 'practice', id: 'p' } }, description: 'x' }]);
-    expect(users[0]).toMatchObject({ id: 'u', role: 'practice', organisation: { kind: 'practice', id: 'p', name: null } });
+    const users = parseDemoUsers([
+      {
+        viewer: { userId: 'u', name: 'N', role: 'practice', organisation: { kind: 'practice', id: 'p' } },
+        description: 'x',
+      },
+    ]);
+    expect(users[0]).toMatchObject({
+      id: 'u',
+      role: 'practice',
+      organisation: { kind: 'practice', id: 'p', name: null },
+    });
   });
 });
 

@@ -60,7 +60,7 @@ export function parseDemoUsers(body: unknown): DemoUser[] {
   const list: unknown[] = Array.isArray(body)
     ? body
     : body && typeof body === 'object' && Array.isArray((body as { users?: unknown }).users)
-      ? ((body as { users: unknown[] }).users)
+      ? (body as { users: unknown[] }).users
       : [];
   const users: DemoUser[] = [];
   for (const item of list) {
@@ -87,7 +87,10 @@ export function tokenExpiry(token: string): number | null {
   const payload = token.split('.')[1];
   if (!payload) return null;
   try {
-    const base64 = payload.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(payload.length / 4) * 4, '=');
+    const base64 = payload
+      .replace(/-/g, '+')
+      .replace(/_/g, '/')
+      .padEnd(Math.ceil(payload.length / 4) * 4, '=');
     const claims = JSON.parse(atob(base64)) as { exp?: unknown };
     return typeof claims.exp === 'number' ? claims.exp * 1000 : null;
   } catch {
@@ -115,7 +118,8 @@ function currentSession(now: number = Date.now()): Session | null {
     if (raw) {
       try {
         const parsed = JSON.parse(raw) as Session;
-        if (typeof parsed.token === 'string' && parsed.user && typeof parsed.user.id === 'string') cachedSession = parsed;
+        if (typeof parsed.token === 'string' && parsed.user && typeof parsed.user.id === 'string')
+          cachedSession = parsed;
       } catch {
         cachedSession = null;
       }
@@ -155,7 +159,11 @@ function subscribe(onChange: () => void): () => void {
 }
 
 export function useSession(): Session | null {
-  return useSyncExternalStore(subscribe, () => currentSession(), () => null);
+  return useSyncExternalStore(
+    subscribe,
+    () => currentSession(),
+    () => null,
+  );
 }
 
 /** What each role is called on screen. */

@@ -45,7 +45,13 @@ export function ChooserForm({
           {label}
         </label>
         <div className="app-inline-fields">
-          <select className="govuk-select" id={id} name={name} value={choice} onChange={(e) => setChoice(e.target.value)}>
+          <select
+            className="govuk-select"
+            id={id}
+            name={name}
+            value={choice}
+            onChange={(e) => setChoice(e.target.value)}
+          >
             <option value="">{placeholder}</option>
             {choices.map((c) => (
               <option key={c.value} value={c.value}>
@@ -53,7 +59,11 @@ export function ChooserForm({
               </option>
             ))}
           </select>
-          <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
+          <button
+            type="submit"
+            className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+            data-module="govuk-button"
+          >
             {button}
           </button>
         </div>

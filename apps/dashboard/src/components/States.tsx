@@ -27,10 +27,16 @@ export function LoadError({ what, error, onRetry }: { what: string; error: Reque
       </div>
       <div className="govuk-notification-banner__content">
         <p className="govuk-notification-banner__heading">Sorry, we could not load {what}.</p>
-        <p className="govuk-body">{plain} Try again. If it keeps happening, tell the service team what you were looking at.</p>
+        <p className="govuk-body">
+          {plain} Try again. If it keeps happening, tell the service team what you were looking at.
+        </p>
         <p className="govuk-body-s app-error-detail">Details: {error.message}</p>
         {onRetry ? (
-          <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={onRetry}>
+          <button
+            type="button"
+            className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+            onClick={onRetry}
+          >
             Try again
           </button>
         ) : null}

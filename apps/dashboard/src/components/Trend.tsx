@@ -2,7 +2,17 @@ import { formatValue, periodLabel } from '../format/values';
 import type { Trend as TrendShape } from '../pages/shortages/shape';
 
 /** "Up 2.1 points since 2022-23: worse", in words (an arrow is decoration only). */
-export function TrendText({ trend, unit, decimals, periodType }: { trend: TrendShape | null; unit: string; decimals: number; periodType: string }) {
+export function TrendText({
+  trend,
+  unit,
+  decimals,
+  periodType,
+}: {
+  trend: TrendShape | null;
+  unit: string;
+  decimals: number;
+  periodType: string;
+}) {
   if (!trend) return <span className="app-muted">No earlier figure</span>;
   const amount = formatValue(Math.abs(trend.change), { unit: unit === 'percent' ? 'points' : unit, decimals });
   const points = unit === 'percent' ? ` percentage point${amount === '1' ? '' : 's'}` : '';

@@ -29,7 +29,13 @@ export function YearSelect({
       <label className="govuk-label" htmlFor={id}>
         {label}
       </label>
-      <select className={`govuk-select${invalid ? ' govuk-select--error' : ''}`} id={id} name={name} value={value} onChange={(e) => onChange(e.target.value)}>
+      <select
+        className={`govuk-select${invalid ? ' govuk-select--error' : ''}`}
+        id={id}
+        name={name}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      >
         <option value="">{emptyText}</option>
         {years.map((year) => (
           <option key={year} value={String(year)}>

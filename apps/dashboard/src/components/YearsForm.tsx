@@ -53,10 +53,32 @@ export function YearsForm({
             </p>
           ) : null}
           <div className="app-inline-fields">
-            <YearSelect id={`${id}-from`} name="from" label="From" emptyText="Earliest held" years={choices} yearText={yearText} value={fromText} onChange={setFrom} />
-            <YearSelect id={`${id}-to`} name="to" label="To" emptyText="Latest held" years={choices} yearText={yearText} value={toText} onChange={setTo} />
+            <YearSelect
+              id={`${id}-from`}
+              name="from"
+              label="From"
+              emptyText="Earliest held"
+              years={choices}
+              yearText={yearText}
+              value={fromText}
+              onChange={setFrom}
+            />
+            <YearSelect
+              id={`${id}-to`}
+              name="to"
+              label="To"
+              emptyText="Latest held"
+              years={choices}
+              yearText={yearText}
+              value={toText}
+              onChange={setTo}
+            />
             <div className="govuk-form-group app-inline-fields__button">
-              <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
+              <button
+                type="submit"
+                className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                data-module="govuk-button"
+              >
                 Show these years
               </button>
             </div>

@@ -68,8 +68,14 @@ export function Figure({
   children,
 }: Props) {
   const spec = { unit: indicator.unit, decimals: indicator.decimals, periodType: indicator.periodType };
-  const table = useMemo(() => buildTable(lines, periods, spec), [lines, periods, spec.unit, spec.decimals, spec.periodType]);
-  const chart = useMemo(() => buildChart(lines, periods, indicator.periodType, band), [lines, periods, indicator.periodType, band]);
+  const table = useMemo(
+    () => buildTable(lines, periods, spec),
+    [lines, periods, spec.unit, spec.decimals, spec.periodType],
+  );
+  const chart = useMemo(
+    () => buildChart(lines, periods, indicator.periodType, band),
+    [lines, periods, indicator.periodType, band],
+  );
   const csv = useMemo(() => buildCsvRows(indicator, lines, periods), [indicator, lines, periods]);
   const range = periodRangeLabel(periods, indicator.periodType);
   const sources = describeSources(table.sources, indicator.periodType);
@@ -89,12 +95,19 @@ export function Figure({
         subjectHeader={subjectHeader}
         showTitle={!tableFolded}
       />
-      <DownloadCsv rows={csv} fileName={csvFileName(indicator.id, ...fileParts, periods[0], periods[periods.length - 1])} />
+      <DownloadCsv
+        rows={csv}
+        fileName={csvFileName(indicator.id, ...fileParts, periods[0], periods[periods.length - 1])}
+      />
     </>
   );
 
   return (
-    <section className={`app-figure-block${compact ? ' app-figure-block--compact' : ''}`} aria-labelledby={titleId} data-figure={indicator.id}>
+    <section
+      className={`app-figure-block${compact ? ' app-figure-block--compact' : ''}`}
+      aria-labelledby={titleId}
+      data-figure={indicator.id}
+    >
       <Heading className={compact ? 'govuk-heading-s' : 'govuk-heading-m'} id={titleId}>
         {fullTitle}
       </Heading>
@@ -123,7 +136,8 @@ export function Figure({
       )}
       {periods.length === 0 || !table.hasNumbers ? (
         <div className="govuk-inset-text" data-testid="figure-empty">
-          No figures are held for this{range ? ` (${range})` : ''}.{table.symbols.length > 0 ? ' The table says why each is missing.' : ''}
+          No figures are held for this{range ? ` (${range})` : ''}.
+          {table.symbols.length > 0 ? ' The table says why each is missing.' : ''}
         </div>
       ) : (
         <ChartErrorBoundary>
@@ -144,7 +158,11 @@ export function Figure({
           tableBlock
         )
       ) : null}
-      <FigureNotes symbols={table.symbols} mixedSources={table.sources.sources.length > 1} ranked={table.rankPeriod !== null} />
+      <FigureNotes
+        symbols={table.symbols}
+        mixedSources={table.sources.sources.length > 1}
+        ranked={table.rankPeriod !== null}
+      />
     </section>
   );
 }

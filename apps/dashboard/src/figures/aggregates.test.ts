@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { ENGLAND_STYLE } from '../pages/compare/chartStyle';
 import { coverageText, englandLines, type AggregatePoint } from './aggregates';
 
-const published = (period: number, value: number): AggregatePoint => ({ period, value, symbol: null, source: 'PUBLISHED', coverage: null });
+const published = (period: number, value: number): AggregatePoint => ({
+  period,
+  value,
+  symbol: null,
+  source: 'PUBLISHED',
+  coverage: null,
+});
 const computed = (period: number, value: number, councils: number, of: number): AggregatePoint => ({
   period,
   value,

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { lineStyle } from '../pages/compare/chartStyle';
-import { buildChart, buildCsvRows, buildTable, CSV_HEADER, quantile, quartileBand, quartilesOf, type FigureLine } from './model';
+import {
+  buildChart,
+  buildCsvRows,
+  buildTable,
+  CSV_HEADER,
+  quantile,
+  quartileBand,
+  quartilesOf,
+  type FigureLine,
+} from './model';
 
 const lines: FigureLine[] = [
   {
@@ -11,12 +20,38 @@ const lines: FigureLine[] = [
     style: lineStyle(0),
     ranked: true,
     points: [
-      { period: 2024, value: 12.345, symbol: null, source: 'PUBLISHED', rank: 3, rankOutOf: 150, quartile: 1, numerator: 10, denominator: 81 },
+      {
+        period: 2024,
+        value: 12.345,
+        symbol: null,
+        source: 'PUBLISHED',
+        rank: 3,
+        rankOutOf: 150,
+        quartile: 1,
+        numerator: 10,
+        denominator: 81,
+      },
       { period: 2025, value: null, symbol: 'c', source: 'COMPUTED' },
     ],
   },
-  { key: 'n', name: 'Neighbours', role: 'neighbours', style: lineStyle(1), ranked: false, comparatorOf: 'a', points: [{ period: 2024, value: 11, symbol: null }] },
-  { key: 'hidden', name: 'Peer', role: 'peers', style: lineStyle(2), ranked: false, drawn: false, points: [{ period: 2025, value: 9, symbol: null }] },
+  {
+    key: 'n',
+    name: 'Neighbours',
+    role: 'neighbours',
+    style: lineStyle(1),
+    ranked: false,
+    comparatorOf: 'a',
+    points: [{ period: 2024, value: 11, symbol: null }],
+  },
+  {
+    key: 'hidden',
+    name: 'Peer',
+    role: 'peers',
+    style: lineStyle(2),
+    ranked: false,
+    drawn: false,
+    points: [{ period: 2025, value: 9, symbol: null }],
+  },
 ];
 
 describe('figure model', () => {
@@ -42,10 +77,52 @@ describe('figure model', () => {
   });
 
   it('writes the CSV in long form with unrounded values, x for no figure, and what a comparator compares with', () => {
-    const rows = buildCsvRows({ id: 'i', title: 'T', unit: 'percent', periodType: 'reporting_year' }, lines, [2024, 2025]);
+    const rows = buildCsvRows(
+      { id: 'i', title: 'T', unit: 'percent', periodType: 'reporting_year' },
+      lines,
+      [2024, 2025],
+    );
     expect(rows[0]).toEqual([...CSV_HEADER]);
-    expect(rows[1]).toEqual(['i', 'T', 'percent', 'Kent', 'subject', 'COUNCIL', '886', null, 2024, '2023-24', 12.345, null, 'PUBLISHED', 10, 81, 3, 150, 1]);
-    expect(rows[4]).toEqual(['i', 'T', 'percent', 'Neighbours', 'neighbours', null, null, 'Kent', 2025, '2024-25', null, 'x', null, null, null, null, null, null]);
+    expect(rows[1]).toEqual([
+      'i',
+      'T',
+      'percent',
+      'Kent',
+      'subject',
+      'COUNCIL',
+      '886',
+      null,
+      2024,
+      '2023-24',
+      12.345,
+      null,
+      'PUBLISHED',
+      10,
+      81,
+      3,
+      150,
+      1,
+    ]);
+    expect(rows[4]).toEqual([
+      'i',
+      'T',
+      'percent',
+      'Neighbours',
+      'neighbours',
+      null,
+      null,
+      'Kent',
+      2025,
+      '2024-25',
+      null,
+      'x',
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
     expect(rows).toHaveLength(1 + 3 * 2);
   });
 });

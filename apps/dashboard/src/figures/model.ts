@@ -123,7 +123,12 @@ function chartValue(point: { value: number | null } | undefined): number | null 
 }
 
 /** One row per period, one property per drawn line; a symbol or no figure is null (the line breaks there). */
-export function buildChart(lines: readonly FigureLine[], periods: readonly number[], periodType: string, band?: FigureBand | null): ChartModel {
+export function buildChart(
+  lines: readonly FigureLine[],
+  periods: readonly number[],
+  periodType: string,
+  band?: FigureBand | null,
+): ChartModel {
   const drawn = lines.filter((l) => l.drawn !== false);
   const maps = drawn.map((l) => byPeriod(l.points));
   const rows = periods.map((period) => {
@@ -146,7 +151,11 @@ export function buildChart(lines: readonly FigureLine[], periods: readonly numbe
 }
 
 /** Rows in the order given; the rank column covers the last period shown. */
-export function buildTable(lines: readonly FigureLine[], periods: readonly number[], spec: { unit: string; decimals: number; periodType: string }): TableModel {
+export function buildTable(
+  lines: readonly FigureLine[],
+  periods: readonly number[],
+  spec: { unit: string; decimals: number; periodType: string },
+): TableModel {
   const anyRanked = lines.some((l) => l.ranked);
   const rankPeriod = anyRanked && periods.length > 0 ? (periods[periods.length - 1] ?? null) : null;
   const symbols = new Set<string>();
@@ -169,7 +178,13 @@ export function buildTable(lines: readonly FigureLine[], periods: readonly numbe
     let rank: string | null = null;
     if (line.ranked && rankPeriod !== null) {
       const point = points.get(rankPeriod);
-      rank = point ? (formatRank({ rank: point.rank ?? null, rankOutOf: point.rankOutOf ?? null, quartile: point.quartile ?? null }) ?? 'Not ranked') : 'No figure';
+      rank = point
+        ? (formatRank({
+            rank: point.rank ?? null,
+            rankOutOf: point.rankOutOf ?? null,
+            quartile: point.quartile ?? null,
+          }) ?? 'Not ranked')
+        : 'No figure';
     }
     return {
       key: line.key,
@@ -293,7 +308,12 @@ export interface Quartiles {
 
 export function quartilesOf(values: readonly (number | null | undefined)[]): Quartiles {
   const sorted = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v)).sort((a, b) => a - b);
-  return { count: sorted.length, lower: quantile(sorted, 0.25), median: quantile(sorted, 0.5), upper: quantile(sorted, 0.75) };
+  return {
+    count: sorted.length,
+    lower: quantile(sorted, 0.25),
+    median: quantile(sorted, 0.5),
+    upper: quantile(sorted, 0.75),
+  };
 }
 
 /**
@@ -302,7 +322,8 @@ export function quartilesOf(values: readonly (number | null | undefined)[]): Qua
  * no direction is better.
  */
 export function quartileBand(value: number | null | undefined, q: Quartiles, polarity: string): 1 | 2 | 3 | 4 | null {
-  if (value === null || value === undefined || q.count < 4 || q.lower === null || q.median === null || q.upper === null) return null;
+  if (value === null || value === undefined || q.count < 4 || q.lower === null || q.median === null || q.upper === null)
+    return null;
   if (polarity !== 'HIGHER_BETTER' && polarity !== 'LOWER_BETTER') return null;
   const position = value <= q.lower ? 1 : value <= q.median ? 2 : value <= q.upper ? 3 : 4;
   // position 1 = lowest quarter; flip when higher is better.

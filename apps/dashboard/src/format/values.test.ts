@@ -55,14 +55,34 @@ describe('formatCell', () => {
   });
 
   it('shows a symbol instead of a missing number, with its meaning for screen readers', () => {
-    expect(formatCell({ value: null, symbol: 'c' }, pct0)).toEqual({ text: 'c', description: 'suppressed', symbol: 'c' });
-    expect(formatCell({ value: null, symbol: 'z' }, pct0)).toEqual({ text: 'z', description: 'not applicable', symbol: 'z' });
-    expect(formatCell({ value: null, symbol: 'k' }, pct0)).toEqual({ text: 'k', description: 'rounds to zero', symbol: 'k' });
-    expect(formatCell({ value: null, symbol: 'low' }, ratio1)).toEqual({ text: 'low', description: 'low', symbol: 'low' });
+    expect(formatCell({ value: null, symbol: 'c' }, pct0)).toEqual({
+      text: 'c',
+      description: 'suppressed',
+      symbol: 'c',
+    });
+    expect(formatCell({ value: null, symbol: 'z' }, pct0)).toEqual({
+      text: 'z',
+      description: 'not applicable',
+      symbol: 'z',
+    });
+    expect(formatCell({ value: null, symbol: 'k' }, pct0)).toEqual({
+      text: 'k',
+      description: 'rounds to zero',
+      symbol: 'k',
+    });
+    expect(formatCell({ value: null, symbol: 'low' }, ratio1)).toEqual({
+      text: 'low',
+      description: 'low',
+      symbol: 'low',
+    });
   });
 
   it('shows a number with a flag such as u (low reliability) as both', () => {
-    expect(formatCell({ value: 14.25, symbol: 'u' }, pct1)).toEqual({ text: '14.3% u', description: 'low reliability', symbol: 'u' });
+    expect(formatCell({ value: 14.25, symbol: 'u' }, pct1)).toEqual({
+      text: '14.3% u',
+      description: 'low reliability',
+      symbol: 'u',
+    });
   });
 
   it('shows x when there is no figure for the period at all', () => {
@@ -70,12 +90,20 @@ describe('formatCell', () => {
   });
 
   it('shows x when the gateway sends neither a number nor a symbol', () => {
-    expect(formatCell({ value: null, symbol: null }, pct0)).toEqual({ text: 'x', description: 'not available', symbol: 'x' });
+    expect(formatCell({ value: null, symbol: null }, pct0)).toEqual({
+      text: 'x',
+      description: 'not available',
+      symbol: 'x',
+    });
     expect(formatCell({ value: null, symbol: ' ' }, pct0).text).toBe('x');
   });
 
   it('passes an unknown symbol through as published', () => {
-    expect(formatCell({ value: null, symbol: ':' }, pct0)).toEqual({ text: ':', description: 'see source', symbol: ':' });
+    expect(formatCell({ value: null, symbol: ':' }, pct0)).toEqual({
+      text: ':',
+      description: 'see source',
+      symbol: ':',
+    });
     expect(symbolMeaning(':').short).toBe('see source');
   });
 });

@@ -2,11 +2,14 @@
  * How figures, GSS symbols, units, periods, ranks and sources read on screen. Pure functions: the
  * numbers all come from the gateway, already in display units (percent 0-100, caseload as a ratio).
  */
-import type { Polarity, } from '../graphql/schema';
+import type { Polarity } from '../graphql/schema';
 
 /** GSS / DfE symbols for a cell without a (reliable) number. */
 const SYMBOLS: Readonly<Record<string, { short: string; meaning: string }>> = {
-  c: { short: 'suppressed', meaning: 'Confidential: suppressed so that children cannot be identified from small numbers.' },
+  c: {
+    short: 'suppressed',
+    meaning: 'Confidential: suppressed so that children cannot be identified from small numbers.',
+  },
   x: { short: 'not available', meaning: 'Not available: no figure is held or published for this year.' },
   z: { short: 'not applicable', meaning: 'Not applicable: the measure does not apply here.' },
   k: { short: 'rounds to zero', meaning: 'A figure that is not zero but rounds to zero.' },
@@ -77,12 +80,17 @@ export interface CellText {
  * A number that also carries a symbol (e.g. `u`, low reliability) shows both. No figure at all
  * (`point` undefined: nothing held for that period) shows `x`, not available: never 0 or blank.
  */
-export function formatCell(point: { value: number | null; symbol: string | null } | undefined, spec: FormatSpec): CellText {
+export function formatCell(
+  point: { value: number | null; symbol: string | null } | undefined,
+  spec: FormatSpec,
+): CellText {
   if (!point) return { text: 'x', description: symbolMeaning('x').short, symbol: 'x' };
   const symbol = point.symbol && point.symbol.trim() !== '' ? point.symbol.trim() : null;
   if (point.value !== null && Number.isFinite(point.value)) {
     const text = formatValue(point.value, spec);
-    return symbol ? { text: `${text} ${symbol}`, description: symbolMeaning(symbol).short, symbol } : { text, description: null, symbol: null };
+    return symbol
+      ? { text: `${text} ${symbol}`, description: symbolMeaning(symbol).short, symbol }
+      : { text, description: null, symbol: null };
   }
   const shown = symbol ?? 'x';
   return { text: shown, description: symbolMeaning(shown).short, symbol: shown };
@@ -140,12 +148,13 @@ export function periodRangeLabel(periods: readonly number[], periodType: string)
 }
 
 /** "12 of 152, Q1"; null when the council was not ranked (no number that period). */
-export function formatRank(point: { rank: number | null; rankOutOf: number | null; quartile: number | null } | undefined): string | null {
+export function formatRank(
+  point: { rank: number | null; rankOutOf: number | null; quartile: number | null } | undefined,
+): string | null {
   if (!point || point.rank === null) return null;
   const place = point.rankOutOf !== null ? `${point.rank} of ${point.rankOutOf}` : String(point.rank);
   return point.quartile !== null ? `${place}, Q${point.quartile}` : place;
 }
-
 
 export function polarityLabel(polarity: Polarity): string {
   switch (polarity) {

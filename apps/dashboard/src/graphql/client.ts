@@ -16,7 +16,6 @@ export interface TypedQuery<TData, TVariables> {
   readonly __variables?: TVariables;
 }
 
-
 /** A fragment: its source is appended (once) to every query that is built with it. */
 export interface Fragment {
   readonly fragmentSource: string;
@@ -54,7 +53,11 @@ export class RequestError extends Error {
   /** Error codes from `extensions.code`, e.g. BAD_USER_INPUT. */
   readonly codes: string[];
 
-  constructor(kind: RequestErrorKind, message: string, options: { status?: number; codes?: string[]; cause?: unknown } = {}) {
+  constructor(
+    kind: RequestErrorKind,
+    message: string,
+    options: { status?: number; codes?: string[]; cause?: unknown } = {},
+  ) {
     super(message, { cause: options.cause });
     this.name = 'RequestError';
     this.kind = kind;
@@ -131,8 +134,12 @@ export async function request<TData, TVariables>(
     if (isUnauthenticated(response.status, [])) {
       throw new RequestError('unauthenticated', 'Not signed in', { status: response.status });
     }
-    if (!response.ok) throw new RequestError('http', `The data service answered ${response.status}`, { status: response.status });
-    throw new RequestError('http', 'The data service sent an answer that is not JSON', { status: response.status, cause });
+    if (!response.ok)
+      throw new RequestError('http', `The data service answered ${response.status}`, { status: response.status });
+    throw new RequestError('http', 'The data service sent an answer that is not JSON', {
+      status: response.status,
+      cause,
+    });
   }
 
   // GraphQL over HTTP answers some errors (e.g. bad input) with 4xx and a JSON body of errors.
@@ -144,8 +151,11 @@ export async function request<TData, TVariables>(
     }
     throw new RequestError('graphql', messages.join('; '), { status: response.status, codes });
   }
-  if (isUnauthenticated(response.status, [])) throw new RequestError('unauthenticated', 'Not signed in', { status: response.status });
-  if (!response.ok) throw new RequestError('http', `The data service answered ${response.status}`, { status: response.status });
-  if (body?.data == null) throw new RequestError('graphql', 'The data service sent no data', { status: response.status });
+  if (isUnauthenticated(response.status, []))
+    throw new RequestError('unauthenticated', 'Not signed in', { status: response.status });
+  if (!response.ok)
+    throw new RequestError('http', `The data service answered ${response.status}`, { status: response.status });
+  if (body?.data == null)
+    throw new RequestError('graphql', 'The data service sent no data', { status: response.status });
   return body.data;
 }

@@ -10,10 +10,20 @@ describe('generated query types', () => {
 
   it('finds the documents beside the components, each operation named', () => {
     const names = findDocuments().flatMap((d) => [...d.text.matchAll(/(?:query|fragment)\s+(\w+)/g)].map((m) => m[1]));
-    expect(names).toEqual(expect.arrayContaining(['CompareOptions', 'FigureSeries', 'IndicatorFields', 'ShortageOptions', 'BenchmarkOptions']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'CompareOptions',
+        'FigureSeries',
+        'IndicatorFields',
+        'ShortageOptions',
+        'BenchmarkOptions',
+      ]),
+    );
   });
 
   it('reports a query that does not fit the schema', () => {
-    expect(() => generate(undefined, [{ file: 'x.ts', text: 'query Broken { councils { nope } }' }])).toThrow(/x\.ts: Broken: Cannot query field "nope"/);
+    expect(() => generate(undefined, [{ file: 'x.ts', text: 'query Broken { councils { nope } }' }])).toThrow(
+      /x\.ts: Broken: Cannot query field "nope"/,
+    );
   });
 });

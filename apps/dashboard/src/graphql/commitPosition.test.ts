@@ -9,7 +9,10 @@ const QUERY = gql<{ hello: string }>('query Hello { hello }');
 function fakeFetch(seen: Headers[], answer: Record<string, string> = {}): typeof fetch {
   return (async (_url: string | URL | Request, init?: RequestInit) => {
     seen.push(new Headers(init?.headers));
-    return new Response(JSON.stringify({ data: { hello: 'hi' } }), { status: 200, headers: { 'content-type': 'application/json', ...answer } });
+    return new Response(JSON.stringify({ data: { hello: 'hi' } }), {
+      status: 200,
+      headers: { 'content-type': 'application/json', ...answer },
+    });
   }) as typeof fetch;
 }
 
@@ -43,7 +46,11 @@ describe('commit positions (read-your-writes)', () => {
     expect(seen[0]!.has('x-min-lsn')).toBe(false);
 
     // an upload's streamed result line carries the position
-    rememberUpload(readResult({ submissionId: 7, status: 'accepted', errors: [], warnings: [], counts: {}, commitLsn: '0/3000060' }), null, positions);
+    rememberUpload(
+      readResult({ submissionId: 7, status: 'accepted', errors: [], warnings: [], counts: {}, commitLsn: '0/3000060' }),
+      null,
+      positions,
+    );
     await request(QUERY, {}, { fetch: fakeFetch(seen), positions, token: null });
     expect(seen[1]!.get('x-min-lsn')).toBe('0/3000060');
 
@@ -53,13 +60,21 @@ describe('commit positions (read-your-writes)', () => {
     expect(seen[3]!.get('x-min-lsn')).toBe('0/3000100');
 
     // a JSON (not streamed) upload answer: the header; an older position changes nothing
-    rememberUpload(readResult({ submissionId: 8, status: 'unchanged', errors: [], warnings: [], counts: {} }), '0/2000000', positions);
+    rememberUpload(
+      readResult({ submissionId: 8, status: 'unchanged', errors: [], warnings: [], counts: {} }),
+      '0/2000000',
+      positions,
+    );
     expect(positions.current()).toBe('0/3000100');
   });
 
   it('keeps the position in the storage it is given (sessionStorage in the browser)', () => {
     const values = new Map<string, string>();
-    const storage = { getItem: (k: string) => values.get(k) ?? null, setItem: (k: string, v: string) => void values.set(k, v), removeItem: (k: string) => void values.delete(k) };
+    const storage = {
+      getItem: (k: string) => values.get(k) ?? null,
+      setItem: (k: string, v: string) => void values.set(k, v),
+      removeItem: (k: string) => void values.delete(k),
+    };
     commitPositions(storage).remember('0/abc');
     expect(commitPositions(storage).current()).toBe('0/ABC');
   });

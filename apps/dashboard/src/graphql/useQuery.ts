@@ -34,7 +34,11 @@ function toRequestError(error: unknown): RequestError {
 }
 
 /** Answers depend on who asks: the signed-in token is part of the key. */
-function cacheKey<TVariables>(token: string | null, query: TypedQuery<unknown, TVariables>, variables: TVariables): string {
+function cacheKey<TVariables>(
+  token: string | null,
+  query: TypedQuery<unknown, TVariables>,
+  variables: TVariables,
+): string {
   return `${token ?? ''}\n${query.source}\n${JSON.stringify(variables)}`;
 }
 

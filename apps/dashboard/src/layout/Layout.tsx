@@ -46,7 +46,15 @@ function Account({ session }: { session: Session | null }) {
 }
 
 /** The GOV.UK Frontend page template: skip link, header, service navigation, phase banner, main, footer. */
-export function Layout({ navigation, session, children }: { navigation: NavItem[]; session: Session | null; children: ReactNode }) {
+export function Layout({
+  navigation,
+  session,
+  children,
+}: {
+  navigation: NavItem[];
+  session: Session | null;
+  children: ReactNode;
+}) {
   return (
     <>
       <a href="#main-content" className="govuk-skip-link" data-module="govuk-skip-link">
@@ -61,7 +69,11 @@ export function Layout({ navigation, session, children }: { navigation: NavItem[
           </div>
         </div>
       </header>
-      <section aria-label="Service information" className="govuk-service-navigation" data-module="govuk-service-navigation">
+      <section
+        aria-label="Service information"
+        className="govuk-service-navigation"
+        data-module="govuk-service-navigation"
+      >
         <div className="govuk-width-container">
           <div className="govuk-service-navigation__container">
             <span className="govuk-service-navigation__service-name">
@@ -70,20 +82,28 @@ export function Layout({ navigation, session, children }: { navigation: NavItem[
               </Link>
             </span>
             {navigation.length > 0 ? (
-            <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
-              <ul className="govuk-service-navigation__list" id="navigation">
-                {navigation.map((item) => (
-                  <li
-                    key={item.href}
-                    className={`govuk-service-navigation__item${item.current ? ' govuk-service-navigation__item--active' : ''}`}
-                  >
-                    <Link className="govuk-service-navigation__link" href={item.href} aria-current={item.current ? 'page' : undefined}>
-                      {item.current ? <strong className="govuk-service-navigation__active-fallback">{item.text}</strong> : item.text}
-                    </Link>
-                  </li>
-                ))}
-              </ul>
-            </nav>
+              <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
+                <ul className="govuk-service-navigation__list" id="navigation">
+                  {navigation.map((item) => (
+                    <li
+                      key={item.href}
+                      className={`govuk-service-navigation__item${item.current ? ' govuk-service-navigation__item--active' : ''}`}
+                    >
+                      <Link
+                        className="govuk-service-navigation__link"
+                        href={item.href}
+                        aria-current={item.current ? 'page' : undefined}
+                      >
+                        {item.current ? (
+                          <strong className="govuk-service-navigation__active-fallback">{item.text}</strong>
+                        ) : (
+                          item.text
+                        )}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
             ) : null}
             <Account session={session} />
           </div>

@@ -14,9 +14,18 @@ export { AuthenticationError };
 
 /** The key store for the configured mode: a JWKS URL, or the local key file (generated at first start). */
 export function keyStoreFor(config: AuthConfig, clock?: () => Date): Promise<KeyStore> {
-  const common = { issuer: config.issuer, audience: config.audience, clockToleranceSeconds: config.clockToleranceSeconds, clock };
+  const common = {
+    issuer: config.issuer,
+    audience: config.audience,
+    clockToleranceSeconds: config.clockToleranceSeconds,
+    clock,
+  };
   return config.mode === 'remote'
-    ? createKeyStore({ ...common, jwksUrl: config.jwksUrl, ...(config.algorithms ? { algorithms: config.algorithms } : {}) })
+    ? createKeyStore({
+        ...common,
+        jwksUrl: config.jwksUrl,
+        ...(config.algorithms ? { algorithms: config.algorithms } : {}),
+      })
     : createKeyStore({ ...common, localKeyFile: config.localKeyFile });
 }
 

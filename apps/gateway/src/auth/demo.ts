@@ -22,17 +22,29 @@ const DEPARTMENT_NAME = 'Department for Education';
 
 /** The demo users' organisations, named from the reference tables (one statement each kind). */
 async function demoOrganisations(database: Database): Promise<OrganisationRow[]> {
-  const ids = (kind: string) => demoUsers.filter((u) => u.viewer.organisation.kind === kind).map((u) => u.viewer.organisation.id);
+  const ids = (kind: string) =>
+    demoUsers.filter((u) => u.viewer.organisation.kind === kind).map((u) => u.viewer.organisation.id);
   const councilNames = new Map(
-    (await database.db.select({ id: councils.code, name: councils.name }).from(councils).where(inArray(councils.code, ids('council')))).map((r) => [r.id, r.name]),
+    (
+      await database.db
+        .select({ id: councils.code, name: councils.name })
+        .from(councils)
+        .where(inArray(councils.code, ids('council')))
+    ).map((r) => [r.id, r.name]),
   );
   const practiceNames = new Map(
-    (await database.db.select({ id: practices.id, name: practices.name }).from(practices).where(inArray(practices.id, ids('practice')))).map((r) => [r.id, r.name]),
+    (
+      await database.db
+        .select({ id: practices.id, name: practices.name })
+        .from(practices)
+        .where(inArray(practices.id, ids('practice')))
+    ).map((r) => [r.id, r.name]),
   );
   const rows = new Map<string, OrganisationRow>();
   for (const { viewer } of demoUsers) {
     const { kind, id } = viewer.organisation;
-    const name = kind === 'department' ? DEPARTMENT_NAME : ((kind === 'council' ? councilNames : practiceNames).get(id) ?? id);
+    const name =
+      kind === 'department' ? DEPARTMENT_NAME : ((kind === 'council' ? councilNames : practiceNames).get(id) ?? id);
     rows.set(organisationRecordId(viewer.organisation), {
       id: organisationRecordId(viewer.organisation),
       kind,
@@ -61,7 +73,10 @@ export async function upsertDemoDirectory(database: Database): Promise<DemoListi
     id: viewer.userId,
     name: viewer.name,
     role: viewer.role,
-    organisation: { ...viewer.organisation, name: names.get(organisationRecordId(viewer.organisation)) ?? viewer.organisation.id },
+    organisation: {
+      ...viewer.organisation,
+      name: names.get(organisationRecordId(viewer.organisation)) ?? viewer.organisation.id,
+    },
     title,
     description,
   }));

@@ -15,7 +15,12 @@ export type DirectoryCheck = (viewer: Viewer) => Promise<boolean>;
 export function directoryCheck(database: Database): DirectoryCheck {
   return async (viewer) => {
     const rows = await database.db
-      .select({ role: users.role, disabled: users.disabled, organisationId: organisations.id, kind: organisations.kind })
+      .select({
+        role: users.role,
+        disabled: users.disabled,
+        organisationId: organisations.id,
+        kind: organisations.kind,
+      })
       .from(users)
       .innerJoin(organisations, eq(organisations.id, users.organisationId))
       .where(eq(users.id, viewer.userId))

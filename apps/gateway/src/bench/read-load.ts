@@ -44,11 +44,22 @@ async function main() {
     subjects: ['886', '312', '887', '850'].map((id) => ({ kind: 'COUNCIL', id })),
   });
   // One check before loading: the answer carries figures, not errors.
-  const probe = (await (await fetch(`${origin}/graphql`, { method: 'POST', headers, body: seriesBody })).json()) as { errors?: unknown; data?: any };
+  const probe = (await (await fetch(`${origin}/graphql`, { method: 'POST', headers, body: seriesBody })).json()) as {
+    errors?: unknown;
+    data?: any;
+  };
   if (probe.errors) throw new Error(`the series query failed: ${JSON.stringify(probe.errors)}`);
 
   const run = (title: string, requestBody: string) =>
-    autocannon({ url: `${origin}/graphql`, connections, duration: seconds, method: 'POST', headers, body: requestBody, title });
+    autocannon({
+      url: `${origin}/graphql`,
+      connections,
+      duration: seconds,
+      method: 'POST',
+      headers,
+      body: requestBody,
+      title,
+    });
   const results = [];
   for (const [title, requestBody] of [
     ['FigureSeries (4 councils, comparators)', seriesBody],

@@ -14,7 +14,10 @@ describe('the dashboard served by the gateway', () => {
 
   beforeAll(async () => {
     mkdirSync(join(dir, 'assets'));
-    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>continuity</title><script src="/assets/app-abc123.js"></script>');
+    writeFileSync(
+      join(dir, 'index.html'),
+      '<!doctype html><title>continuity</title><script src="/assets/app-abc123.js"></script>',
+    );
     writeFileSync(join(dir, 'assets/app-abc123.js'), script);
     const site = await loadStaticSite(dir);
     expect(site.files).toBe(2);

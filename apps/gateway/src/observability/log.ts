@@ -49,12 +49,14 @@ export function requestIdOf(req: IncomingMessage): string {
  * JSON line each (with the request id when inside a request). main.ts calls this; tests do not.
  */
 export function routeConsoleTo(logger: Logger): void {
-  const line = (level: 'info' | 'warn' | 'error' | 'debug') => (...args: unknown[]) => {
-    const error = args.find((a): a is Error => a instanceof Error);
-    const text = format(...args.filter((a) => a !== error));
-    if (error) logger[level]({ err: error }, text || error.message);
-    else logger[level](text);
-  };
+  const line =
+    (level: 'info' | 'warn' | 'error' | 'debug') =>
+    (...args: unknown[]) => {
+      const error = args.find((a): a is Error => a instanceof Error);
+      const text = format(...args.filter((a) => a !== error));
+      if (error) logger[level]({ err: error }, text || error.message);
+      else logger[level](text);
+    };
   console.log = line('info');
   console.info = line('info');
   console.warn = line('warn');

@@ -100,7 +100,10 @@ export class GatewayMetrics {
     if (status.lagSeconds !== null) this.replicaLagSeconds.set(status.lagSeconds);
   }
 
-  recordImport(result: { kind: string; status: string; written: Record<string, number>; timings?: { totalMs?: number } }, seconds: number): void {
+  recordImport(
+    result: { kind: string; status: string; written: Record<string, number>; timings?: { totalMs?: number } },
+    seconds: number,
+  ): void {
     this.importsTotal.inc({ kind: result.kind, status: result.status });
     this.importDuration.observe({ kind: result.kind, status: result.status }, seconds);
     if (result.status === 'rejected') this.rejectedReturns.inc({ kind: result.kind });

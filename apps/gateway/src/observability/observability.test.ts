@@ -39,7 +39,16 @@ describe('request ids, logs and metrics (PGlite)', () => {
     // Tokens are honoured only for users in the directory (auth/directory.ts).
     await upsertDemoDirectory(database);
     keys = await testKeys();
-    server = await startServer({ database, port: 0, host: '127.0.0.1', nodeEnv: 'test', keyStore: keys.store, logger: logs.logger, metrics, metricsAccess: { mode: 'token', token } });
+    server = await startServer({
+      database,
+      port: 0,
+      host: '127.0.0.1',
+      nodeEnv: 'test',
+      keyStore: keys.store,
+      logger: logs.logger,
+      metrics,
+      metricsAccess: { mode: 'token', token },
+    });
   });
   afterAll(async () => {
     await server?.stop();
@@ -49,10 +58,16 @@ describe('request ids, logs and metrics (PGlite)', () => {
 
   it('keeps a caller X-Request-Id, makes one otherwise, echoes it and logs it on the request line', async () => {
     const bearer = await keys.token(testViewers.councilKent);
-    const given = await post(server.url, 'query Regions { regions { code } }', { token: bearer, headers: { 'x-request-id': 'lb-1234.abc' } });
+    const given = await post(server.url, 'query Regions { regions { code } }', {
+      token: bearer,
+      headers: { 'x-request-id': 'lb-1234.abc' },
+    });
     expect(given.status).toBe(200);
     expect(given.headers.get('x-request-id')).toBe('lb-1234.abc');
-    const made = await post(server.url, '{ regions { code } }', { token: bearer, headers: { 'x-request-id': 'not an id; <script>' } });
+    const made = await post(server.url, '{ regions { code } }', {
+      token: bearer,
+      headers: { 'x-request-id': 'not an id; <script>' },
+    });
     expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     await new Promise((resolve) => setTimeout(resolve, 50));
     const ofGiven = logs.lines.filter((l) => l.requestId === 'lb-1234.abc');
@@ -70,9 +85,15 @@ describe('request ids, logs and metrics (PGlite)', () => {
     expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
     const text = await response.text();
     // The first test sent one "Regions" and one anonymous query, both read from the primary (no standby here).
-    expect(text).toMatch(/^continuity_graphql_operations_total\{operation="Regions",type="query",read_from="primary",outcome="ok"\} 1$/m);
-    expect(text).toMatch(/^continuity_graphql_operations_total\{operation="anonymous",type="query",read_from="primary",outcome="ok"\} 1$/m);
-    expect(text).toMatch(/^continuity_graphql_operation_duration_seconds_count\{operation="Regions",type="query"\} 1$/m);
+    expect(text).toMatch(
+      /^continuity_graphql_operations_total\{operation="Regions",type="query",read_from="primary",outcome="ok"\} 1$/m,
+    );
+    expect(text).toMatch(
+      /^continuity_graphql_operations_total\{operation="anonymous",type="query",read_from="primary",outcome="ok"\} 1$/m,
+    );
+    expect(text).toMatch(
+      /^continuity_graphql_operation_duration_seconds_count\{operation="Regions",type="query"\} 1$/m,
+    );
     expect(text).toMatch(/^continuity_http_requests_total\{route="\/graphql",method="POST",status="200"\} 2$/m);
   });
 

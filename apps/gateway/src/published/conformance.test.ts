@@ -65,7 +65,10 @@ describe.each(testEngines())('published figures as DfE published them, on %s', (
   async function served(viewer: keyof typeof testViewers, indicator: string): Promise<Map<string, ApiPoint>> {
     const out = new Map<string, ApiPoint>();
     for (let i = 0; i < subjects.length; i += CHUNK) {
-      const result = await execute(database, testViewers[viewer], query, { indicator, subjects: subjects.slice(i, i + CHUNK) });
+      const result = await execute(database, testViewers[viewer], query, {
+        indicator,
+        subjects: subjects.slice(i, i + CHUNK),
+      });
       expect(result.errors).toBeUndefined();
       for (const line of result.data.series.lines as { subject: { kind: string; id: string }; points: ApiPoint[] }[]) {
         for (const p of line.points) out.set(cellKey(line.subject.kind.toLowerCase(), line.subject.id, p.period), p);
@@ -90,11 +93,35 @@ describe.each(testEngines())('published figures as DfE published them, on %s', (
     //   -> rank 79 of 148; quantiles Q50 12.75 < 13.2 <= Q75 21.125 -> quartile 3.
     const viewers = ['policy', 'councilKent', 'councilOther', 'practiceKent', 'admin'] as const;
     it.each(viewers)('shows them identically to %s', async (viewer) => {
-      expect(await one(viewer, 'COUNCIL', '805', 'workforce_vacancy_rate', 2023)).toMatchObject({ value: 0.7, numerator: 1, denominator: 137.9, symbol: null });
-      expect(await one(viewer, 'COUNCIL', '822', 'workforce_turnover', 2025)).toMatchObject({ value: 3.6, numerator: 4, denominator: 110.9, symbol: null });
-      expect(await one(viewer, 'COUNCIL', '383', 'workforce_agency_rate', 2018)).toMatchObject({ value: 0.5, numerator: 3, denominator: 646.5, symbol: null });
-      expect(await one(viewer, 'ENGLAND', ENGLAND, 'workforce_turnover', 2025)).toMatchObject({ value: 11.8, numerator: 4276.3, denominator: 36186.3 });
-      expect(await one(viewer, 'COUNCIL', '886', 'workforce_agency_rate', 2025)).toMatchObject({ value: 13.2, rank: 79, rankOutOf: 148, quartile: 3 });
+      expect(await one(viewer, 'COUNCIL', '805', 'workforce_vacancy_rate', 2023)).toMatchObject({
+        value: 0.7,
+        numerator: 1,
+        denominator: 137.9,
+        symbol: null,
+      });
+      expect(await one(viewer, 'COUNCIL', '822', 'workforce_turnover', 2025)).toMatchObject({
+        value: 3.6,
+        numerator: 4,
+        denominator: 110.9,
+        symbol: null,
+      });
+      expect(await one(viewer, 'COUNCIL', '383', 'workforce_agency_rate', 2018)).toMatchObject({
+        value: 0.5,
+        numerator: 3,
+        denominator: 646.5,
+        symbol: null,
+      });
+      expect(await one(viewer, 'ENGLAND', ENGLAND, 'workforce_turnover', 2025)).toMatchObject({
+        value: 11.8,
+        numerator: 4276.3,
+        denominator: 36186.3,
+      });
+      expect(await one(viewer, 'COUNCIL', '886', 'workforce_agency_rate', 2025)).toMatchObject({
+        value: 13.2,
+        rank: 79,
+        rankOutOf: 148,
+        quartile: 3,
+      });
     });
   });
 
@@ -137,7 +164,9 @@ describe.each(testEngines())('published figures as DfE published them, on %s', (
     for (const key of api.keys()) if (!file.has(key)) differences.push(`${key}: served, not in the file`);
 
     // Every subject the files name is one the API can be asked about (councils, regions, England).
-    const unreachable = [...new Set([...file.keys()].map((k) => k.split('|').slice(0, 2).join('|')))].filter((s) => !reachable.has(s));
+    const unreachable = [...new Set([...file.keys()].map((k) => k.split('|').slice(0, 2).join('|')))].filter(
+      (s) => !reachable.has(s),
+    );
     expect(unreachable).toEqual([]);
     expect(differences.slice(0, 20)).toEqual([]);
     expect(differences).toHaveLength(0);

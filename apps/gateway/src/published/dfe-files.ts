@@ -87,13 +87,25 @@ function single(rows: Row[]): Row {
 }
 
 /** Long tables: a measure row over the group's total row, count and percent columns. */
-function long(file: string, group: [string, string], by: string, measure: string, total: string, count: string, percent: string): Part {
+function long(
+  file: string,
+  group: [string, string],
+  by: string,
+  measure: string,
+  total: string,
+  count: string,
+  percent: string,
+): Part {
   return {
     file,
     keep: (r) => r[group[0]] === group[1],
     figure: (rows) => {
       const m = only(rows, by, measure);
-      return { value: printed(m[percent]), numerator: printed(m[count]), denominator: printed(only(rows, by, total)[count]) };
+      return {
+        value: printed(m[percent]),
+        numerator: printed(m[count]),
+        denominator: printed(only(rows, by, total)[count]),
+      };
     },
   };
 }
@@ -141,7 +153,15 @@ const TWELVE_MONTHS = 'CLA 12 months at 31 March';
 const ACTIVITY = 'ees_outcomes/la_care_leavers_activity.csv';
 const ACCOMMODATION = 'ees_outcomes/la_care_leavers_accommodation_suitability.csv';
 const health = (characteristic: string, measure: string, total: string) =>
-  long(HEALTH_FILE, ['characteristic', characteristic], 'breakdown', measure, total, 'children_count', 'children_percent');
+  long(
+    HEALTH_FILE,
+    ['characteristic', characteristic],
+    'breakdown',
+    measure,
+    total,
+    'children_count',
+    'children_percent',
+  );
 const leavers = (file: string, age: string, measure: string, total: string) =>
   long(file, ['care_leaver_age', age], 'breakdown', measure, total, 'care_leaver_count', 'care_leaver_percent');
 
@@ -152,8 +172,24 @@ const leavers = (file: string, age: string, measure: string, total: string) =>
  */
 export const dfeParts: Record<string, Part[]> = {
   placements_3plus: [
-    long(OLD_STABILITY, ['cla_group', 'CLA on 31 March'], 'placement_stability', 'With 3 or more placements during the year', 'Total children', 'number', 'percentage'),
-    long(STABILITY, ['cla_group', 'CLA on 31 March'], 'placement_stability', 'With 3 or more placements during the year', 'Total children', 'children_count', 'children_percent'),
+    long(
+      OLD_STABILITY,
+      ['cla_group', 'CLA on 31 March'],
+      'placement_stability',
+      'With 3 or more placements during the year',
+      'Total children',
+      'number',
+      'percentage',
+    ),
+    long(
+      STABILITY,
+      ['cla_group', 'CLA on 31 March'],
+      'placement_stability',
+      'With 3 or more placements during the year',
+      'Total children',
+      'children_count',
+      'children_percent',
+    ),
   ],
   long_term_stability: [
     long(
@@ -176,16 +212,32 @@ export const dfeParts: Record<string, Part[]> = {
     ),
   ],
   social_workers_3plus: [
-    long('ees_cla/la_cla_swcount.csv', ['cla_group', 'CLA on 31 March'], 'sw_stability', '3 or more social workers during the year', 'Total children', 'number', 'percentage'),
+    long(
+      'ees_cla/la_cla_swcount.csv',
+      ['cla_group', 'CLA on 31 March'],
+      'sw_stability',
+      '3 or more social workers during the year',
+      'Total children',
+      'number',
+      'percentage',
+    ),
   ],
   health_assessments: [health(HEALTH, 'Had their annual health assessment', 'Total all ages')],
   immunisations: [health(HEALTH, 'Had their immunisations up to date', 'Total all ages')],
   dental_checks: [health(HEALTH, 'Had their teeth checked by a dentist', 'Total all ages')],
   development_assessments: [
-    health('Development assessments: Children looked after ages 0 to 4 years', 'Development assessments up to date', 'Total ages 0 to 4 years'),
+    health(
+      'Development assessments: Children looked after ages 0 to 4 years',
+      'Development assessments up to date',
+      'Total ages 0 to 4 years',
+    ),
   ],
   substance_misuse: [
-    health('Substance misuse: Children looked after all ages', 'Identified as having a substance misuse problem', 'Total all ages'),
+    health(
+      'Substance misuse: Children looked after all ages',
+      'Identified as having a substance misuse problem',
+      'Total all ages',
+    ),
   ],
   convictions: [
     health(
@@ -207,28 +259,58 @@ export const dfeParts: Record<string, Part[]> = {
     },
   ],
   school_absence: [
-    wide('ees_outcomes/absence_la.csv', (r) => r.social_care_group === TWELVE_MONTHS && r.phase_type_grouping === 'Total', 'pt_overall', 't_sess_overall', 't_sess_possible'),
+    wide(
+      'ees_outcomes/absence_la.csv',
+      (r) => r.social_care_group === TWELVE_MONTHS && r.phase_type_grouping === 'Total',
+      'pt_overall',
+      't_sess_overall',
+      't_sess_possible',
+    ),
   ],
   persistent_absence: [
-    wide('ees_outcomes/absence_la.csv', (r) => r.social_care_group === TWELVE_MONTHS && r.phase_type_grouping === 'Total', 'pt_pupils_pa_10_exact', 't_pupils_pa_10_exact', 't_pupils'),
+    wide(
+      'ees_outcomes/absence_la.csv',
+      (r) => r.social_care_group === TWELVE_MONTHS && r.phase_type_grouping === 'Total',
+      'pt_pupils_pa_10_exact',
+      't_pupils_pa_10_exact',
+      't_pupils',
+    ),
   ],
   ks2_rwm_expected: [
-    wide('ees_outcomes/ks2_la.csv', (r) => r.social_care_group === TWELVE_MONTHS, 'pt_rwm_met_expected_standard', 't_rwm_met_expected_standard', 't_rwm_eligible_pupils'),
+    wide(
+      'ees_outcomes/ks2_la.csv',
+      (r) => r.social_care_group === TWELVE_MONTHS,
+      'pt_rwm_met_expected_standard',
+      't_rwm_met_expected_standard',
+      't_rwm_eligible_pupils',
+    ),
   ],
-  ks4_attainment8: [wide('ees_outcomes/ks4_la.csv', (r) => r.social_care_group === TWELVE_MONTHS, 'avg_att8', 't_att8', 't_pupils')],
+  ks4_attainment8: [
+    wide('ees_outcomes/ks4_la.csv', (r) => r.social_care_group === TWELVE_MONTHS, 'avg_att8', 't_att8', 't_pupils'),
+  ],
   care_leavers_eet_17_18: [leavers(ACTIVITY, '17 to 18 years', 'Total in education, employment or training', 'Total')],
   care_leavers_eet_19_21: [leavers(ACTIVITY, '19 to 21 years', 'Total in education, employment or training', 'Total')],
-  care_leavers_accommodation_17_18: [leavers(ACCOMMODATION, '17 to 18 years', 'Accommodation considered suitable', 'Suitability total')],
-  care_leavers_accommodation_19_21: [leavers(ACCOMMODATION, '19 to 21 years', 'Accommodation considered suitable', 'Suitability total')],
+  care_leavers_accommodation_17_18: [
+    leavers(ACCOMMODATION, '17 to 18 years', 'Accommodation considered suitable', 'Suitability total'),
+  ],
+  care_leavers_accommodation_19_21: [
+    leavers(ACCOMMODATION, '19 to 21 years', 'Accommodation considered suitable', 'Suitability total'),
+  ],
   // CSWW: DfE's formulas (DOMAIN.md; catalogue `method`).
   workforce_turnover: [workforce('turnover_rate_fte', 'leavers_fte', (r) => printed(r.inpost_fte))],
-  workforce_agency_rate: [workforce('agency_rate_fte', 'agency_fte', (r) => plus(printed(r.agency_fte), printed(r.inpost_fte)))],
-  workforce_vacancy_rate: [workforce('vacancy_rate_fte', 'vacancy_fte', (r) => plus(printed(r.vacancy_fte), printed(r.inpost_fte)))],
+  workforce_agency_rate: [
+    workforce('agency_rate_fte', 'agency_fte', (r) => plus(printed(r.agency_fte), printed(r.inpost_fte))),
+  ],
+  workforce_vacancy_rate: [
+    workforce('vacancy_rate_fte', 'vacancy_fte', (r) => plus(printed(r.vacancy_fte), printed(r.inpost_fte))),
+  ],
   workforce_caseload: [workforce('caseload_fte', 'cases', (r) => printed(r.case_holders_fte))],
   workforce_absence_rate: [
     workforce('absence_rate_fte', 'working_days_lost_fte', (r, year) => {
       const inpost = printed(r.inpost_fte);
-      return inpost.number === null ? inpost : { ...inpost, number: fixed(inpost.number * workingDays(year), inpost.decimals) };
+      return inpost.number === null
+        ? inpost
+        : { ...inpost, number: fixed(inpost.number * workingDays(year), inpost.decimals) };
     }),
   ],
 };
@@ -262,7 +344,8 @@ export function dfeTable(indicatorId: string): FileTable {
         numerator: f.numerator?.number ?? null,
         denominator: f.denominator?.number ?? null,
       });
-      for (const id of who.partners) partners.push([cellKey('council', id, year), { value: null, symbol: 'z', numerator: null, denominator: null }]);
+      for (const id of who.partners)
+        partners.push([cellKey('council', id, year), { value: null, symbol: 'z', numerator: null, denominator: null }]);
     }
     for (const year of years) taken.add(year);
   }

@@ -35,7 +35,11 @@ export function maySubmitAtAll(viewer: Viewer): boolean {
  * - a practice user: for its own practice only, to a council the practice serves;
  * - policy, admin, or a role paired with the wrong kind of organisation: never.
  */
-export async function maySubmit(viewer: Viewer, target: SubmissionTarget, servedBy: CouncilsServedBy): Promise<boolean> {
+export async function maySubmit(
+  viewer: Viewer,
+  target: SubmissionTarget,
+  servedBy: CouncilsServedBy,
+): Promise<boolean> {
   if (!maySubmitAtAll(viewer)) return false;
   const own = viewer.organisation.id;
   if (viewer.role === 'council') {

@@ -30,7 +30,10 @@ function filesIn(folder: string): ImportFile[] {
 }
 
 /** The returns below the given folders, sorted by year, council, practice, kind; or the problems found. */
-export function returnsInFolders(paths: readonly string[], cwd: string): { returns: FolderReturn[]; problems: string[] } {
+export function returnsInFolders(
+  paths: readonly string[],
+  cwd: string,
+): { returns: FolderReturn[]; problems: string[] } {
   const returns: FolderReturn[] = [];
   const problems: string[] = [];
   for (const p of paths) {
@@ -45,7 +48,9 @@ export function returnsInFolders(paths: readonly string[], cwd: string): { retur
       if (name.startsWith('.') || !statSync(folder).isDirectory()) continue;
       const m = NAME.exec(name);
       if (!m) {
-        problems.push(`${join(p, name)}: not a return folder name; use <kind>-<council>[-<practice>]-<year>, e.g. ssda903-886-2025`);
+        problems.push(
+          `${join(p, name)}: not a return folder name; use <kind>-<council>[-<practice>]-<year>, e.g. ssda903-886-2025`,
+        );
         continue;
       }
       if (!readdirSync(folder).some((n) => !n.startsWith('.') && statSync(join(folder, n)).isFile())) {

@@ -76,14 +76,23 @@ describe.each(testEngines())('import CLI on %s', (engine) => {
     const again = io(database);
     expect(await runImportCli(['-c', '886', '-y', '2025', '-k', 'ssda903', good, '--json'], again.io)).toBe(0);
     expect(JSON.parse(again.out.join('\n'))).toMatchObject({ status: 'unchanged', councilCode: '886' });
-    const [{ n }] = (await database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM submissions WHERE status = 'accepted'`)) as [{ n: number }];
+    const [{ n }] = (await database.rows<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM submissions WHERE status = 'accepted'`,
+    )) as [{ n: number }];
     expect(n).toBe(1);
   });
 
   it('lists every error as file:row:column rule message and exits 1 on a rejected return', async () => {
     const run = io(database);
-    expect(await runImportCli(['--council', '886', '--practice', 'swp-kent', '--year', '2025', '--max-issues', '2', 'bad'], run.io)).toBe(1);
-    expect(run.out[0]).toMatch(/^REJECTED ssda903 886\/swp-kent 2025: submission \d+ keeps the files; \d+ error\(s\), nothing changed$/);
+    expect(
+      await runImportCli(
+        ['--council', '886', '--practice', 'swp-kent', '--year', '2025', '--max-issues', '2', 'bad'],
+        run.io,
+      ),
+    ).toBe(1);
+    expect(run.out[0]).toMatch(
+      /^REJECTED ssda903 886\/swp-kent 2025: submission \d+ keeps the files; \d+ error\(s\), nothing changed$/,
+    );
     expect(run.out).toContain(
       "  header.csv:0:- FILE-HEADER The header row (CHILD, GENDER, BIRTHDAY) does not match any SSDA903 table. The first row must hold DfE's column names, e.g. CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB for the Header table.",
     );
@@ -104,7 +113,9 @@ describe.each(testEngines())('import CLI on %s', (engine) => {
 
     const misnamed = io(database);
     expect(await runImportCli(['--bulk', 'bulk-wrong'], misnamed.io)).toBe(2);
-    expect(misnamed.err.join('\n')).toMatch(/Nothing was imported:\n {2}bulk-wrong\/kent-2023: not a return folder name/);
+    expect(misnamed.err.join('\n')).toMatch(
+      /Nothing was imported:\n {2}bulk-wrong\/kent-2023: not a return folder name/,
+    );
     const noCouncil = io(database);
     expect(await runImportCli(['--bulk', unknown], noCouncil.io)).toBe(2);
     expect(noCouncil.err.join('\n')).toContain('ssda903-999-2023: No council has the code 999.');
@@ -114,8 +125,16 @@ describe.each(testEngines())('import CLI on %s', (engine) => {
     expect(await runImportCli(['--bulk', 'bulk'], run.io)).toBe(1);
     expect(run.err, [...run.err, ...run.out].join('\n')).toContain('2 returns to import');
     expect(run.err, [...run.err, ...run.out].join('\n')).toContain('recomputing every indicator for 2025-2027');
-    expect(run.out.some((l) => /^\[\d\/2\] ACCEPTED bulk\/ssda903-886-swp-kent-2025: submission \d+$/.test(l))).toBe(true);
-    expect(run.out.some((l) => /^\[\d\/2\] REJECTED bulk\/ssda903-886-2025: submission \d+; \d+ error\(s\), first: header\.csv:0:- FILE-HEADER/.test(l))).toBe(true);
+    expect(run.out.some((l) => /^\[\d\/2\] ACCEPTED bulk\/ssda903-886-swp-kent-2025: submission \d+$/.test(l))).toBe(
+      true,
+    );
+    expect(
+      run.out.some((l) =>
+        /^\[\d\/2\] REJECTED bulk\/ssda903-886-2025: submission \d+; \d+ error\(s\), first: header\.csv:0:- FILE-HEADER/.test(
+          l,
+        ),
+      ),
+    ).toBe(true);
     expect(run.out.at(-1)).toMatch(/^1 accepted, 0 unchanged, 1 rejected in [\d.]+s \(recompute [\d.]+s\)$/);
     const [computed] = await database.rows<{ n: number }>(
       sql`SELECT count(*)::int AS n FROM indicator_values WHERE source = 'computed' AND subject_id = 'swp-kent' AND period = 2025`,
@@ -131,11 +150,19 @@ describe.each(testEngines())('import CLI on %s', (engine) => {
 describe('PGlite is single-process', () => {
   it('refuses a data directory another live process holds, and takes over a stale lock', () => {
     const dir = join(work, 'pglite-a');
-    writeFileSync(lockPath(dir), JSON.stringify({ pid: process.ppid, owner: 'gateway', host: hostname(), since: 'earlier' }));
+    writeFileSync(
+      lockPath(dir),
+      JSON.stringify({ pid: process.ppid, owner: 'gateway', host: hostname(), since: 'earlier' }),
+    );
     expect(() => lockDataDir(dir, 'import CLI')).toThrow(DataDirBusyError);
-    expect(() => lockDataDir(dir, 'import CLI')).toThrow(/in use by process \d+ \(gateway, since earlier\)\. PGlite is single-process/);
+    expect(() => lockDataDir(dir, 'import CLI')).toThrow(
+      /in use by process \d+ \(gateway, since earlier\)\. PGlite is single-process/,
+    );
 
-    writeFileSync(lockPath(dir), JSON.stringify({ pid: 999_999_999, owner: 'gateway', host: hostname(), since: 'earlier' }));
+    writeFileSync(
+      lockPath(dir),
+      JSON.stringify({ pid: 999_999_999, owner: 'gateway', host: hostname(), since: 'earlier' }),
+    );
     const lock = lockDataDir(dir, 'import CLI');
     expect(JSON.parse(readFileSync(lock.path, 'utf8'))).toMatchObject({ pid: process.pid, owner: 'import CLI' });
     lock.release();
@@ -149,7 +176,9 @@ describe('PGlite is single-process', () => {
       const dataDir = join(work, 'pglite-b');
       const run = io(null, { DATA_DIR: dataDir, PORT: String((gateway.address() as AddressInfo).port) });
       expect(await runImportCli(['-c', '886', '-y', '2025', 'good'], run.io)).toBe(3);
-      expect(run.err.at(-1)).toMatch(/^A gateway is answering on port \d+\. If it uses this PGlite database .* PGlite is single-process/);
+      expect(run.err.at(-1)).toMatch(
+        /^A gateway is answering on port \d+\. If it uses this PGlite database .* PGlite is single-process/,
+      );
       expect(existsSync(dataDir)).toBe(false);
       expect(existsSync(lockPath(dataDir))).toBe(false);
     } finally {

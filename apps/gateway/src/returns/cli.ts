@@ -179,11 +179,13 @@ export async function runImportCli(argv: readonly string[], io: CliIo): Promise<
     io.out(USAGE);
     return 0;
   }
-  if (values.bulk) return runBulk(positionals, { user: values.user, json: values.json ?? false, force: values.force ?? false }, io);
+  if (values.bulk)
+    return runBulk(positionals, { user: values.user, json: values.json ?? false, force: values.force ?? false }, io);
   const problems: string[] = [];
   if (!values.council) problems.push('--council is required');
   if (!values.year || !/^\d{4}$/.test(values.year)) problems.push('--year is required (e.g. 2025)');
-  if (values.kind && values.kind !== 'ssda903' && values.kind !== 'csww') problems.push('--kind must be ssda903 or csww');
+  if (values.kind && values.kind !== 'ssda903' && values.kind !== 'csww')
+    problems.push('--kind must be ssda903 or csww');
   if (positionals.length === 0) problems.push('give the return files (or a folder holding them)');
   const maxIssues = Number(values['max-issues'] ?? 200);
   if (!Number.isInteger(maxIssues) || maxIssues < 0) problems.push('--max-issues must be a whole number');
@@ -238,7 +240,10 @@ export async function runImportCli(argv: readonly string[], io: CliIo): Promise<
       io.out(JSON.stringify(result, null, 2));
     } else {
       const who = `${result.kind} ${result.councilCode}${result.practiceId ? `/${result.practiceId}` : ''} ${result.collectionYear}`;
-      const rows = Object.entries(result.counts).filter(([, n]) => n > 0).map(([t, n]) => `${t} ${n}`).join(', ');
+      const rows = Object.entries(result.counts)
+        .filter(([, n]) => n > 0)
+        .map(([t, n]) => `${t} ${n}`)
+        .join(', ');
       const headline =
         result.status === 'accepted'
           ? `ACCEPTED ${who}: submission ${result.submissionId}${result.supersedes ? ` (replaces ${result.supersedes})` : ''}; rows: ${rows}`
@@ -252,7 +257,8 @@ export async function runImportCli(argv: readonly string[], io: CliIo): Promise<
         io.out(`${label} (${total}):`);
         const limit = maxIssues === 0 ? list.length : maxIssues;
         for (const i of list.slice(0, limit)) io.out(`  ${issueLine(i)}`);
-        if (list.length > limit) io.out(`  ... and ${list.length - limit} more (--max-issues 0 prints all, --json gives them as data)`);
+        if (list.length > limit)
+          io.out(`  ... and ${list.length - limit} more (--max-issues 0 prints all, --json gives them as data)`);
       };
       show('errors', result.errors, result.errorTotal);
       show('warnings', result.warnings, result.warningTotal);
@@ -268,7 +274,10 @@ export async function runImportCli(argv: readonly string[], io: CliIo): Promise<
 }
 
 /** Opens the database and checks it holds the reference data; an exit code when it cannot. */
-async function openForImport(io: CliIo, force: boolean): Promise<Awaited<ReturnType<NonNullable<CliIo['open']>>> | number> {
+async function openForImport(
+  io: CliIo,
+  force: boolean,
+): Promise<Awaited<ReturnType<NonNullable<CliIo['open']>>> | number> {
   let opened;
   try {
     opened = await (io.open ? io.open() : defaultOpen(io.env, force));
@@ -278,22 +287,27 @@ async function openForImport(io: CliIo, force: boolean): Promise<Awaited<ReturnT
     return 3;
   }
   io.err(`database: ${opened.label}`);
-  const prepare = io.prepare ?? (io.open ? undefined : (database: Database) => preparePublishedData(database, parseEnv(io.env)));
+  const prepare =
+    io.prepare ?? (io.open ? undefined : (database: Database) => preparePublishedData(database, parseEnv(io.env)));
   if (prepare) {
     try {
       const data = await prepare(opened.database);
-      io.err(data.loaded ? `reference and published data loaded in ${data.milliseconds} ms` : 'reference and published data up to date');
+      io.err(
+        data.loaded
+          ? `reference and published data loaded in ${data.milliseconds} ms`
+          : 'reference and published data up to date',
+      );
     } catch (error) {
       io.err(`Could not load the reference data: ${(error as Error).message}`);
       await opened.close();
       return 3;
     }
   }
-  const [{ n }] = (await opened.database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM councils`)) as [{ n: number }];
+  const [{ n }] = (await opened.database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM councils`)) as [
+    { n: number },
+  ];
   if (n === 0) {
-    io.err(
-      'The database has no councils: the reference data could not be loaded.',
-    );
+    io.err('The database has no councils: the reference data could not be loaded.');
     await opened.close();
     return 3;
   }
@@ -301,7 +315,11 @@ async function openForImport(io: CliIo, force: boolean): Promise<Awaited<ReturnT
 }
 
 /** --bulk: every return folder below the given folders, through importReturns. */
-async function runBulk(paths: readonly string[], options: { user: string | undefined; json: boolean; force: boolean }, io: CliIo): Promise<number> {
+async function runBulk(
+  paths: readonly string[],
+  options: { user: string | undefined; json: boolean; force: boolean },
+  io: CliIo,
+): Promise<number> {
   if (paths.length === 0) {
     io.err(`give the folders holding the return folders\n\n${USAGE}`);
     return 2;
@@ -342,13 +360,22 @@ async function runBulk(paths: readonly string[], options: { user: string | undef
       onResult: (r, done) => {
         const where = folderOf.get(returnLabel(r)) ?? '';
         const line = `[${done}/${returns.length}] ${r.status.toUpperCase()} ${where}: submission ${r.submissionId}`;
-        const detail = r.status === 'rejected' ? `; ${r.errorTotal} error(s), first: ${r.errors[0] ? issueLine(r.errors[0]) : '?'}` : '';
+        const detail =
+          r.status === 'rejected'
+            ? `; ${r.errorTotal} error(s), first: ${r.errors[0] ? issueLine(r.errors[0]) : '?'}`
+            : '';
         (options.json ? io.err : io.out)(line + detail);
       },
       onRecompute: (range) => io.err(`recomputing every indicator for ${range.fromYear}-${range.toYear}`),
     });
     if (options.json) {
-      io.out(JSON.stringify({ ...summary, results: summary.results.map((r) => ({ ...r, folder: folderOf.get(returnLabel(r)) })) }, null, 2));
+      io.out(
+        JSON.stringify(
+          { ...summary, results: summary.results.map((r) => ({ ...r, folder: folderOf.get(returnLabel(r)) })) },
+          null,
+          2,
+        ),
+      );
     } else {
       io.out(
         `${summary.accepted} accepted, ${summary.unchanged} unchanged, ${summary.rejected} rejected in ${(summary.milliseconds / 1000).toFixed(1)}s` +

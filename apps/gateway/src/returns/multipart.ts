@@ -100,17 +100,28 @@ export function readMultipart(req: IncomingMessage, limits: UploadLimits): Promi
       });
       stream.on('limit', () => {
         stream.resume();
-        fail(new HttpError(413, `The file ${info.filename ?? field} is larger than the ${limits.maxFileBytes} byte limit.`));
+        fail(
+          new HttpError(
+            413,
+            `The file ${info.filename ?? field} is larger than the ${limits.maxFileBytes} byte limit.`,
+          ),
+        );
       });
       stream.on('end', () => {
         if (failed) return;
         // A form's empty file input sends a part with no name and no bytes: not a file.
         if (!info.filename && chunks.length === 0) return;
         const bytes = Buffer.concat(chunks);
-        files.push({ field, name: info.filename || field, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length) });
+        files.push({
+          field,
+          name: info.filename || field,
+          bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length),
+        });
       });
     });
-    parser.on('filesLimit', () => fail(new HttpError(413, `At most ${limits.maxFiles} files may be uploaded at once.`)));
+    parser.on('filesLimit', () =>
+      fail(new HttpError(413, `At most ${limits.maxFiles} files may be uploaded at once.`)),
+    );
     parser.on('fieldsLimit', () => fail(new HttpError(413, `At most ${MAX_FIELDS} fields may be sent.`)));
     parser.on('partsLimit', () => fail(new HttpError(413, 'Too many parts in the multipart body.')));
     parser.on('error', () => fail(new HttpError(400, 'The multipart body is malformed.')));

@@ -99,7 +99,8 @@ const episodes = [
   'A10,01/06/2023,P,C2,N1,U4,PR4,,,,AB1 2CD,EF3 4GN,SC100012',
 ];
 
-const sw = (child: string, id: string, from: string, to: string, reason: string) => `${child},${dob[child]},${id},${from},${to},${reason}`;
+const sw = (child: string, id: string, from: string, to: string, reason: string) =>
+  `${child},${dob[child]},${id},${from},${to},${reason}`;
 const swEpisodes = [
   SW,
   sw('A1', 'SW100001', '01/06/2021', '', ''),
@@ -138,7 +139,10 @@ writeFileSync(join(folder, 'header.csv'), header.join('\n') + '\n');
 writeFileSync(join(folder, 'episodes.csv'), episodes.join('\n') + '\n');
 writeFileSync(join(folder, 'social_worker_episodes.csv'), swEpisodes.join('\n') + '\n');
 writeFileSync(join(folder, 'oc2.csv'), oc2.join('\n') + '\n');
-writeFileSync(join(folder, 'README.txt'), 'Kent 903 return 2024-25, exported from the case management system.\nContact: data team.\n');
+writeFileSync(
+  join(folder, 'README.txt'),
+  'Kent 903 return 2024-25, exported from the case management system.\nContact: data team.\n',
+);
 writeFileSync(join(folder, '.DS_Store'), Uint8Array.from([0, 0, 0, 1, 0x42, 0x75, 0x64, 0x31, 0, 0, 0x10, 0]));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -182,10 +186,17 @@ describe.each(testEngines())('a real council folder through the import command o
     expect(err.some((l) => /^reference and published data loaded in \d+ ms$/.test(l))).toBe(true);
     expect(code, [...err, ...out].join('\n')).toBe(0);
     expect(out[0]).toMatch(/^ACCEPTED ssda903 886 2025: submission \d+/);
-    const [sub] = await database.db.select({ status: submissions.status, warnings: submissions.warnings }).from(submissions);
+    const [sub] = await database.db
+      .select({ status: submissions.status, warnings: submissions.warnings })
+      .from(submissions);
     expect(sub!.status).toBe('accepted');
     const warnings = sub!.warnings as Array<{ file: string; rule: string }>;
-    expect(warnings.filter((w) => w.rule === 'FILE-SKIPPED').map((w) => w.file).sort()).toEqual(['.DS_Store', 'README.txt']);
+    expect(
+      warnings
+        .filter((w) => w.rule === 'FILE-SKIPPED')
+        .map((w) => w.file)
+        .sort(),
+    ).toEqual(['.DS_Store', 'README.txt']);
     expect(warnings.filter((w) => w.rule === 'SW01STG1')).toEqual([]);
   });
 

@@ -20,7 +20,12 @@ import { createReturnsHandler } from './route';
  */
 const TRIALS = 5;
 
-const kent: Viewer = { userId: 'kent-officer', name: 'Kent', role: 'council', organisation: { kind: 'council', id: '886' } };
+const kent: Viewer = {
+  userId: 'kent-officer',
+  name: 'Kent',
+  role: 'council',
+  organisation: { kind: 'council', id: '886' },
+};
 const authenticate = async (req: IncomingMessage) => (req.headers.authorization === 'Bearer kent' ? kent : null);
 
 function form(files: { name: string; bytes: Uint8Array }[]): FormData {
@@ -69,7 +74,9 @@ describe.runIf(process.env.DATABASE_URL)('POST /returns when the database connec
     const before = await checkIntegrity(database);
     expect({ ...before, staleFigures: 0 }).toEqual(CLEAN);
     for (let trial = 0; trial < TRIALS; trial++) {
-      const files = writeSsda903Csv(generateSsda903({ seed: `terminated-${trial}`, councilCode: '886', collectionYear: 2025, children: 20 }));
+      const files = writeSsda903Csv(
+        generateSsda903({ seed: `terminated-${trial}`, councilCode: '886', collectionYear: 2025, children: 20 }),
+      );
       const holder = await raw.reserve();
       try {
         await holder`BEGIN`;
@@ -95,7 +102,10 @@ describe.runIf(process.env.DATABASE_URL)('POST /returns when the database connec
 
         const [stored] = await database.db.select().from(submissions).where(eq(submissions.id, body.submissionId));
         expect(stored).toMatchObject({ status: 'rejected', councilCode: '886', submittedBy: 'kent-officer' });
-        const kept = await database.db.select().from(submissionFiles).where(eq(submissionFiles.submissionId, body.submissionId));
+        const kept = await database.db
+          .select()
+          .from(submissionFiles)
+          .where(eq(submissionFiles.submissionId, body.submissionId));
         expect(kept.map((f) => f.name).sort()).toEqual(files.map((f) => f.name).sort());
         const audit = await database.db.select().from(auditLog).where(eq(auditLog.submissionId, body.submissionId));
         expect(audit.map((a) => (a.detail as { status: string }).status)).toEqual(['rejected']);
@@ -103,10 +113,14 @@ describe.runIf(process.env.DATABASE_URL)('POST /returns when the database connec
         holder.release();
       }
     }
-    const [accepted] = await database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM submissions WHERE status = 'accepted'`);
+    const [accepted] = await database.rows<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM submissions WHERE status = 'accepted'`,
+    );
     expect(accepted!.n).toBe(0);
 
-    const files = writeSsda903Csv(generateSsda903({ seed: 'after', councilCode: '886', collectionYear: 2025, children: 20 }));
+    const files = writeSsda903Csv(
+      generateSsda903({ seed: 'after', councilCode: '886', collectionYear: 2025, children: 20 }),
+    );
     const answer = await upload(url, files);
     expect(answer.status).toBe(201);
     expect(await checkIntegrity(database)).toEqual(before);

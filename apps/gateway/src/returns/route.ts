@@ -117,7 +117,8 @@ function readFields(fields: Record<string, string>) {
   // Ids are checked for shape here, so nothing malformed (a NUL byte, which PostgreSQL text cannot hold)
   // reaches SQL as an internal error.
   const councilCode = text('councilCode');
-  if (councilCode !== undefined && !/^\d{3}$/.test(councilCode)) throw new HttpError(400, 'councilCode must be a 3-digit DfE code.');
+  if (councilCode !== undefined && !/^\d{3}$/.test(councilCode))
+    throw new HttpError(400, 'councilCode must be a 3-digit DfE code.');
   const practiceId = text('practiceId');
   if (practiceId !== undefined && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(practiceId)) {
     throw new HttpError(400, 'practiceId must be a practice id (lower-case letters, digits and hyphens).');
@@ -173,7 +174,8 @@ export function createReturnsHandler(
       throw error;
     }
     const target = await defaultTarget(viewer, fields, servedBy);
-    if (!target.councilCode) return send(res, 400, { error: 'councilCode is required: the council the return is for.' });
+    if (!target.councilCode)
+      return send(res, 400, { error: 'councilCode is required: the council the return is for.' });
     if (!(await maySubmit(viewer, { councilCode: target.councilCode, practiceId: target.practiceId }, servedBy))) {
       return send(res, 403, { error: FORBIDDEN });
     }
@@ -191,7 +193,11 @@ export function createReturnsHandler(
       if (!res.writableEnded && !res.destroyed) res.write(`${JSON.stringify(body)}\n`);
     };
     if (stream) {
-      res.writeHead(200, { 'content-type': `${NDJSON}; charset=utf-8`, 'cache-control': 'no-store', 'x-accel-buffering': 'no' });
+      res.writeHead(200, {
+        'content-type': `${NDJSON}; charset=utf-8`,
+        'cache-control': 'no-store',
+        'x-accel-buffering': 'no',
+      });
       res.flushHeaders();
     }
     const onProgress = stream ? (p: ImportProgress) => line({ type: 'progress', ...p }) : undefined;
@@ -231,7 +237,8 @@ export function createReturnsHandler(
     }
     const extra = (await options.onImported?.(viewer, result, Number(process.hrtime.bigint() - started) / 1e9)) ?? {};
     const httpStatus = statusOf(result);
-    if (!stream) return send(res, httpStatus, resultBody(result), { ...extra, ...(httpStatus === 503 ? RETRY_AFTER : {}) });
+    if (!stream)
+      return send(res, httpStatus, resultBody(result), { ...extra, ...(httpStatus === 503 ? RETRY_AFTER : {}) });
     // Streamed: the headers have gone, so the commit position (read-your-writes) rides on the result line.
     const commitLsn = extra['x-commit-lsn'];
     line({ type: 'result', httpStatus, ...resultBody(result), ...(commitLsn ? { commitLsn } : {}) });

@@ -71,7 +71,10 @@ export const contractVersions = pgTable(
     createdBy: text('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.contractId, t.version] }), check('contract_versions_version', sql`${t.version} >= 1`)],
+  (t) => [
+    primaryKey({ columns: [t.contractId, t.version] }),
+    check('contract_versions_version', sql`${t.version} >= 1`),
+  ],
 );
 
 /**
@@ -182,7 +185,10 @@ export const contractCohorts = pgTable(
     lockedBy: text('locked_by').notNull(),
     lockedAt: timestamp('locked_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('contract_cohorts_contract').on(t.contractId), check('contract_cohorts_months', sql`${t.months} BETWEEN 1 AND 120`)],
+  (t) => [
+    index('contract_cohorts_contract').on(t.contractId),
+    check('contract_cohorts_months', sql`${t.months} BETWEEN 1 AND 120`),
+  ],
 );
 
 export const cohortMembers = pgTable(

@@ -24,7 +24,16 @@ export interface CohortCase {
   };
 }
 
-export const toEpisode = ([DECOM, DEC, RNE, LS, PLACE, REC, PLACE_PROVIDER, URN]: CohortCase['episodes'][number]): CohortEpisode => ({
+export const toEpisode = ([
+  DECOM,
+  DEC,
+  RNE,
+  LS,
+  PLACE,
+  REC,
+  PLACE_PROVIDER,
+  URN,
+]: CohortCase['episodes'][number]): CohortEpisode => ({
   DECOM,
   DEC,
   RNE,
@@ -48,7 +57,15 @@ export const cohortCases: CohortCase[] = [
       ['2024-06-01', '2024-06-03', 'S', 'V3', 'K1', 'E13'],
       ['2025-03-28', null, 'S', 'V4', 'K1'],
     ],
-    expect: { at31March: false, inYear: false, months12: false, placements: 0, careStart: '2025-03-28', carerStart: '2025-03-28', ...no },
+    expect: {
+      at31March: false,
+      inYear: false,
+      months12: false,
+      placements: 0,
+      careStart: '2025-03-28',
+      carerStart: '2025-03-28',
+      ...no,
+    },
   },
   {
     // One foster placement since 2021: 12 months, 1 placement, 2.5 years in care and 2 with the carer, aged 13.
@@ -56,7 +73,16 @@ export const cohortCases: CohortCase[] = [
     year: 2025,
     dob: '2012-01-01',
     episodes: [['2021-06-01', null, 'S', 'C2', 'U1']],
-    expect: { at31March: true, inYear: true, months12: true, placements: 1, careStart: '2021-06-01', carerStart: '2021-06-01', longTerm: true, sameCarer: true },
+    expect: {
+      at31March: true,
+      inYear: true,
+      months12: true,
+      placements: 1,
+      careStart: '2021-06-01',
+      carerStart: '2021-06-01',
+      longTerm: true,
+      sameCarer: true,
+    },
   },
   {
     // A fortnight in hospital (T1) and back to the same foster placement: neither the stay nor the
@@ -69,7 +95,16 @@ export const cohortCases: CohortCase[] = [
       ['2024-07-01', '2024-07-15', 'P', 'C2', 'T1', 'X1'],
       ['2024-07-15', null, 'P', 'C2', 'U1'],
     ],
-    expect: { at31March: true, inYear: true, months12: true, placements: 1, careStart: '2022-01-10', carerStart: '2022-01-10', longTerm: true, sameCarer: true },
+    expect: {
+      at31March: true,
+      inYear: true,
+      months12: true,
+      placements: 1,
+      careStart: '2022-01-10',
+      carerStart: '2022-01-10',
+      longTerm: true,
+      sameCarer: true,
+    },
   },
   {
     // Two temporary stays in a row (T1 then T2), then back to U1: still one placement, carer unchanged.
@@ -82,7 +117,16 @@ export const cohortCases: CohortCase[] = [
       ['2024-10-10', '2024-10-20', 'P', 'C2', 'T2', 'X1'],
       ['2024-10-20', null, 'P', 'C2', 'U1'],
     ],
-    expect: { at31March: true, inYear: true, months12: true, placements: 1, careStart: '2022-02-01', carerStart: '2022-02-01', longTerm: true, sameCarer: true },
+    expect: {
+      at31March: true,
+      inYear: true,
+      months12: true,
+      placements: 1,
+      careStart: '2022-02-01',
+      carerStart: '2022-02-01',
+      longTerm: true,
+      sameCarer: true,
+    },
   },
   {
     // After a T4 stay the child goes to a different placement (U4, not U1): that is a new carer.
@@ -95,7 +139,15 @@ export const cohortCases: CohortCase[] = [
       ['2024-09-01', '2024-09-05', 'P', 'C2', 'T4', 'X1'],
       ['2024-09-05', null, 'P', 'C2', 'U4'],
     ],
-    expect: { at31March: true, inYear: true, months12: true, placements: 2, careStart: '2023-01-01', carerStart: '2024-09-05', ...no },
+    expect: {
+      at31March: true,
+      inYear: true,
+      months12: true,
+      placements: 2,
+      careStart: '2023-01-01',
+      carerStart: '2024-09-05',
+      ...no,
+    },
   },
   {
     // Back to the same placement type after T2 but from another provider (PR1 then PR4): a new carer.
@@ -108,7 +160,15 @@ export const cohortCases: CohortCase[] = [
       ['2024-06-01', '2024-06-03', 'P', 'C2', 'T2', 'X1'],
       ['2024-06-03', null, 'P', 'C2', 'U1', undefined, 'PR4'],
     ],
-    expect: { at31March: true, inYear: true, months12: false, placements: 2, careStart: '2024-04-20', carerStart: '2024-06-03', ...no },
+    expect: {
+      at31March: true,
+      inYear: true,
+      months12: false,
+      placements: 2,
+      careStart: '2024-04-20',
+      carerStart: '2024-06-03',
+      ...no,
+    },
   },
   {
     // In a temporary placement on 31 March: looked after then; the carer is still the usual one.
@@ -119,7 +179,16 @@ export const cohortCases: CohortCase[] = [
       ['2022-01-01', '2025-03-25', 'S', 'C2', 'U1', 'X1'],
       ['2025-03-25', null, 'P', 'C2', 'T3'],
     ],
-    expect: { at31March: true, inYear: true, months12: true, placements: 1, careStart: '2022-01-01', carerStart: '2022-01-01', longTerm: true, sameCarer: true },
+    expect: {
+      at31March: true,
+      inYear: true,
+      months12: true,
+      placements: 1,
+      careStart: '2022-01-01',
+      carerStart: '2022-01-01',
+      longTerm: true,
+      sameCarer: true,
+    },
   },
   {
     // A temporary stay across 1 April and the return on 5 April: the placement held in the year is
@@ -132,7 +201,16 @@ export const cohortCases: CohortCase[] = [
       ['2024-03-25', '2024-04-05', 'P', 'C2', 'T1', 'X1'],
       ['2024-04-05', null, 'P', 'C2', 'U1'],
     ],
-    expect: { at31March: true, inYear: true, months12: true, placements: 1, careStart: '2022-01-01', carerStart: '2022-01-01', longTerm: true, sameCarer: true },
+    expect: {
+      at31March: true,
+      inYear: true,
+      months12: true,
+      placements: 1,
+      careStart: '2022-01-01',
+      carerStart: '2022-01-01',
+      longTerm: true,
+      sameCarer: true,
+    },
   },
   {
     // Only the temporary stay and the return are held (the placement before is in no loaded return):
@@ -145,7 +223,15 @@ export const cohortCases: CohortCase[] = [
       ['2024-03-25', '2024-04-05', 'P', 'C2', 'T1', 'X1'],
       ['2024-04-05', null, 'P', 'C2', 'U1'],
     ],
-    expect: { at31March: true, inYear: true, months12: true, placements: 1, careStart: '2024-03-25', carerStart: '2024-03-25', ...no },
+    expect: {
+      at31March: true,
+      inYear: true,
+      months12: true,
+      placements: 1,
+      careStart: '2024-03-25',
+      carerStart: '2024-03-25',
+      ...no,
+    },
   },
   {
     // U then B: the placement type changes (foster to placed for adoption) with the same carer.
@@ -158,7 +244,16 @@ export const cohortCases: CohortCase[] = [
       ['2024-06-01', '2024-09-01', 'U', 'E1', 'A4', 'X1'],
       ['2024-09-01', null, 'B', 'E1', 'A5'],
     ],
-    expect: { at31March: true, inYear: true, months12: true, placements: 1, careStart: '2022-01-10', carerStart: '2022-01-10', longTerm: true, sameCarer: true },
+    expect: {
+      at31March: true,
+      inYear: true,
+      months12: true,
+      placements: 1,
+      careStart: '2022-01-10',
+      carerStart: '2022-01-10',
+      longTerm: true,
+      sameCarer: true,
+    },
   },
   {
     // Placed for adoption with the current foster carer (A5) recorded with RNE T: not a new carer
@@ -170,7 +265,16 @@ export const cohortCases: CohortCase[] = [
       ['2021-05-01', '2024-11-01', 'S', 'C2', 'U1', 'X1'],
       ['2024-11-01', null, 'T', 'E1', 'A5'],
     ],
-    expect: { at31March: true, inYear: true, months12: true, placements: 1, careStart: '2021-05-01', carerStart: '2021-05-01', longTerm: true, sameCarer: true },
+    expect: {
+      at31March: true,
+      inYear: true,
+      months12: true,
+      placements: 1,
+      careStart: '2021-05-01',
+      carerStart: '2021-05-01',
+      longTerm: true,
+      sameCarer: true,
+    },
   },
   {
     // Three placements: U1 (open 1 April), P to U4, B (same carer, not counted), T to U6.
@@ -183,7 +287,15 @@ export const cohortCases: CohortCase[] = [
       ['2024-08-01', '2024-10-01', 'B', 'C2', 'U4', 'X1'],
       ['2024-10-01', null, 'T', 'C2', 'U6'],
     ],
-    expect: { at31March: true, inYear: true, months12: true, placements: 3, careStart: '2023-06-01', carerStart: '2024-10-01', ...no },
+    expect: {
+      at31March: true,
+      inYear: true,
+      months12: true,
+      placements: 3,
+      careStart: '2023-06-01',
+      carerStart: '2024-10-01',
+      ...no,
+    },
   },
   {
     // Three placements but ceased on 31 March: not looked after at 31 March (so in no 31 March measure).
@@ -195,7 +307,15 @@ export const cohortCases: CohortCase[] = [
       ['2024-09-01', '2024-12-01', 'P', 'C2', 'U2', 'X1'],
       ['2024-12-01', '2025-03-31', 'P', 'C2', 'U3', 'E11'],
     ],
-    expect: { at31March: false, inYear: true, months12: false, placements: 3, careStart: '2024-05-01', carerStart: '2024-12-01', ...no },
+    expect: {
+      at31March: false,
+      inYear: true,
+      months12: false,
+      placements: 3,
+      careStart: '2024-05-01',
+      carerStart: '2024-12-01',
+      ...no,
+    },
   },
   {
     // Left care in October: looked after in the year only.
@@ -203,7 +323,15 @@ export const cohortCases: CohortCase[] = [
     year: 2025,
     dob: '2008-08-08',
     episodes: [['2023-01-01', '2024-10-01', 'S', 'C2', 'U1', 'E4A']],
-    expect: { at31March: false, inYear: true, months12: false, placements: 1, careStart: '2023-01-01', carerStart: '2023-01-01', ...no },
+    expect: {
+      at31March: false,
+      inYear: true,
+      months12: false,
+      placements: 1,
+      careStart: '2023-01-01',
+      carerStart: '2023-01-01',
+      ...no,
+    },
   },
   {
     // Entered on 1 April 2024: looked after for the whole year to 31 March 2025, so 12 months.
@@ -211,7 +339,15 @@ export const cohortCases: CohortCase[] = [
     year: 2025,
     dob: '2015-01-01',
     episodes: [['2024-04-01', null, 'S', 'C2', 'U1']],
-    expect: { at31March: true, inYear: true, months12: true, placements: 1, careStart: '2024-04-01', carerStart: '2024-04-01', ...no },
+    expect: {
+      at31March: true,
+      inYear: true,
+      months12: true,
+      placements: 1,
+      careStart: '2024-04-01',
+      carerStart: '2024-04-01',
+      ...no,
+    },
   },
   {
     // Entered on 2 April 2024: a day short of 12 months.
@@ -219,7 +355,15 @@ export const cohortCases: CohortCase[] = [
     year: 2025,
     dob: '2015-01-01',
     episodes: [['2024-04-02', null, 'S', 'C2', 'U1']],
-    expect: { at31March: true, inYear: true, months12: false, placements: 1, careStart: '2024-04-02', carerStart: '2024-04-02', ...no },
+    expect: {
+      at31March: true,
+      inYear: true,
+      months12: false,
+      placements: 1,
+      careStart: '2024-04-02',
+      carerStart: '2024-04-02',
+      ...no,
+    },
   },
   {
     // The episode that ended on 31 March 2024 is last year's; two placements this year.
@@ -231,7 +375,16 @@ export const cohortCases: CohortCase[] = [
       ['2024-03-31', '2024-06-01', 'P', 'C2', 'U1', 'X1'],
       ['2024-06-01', null, 'P', 'C2', 'U2'],
     ],
-    expect: { at31March: true, inYear: true, months12: true, placements: 2, careStart: '2022-02-01', carerStart: '2024-06-01', longTerm: true, sameCarer: false },
+    expect: {
+      at31March: true,
+      inYear: true,
+      months12: true,
+      placements: 2,
+      careStart: '2022-02-01',
+      carerStart: '2024-06-01',
+      longTerm: true,
+      sameCarer: false,
+    },
   },
   {
     // Left in August, came back in September: a break, so not 12 months; a new period of care.
@@ -242,7 +395,15 @@ export const cohortCases: CohortCase[] = [
       ['2023-01-01', '2024-08-01', 'S', 'C2', 'U1', 'E11'],
       ['2024-09-01', null, 'S', 'C2', 'U2'],
     ],
-    expect: { at31March: true, inYear: true, months12: false, placements: 2, careStart: '2024-09-01', carerStart: '2024-09-01', ...no },
+    expect: {
+      at31March: true,
+      inYear: true,
+      months12: false,
+      placements: 2,
+      careStart: '2024-09-01',
+      carerStart: '2024-09-01',
+      ...no,
+    },
   },
   {
     // A move on the same day (DEC = DECOM, under 24 hours) is not a placement: 2 placements.
@@ -254,7 +415,15 @@ export const cohortCases: CohortCase[] = [
       ['2024-06-01', '2024-06-01', 'P', 'C2', 'U2', 'X1'],
       ['2024-06-01', null, 'P', 'C2', 'U3'],
     ],
-    expect: { at31March: true, inYear: true, months12: true, placements: 2, careStart: '2023-01-01', carerStart: '2024-06-01', ...no },
+    expect: {
+      at31March: true,
+      inYear: true,
+      months12: true,
+      placements: 2,
+      careStart: '2023-01-01',
+      carerStart: '2024-06-01',
+      ...no,
+    },
   },
   {
     // L only changes the legal status: one placement, carer since 2020. Born 1 April 2009: 15.
@@ -265,7 +434,16 @@ export const cohortCases: CohortCase[] = [
       ['2020-05-01', '2022-10-01', 'S', 'C1', 'U1', 'X1'],
       ['2022-10-01', null, 'L', 'C2', 'U1'],
     ],
-    expect: { at31March: true, inYear: true, months12: true, placements: 1, careStart: '2020-05-01', carerStart: '2020-05-01', longTerm: true, sameCarer: true },
+    expect: {
+      at31March: true,
+      inYear: true,
+      months12: true,
+      placements: 1,
+      careStart: '2020-05-01',
+      carerStart: '2020-05-01',
+      longTerm: true,
+      sameCarer: true,
+    },
   },
   {
     // Exactly 2.5 years in care (30 September 2022) and exactly 2 years with the carer (31 March 2023).
@@ -276,7 +454,16 @@ export const cohortCases: CohortCase[] = [
       ['2022-09-30', '2023-03-31', 'S', 'C2', 'U1', 'X1'],
       ['2023-03-31', null, 'P', 'C2', 'U2'],
     ],
-    expect: { at31March: true, inYear: true, months12: true, placements: 1, careStart: '2022-09-30', carerStart: '2023-03-31', longTerm: true, sameCarer: true },
+    expect: {
+      at31March: true,
+      inYear: true,
+      months12: true,
+      placements: 1,
+      careStart: '2022-09-30',
+      carerStart: '2023-03-31',
+      longTerm: true,
+      sameCarer: true,
+    },
   },
   {
     // A day short of 2.5 years in care (1 October 2022): outside the long-term cohort.
@@ -284,7 +471,15 @@ export const cohortCases: CohortCase[] = [
     year: 2025,
     dob: '2014-01-01',
     episodes: [['2022-10-01', null, 'S', 'C2', 'U1']],
-    expect: { at31March: true, inYear: true, months12: true, placements: 1, careStart: '2022-10-01', carerStart: '2022-10-01', ...no },
+    expect: {
+      at31March: true,
+      inYear: true,
+      months12: true,
+      placements: 1,
+      careStart: '2022-10-01',
+      carerStart: '2022-10-01',
+      ...no,
+    },
   },
   {
     // 16 on 31 March 2025 (born 31 March 2009): not under 16.
@@ -292,7 +487,15 @@ export const cohortCases: CohortCase[] = [
     year: 2025,
     dob: '2009-03-31',
     episodes: [['2015-01-01', null, 'S', 'C2', 'U1']],
-    expect: { at31March: true, inYear: true, months12: true, placements: 1, careStart: '2015-01-01', carerStart: '2015-01-01', ...no },
+    expect: {
+      at31March: true,
+      inYear: true,
+      months12: true,
+      placements: 1,
+      careStart: '2015-01-01',
+      carerStart: '2015-01-01',
+      ...no,
+    },
   },
   {
     // Leap year 2023-24 (year 2024: 1 April 2023 .. 31 March 2024), a move on 29 February 2024, X1:
@@ -304,7 +507,15 @@ export const cohortCases: CohortCase[] = [
       ['2020-04-01', '2024-02-29', 'S', 'C2', 'U1', 'X1'],
       ['2024-02-29', null, 'P', 'C2', 'U2'],
     ],
-    expect: { at31March: true, inYear: true, months12: true, placements: 2, careStart: '2020-04-01', carerStart: '2024-02-29', ...no },
+    expect: {
+      at31March: true,
+      inYear: true,
+      months12: true,
+      placements: 2,
+      careStart: '2020-04-01',
+      carerStart: '2024-02-29',
+      ...no,
+    },
   },
   {
     // Leap year 2024: a short break (V3) during an otherwise continuous year breaks the 12 months
@@ -318,6 +529,15 @@ export const cohortCases: CohortCase[] = [
       ['2023-05-01', '2023-05-03', 'L', 'V3', 'U1', 'X1'],
       ['2023-05-03', null, 'L', 'C2', 'U1'],
     ],
-    expect: { at31March: true, inYear: true, months12: false, placements: 1, careStart: '2021-01-01', carerStart: '2021-01-01', longTerm: true, sameCarer: true },
+    expect: {
+      at31March: true,
+      inYear: true,
+      months12: false,
+      placements: 1,
+      careStart: '2021-01-01',
+      carerStart: '2021-01-01',
+      longTerm: true,
+      sameCarer: true,
+    },
   },
 ];

@@ -71,7 +71,19 @@ export interface EpisodeStep<E extends CohortEpisode = CohortEpisode> {
 }
 
 const byDate = (a: CohortEpisode, b: CohortEpisode) =>
-  a.DECOM! < b.DECOM! ? -1 : a.DECOM! > b.DECOM! ? 1 : a.DEC === b.DEC ? 0 : a.DEC === null ? 1 : b.DEC === null ? -1 : a.DEC < b.DEC ? -1 : 1;
+  a.DECOM! < b.DECOM!
+    ? -1
+    : a.DECOM! > b.DECOM!
+      ? 1
+      : a.DEC === b.DEC
+        ? 0
+        : a.DEC === null
+          ? 1
+          : b.DEC === null
+            ? -1
+            : a.DEC < b.DEC
+              ? -1
+              : 1;
 
 /**
  * "Same carer". Whether the carer changes at an episode:
@@ -108,7 +120,10 @@ export function episodeSteps<E extends CohortEpisode>(episodes: readonly E[]): E
       (base === null || (base.PLACE === e.PLACE && base.PLACE_PROVIDER === e.PLACE_PROVIDER && base.URN === e.URN));
     const carerChange =
       careStart ||
-      (has(CARER_CHANGING_RNE, e.RNE) && !isTemporary(e) && !returnsToCarer && !has(ADOPTION_WITH_CURRENT_CARER, e.PLACE));
+      (has(CARER_CHANGING_RNE, e.RNE) &&
+        !isTemporary(e) &&
+        !returnsToCarer &&
+        !has(ADOPTION_WITH_CURRENT_CARER, e.PLACE));
     steps.push({ episode: e, careStart, returnsToCarer, carerChange, nextDecom: dated[i + 1]?.DECOM ?? null });
     if (maxDec === undefined) maxDec = e.DEC;
     else if (maxDec !== null) maxDec = e.DEC === null ? null : e.DEC > maxDec ? e.DEC : maxDec;
@@ -119,7 +134,8 @@ export function episodeSteps<E extends CohortEpisode>(episodes: readonly E[]): E
 }
 
 const openOn = (e: CohortEpisode & { DECOM: string }, day: string) => e.DECOM <= day && (e.DEC === null || e.DEC > day);
-const openInYear = (e: CohortEpisode & { DECOM: string }, y: CohortYear) => e.DECOM <= y.end && (e.DEC === null || e.DEC >= y.start);
+const openInYear = (e: CohortEpisode & { DECOM: string }, y: CohortYear) =>
+  e.DECOM <= y.end && (e.DEC === null || e.DEC >= y.start);
 
 /**
  * "Looked after at 31 March". DfE: "Numbers ... are based on children looked after on 31 March each
@@ -155,7 +171,8 @@ export function lookedAfter12Months(steps: readonly EpisodeStep[], y: CohortYear
 }
 
 /** A placement, for counting: not temporary, not a short break, and at least a day long ("placements of 24 hours or more"). */
-const isPlacement = (e: CohortEpisode & { DECOM: string }) => !isTemporary(e) && !isShortBreak(e) && (e.DEC === null || e.DEC > e.DECOM);
+const isPlacement = (e: CohortEpisode & { DECOM: string }) =>
+  !isTemporary(e) && !isShortBreak(e) && (e.DEC === null || e.DEC > e.DECOM);
 
 /**
  * "Placements in the year" (3+ placements). DfE: "All placements of 24 hours or more of children
@@ -210,9 +227,17 @@ export const longTermCarerSince = (y: CohortYear) => `${y.year - 2}-03-31`;
  * care began on or before 30 September Y-3. Numerator: of those, whose carer (see episodeSteps)
  * dates from on or before 31 March Y-2. The steps must hold the child's history (earlier returns).
  */
-export function longTermStability(steps: readonly EpisodeStep[], dob: string | null, y: CohortYear): { cohort: boolean; sameCarer: boolean } {
+export function longTermStability(
+  steps: readonly EpisodeStep[],
+  dob: string | null,
+  y: CohortYear,
+): { cohort: boolean; sameCarer: boolean } {
   const careSince = careStartDate(steps, y);
-  const cohort = lookedAfterAt31March(steps, y) && under16At31March(dob, y) && careSince !== null && careSince <= longTermCareSince(y);
+  const cohort =
+    lookedAfterAt31March(steps, y) &&
+    under16At31March(dob, y) &&
+    careSince !== null &&
+    careSince <= longTermCareSince(y);
   const carerSince = carerStartDate(steps, y);
   return { cohort, sameCarer: cohort && carerSince !== null && carerSince <= longTermCarerSince(y) };
 }

@@ -99,7 +99,8 @@ export const careStartDateSql = sql`max(s.decom) FILTER (WHERE s.care_start AND 
 export const carerStartDateSql = sql`max(s.decom) FILTER (WHERE s.carer_change AND s.decom <= s.y_end)`;
 
 /** under16At31March over a DOB expression and the collection year (an int expression). */
-export const under16At31MarchSql = (dob: SQL, year: SQL) => sql`coalesce(${dob} > make_date(${year} - 16, 3, 31), false)`;
+export const under16At31MarchSql = (dob: SQL, year: SQL) =>
+  sql`coalesce(${dob} > make_date(${year} - 16, 3, 31), false)`;
 
 /** The long-term cohort's care-since bound (30 September Y-3) and carer-since bound (31 March Y-2). */
 export const longTermCareSinceSql = (year: SQL) => sql`make_date(${year} - 3, 9, 30)`;

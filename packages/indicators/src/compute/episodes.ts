@@ -1,6 +1,12 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { sourceCte, type Scope } from './scope';
-import { episodeStepsCtes, lookedAfter12MonthsSql, lookedAfterAt31MarchSql, lookedAfterInYearSql, placementsInYearSql } from '../cohorts/sql';
+import {
+  episodeStepsCtes,
+  lookedAfter12MonthsSql,
+  lookedAfterAt31MarchSql,
+  lookedAfterInYearSql,
+  placementsInYearSql,
+} from '../cohorts/sql';
 
 /** One indicator's share of a statement: extra CTEs, and a SELECT of `computed` rows. */
 export interface Part {

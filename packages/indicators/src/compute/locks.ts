@@ -72,7 +72,10 @@ export async function lockSubjects(db: Executor, names: readonly string[]): Prom
  * council, the practice importing (if any), and every practice that serves the council or has sent it a
  * return (any kind, any year: a wider net costs only waiting, a narrower one wrong figures).
  */
-export async function lockCouncilScope(db: Executor, scope: { councilCode: string; practiceId?: string | null }): Promise<void> {
+export async function lockCouncilScope(
+  db: Executor,
+  scope: { councilCode: string; practiceId?: string | null },
+): Promise<void> {
   const practices = rowsOf<{ practice_id: string }>(
     await db.execute(sql`SELECT practice_id FROM practice_councils WHERE council_code = ${scope.councilCode}
       UNION SELECT practice_id FROM submissions WHERE council_code = ${scope.councilCode} AND practice_id IS NOT NULL`),

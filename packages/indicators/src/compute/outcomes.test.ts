@@ -203,7 +203,12 @@ describe.each(testEngines())('outcome indicators on %s', (engine) => {
       symbol: 'z',
     });
     // no Reviews or OC3 in the practice's return: nothing written; Q1 was not missing
-    expect(await value('missing_children', 'practice', 'P1')).toEqual({ numerator: 0, denominator: 1, value: 0, symbol: null });
+    expect(await value('missing_children', 'practice', 'P1')).toEqual({
+      numerator: 0,
+      denominator: 1,
+      value: 0,
+      symbol: null,
+    });
     expect(await value('review_participation', 'practice', 'P1')).toBeUndefined();
     expect(await value('care_leavers_eet_19_21', 'practice', 'P1')).toBeUndefined();
     // England pools council returns only: the practice's child is in the council's return already

@@ -83,12 +83,32 @@ describe.each(testEngines())('recompute on %s', (engine) => {
 
   it('computes councils, practices, regions and England, pooling numerators and denominators', async () => {
     expect(await placements('council', '886')).toEqual({ numerator: 1, denominator: 4, value: 25, symbol: null });
-    expect(await placements('council', '826')).toEqual({ numerator: 2, denominator: 3, value: 66.666667, symbol: null });
+    expect(await placements('council', '826')).toEqual({
+      numerator: 2,
+      denominator: 3,
+      value: 66.666667,
+      symbol: null,
+    });
     expect(await placements('council', '341')).toEqual({ numerator: 0, denominator: 2, value: 0, symbol: null });
-    expect(await placements('practice', 'P1')).toEqual({ numerator: 2, denominator: 3, value: 66.666667, symbol: null });
-    expect(await placements('region', SOUTH_EAST)).toEqual({ numerator: 3, denominator: 7, value: 42.857143, symbol: null });
+    expect(await placements('practice', 'P1')).toEqual({
+      numerator: 2,
+      denominator: 3,
+      value: 66.666667,
+      symbol: null,
+    });
+    expect(await placements('region', SOUTH_EAST)).toEqual({
+      numerator: 3,
+      denominator: 7,
+      value: 42.857143,
+      symbol: null,
+    });
     expect(await placements('region', NORTH_WEST)).toEqual({ numerator: 0, denominator: 2, value: 0, symbol: null });
-    expect(await placements('england', ENGLAND)).toEqual({ numerator: 3, denominator: 9, value: 33.333333, symbol: null });
+    expect(await placements('england', ENGLAND)).toEqual({
+      numerator: 3,
+      denominator: 9,
+      value: 33.333333,
+      symbol: null,
+    });
     // the submission each value came from; a practice pooled over two returns keeps the newest
     expect((await computedValue(db, 'placements_3plus', 'council', '886', 2025))?.submissionId).toBe(kent.id);
     expect((await computedValue(db, 'placements_3plus', 'practice', 'P1', 2025))?.submissionId).toBe(p1Mk.id);
@@ -117,9 +137,21 @@ describe.each(testEngines())('recompute on %s', (engine) => {
 
   it("computes each practice's part per council from that council's returns only (issue 11)", async () => {
     // P1 pooled 2/3 = Kent's part (PA three, PB one) 1/2 + Milton Keynes's part (PC three) 1/1
-    expect(await placements('practice_part', 'P1@886')).toEqual({ numerator: 1, denominator: 2, value: 50, symbol: null });
-    expect(await placements('practice_part', 'P1@826')).toEqual({ numerator: 1, denominator: 1, value: 100, symbol: null });
-    expect((await computedValue(db, 'placements_3plus', 'practice_part', 'P1@886', 2025))?.submissionId).toBe(p1Kent.id);
+    expect(await placements('practice_part', 'P1@886')).toEqual({
+      numerator: 1,
+      denominator: 2,
+      value: 50,
+      symbol: null,
+    });
+    expect(await placements('practice_part', 'P1@826')).toEqual({
+      numerator: 1,
+      denominator: 1,
+      value: 100,
+      symbol: null,
+    });
+    expect((await computedValue(db, 'placements_3plus', 'practice_part', 'P1@886', 2025))?.submissionId).toBe(
+      p1Kent.id,
+    );
     // councils' own returns have no parts
     const parts = (await computedValues(db, { parts: true })).filter((v) => v.subjectKind === 'practice_part');
     expect(new Set(parts.map((v) => v.subjectId))).toEqual(new Set(['P1@886', 'P1@826']));
@@ -136,7 +168,12 @@ describe.each(testEngines())('recompute on %s', (engine) => {
       }),
     ).rejects.toThrow('roll back');
     expect(await placements('council', '886')).toEqual({ numerator: 1, denominator: 4, value: 25, symbol: null });
-    expect(await placements('england', ENGLAND)).toEqual({ numerator: 3, denominator: 9, value: 33.333333, symbol: null });
+    expect(await placements('england', ENGLAND)).toEqual({
+      numerator: 3,
+      denominator: 9,
+      value: 33.333333,
+      symbol: null,
+    });
   });
 
   it("leaves the caller's transaction settings as they were", async () => {
@@ -159,10 +196,25 @@ describe.each(testEngines())('recompute on %s', (engine) => {
 
     expect(await placements('council', '886')).toEqual({ numerator: 0, denominator: 4, value: 0, symbol: null });
     expect((await computedValue(db, 'placements_3plus', 'council', '886', 2025))?.submissionId).toBe(next.id);
-    expect(await placements('region', SOUTH_EAST)).toEqual({ numerator: 2, denominator: 7, value: 28.571429, symbol: null });
-    expect(await placements('england', ENGLAND)).toEqual({ numerator: 2, denominator: 9, value: 22.222222, symbol: null });
+    expect(await placements('region', SOUTH_EAST)).toEqual({
+      numerator: 2,
+      denominator: 7,
+      value: 28.571429,
+      symbol: null,
+    });
+    expect(await placements('england', ENGLAND)).toEqual({
+      numerator: 2,
+      denominator: 9,
+      value: 22.222222,
+      symbol: null,
+    });
     // the practice's returns are untouched
-    expect(await placements('practice', 'P1')).toEqual({ numerator: 2, denominator: 3, value: 66.666667, symbol: null });
+    expect(await placements('practice', 'P1')).toEqual({
+      numerator: 2,
+      denominator: 3,
+      value: 66.666667,
+      symbol: null,
+    });
     // no OC3 any more: Kent's care leaver values, and England's and the region's, are gone
     for (const [kind, id] of [
       ['council', '886'],
@@ -178,15 +230,30 @@ describe.each(testEngines())('recompute on %s', (engine) => {
     await recomputeIndicators(db, { kind: 'ssda903', councilCode: '886', collectionYear: 2025 });
     // PA one placement, PC (Milton Keynes) three: 1/2
     expect(await placements('practice', 'P1')).toEqual({ numerator: 1, denominator: 2, value: 50, symbol: null });
-    expect(await placements('practice_part', 'P1@886')).toEqual({ numerator: 0, denominator: 1, value: 0, symbol: null });
-    expect(await placements('practice_part', 'P1@826')).toEqual({ numerator: 1, denominator: 1, value: 100, symbol: null });
+    expect(await placements('practice_part', 'P1@886')).toEqual({
+      numerator: 0,
+      denominator: 1,
+      value: 0,
+      symbol: null,
+    });
+    expect(await placements('practice_part', 'P1@826')).toEqual({
+      numerator: 1,
+      denominator: 1,
+      value: 100,
+      symbol: null,
+    });
   });
 
   it("an empty return for the practice removes that council's part and leaves the other council's alone", async () => {
     await replaceReturn(db, p1Kent, 'ssda903', 2025);
     await recomputeIndicators(db, { kind: 'ssda903', councilCode: '886', collectionYear: 2025 });
     expect(await computedValue(db, 'placements_3plus', 'practice_part', 'P1@886', 2025)).toBeUndefined();
-    expect(await placements('practice_part', 'P1@826')).toEqual({ numerator: 1, denominator: 1, value: 100, symbol: null });
+    expect(await placements('practice_part', 'P1@826')).toEqual({
+      numerator: 1,
+      denominator: 1,
+      value: 100,
+      symbol: null,
+    });
     // the pooled figure is now Milton Keynes's part alone: Kent owns neither (see @continuity/access viewer.ts)
     expect(await placements('practice', 'P1')).toEqual({ numerator: 1, denominator: 1, value: 100, symbol: null });
   });

@@ -39,7 +39,15 @@ const families: Record<ReturnKind, readonly Family[]> = {
 
 /** The child-level tables each kind's statements read: their planner statistics must be fresh. */
 const tablesRead: Record<ReturnKind, readonly string[]> = {
-  ssda903: ['cla903_header', 'cla903_episodes', 'cla903_sw_episodes', 'cla903_missing', 'cla903_oc2', 'cla903_reviews', 'cla903_oc3'],
+  ssda903: [
+    'cla903_header',
+    'cla903_episodes',
+    'cla903_sw_episodes',
+    'cla903_missing',
+    'cla903_oc2',
+    'cla903_reviews',
+    'cla903_oc3',
+  ],
   csww: ['csww_workers', 'csww_la_level'],
 };
 

@@ -16,23 +16,37 @@ describe.each(testEngines())('council scope on %s', (engine) => {
     await syncCatalogue(database.db);
     await seedPlaces(database.db);
     ids.kent = (await addReturn(database.db, { kind: 'ssda903', council: '886', year: 2025 })).id;
-    ids.kentOld = (await addReturn(database.db, { kind: 'ssda903', council: '886', year: 2025, status: 'superseded' })).id;
+    ids.kentOld = (
+      await addReturn(database.db, { kind: 'ssda903', council: '886', year: 2025, status: 'superseded' })
+    ).id;
     ids.kentCensus = (await addReturn(database.db, { kind: 'csww', council: '886', year: 2025 })).id;
     ids.p1Kent = (await addReturn(database.db, { kind: 'ssda903', council: '886', practice: 'P1', year: 2025 })).id;
     ids.p1Mk = (await addReturn(database.db, { kind: 'ssda903', council: '826', practice: 'P1', year: 2025 })).id;
-    ids.p2Rejected = (await addReturn(database.db, { kind: 'ssda903', council: '886', practice: 'P2', year: 2025, status: 'rejected' })).id;
+    ids.p2Rejected = (
+      await addReturn(database.db, { kind: 'ssda903', council: '886', practice: 'P2', year: 2025, status: 'rejected' })
+    ).id;
     ids.mk = (await addReturn(database.db, { kind: 'ssda903', council: '826', year: 2025 })).id;
     ids.kentNextYear = (await addReturn(database.db, { kind: 'ssda903', council: '886', year: 2026 })).id;
   });
   afterAll(() => database?.close());
 
   it("finds the council's accepted returns, its practices (any status) and their returns to other councils", async () => {
-    const scope = await resolveScope(database.db, { kind: 'ssda903', councilCode: '886', fromYear: 2025, toYear: 2025 });
+    const scope = await resolveScope(database.db, {
+      kind: 'ssda903',
+      councilCode: '886',
+      fromYear: 2025,
+      toYear: 2025,
+    });
     expect(scope.resolved).toEqual({
       practiceIds: ['P1', 'P2'],
       submissionIds: [ids.kent, ids.p1Kent, ids.p1Mk].sort((a, b) => a! - b!),
     });
-    const wider = await resolveScope(database.db, { kind: 'ssda903', councilCode: '886', fromYear: 2025, toYear: 2027 });
+    const wider = await resolveScope(database.db, {
+      kind: 'ssda903',
+      councilCode: '886',
+      fromYear: 2025,
+      toYear: 2027,
+    });
     expect(wider.resolved?.submissionIds).toContain(ids.kentNextYear);
     const census = await resolveScope(database.db, { kind: 'csww', councilCode: '886', fromYear: 2025, toYear: 2025 });
     expect(census.resolved).toEqual({ practiceIds: [], submissionIds: [ids.kentCensus] });
@@ -44,14 +58,18 @@ describe.each(testEngines())('council scope on %s', (engine) => {
     expect(() => sourceCte({ kind: 'ssda903', councilCode: '886', fromYear: 2025, toYear: 2025 })).toThrow(/resolved/);
   });
 
-  it("names the submissions as constants in every council-scoped statement (so the planner can estimate them)", async () => {
+  it('names the submissions as constants in every council-scoped statement (so the planner can estimate them)', async () => {
     statements.length = 0;
     await recomputeIndicators(database.db, { kind: 'ssda903', councilCode: '886', collectionYear: 2025 });
     const scoped = statements.filter((q) => q.includes('src AS ('));
     // Episodes (with OC2), Reviews, OC3, and the continuity ledger's indicators, survival and changes (issue 15)
     expect(scoped.length).toBe(6);
     // the ledger's warning on the returns it reconciles names them as constants too
-    expect(statements.filter((q) => q.startsWith('UPDATE submissions')).every((q) => /s\.id IN \(\$\d+(, \$\d+){3}\)/.test(q))).toBe(true);
+    expect(
+      statements
+        .filter((q) => q.startsWith('UPDATE submissions'))
+        .every((q) => /s\.id IN \(\$\d+(, \$\d+){3}\)/.test(q)),
+    ).toBe(true);
     for (const q of scoped) {
       // 2025 to 2027 (a 903 return feeds the next two years' stability): Kent 2025 and 2026, P1's two.
       expect(q).toMatch(/s\.id IN \(\$\d+(, \$\d+){3}\)/);

@@ -52,9 +52,9 @@ function rowsOf<T>(result: unknown): T[] {
 export async function resolveScope(db: Executor, scope: Scope): Promise<Scope> {
   if (scope.councilCode === null) return scope;
   const council = { ...scope, councilCode: scope.councilCode };
-  const practiceIds = rowsOf<{ practice_id: string }>(await db.execute(sql`SELECT DISTINCT q.practice_id FROM (${practicesOf(council)}) q ORDER BY 1`)).map(
-    (r) => r.practice_id,
-  );
+  const practiceIds = rowsOf<{ practice_id: string }>(
+    await db.execute(sql`SELECT DISTINCT q.practice_id FROM (${practicesOf(council)}) q ORDER BY 1`),
+  ).map((r) => r.practice_id);
   const practices = practiceIds.length ? sql`s.practice_id IN (${idList(practiceIds)})` : sql`false`;
   const submissionIds = rowsOf<{ id: number }>(
     await db.execute(sql`SELECT s.id FROM submissions s
@@ -115,7 +115,9 @@ export function subjectsOf(scope: Scope): SQL {
   }
   if (scope.councilCode === null) return sql`d.subject_kind IN ('council', 'practice')`;
   const { practiceIds } = resolvedOf(scope);
-  const practices = practiceIds.length ? sql`(d.subject_kind = 'practice' AND d.subject_id IN (${idList(practiceIds)}))` : sql`false`;
+  const practices = practiceIds.length
+    ? sql`(d.subject_kind = 'practice' AND d.subject_id IN (${idList(practiceIds)}))`
+    : sql`false`;
   return sql`((d.subject_kind = 'council' AND d.subject_id = ${scope.councilCode}) OR ${practices})`;
 }
 

@@ -55,7 +55,13 @@ let hash = 0;
 
 export async function addReturn(
   db: Db,
-  r: { kind: ReturnKind; council: string; year: number; practice?: string; status?: 'accepted' | 'rejected' | 'superseded' },
+  r: {
+    kind: ReturnKind;
+    council: string;
+    year: number;
+    practice?: string;
+    status?: 'accepted' | 'rejected' | 'superseded';
+  },
 ): Promise<Return> {
   const [row] = await db
     .insert(submissions)
@@ -74,7 +80,12 @@ export async function addReturn(
 
 /** Marks `old` superseded by a new accepted submission of the same return. */
 export async function replaceReturn(db: Db, old: Return, kind: ReturnKind, year: number): Promise<Return> {
-  const next = await addReturn(db, { kind, council: old.councilCode, year, ...(old.practiceId ? { practice: old.practiceId } : {}) });
+  const next = await addReturn(db, {
+    kind,
+    council: old.councilCode,
+    year,
+    ...(old.practiceId ? { practice: old.practiceId } : {}),
+  });
   await db.update(submissions).set({ status: 'superseded', supersededBy: next.id }).where(eq(submissions.id, old.id));
   return next;
 }
@@ -105,7 +116,8 @@ export async function headers(db: Db, r: Return, rows: Array<[string, string | n
 }
 
 /** A registration number as the import stores it: keyed-hashed under the test secret (see @continuity/db registration.ts). */
-export const stored = (r: Pick<Return, 'councilCode'>, raw: string) => storedRegistration(TEST_REGISTRATION_SECRET, r.councilCode, raw);
+export const stored = (r: Pick<Return, 'councilCode'>, raw: string) =>
+  storedRegistration(TEST_REGISTRATION_SECRET, r.councilCode, raw);
 
 /** [child, SW_ID, SW_DECOM, SW_DEC] */
 export async function socialWorkers(db: Db, r: Return, rows: Array<[string, string, string | null, string | null]>) {
@@ -123,7 +135,9 @@ export async function missingRows(db: Db, r: Return, rows: Array<[string, string
 
 /** [child, REVIEW, REVIEW_CODE] */
 export async function reviewRows(db: Db, r: Return, rows: Array<[string, string, string]>) {
-  await db.insert(cla903Reviews).values(rows.map(([child, review, reviewCode]) => ({ ...of(r), child, review, reviewCode })));
+  await db
+    .insert(cla903Reviews)
+    .values(rows.map(([child, review, reviewCode]) => ({ ...of(r), child, review, reviewCode })));
 }
 
 export interface Oc2Row {
@@ -224,7 +238,12 @@ export async function computedValues(db: Db, options: { parts?: boolean } = {}):
         options.parts ? undefined : ne(indicatorValues.subjectKind, 'practice_part'),
       ),
     )
-    .orderBy(indicatorValues.indicatorId, indicatorValues.subjectKind, indicatorValues.subjectId, indicatorValues.period);
+    .orderBy(
+      indicatorValues.indicatorId,
+      indicatorValues.subjectKind,
+      indicatorValues.subjectId,
+      indicatorValues.period,
+    );
 }
 
 /** One computed value, or undefined. */

@@ -82,7 +82,11 @@ describe.each(testEngines())('workforce indicators on %s', (engine) => {
   afterAll(() => database?.close());
 
   it('computes turnover: leavers in the year to 30 September over in-post FTE', async () => {
-    expect(await value('workforce_turnover', 'council', '886')).toEqual({ numerator: 1.4, denominator: 2.5, value: 56 });
+    expect(await value('workforce_turnover', 'council', '886')).toEqual({
+      numerator: 1.4,
+      denominator: 2.5,
+      value: 56,
+    });
     expect(await value('workforce_turnover', 'council', '341')).toEqual({ numerator: 0, denominator: 1, value: 0 });
   });
 
@@ -137,7 +141,11 @@ describe.each(testEngines())('workforce indicators on %s', (engine) => {
 
   it('pools England and regions from council numerators and denominators', async () => {
     // turnover (1.4 + 0) / (2.5 + 1) = 40%; caseload (45 + 18) / (2.5 + 1.4) = 16.154
-    expect(await value('workforce_turnover', 'england', ENGLAND)).toEqual({ numerator: 1.4, denominator: 3.5, value: 40 });
+    expect(await value('workforce_turnover', 'england', ENGLAND)).toEqual({
+      numerator: 1.4,
+      denominator: 3.5,
+      value: 40,
+    });
     expect(await value('workforce_caseload', 'england', ENGLAND)).toEqual({
       numerator: 63,
       denominator: 3.9,
@@ -155,7 +163,11 @@ describe.each(testEngines())('workforce indicators on %s', (engine) => {
       denominator: 4,
       value: 37.5,
     });
-    expect(await value('workforce_turnover', 'region', SOUTH_EAST)).toEqual({ numerator: 1.4, denominator: 2.5, value: 56 });
+    expect(await value('workforce_turnover', 'region', SOUTH_EAST)).toEqual({
+      numerator: 1.4,
+      denominator: 2.5,
+      value: 56,
+    });
     expect(await value('workforce_turnover', 'region', NORTH_WEST)).toEqual({ numerator: 0, denominator: 1, value: 0 });
     expect(await value('workforce_vacancy_rate', 'region', NORTH_WEST)).toBeUndefined();
   });

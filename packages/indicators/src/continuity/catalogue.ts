@@ -7,7 +7,8 @@ import type { IndicatorDefinition } from '../catalogue';
  * (continuity_survival, continuity_changes). Definitions in words; the SQL is in ./ledger.ts.
  */
 
-const CHILDREN_SW = 'Children looked after at 31 March (not only under V3/V4 short breaks) with social worker episodes in the return';
+const CHILDREN_SW =
+  'Children looked after at 31 March (not only under V3/V4 short breaks) with social worker episodes in the return';
 const LEDGER = 'Computed: SSDA903 Social worker episodes (SW_ID, SW_DECOM, SW_DEC, SW_REASON) and Episodes';
 const JOINED = `${LEDGER}, joined within the council to its workforce census (SWENo, AgencyWorker, RoleEndDate)`;
 
@@ -42,7 +43,8 @@ export const continuityCatalogue: readonly IndicatorDefinition[] = [
     denominator:
       'Child-years looked after in the year: days looked after between 1 April and 31 March (episodes other than V3/V4 short breaks) / days in the year, for children with social worker episodes in the return',
     source: LEDGER,
-    method: 'Changes / child-years, so children looked after for part of the year weigh in proportion to their time in care.',
+    method:
+      'Changes / child-years, so children looked after for part of the year weigh in proportion to their time in care.',
     periodType: 'reporting_year',
   },
   {
@@ -69,8 +71,10 @@ export const continuityCatalogue: readonly IndicatorDefinition[] = [
     decimals: 0,
     scale: 100,
     polarity: 'lower_better',
-    numerator: 'Of the denominator, episodes whose SW_ID is "XX", blank, or matches no SWENo in the census (a data quality figure)',
-    denominator: 'Social worker episodes open during the year of children looked after in the year (not only under V3/V4)',
+    numerator:
+      'Of the denominator, episodes whose SW_ID is "XX", blank, or matches no SWENo in the census (a data quality figure)',
+    denominator:
+      'Social worker episodes open during the year of children looked after in the year (not only under V3/V4)',
     source: JOINED,
     method:
       "Registration numbers are compared after removing spaces and upper-casing (and are held only as keyed hashes, made at import within the council: never stored or shown as written), against every worker in the council's census returns (its own and its practices') for the census years ending 30 September before, in and after the year.",

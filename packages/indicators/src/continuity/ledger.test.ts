@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, testEngines, TEST_REGISTRATION_SECRET } from '@continuity/db/testing';
 import { eq } from 'drizzle-orm';
 import { sql } from 'drizzle-orm';
-import { cla903SwEpisodes, cswwWorkers, hashStoredRegistrations, submissions, type Database, type Db } from '@continuity/db';
+import {
+  cla903SwEpisodes,
+  cswwWorkers,
+  hashStoredRegistrations,
+  submissions,
+  type Database,
+  type Db,
+} from '@continuity/db';
 import { syncCatalogue } from '../sync';
 import { recomputeIndicators } from '../compute/recompute';
 import { addReturn, computedValue, episodes, nds, seedPlaces, stored, type Return } from '../compute/testkit';
@@ -54,7 +61,14 @@ const keep = (r: Return, raw: string) => (storage === 'hashed at import' ? store
 async function swRows(db: Db, r: Return, rows: Array<[string, string, string | null, string | null, string | null]>) {
   await db.insert(cla903SwEpisodes).values(
     rows.map(([child, swId, swDecom, swDec, swReason]) => ({
-      submissionId: r.id, councilCode: r.councilCode, practiceId: r.practiceId, child, swId: keep(r, swId), swDecom, swDec, swReason,
+      submissionId: r.id,
+      councilCode: r.councilCode,
+      practiceId: r.practiceId,
+      child,
+      swId: keep(r, swId),
+      swDecom,
+      swDec,
+      swReason,
     })),
   );
 }
@@ -62,13 +76,21 @@ async function swRows(db: Db, r: Return, rows: Array<[string, string, string | n
 async function census(db: Db, r: Return, rows: Array<[string, boolean, string | null, string | null]>) {
   await db.insert(cswwWorkers).values(
     rows.map(([sweNo, agencyWorker, roleStartDate, roleEndDate]) => ({
-      submissionId: r.id, councilCode: r.councilCode, practiceId: r.practiceId, sweNo: keep(r, sweNo), agencyWorker, roleStartDate, roleEndDate,
+      submissionId: r.id,
+      councilCode: r.councilCode,
+      practiceId: r.practiceId,
+      sweNo: keep(r, sweNo),
+      agencyWorker,
+      roleStartDate,
+      roleEndDate,
       reasonLeave: roleEndDate ? 'RES' : null,
     })),
   );
 }
 
-const cases = testEngines().flatMap((engine) => (['hashed at import', 'raw, then migrated'] as const).map((how) => [engine, how] as const));
+const cases = testEngines().flatMap((engine) =>
+  (['hashed at import', 'raw, then migrated'] as const).map((how) => [engine, how] as const),
+);
 
 describe.each(cases)('continuity ledger on %s, registration numbers %s', (engine, how) => {
   let database: Database;
@@ -155,7 +177,10 @@ describe.each(cases)('continuity ledger on %s, registration numbers %s', (engine
     ]);
     // another council's census: Kent's children's workers are never looked up in it
     const liverpool = await addReturn(db, { kind: 'csww', council: '341', year: 2025 });
-    await census(db, liverpool, [[sw(5), true, '2024-01-01', null], ['SW886000008X', false, '2020-01-01', null]]);
+    await census(db, liverpool, [
+      [sw(5), true, '2024-01-01', null],
+      ['SW886000008X', false, '2020-01-01', null],
+    ]);
 
     await recomputeIndicators(db, { kind: 'csww', councilCode: '886', collectionYear: 2024 });
     await recomputeIndicators(db, { kind: 'csww', councilCode: '886', collectionYear: 2025 });
@@ -166,9 +191,17 @@ describe.each(cases)('continuity ledger on %s, registration numbers %s', (engine
       const rewritten = await hashStoredRegistrations(database, TEST_REGISTRATION_SECRET);
       // 20 episodes (2 "XX" left as they are), 16 census records
       expect(rewritten).toEqual({ cla903_sw_episodes: 20, csww_workers: 16 });
-      expect(await hashStoredRegistrations(database, TEST_REGISTRATION_SECRET)).toEqual({ cla903_sw_episodes: 0, csww_workers: 0 });
-      for (const year of [2024, 2025]) await recomputeIndicators(db, { kind: 'ssda903', councilCode: '886', collectionYear: year });
-      for (const [council, year] of [['886', 2024], ['886', 2025], ['341', 2025]] as const) {
+      expect(await hashStoredRegistrations(database, TEST_REGISTRATION_SECRET)).toEqual({
+        cla903_sw_episodes: 0,
+        csww_workers: 0,
+      });
+      for (const year of [2024, 2025])
+        await recomputeIndicators(db, { kind: 'ssda903', councilCode: '886', collectionYear: year });
+      for (const [council, year] of [
+        ['886', 2024],
+        ['886', 2025],
+        ['341', 2025],
+      ] as const) {
         await recomputeIndicators(db, { kind: 'csww', councilCode: council, collectionYear: year });
       }
     }
@@ -180,11 +213,15 @@ describe.each(cases)('continuity ledger on %s, registration numbers %s', (engine
     const found: string[] = [];
     for (const { name } of tables) {
       // every column of every row, as text: the fixture's numbers all begin SW886 (some typed in lower case)
-      const [hit] = await database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM ${sql.identifier(name)} t WHERE t::text ILIKE '%sw886%'`);
+      const [hit] = await database.rows<{ n: number }>(
+        sql`SELECT count(*)::int AS n FROM ${sql.identifier(name)} t WHERE t::text ILIKE '%sw886%'`,
+      );
       if (hit!.n > 0) found.push(`${name}: ${hit!.n}`);
     }
     expect(found).toEqual([]);
-    const values = await database.rows<{ v: string }>(sql`SELECT sw_id AS v FROM cla903_sw_episodes UNION SELECT swe_no FROM csww_workers`);
+    const values = await database.rows<{ v: string }>(
+      sql`SELECT sw_id AS v FROM cla903_sw_episodes UNION SELECT swe_no FROM csww_workers`,
+    );
     expect(values.map((r) => r.v).filter((v) => v !== 'XX' && !/^rn1:[0-9A-Z]{26}$/.test(v))).toEqual([]);
   });
 
@@ -196,7 +233,12 @@ describe.each(cases)('continuity ledger on %s, registration numbers %s', (engine
     computedValue(database.db, id, kind, subject, year).then(nds);
 
   it('counts the children who kept their worker, and changes per child-year looked after', async () => {
-    expect(await value('sw_no_change', 'council', '886')).toEqual({ numerator: 1, denominator: 6, value: 16.666667, symbol: null });
+    expect(await value('sw_no_change', 'council', '886')).toEqual({
+      numerator: 1,
+      denominator: 6,
+      value: 16.666667,
+      symbol: null,
+    });
     const rate = await value('sw_changes_per_child_year', 'council', '886');
     expect(rate?.numerator).toBe(6);
     expect(rate?.denominator).toBeCloseTo(2434 / 365, 9);
@@ -204,8 +246,18 @@ describe.each(cases)('continuity ledger on %s, registration numbers %s', (engine
   });
 
   it('attributes changes to turnover through the census join, within the council only', async () => {
-    expect(await value('sw_changes_turnover', 'council', '886')).toEqual({ numerator: 3, denominator: 5, value: 60, symbol: null });
-    expect(await value('sw_id_unmatched', 'council', '886')).toEqual({ numerator: 3, denominator: 15, value: 20, symbol: null });
+    expect(await value('sw_changes_turnover', 'council', '886')).toEqual({
+      numerator: 3,
+      denominator: 5,
+      value: 60,
+      symbol: null,
+    });
+    expect(await value('sw_id_unmatched', 'council', '886')).toEqual({
+      numerator: 3,
+      denominator: 15,
+      value: 20,
+      symbol: null,
+    });
     expect(await changesByReason(database.db, { kind: 'council', id: '886' }, 2025, 2025)).toEqual([
       { period: 2025, reason: 'LEFTRL', outcome: 'left', changes: 2 },
       { period: 2025, reason: 'MANAGE', outcome: 'agency_ended', changes: 1 },
@@ -216,13 +268,30 @@ describe.each(cases)('continuity ledger on %s, registration numbers %s', (engine
   });
 
   it('gives practices their own ledger, matched against their own census', async () => {
-    expect(await value('sw_no_change', 'practice', 'P1')).toEqual({ numerator: 0, denominator: 1, value: 0, symbol: null });
-    expect(await value('sw_changes_turnover', 'practice', 'P1')).toEqual({ numerator: 1, denominator: 1, value: 100, symbol: null });
+    expect(await value('sw_no_change', 'practice', 'P1')).toEqual({
+      numerator: 0,
+      denominator: 1,
+      value: 0,
+      symbol: null,
+    });
+    expect(await value('sw_changes_turnover', 'practice', 'P1')).toEqual({
+      numerator: 1,
+      denominator: 1,
+      value: 100,
+      symbol: null,
+    });
   });
 
   it('pools England and regions from council rows, with coverage', async () => {
-    expect(await value('sw_changes_turnover', 'england', 'E92000001')).toEqual({ numerator: 3, denominator: 5, value: 60, symbol: null });
-    expect(await ledgerCoverage(database.db, { kind: 'england', id: 'E92000001' }, 2025, 2025)).toEqual([{ period: 2025, councils: 1 }]);
+    expect(await value('sw_changes_turnover', 'england', 'E92000001')).toEqual({
+      numerator: 3,
+      denominator: 5,
+      value: 60,
+      symbol: null,
+    });
+    expect(await ledgerCoverage(database.db, { kind: 'england', id: 'E92000001' }, 2025, 2025)).toEqual([
+      { period: 2025, councils: 1 },
+    ]);
   });
 
   it('estimates how long relationships last (Kaplan-Meier with delayed entry and censoring)', async () => {
@@ -245,13 +314,32 @@ describe.each(cases)('continuity ledger on %s, registration numbers %s', (engine
   });
 
   it("reconciles this year's first episode with last year's open one (SW16)", async () => {
-    expect(await value('sw_year_on_year_mismatch', 'council', '886')).toEqual({ numerator: 1, denominator: 3, value: 33.333333, symbol: null });
+    expect(await value('sw_year_on_year_mismatch', 'council', '886')).toEqual({
+      numerator: 1,
+      denominator: 3,
+      value: 33.333333,
+      symbol: null,
+    });
     // and as a warning on the later return, once however often it is recomputed
     await recomputeIndicators(database.db, { kind: 'ssda903', councilCode: '886', collectionYear: 2025 });
-    const rows = await database.db.select({ year: submissions.collectionYear, practice: submissions.practiceId, warnings: submissions.warnings }).from(submissions)
+    const rows = await database.db
+      .select({ year: submissions.collectionYear, practice: submissions.practiceId, warnings: submissions.warnings })
+      .from(submissions)
       .where(eq(submissions.kind, 'ssda903'));
-    const warned = rows.map((r) => [r.year, r.practice, (r.warnings as { rule: string; message: string }[]).filter((w) => w.rule === YEAR_ON_YEAR_RULE).map((w) => w.message.slice(0, 14))]);
-    expect(warned.sort()).toEqual([[2024, null, []], [2025, 'P1', []], [2025, null, ['1 of 3 childre']]].sort());
+    const warned = rows.map((r) => [
+      r.year,
+      r.practice,
+      (r.warnings as { rule: string; message: string }[])
+        .filter((w) => w.rule === YEAR_ON_YEAR_RULE)
+        .map((w) => w.message.slice(0, 14)),
+    ]);
+    expect(warned.sort()).toEqual(
+      [
+        [2024, null, []],
+        [2025, 'P1', []],
+        [2025, null, ['1 of 3 childre']],
+      ].sort(),
+    );
   });
 });
 

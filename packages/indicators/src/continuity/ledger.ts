@@ -1,6 +1,11 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { sourceCte, type Scope } from '../compute/scope';
-import { episodeStepsCtes, lookedAfterAt31MarchSql, lookedAfterEpisodeInYearSql, lookedAfterInYearSql } from '../cohorts/sql';
+import {
+  episodeStepsCtes,
+  lookedAfterAt31MarchSql,
+  lookedAfterEpisodeInYearSql,
+  lookedAfterInYearSql,
+} from '../cohorts/sql';
 import { LEAVING_WINDOW_DAYS } from './catalogue';
 
 /*

@@ -50,7 +50,12 @@ export interface SurvivalPoint {
  * the first day every relationship at risk ended. Greenwood: Var S(t) = S(t)^2 x sum d/(n(n-d)); the
  * band is S +/- 1.96 x sqrt(Var), clipped. One point per day with an event or censoring, in day order.
  */
-export async function survivalCurve(db: Executor, s: LedgerSubject, fromYear: number, toYear: number): Promise<SurvivalPoint[]> {
+export async function survivalCurve(
+  db: Executor,
+  s: LedgerSubject,
+  fromYear: number,
+  toYear: number,
+): Promise<SurvivalPoint[]> {
   const rows = rowsOf<Record<string, unknown>>(
     await db.execute(sql`WITH rows AS (${subjectRows(sql`continuity_survival`, s)}),
     days AS (
@@ -111,18 +116,33 @@ export interface ChangeCount {
 }
 
 /** Changes of worker by SW_REASON and census outcome per year, summed over the subject's rows. */
-export async function changesByReason(db: Executor, s: LedgerSubject, fromYear: number, toYear: number): Promise<ChangeCount[]> {
+export async function changesByReason(
+  db: Executor,
+  s: LedgerSubject,
+  fromYear: number,
+  toYear: number,
+): Promise<ChangeCount[]> {
   const rows = rowsOf<Record<string, unknown>>(
     await db.execute(sql`WITH rows AS (${subjectRows(sql`continuity_changes`, s)})
       SELECT period, reason, outcome, sum(changes) AS changes FROM rows
       WHERE period BETWEEN ${fromYear} AND ${toYear}
       GROUP BY period, reason, outcome ORDER BY period, reason, outcome`),
   );
-  return rows.map((r) => ({ period: Number(r.period), reason: String(r.reason), outcome: String(r.outcome), changes: Number(r.changes) }));
+  return rows.map((r) => ({
+    period: Number(r.period),
+    reason: String(r.reason),
+    outcome: String(r.outcome),
+    changes: Number(r.changes),
+  }));
 }
 
 /** How many councils' returns a pooled subject's ledger includes, per year (coverage). */
-export async function ledgerCoverage(db: Executor, s: LedgerSubject, fromYear: number, toYear: number): Promise<Array<{ period: number; councils: number }>> {
+export async function ledgerCoverage(
+  db: Executor,
+  s: LedgerSubject,
+  fromYear: number,
+  toYear: number,
+): Promise<Array<{ period: number; councils: number }>> {
   const rows = rowsOf<Record<string, unknown>>(
     await db.execute(sql`WITH rows AS (${subjectRows(sql`continuity_survival`, s)})
       SELECT period, count(DISTINCT council_code) AS councils FROM rows

@@ -25,7 +25,12 @@ function ledgerScope(scope: Scope): Scope | null {
 export async function recomputeContinuity(db: Executor, unresolved: Scope): Promise<void> {
   const target = ledgerScope(unresolved);
   if (!target) return;
-  const scope = await resolveScope(db, { kind: target.kind, councilCode: target.councilCode, fromYear: target.fromYear, toYear: target.toYear });
+  const scope = await resolveScope(db, {
+    kind: target.kind,
+    councilCode: target.councilCode,
+    fromYear: target.fromYear,
+    toYear: target.toYear,
+  });
   const range = { fromYear: scope.fromYear, toYear: scope.toYear };
   // No nested loops in the ledger's statements: they join aggregates of CTEs, which the planner
   // estimates at one row each, so it chose nested loops that re-ran an aggregate for every child
@@ -33,7 +38,12 @@ export async function recomputeContinuity(db: Executor, unresolved: Scope): Prom
   // is an equi-join a hash join does in one pass. Local to the transaction, and put back below.
   await db.execute(sql`SELECT set_config('continuity.nestloop', current_setting('enable_nestloop'), true),
     set_config('enable_nestloop', 'off', true)`);
-  await writeComputed(db, { ctes: ledgerIndicators(scope), ids: CONTINUITY_INDICATORS, ...range, subjects: subjectsOf(scope) });
+  await writeComputed(db, {
+    ctes: ledgerIndicators(scope),
+    ids: CONTINUITY_INDICATORS,
+    ...range,
+    subjects: subjectsOf(scope),
+  });
 
   await warnYearOnYear(db, scope);
 

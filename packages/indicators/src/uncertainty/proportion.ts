@@ -48,5 +48,7 @@ export function clopperPearsonInterval(x: number, n: number, level = 0.95): Inte
 
 /** Exact where the counts are whole and n is small, Wilson otherwise (e.g. full-time-equivalent counts). */
 export function proportionInterval(x: number, n: number, level = 0.95): Interval {
-  return n < SMALL_DENOMINATOR && Number.isInteger(x) && Number.isInteger(n) ? clopperPearsonInterval(x, n, level) : wilsonInterval(x, n, level);
+  return n < SMALL_DENOMINATOR && Number.isInteger(x) && Number.isInteger(n)
+    ? clopperPearsonInterval(x, n, level)
+    : wilsonInterval(x, n, level);
 }

@@ -2,24 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from './evaluate';
 import type { IndicatorFacts } from './types';
 import type { TermIndicator } from '../terms';
-import {
-  aon,
-  definition,
-  facts,
-  figure,
-  group,
-  linear,
-  noRow,
-  quartiles,
-  terms,
-} from '../test-helpers';
+import { aon, definition, facts, figure, group, linear, noRow, quartiles, terms } from '../test-helpers';
 
 const HI = definition('hi', 'higher_better');
 const LO = definition('lo', 'lower_better');
 
 /** One indicator with weight 1 and a pot of £100.00 (10,000 pence): the line it gives. */
-function line(term: Omit<TermIndicator, 'weight'>, f: Omit<IndicatorFacts, 'definition'>, def = term.indicatorId === 'hi' ? HI : LO) {
-  const result = evaluate(terms(10_000, [{ weight: 1, ...term }]), facts({ [term.indicatorId]: { definition: def, ...f } }));
+function line(
+  term: Omit<TermIndicator, 'weight'>,
+  f: Omit<IndicatorFacts, 'definition'>,
+  def = term.indicatorId === 'hi' ? HI : LO,
+) {
+  const result = evaluate(
+    terms(10_000, [{ weight: 1, ...term }]),
+    facts({ [term.indicatorId]: { definition: def, ...f } }),
+  );
   expect(result.totals.totalPence).toBe(result.totals.fixedFeePence + result.lines[0]!.earnedPence);
   return result.lines[0]!;
 }
@@ -52,7 +49,10 @@ describe('absolute targets', () => {
   it('floating-point noise does not decide: 14.000000000000002 is on a target of 14', () => {
     const rate = (35 / 250) * 100; // 14.000000000000002 in binary floating point
     expect(rate).not.toBe(14);
-    const l = line({ indicatorId: 'lo', target: { type: 'absolute', level: 14 }, partial: aon }, { actual: figure(rate) });
+    const l = line(
+      { indicatorId: 'lo', target: { type: 'absolute', level: 14 }, partial: aon },
+      { actual: figure(rate) },
+    );
     expect(l.outcome).toBe('met');
   });
 
@@ -62,7 +62,12 @@ describe('absolute targets', () => {
 
   it('linear, higher is better: (actual - floor) / (target - floor)', () => {
     // floor 60, target 80: 70 -> 10/20 = 0.5 -> 5,000p; 79.99 -> 19.99/20 = 0.9995 -> 9,995p
-    expect(hi(70, linear(60))).toMatchObject({ outcome: 'partly', achievement: 0.5, earnedPence: 5_000, floorValue: 60 });
+    expect(hi(70, linear(60))).toMatchObject({
+      outcome: 'partly',
+      achievement: 0.5,
+      earnedPence: 5_000,
+      floorValue: 60,
+    });
     expect(hi(79.99, linear(60))).toMatchObject({ outcome: 'partly', achievement: 0.9995, earnedPence: 9_995 });
     expect(hi(80, linear(60))).toMatchObject({ outcome: 'met', achievement: 1, earnedPence: 10_000 });
     expect(hi(60, linear(60))).toMatchObject({ outcome: 'not_met', achievement: 0, earnedPence: 0 });
@@ -93,7 +98,11 @@ describe('absolute targets', () => {
 
 describe('improvement on the practice baseline', () => {
   it('points, higher is better: baseline 60 + 5 = 65; linear from no improvement (60)', () => {
-    const term = { indicatorId: 'hi', target: { type: 'improvement', baselinePeriod: 2023, by: 5, unit: 'points' }, partial: linear(0) } as const;
+    const term = {
+      indicatorId: 'hi',
+      target: { type: 'improvement', baselinePeriod: 2023, by: 5, unit: 'points' },
+      partial: linear(0),
+    } as const;
     const at = (actual: number) => line(term, { actual: figure(actual), baseline: figure(60, { period: 2023 }) });
     expect(at(65)).toMatchObject({ outcome: 'met', targetValue: 65, floorValue: 60, comparatorValue: 60 });
     expect(at(62)).toMatchObject({ outcome: 'partly', achievement: 0.4, earnedPence: 4_000 });
@@ -103,14 +112,22 @@ describe('improvement on the practice baseline', () => {
   });
 
   it('points, lower is better: baseline 20 - 2 = 18', () => {
-    const term = { indicatorId: 'lo', target: { type: 'improvement', baselinePeriod: 2024, by: 2, unit: 'points' }, partial: aon } as const;
+    const term = {
+      indicatorId: 'lo',
+      target: { type: 'improvement', baselinePeriod: 2024, by: 2, unit: 'points' },
+      partial: aon,
+    } as const;
     const at = (actual: number) => line(term, { actual: figure(actual), baseline: figure(20, { period: 2024 }) });
     expect(at(18)).toMatchObject({ outcome: 'met', targetValue: 18 });
     expect(at(18.01)).toMatchObject({ outcome: 'not_met' });
   });
 
   it('relative per cent, lower is better: 20 x (1 - 10%) = 18; floor "no worse" = 20', () => {
-    const term = { indicatorId: 'lo', target: { type: 'improvement', baselinePeriod: 2024, by: 10, unit: 'percent' }, partial: linear(0) } as const;
+    const term = {
+      indicatorId: 'lo',
+      target: { type: 'improvement', baselinePeriod: 2024, by: 10, unit: 'percent' },
+      partial: linear(0),
+    } as const;
     const at = (actual: number) => line(term, { actual: figure(actual), baseline: figure(20, { period: 2024 }) });
     expect(at(18)).toMatchObject({ outcome: 'met', targetValue: 18, floorValue: 20 });
     expect(at(19)).toMatchObject({ outcome: 'partly', achievement: 0.5, earnedPence: 5_000 });
@@ -119,32 +136,53 @@ describe('improvement on the practice baseline', () => {
   });
 
   it('relative per cent, higher is better: 50 x (1 + 10%) = 55', () => {
-    const term = { indicatorId: 'hi', target: { type: 'improvement', baselinePeriod: 2024, by: 10, unit: 'percent' }, partial: aon } as const;
+    const term = {
+      indicatorId: 'hi',
+      target: { type: 'improvement', baselinePeriod: 2024, by: 10, unit: 'percent' },
+      partial: aon,
+    } as const;
     const at = (actual: number) => line(term, { actual: figure(actual), baseline: figure(50, { period: 2024 }) });
     expect(at(55)).toMatchObject({ outcome: 'met', targetValue: 55 });
     expect(at(54.99)).toMatchObject({ outcome: 'not_met' });
   });
 
   it('a relative floor that equals its target (baseline 0) pays only when met', () => {
-    const term = { indicatorId: 'lo', target: { type: 'improvement', baselinePeriod: 2024, by: 10, unit: 'percent' }, partial: linear(0) } as const;
+    const term = {
+      indicatorId: 'lo',
+      target: { type: 'improvement', baselinePeriod: 2024, by: 10, unit: 'percent' },
+      partial: linear(0),
+    } as const;
     const l = line(term, { actual: figure(3), baseline: figure(0, { period: 2024 }) });
     expect(l).toMatchObject({ outcome: 'not_met', targetValue: 0, floorValue: 0, earnedPence: 0 });
     expect(l.explanation).toContain('the floor works out equal to the target');
   });
 
   it('a suppressed baseline is no data, whatever the actual', () => {
-    const term = { indicatorId: 'hi', target: { type: 'improvement', baselinePeriod: 2023, by: 5, unit: 'points' }, partial: aon } as const;
+    const term = {
+      indicatorId: 'hi',
+      target: { type: 'improvement', baselinePeriod: 2023, by: 5, unit: 'points' },
+      partial: aon,
+    } as const;
     const l = line(term, { actual: figure(99), baseline: figure(null, { period: 2023, symbol: 'c' }) });
-    expect(l).toMatchObject({ outcome: 'no_data', targetValue: null, missingDataRule: 'treat_as_not_met', earnedPence: 0 });
+    expect(l).toMatchObject({
+      outcome: 'no_data',
+      targetValue: null,
+      missingDataRule: 'treat_as_not_met',
+      earnedPence: 0,
+    });
     expect(l.explanation).toBe(
       "No data: the practice's 2023 baseline is suppressed (c). Missing-data rule 'treat as not met' (contract-wide): treated as not met, so it earns nothing of the £100.00 allocated (weight 1 of 1).",
     );
   });
 });
 
-describe("statistical neighbours and comparison councils", () => {
+describe('statistical neighbours and comparison councils', () => {
   it('at or better than the pooled neighbour average (lower is better)', () => {
-    const term = { indicatorId: 'lo', target: { type: 'neighbours', position: 'at_or_better_than_average' }, partial: aon } as const;
+    const term = {
+      indicatorId: 'lo',
+      target: { type: 'neighbours', position: 'at_or_better_than_average' },
+      partial: aon,
+    } as const;
     const at = (actual: number) => line(term, { actual: figure(actual), group: group(15) });
     expect(at(15)).toMatchObject({ outcome: 'met', targetValue: 15, comparatorValue: 15 });
     expect(at(15.01)).toMatchObject({ outcome: 'not_met' });
@@ -161,25 +199,47 @@ describe("statistical neighbours and comparison councils", () => {
       partial: linear(-3),
     } as const;
     const at = (actual: number) => line(term, { actual: figure(actual), group: group(15) });
-    expect(at(14.5)).toMatchObject({ outcome: 'partly', targetValue: 13, floorValue: 18, achievement: 0.7, earnedPence: 7_000 });
+    expect(at(14.5)).toMatchObject({
+      outcome: 'partly',
+      targetValue: 13,
+      floorValue: 18,
+      achievement: 0.7,
+      earnedPence: 7_000,
+    });
     expect(at(13)).toMatchObject({ outcome: 'met' });
   });
 
   it('higher is better: average 70, margin 0; just below is not met', () => {
-    const term = { indicatorId: 'hi', target: { type: 'neighbours', position: 'at_or_better_than_average' }, partial: aon } as const;
+    const term = {
+      indicatorId: 'hi',
+      target: { type: 'neighbours', position: 'at_or_better_than_average' },
+      partial: aon,
+    } as const;
     expect(line(term, { actual: figure(70), group: group(70) }).outcome).toBe('met');
     expect(line(term, { actual: figure(69.9), group: group(70) }).outcome).toBe('not_met');
   });
 
   it('quartiles: best quartile is the 25th percentile when lower is better, the 75th when higher', () => {
     const q = quartiles(5, 8, 10, 14, 20);
-    const lo1 = { indicatorId: 'lo', target: { type: 'neighbours', position: 'quartile', quartile: 1 }, partial: aon } as const;
+    const lo1 = {
+      indicatorId: 'lo',
+      target: { type: 'neighbours', position: 'quartile', quartile: 1 },
+      partial: aon,
+    } as const;
     expect(line(lo1, { actual: figure(8), group: group(11, q) })).toMatchObject({ outcome: 'met', targetValue: 8 });
     expect(line(lo1, { actual: figure(8.1), group: group(11, q) })).toMatchObject({ outcome: 'not_met' });
-    const hi1 = { indicatorId: 'hi', target: { type: 'neighbours', position: 'quartile', quartile: 1 }, partial: aon } as const;
+    const hi1 = {
+      indicatorId: 'hi',
+      target: { type: 'neighbours', position: 'quartile', quartile: 1 },
+      partial: aon,
+    } as const;
     expect(line(hi1, { actual: figure(14), group: group(11, q) })).toMatchObject({ outcome: 'met', targetValue: 14 });
     expect(line(hi1, { actual: figure(13.9), group: group(11, q) })).toMatchObject({ outcome: 'not_met' });
-    const hi2 = { indicatorId: 'hi', target: { type: 'neighbours', position: 'quartile', quartile: 2 }, partial: aon } as const;
+    const hi2 = {
+      indicatorId: 'hi',
+      target: { type: 'neighbours', position: 'quartile', quartile: 2 },
+      partial: aon,
+    } as const;
     expect(line(hi2, { actual: figure(10), group: group(11, q) })).toMatchObject({ outcome: 'met', targetValue: 10 });
     expect(line(hi1, { actual: figure(14), group: group(11, q) }).targetDescription).toBe(
       "at least 14% (the best quartile of the statistical neighbours of council 201, SN model 2025: the 75th percentile of 10 councils' 2025 figures)",
@@ -187,17 +247,34 @@ describe("statistical neighbours and comparison councils", () => {
   });
 
   it('quartile, linear to a worse quartile: lower is better, target Q1 (8), floor Q3 (14)', () => {
-    const term = { indicatorId: 'lo', target: { type: 'neighbours', position: 'quartile', quartile: 1 }, partial: linear(3) } as const;
+    const term = {
+      indicatorId: 'lo',
+      target: { type: 'neighbours', position: 'quartile', quartile: 1 },
+      partial: linear(3),
+    } as const;
     // (11 - 14) / (8 - 14) = 0.5
     const l = line(term, { actual: figure(11), group: group(11, quartiles(5, 8, 10, 14, 20)) });
-    expect(l).toMatchObject({ outcome: 'partly', targetValue: 8, floorValue: 14, achievement: 0.5, earnedPence: 5_000 });
+    expect(l).toMatchObject({
+      outcome: 'partly',
+      targetValue: 8,
+      floorValue: 14,
+      achievement: 0.5,
+      earnedPence: 5_000,
+    });
     // floor quartile 4 = the worst neighbour: the highest value when lower is better
-    const worst = line({ ...term, partial: linear(4) }, { actual: figure(14), group: group(11, quartiles(5, 8, 10, 14, 20)) });
+    const worst = line(
+      { ...term, partial: linear(4) },
+      { actual: figure(14), group: group(11, quartiles(5, 8, 10, 14, 20)) },
+    );
     expect(worst).toMatchObject({ floorValue: 20, achievement: 0.5 }); // (14 - 20) / (8 - 20)
   });
 
   it('quartiles need 4 members with figures, else no data', () => {
-    const term = { indicatorId: 'lo', target: { type: 'neighbours', position: 'quartile', quartile: 1 }, partial: aon } as const;
+    const term = {
+      indicatorId: 'lo',
+      target: { type: 'neighbours', position: 'quartile', quartile: 1 },
+      partial: aon,
+    } as const;
     const l = line(term, { actual: figure(8), group: group(11, null) });
     expect(l).toMatchObject({ outcome: 'no_data', targetValue: null });
     expect(l.explanation).toContain('quartiles need at least 4');
@@ -218,16 +295,25 @@ describe("statistical neighbours and comparison councils", () => {
   });
 
   it('no comparator (no member with numbers) is no data', () => {
-    const term = { indicatorId: 'hi', target: { type: 'neighbours', position: 'at_or_better_than_average' }, partial: aon } as const;
+    const term = {
+      indicatorId: 'hi',
+      target: { type: 'neighbours', position: 'at_or_better_than_average' },
+      partial: aon,
+    } as const;
     const l = line(term, { actual: figure(50), group: group(null) });
     expect(l.outcome).toBe('no_data');
-    expect(l.explanation).toContain('no member of the statistical neighbours of council 201, SN model 2025 has a published 2025 figure');
+    expect(l.explanation).toContain(
+      'no member of the statistical neighbours of council 201, SN model 2025 has a published 2025 figure',
+    );
   });
 });
 
 describe('missing and suppressed data', () => {
   // Three indicators, weights 1, 1, 2, pot 10,000p: shares 2,500 / 2,500 / 5,000. 'lo' has no data.
-  const build = (rule: 'treat_as_not_met' | 'exclude_and_reweight' | 'pay_in_full', actualLo = figure(null, { symbol: 'c', numeratorSymbol: 'c' })) =>
+  const build = (
+    rule: 'treat_as_not_met' | 'exclude_and_reweight' | 'pay_in_full',
+    actualLo = figure(null, { symbol: 'c', numeratorSymbol: 'c' }),
+  ) =>
     evaluate(
       terms(
         10_000,
@@ -267,7 +353,12 @@ describe('missing and suppressed data', () => {
 
   it('pay in full: the indicator earns its whole share', () => {
     const r = build('pay_in_full');
-    expect(r.lines[0]).toMatchObject({ outcome: 'no_data', missingDataRule: 'pay_in_full', achievement: 1, earnedPence: 2_500 });
+    expect(r.lines[0]).toMatchObject({
+      outcome: 'no_data',
+      missingDataRule: 'pay_in_full',
+      achievement: 1,
+      earnedPence: 2_500,
+    });
     expect(r.totals.totalPence).toBe(50_000 + 2_500 + 2_500 + 2_500);
   });
 
@@ -292,7 +383,13 @@ describe('missing and suppressed data', () => {
   it('the indicator rule overrides the contract rule', () => {
     const r = evaluate(
       terms(10_000, [
-        { indicatorId: 'lo', weight: 1, target: { type: 'absolute', level: 10 }, partial: aon, missingData: 'pay_in_full' },
+        {
+          indicatorId: 'lo',
+          weight: 1,
+          target: { type: 'absolute', level: 10 },
+          partial: aon,
+          missingData: 'pay_in_full',
+        },
         { indicatorId: 'hi', weight: 1, target: { type: 'absolute', level: 80 }, partial: aon },
       ]),
       facts({ lo: { definition: LO, actual: noRow() }, hi: { definition: HI, actual: noRow() } }),
@@ -322,7 +419,10 @@ describe('totals', () => {
     const r = evaluate(
       terms(
         100_001,
-        ['a', 'b', 'c'].map((id) => ({ indicatorId: id, weight: 1, target: { type: 'absolute', level: 80 }, partial: linear(60) }) as const),
+        ['a', 'b', 'c'].map(
+          (id) =>
+            ({ indicatorId: id, weight: 1, target: { type: 'absolute', level: 80 }, partial: linear(60) }) as const,
+        ),
         { fixedFeePence: 1_234_567 },
       ),
       facts({
@@ -343,7 +443,9 @@ describe('totals', () => {
       unearnedPence: 41_667,
       totalPence: 1_292_901,
     });
-    expect(r.notes.at(-1)).toBe('Total: fixed fee £12,345.67 + outcome-linked £583.34 earned of £1,000.01 = £12,929.01.');
+    expect(r.notes.at(-1)).toBe(
+      'Total: fixed fee £12,345.67 + outcome-linked £583.34 earned of £1,000.01 = £12,929.01.',
+    );
   });
 
   it('refuses an indicator with no better direction', () => {

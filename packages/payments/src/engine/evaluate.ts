@@ -25,14 +25,7 @@
  * 5. Money: see money.ts (largest-remainder allocation; earned rounded down to the penny).
  */
 import type { MissingDataRule, TermIndicator, Terms } from '../terms';
-import {
-  describeSymbol,
-  digitsToTell,
-  formatNumber,
-  formatValue,
-  ordinalPercentile,
-  pointsWord,
-} from './format';
+import { describeSymbol, digitsToTell, formatNumber, formatValue, ordinalPercentile, pointsWord } from './format';
 import { ACHIEVEMENT_SCALE, allocate, earned as earnedOf, formatPence, toMillionths } from './money';
 import type {
   Evaluation,
@@ -147,7 +140,11 @@ function resolveTarget(term: TermIndicator, facts: IndicatorFacts, period: numbe
         const avg = group?.pooled.value ?? null;
         const shift = (m: number) => (higher ? m : -m);
         const marginText =
-          margin === 0 ? '' : margin > 0 ? `${pointsWord(unit, margin)} better than ` : `no more than ${pointsWord(unit, margin)} worse than `;
+          margin === 0
+            ? ''
+            : margin > 0
+              ? `${pointsWord(unit, margin)} better than `
+              : `no more than ${pointsWord(unit, margin)} worse than `;
         if (avg === null) {
           return {
             targetValue: null,
@@ -210,7 +207,8 @@ interface Draft {
 
 function draftLine(terms: Terms, term: TermIndicator, facts: IndicatorFacts, period: number): Draft {
   const { polarity } = facts.definition;
-  if (polarity === 'neutral') throw new Error(`${term.indicatorId} has no better direction, so it cannot carry a target`);
+  if (polarity === 'neutral')
+    throw new Error(`${term.indicatorId} has no better direction, so it cannot carry a target`);
   const higher = polarity === 'higher_better';
   const resolved = resolveTarget(term, facts, period);
   const actual = facts.actual.value;
@@ -233,7 +231,16 @@ function draftLine(terms: Terms, term: TermIndicator, facts: IndicatorFacts, per
   }
   const target = resolved.targetValue;
   if (atOrBetter(actual, target, higher)) {
-    return { term, facts, resolved, outcome: 'met', millionths: ACHIEVEMENT_SCALE, rule: null, excluded: false, missingReason: null };
+    return {
+      term,
+      facts,
+      resolved,
+      outcome: 'met',
+      millionths: ACHIEVEMENT_SCALE,
+      rule: null,
+      excluded: false,
+      missingReason: null,
+    };
   }
   let millionths = 0;
   const floor = resolved.floorValue;

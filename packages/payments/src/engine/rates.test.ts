@@ -9,7 +9,10 @@ import { evaluateRates } from './rates';
 const f = facts({
   stable: { definition: definition('stable', 'higher_better'), actual: figure(74, { numerator: 37, denominator: 50 }) },
   eet: { definition: definition('eet', 'higher_better'), actual: figure(60, { numerator: 12, denominator: 20 }) },
-  same_sw: { definition: definition('same_sw', 'higher_better'), actual: figure(null, { symbol: 'c', numeratorSymbol: 'c', denominator: 8 }) },
+  same_sw: {
+    definition: definition('same_sw', 'higher_better'),
+    actual: figure(null, { symbol: 'c', numeratorSymbol: 'c', denominator: 8 }),
+  },
   no_row: { definition: definition('no_row', 'higher_better'), actual: noRow() },
 });
 
@@ -59,7 +62,9 @@ describe('rate card', () => {
       [12, 12_000, 2_857],
       [0, 0, 0],
     ]);
-    expect(r.lines[0]!.explanation).toBe('£10.00 per unit: 37 counted, capped at 30 units; 30 x £10.00 = £300.00; after the caps £71.44.');
+    expect(r.lines[0]!.explanation).toBe(
+      '£10.00 per unit: 37 counted, capped at 30 units; 30 x £10.00 = £300.00; after the caps £71.44.',
+    );
     expect(r).toMatchObject({ grossPence: 42_000, yearPence: 10_001, paidPence: 10_001 });
   });
 
@@ -77,7 +82,9 @@ describe('rate card', () => {
     const r = evaluateRates(card, f, 7_001);
     expect(r.lines.map((l) => l.paidPence)).toEqual([2_265, 734]);
     expect(r).toMatchObject({ yearPence: 4_900, paidBeforePence: 7_001, paidPence: 2_999 });
-    expect(r.notes[0]).toBe('Rate card: the contract cap of £100.00 has £29.99 left after £70.01 paid in earlier years; that is shared the same way.');
+    expect(r.notes[0]).toBe(
+      'Rate card: the contract cap of £100.00 has £29.99 left after £70.01 paid in earlier years; that is shared the same way.',
+    );
     // nothing left: nothing paid
     expect(evaluateRates(card, f, 10_000).paidPence).toBe(0);
     expect(evaluateRates(card, f, 12_000).paidPence).toBe(0);

@@ -46,7 +46,10 @@ function capTo(amounts: readonly number[], cap: number): number[] {
   if (total <= cap) return [...amounts];
   // only the amounts above 0 share the cap, so no leftover penny goes to a rate that earned nothing
   const paying = amounts.map((a, i) => [a, i] as const).filter(([a]) => a > 0);
-  const shares = allocate(cap, paying.map(([a]) => a));
+  const shares = allocate(
+    cap,
+    paying.map(([a]) => a),
+  );
   const out = amounts.map(() => 0);
   paying.forEach(([, i], k) => {
     out[i] = shares[k]!;
@@ -59,8 +62,16 @@ export function evaluateRates(card: RateCard, facts: StatementFacts, paidBeforeP
     const f = facts.indicators[rate.indicatorId];
     if (!f) throw new Error(`no facts for indicator ${rate.indicatorId}`);
     const counted = f.actual.found ? f.actual.numerator : null;
-    const units = counted === null ? 0 : Math.min(Math.max(0, Math.floor(counted)), rate.maxUnits ?? Number.MAX_SAFE_INTEGER);
-    return { rate, title: f.definition.title, counted, countedSymbol: f.actual.numeratorSymbol ?? f.actual.symbol, units, grossPence: units * rate.pricePence };
+    const units =
+      counted === null ? 0 : Math.min(Math.max(0, Math.floor(counted)), rate.maxUnits ?? Number.MAX_SAFE_INTEGER);
+    return {
+      rate,
+      title: f.definition.title,
+      counted,
+      countedSymbol: f.actual.numeratorSymbol ?? f.actual.symbol,
+      units,
+      grossPence: units * rate.pricePence,
+    };
   });
   const gross = drafts.map((d) => d.grossPence);
   const grossPence = gross.reduce((a, b) => a + b, 0);
@@ -91,9 +102,13 @@ export function evaluateRates(card: RateCard, facts: StatementFacts, paidBeforeP
   });
   const notes: string[] = [];
   if (card.capPerYearPence !== undefined && grossPence > card.capPerYearPence)
-    notes.push(`Rate card: ${formatPence(grossPence)} earned is over the yearly cap of ${formatPence(card.capPerYearPence)}; the cap is shared among the rates in proportion to what each earned.`);
+    notes.push(
+      `Rate card: ${formatPence(grossPence)} earned is over the yearly cap of ${formatPence(card.capPerYearPence)}; the cap is shared among the rates in proportion to what each earned.`,
+    );
   if (left !== null && yearPence > left)
-    notes.push(`Rate card: the contract cap of ${formatPence(card.capContractPence!)} has ${formatPence(left)} left after ${formatPence(paidBeforePence)} paid in earlier years; that is shared the same way.`);
+    notes.push(
+      `Rate card: the contract cap of ${formatPence(card.capContractPence!)} has ${formatPence(left)} left after ${formatPence(paidBeforePence)} paid in earlier years; that is shared the same way.`,
+    );
   notes.push(`Rate card: ${formatPence(paidPence)} paid.`);
   return { lines, grossPence, yearPence, paidBeforePence, paidPence, notes };
 }

@@ -12,8 +12,20 @@ export async function indigoExport(database: Database, viewer: Viewer, contractI
   const terms = (await listVersions(database, viewer, contractId))!.at(-1)!.terms;
   // the latest revision of each year: a superseded statement was replaced
   const current = (await listStatements(database, viewer, { contractId })).filter((s) => s.supersededById === null);
-  const documents = (await getStatements(database, viewer, current.map((s) => s.id))).map((s) => JSON.parse(s.document) as StatementDocument);
-  const ids = [...terms.indicators.map((t) => t.indicatorId), ...(terms.rateCard?.rates ?? []).map((r) => r.indicatorId)];
-  const definitions = [...(await readDefinitions(database.db, ids)).values()].map((d) => ({ id: d.id, title: d.title }));
+  const documents = (
+    await getStatements(
+      database,
+      viewer,
+      current.map((s) => s.id),
+    )
+  ).map((s) => JSON.parse(s.document) as StatementDocument);
+  const ids = [
+    ...terms.indicators.map((t) => t.indicatorId),
+    ...(terms.rateCard?.rates ?? []).map((r) => r.indicatorId),
+  ];
+  const definitions = [...(await readDefinitions(database.db, ids)).values()].map((d) => ({
+    id: d.id,
+    title: d.title,
+  }));
   return indigoProject(contract, terms, definitions, documents);
 }

@@ -23,7 +23,13 @@ const terms: Terms = {
   ]),
   rateCard: { rates: [{ indicatorId: 'eet', pricePence: 1_250 }], capPerYearPence: 10_000 },
 };
-const contract = { name: 'Stable homes', periodStart: 2025, periodEnd: 2026, councilName: 'Kent', practiceName: 'SWP Kent' };
+const contract = {
+  name: 'Stable homes',
+  periodStart: 2025,
+  periodEnd: 2026,
+  councilName: 'Kent',
+  practiceName: 'SWP Kent',
+};
 const doc = buildDocument({
   status: 'issued',
   statementId: 7,
@@ -59,18 +65,30 @@ describe('INDIGO export', () => {
       anticipated_end_date_of_service_provision: { value: '2026-03-31', status: 'PUBLIC' },
     });
     expect(project.outcome_metrics.map((m) => m.id)).toEqual(['target-a', 'target-b', 'rate-eet']);
-    expect(project.outcome_pricings.map((p) => [p.outcome_metric_id.value, 'maximum_price_if_all_targets_achieved' in p ? p.maximum_price_if_all_targets_achieved.amount.value : p.price_per_unit.amount.value])).toEqual([
+    expect(
+      project.outcome_pricings.map((p) => [
+        p.outcome_metric_id.value,
+        'maximum_price_if_all_targets_achieved' in p
+          ? p.maximum_price_if_all_targets_achieved.amount.value
+          : p.price_per_unit.amount.value,
+      ]),
+    ).toEqual([
       ['target-a', '66.67'],
       ['target-b', '33.34'],
       ['rate-eet', 12.5],
     ]);
     expect(project.outcome_pricings[2]!.price_description).toEqual({ value: 'Per child counted; at most 100 a year' });
-    expect(project.outcome_payments.map((p) => [p.outcome_metric_id.value, p.status, p.money?.amount.value ?? null])).toEqual([
+    expect(
+      project.outcome_payments.map((p) => [p.outcome_metric_id.value, p.status, p.money?.amount.value ?? null]),
+    ).toEqual([
       ['target-a', 'PUBLIC', 66.67],
       ['target-b', 'PRIVATE', null],
       ['rate-eet', 'PUBLIC', 100],
     ]);
-    expect(project.outcome_payments[0]!.period).toEqual({ start_date: { value: '2024-04-01' }, end_date: { value: '2025-03-31' } });
+    expect(project.outcome_payments[0]!.period).toEqual({
+      start_date: { value: '2024-04-01' },
+      end_date: { value: '2025-03-31' },
+    });
     // nothing of the withheld line's pence (floor(3,334 x 0.5) = 1,667p) is in the export
     expect(JSON.stringify(project)).not.toMatch(/16\.67|1667/);
   });

@@ -72,14 +72,18 @@ export function indigoProject(
   );
   const caps = [
     terms.rateCard?.capPerYearPence !== undefined ? `at most ${pounds(terms.rateCard.capPerYearPence)} a year` : '',
-    terms.rateCard?.capContractPence !== undefined ? `at most ${pounds(terms.rateCard.capContractPence)} over the contract` : '',
+    terms.rateCard?.capContractPence !== undefined
+      ? `at most ${pounds(terms.rateCard.capContractPence)} over the contract`
+      : '',
   ].filter(Boolean);
   const pricings = [
     ...terms.indicators.map((t, i) => ({
       outcome_metric_id: v(metricId('target', t.indicatorId)),
       currency: v('GBP'),
       maximum_price_if_all_targets_achieved: { amount: v(String(pounds(shares[i]!))) },
-      price_description: v(`A share of the outcome-linked pot by weight (${t.weight} of ${terms.indicators.reduce((a, x) => a + x.weight, 0)})`),
+      price_description: v(
+        `A share of the outcome-linked pot by weight (${t.weight} of ${terms.indicators.reduce((a, x) => a + x.weight, 0)})`,
+      ),
       status: 'PUBLIC',
     })),
     ...(terms.rateCard?.rates ?? []).map((r) => ({
@@ -87,7 +91,9 @@ export function indigoProject(
       currency: v('GBP'),
       price_per_unit: { amount: v(pounds(r.pricePence)) },
       price_description: v(
-        [`Per child counted`, r.maxUnits !== undefined ? `at most ${r.maxUnits} a year` : '', ...caps].filter(Boolean).join('; '),
+        [`Per child counted`, r.maxUnits !== undefined ? `at most ${r.maxUnits} a year` : '', ...caps]
+          .filter(Boolean)
+          .join('; '),
       ),
       status: 'PUBLIC',
     })),
@@ -98,10 +104,23 @@ export function indigoProject(
     const period = { start_date: v(yearStart(document.period)), end_date: v(yearEnd(document.period)) };
     const payment = (id: string, pence: number | null): IndigoPayment =>
       pence === null
-        ? { outcome_metric_id: v(id), period, type: v('Actual'), status: 'PRIVATE', notes: 'Withheld: it would give a suppressed count back.' }
-        : { outcome_metric_id: v(id), period, type: v('Actual'), money: { currency: v('GBP'), amount: v(pounds(pence)) }, status: 'PUBLIC' };
+        ? {
+            outcome_metric_id: v(id),
+            period,
+            type: v('Actual'),
+            status: 'PRIVATE',
+            notes: 'Withheld: it would give a suppressed count back.',
+          }
+        : {
+            outcome_metric_id: v(id),
+            period,
+            type: v('Actual'),
+            money: { currency: v('GBP'), amount: v(pounds(pence)) },
+            status: 'PUBLIC',
+          };
     for (const line of seen.lines) payments.push(payment(metricId('target', line.indicatorId), line.earnedPence));
-    for (const line of seen.rateCard?.lines ?? []) payments.push(payment(metricId('rate', line.indicatorId), line.paidPence));
+    for (const line of seen.rateCard?.lines ?? [])
+      payments.push(payment(metricId('rate', line.indicatorId), line.paidPence));
   }
   const parties = [contract.councilName, contract.practiceName].filter(Boolean).join(' and ');
   return {

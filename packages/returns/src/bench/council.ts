@@ -31,7 +31,14 @@ export async function runCouncilBench(
     try {
       await seedPlaces(database);
       const files = ssda903Files(`${options.seed ?? 2025}-${children}`, '886', 2025, children);
-      const result = await importReturn(database, { kind: 'ssda903', councilCode: '886', collectionYear: 2025, files, submittedBy: 'bench', registrationSecret: BENCH_REGISTRATION_SECRET });
+      const result = await importReturn(database, {
+        kind: 'ssda903',
+        councilCode: '886',
+        collectionYear: 2025,
+        files,
+        submittedBy: 'bench',
+        registrationSecret: BENCH_REGISTRATION_SECRET,
+      });
       if (result.status !== 'accepted') throw new Error(`the ${children}-children return was ${result.status}`);
       const row: CouncilBenchRow = {
         engine: database.engine,
@@ -40,7 +47,9 @@ export async function runCouncilBench(
         computeSeconds: result.timings.computeMs / 1000,
         importSeconds: result.timings.totalMs / 1000,
       };
-      options.onProgress?.(`${row.engine}: ${children} children, ${row.rows} rows: recompute ${row.computeSeconds.toFixed(2)} s, import ${row.importSeconds.toFixed(2)} s`);
+      options.onProgress?.(
+        `${row.engine}: ${children} children, ${row.rows} rows: recompute ${row.computeSeconds.toFixed(2)} s, import ${row.importSeconds.toFixed(2)} s`,
+      );
       out.push(row);
     } finally {
       await database.close();
@@ -50,9 +59,14 @@ export async function runCouncilBench(
 }
 
 export function formatCouncilBench(rows: readonly CouncilBenchRow[]): string {
-  const lines = ['| engine | children | child-level rows | recompute (s) | whole import (s) |', '|---|---:|---:|---:|---:|'];
+  const lines = [
+    '| engine | children | child-level rows | recompute (s) | whole import (s) |',
+    '|---|---:|---:|---:|---:|',
+  ];
   for (const r of rows) {
-    lines.push(`| ${r.engine} | ${r.children.toLocaleString('en-GB')} | ${r.rows.toLocaleString('en-GB')} | ${r.computeSeconds.toFixed(2)} | ${r.importSeconds.toFixed(2)} |`);
+    lines.push(
+      `| ${r.engine} | ${r.children.toLocaleString('en-GB')} | ${r.rows.toLocaleString('en-GB')} | ${r.computeSeconds.toFixed(2)} | ${r.importSeconds.toFixed(2)} |`,
+    );
   }
   return lines.join('\n');
 }

@@ -41,7 +41,8 @@ export async function runDemoBench(
   const first = await seedDemoReturns(database, {
     registrationSecret: BENCH_REGISTRATION_SECRET,
     onProgress: (p) => {
-      if (p.done % 12 === 0 || p.done === p.total || p.status === 'rejected') log(`${database.engine} demo: ${p.done}/${p.total} ${p.message}`);
+      if (p.done % 12 === 0 || p.done === p.total || p.status === 'rejected')
+        log(`${database.engine} demo: ${p.done}/${p.total} ${p.message}`);
     },
   });
   const seconds = (performance.now() - started) / 1000;
@@ -52,7 +53,8 @@ export async function runDemoBench(
   const slowest = first.returns.reduce((a, r) => (r.milliseconds > a.milliseconds ? r : a), first.returns[0]!);
   const phases: Record<string, number> = {};
   for (const r of first.returns) {
-    for (const [k, v] of Object.entries(r.timings ?? {})) phases[k.replace(/Ms$/, '')] = (phases[k.replace(/Ms$/, '')] ?? 0) + v / 1000;
+    for (const [k, v] of Object.entries(r.timings ?? {}))
+      phases[k.replace(/Ms$/, '')] = (phases[k.replace(/Ms$/, '')] ?? 0) + v / 1000;
   }
   return {
     engine: database.engine,
@@ -76,7 +78,10 @@ export async function runDemoBench(
 
 export function formatDemo(r: DemoBenchResult): string {
   const sizes = r.councils
-    .map((c) => `${c.code}: ${c.children} children, ${c.workers} workers; ${c.practices.map((p) => `${p.id} ${Math.round(p.share * 100)}%`).join(', ')}`)
+    .map(
+      (c) =>
+        `${c.code}: ${c.children} children, ${c.workers} workers; ${c.practices.map((p) => `${p.id} ${Math.round(p.share * 100)}%`).join(', ')}`,
+    )
     .join('\n  ');
   return [
     `demo returns on ${r.engine}: years ${r.years.join(', ')}; ${r.councils.length} councils`,
@@ -84,7 +89,9 @@ export function formatDemo(r: DemoBenchResult): string {
     `first call: ${r.returns} returns (${r.accepted} accepted, ${r.rejected} rejected), ${r.rows.toLocaleString('en-GB')} child-level rows in ${r.seconds.toFixed(1)} s` +
       ` (cpu ${r.cpu.node.toFixed(1)}${r.cpu.measuresDb ? ` + ${r.cpu.db.toFixed(1)} PostgreSQL` : ''}); slowest ${r.slowest.label} ${r.slowest.seconds.toFixed(1)} s`,
     // Two imports are in flight at once, so the phases summed over imports exceed the wall clock.
-    `import phases summed over the imports (s): ${Object.entries(r.phases).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}; ` +
+    `import phases summed over the imports (s): ${Object.entries(r.phases)
+      .map(([k, v]) => `${k} ${v.toFixed(1)}`)
+      .join(', ')}; ` +
       `recomputeAll at the end ${r.recomputeSeconds === null ? '-' : `${r.recomputeSeconds.toFixed(1)} s`}`,
     `second call: ${r.againSkipped} returns already seeded, ${(r.againSeconds * 1000).toFixed(0)} ms`,
     `peak RSS ${r.maxRssMb} MB; load average ${r.load.before.toFixed(2)} / ${r.load.after.toFixed(2)}`,

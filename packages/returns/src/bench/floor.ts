@@ -42,7 +42,9 @@ async function dump(database: Database, table: string): Promise<Uint8Array> {
     const text = `${ident(name)}::text`;
     return `coalesce(replace(replace(replace(replace(${text}, '\\', '\\\\'), E'\t', '\\t'), E'\n', '\\n'), E'\r', '\\r'), '\\N')`;
   });
-  const rows = await raw.sql.unsafe<{ line: string }[]>(`SELECT concat_ws(E'\\t', ${fields.join(', ')}) AS line FROM ${ident(table)}`);
+  const rows = await raw.sql.unsafe<{ line: string }[]>(
+    `SELECT concat_ws(E'\\t', ${fields.join(', ')}) AS line FROM ${ident(table)}`,
+  );
   return new TextEncoder().encode(rows.map((r) => r.line + '\n').join(''));
 }
 

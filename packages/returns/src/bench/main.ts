@@ -50,12 +50,21 @@ const { values } = parseArgs({
 });
 
 if (values.help) {
-  console.log(readFileSync(new URL(import.meta.url), 'utf8').split('*/')[0]!.replace(/^\/\*\n?/, '').replace(/^ \* ?/gm, ''));
+  console.log(
+    readFileSync(new URL(import.meta.url), 'utf8')
+      .split('*/')[0]!
+      .replace(/^\/\*\n?/, '')
+      .replace(/^ \* ?/gm, ''),
+  );
   process.exit(0);
 }
 
 const engines: Engine[] =
-  values.engine === 'both' ? ['postgres', 'pglite'] : values.engine === 'pglite' || values.engine === 'postgres' ? [values.engine] : [];
+  values.engine === 'both'
+    ? ['postgres', 'pglite']
+    : values.engine === 'pglite' || values.engine === 'postgres'
+      ? [values.engine]
+      : [];
 if (engines.length === 0) throw new Error(`--engine must be pglite, postgres or both, not ${values.engine}`);
 const scale = Number(values.scale);
 if (!(scale > 0 && scale <= 4)) throw new Error(`--scale must be a fraction in (0, 4], not ${values.scale}`);
@@ -70,9 +79,13 @@ if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency 
 
 if (values['council-children']) {
   const sizes = values['council-children'].split(',').map(Number);
-  if (!sizes.every((n) => Number.isInteger(n) && n > 0)) throw new Error(`--council-children must list whole numbers, not ${values['council-children']}`);
+  if (!sizes.every((n) => Number.isInteger(n) && n > 0))
+    throw new Error(`--council-children must list whole numbers, not ${values['council-children']}`);
   const rows = [];
-  for (const engine of engines) rows.push(...(await runCouncilBench(() => openBenchDatabase(engine), sizes, { seed, onProgress: (l) => console.error(l) })));
+  for (const engine of engines)
+    rows.push(
+      ...(await runCouncilBench(() => openBenchDatabase(engine), sizes, { seed, onProgress: (l) => console.error(l) })),
+    );
   console.log(formatCouncilBench(rows));
   process.exit(0);
 }
@@ -108,10 +121,14 @@ function runChild(engine: Engine): NationalBenchResult | DemoBenchResult {
     if (given[i] === '--engine' || given[i] === '--json') i++;
     else if (!given[i]!.startsWith('--engine=') && !given[i]!.startsWith('--json=')) args.push(given[i]!);
   }
-  const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, ...args, '--engine', engine, '--result-file', file], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: process.env,
-  });
+  const child = spawnSync(
+    process.execPath,
+    [...process.execArgv, process.argv[1]!, ...args, '--engine', engine, '--result-file', file],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: process.env,
+    },
+  );
   try {
     if (child.status !== 0) throw new Error(`the ${engine} run failed (exit ${child.status ?? child.signal})`);
     return JSON.parse(readFileSync(file, 'utf8')) as NationalBenchResult | DemoBenchResult;
@@ -134,7 +151,10 @@ if (values.demo) {
 }
 if (values.json) {
   const path = resolve(process.env.INIT_CWD ?? process.cwd(), values.json);
-  writeFileSync(path, JSON.stringify({ measuredAt: new Date().toISOString(), machine: machine(), results }, null, 2) + '\n');
+  writeFileSync(
+    path,
+    JSON.stringify({ measuredAt: new Date().toISOString(), machine: machine(), results }, null, 2) + '\n',
+  );
   console.log(`\nJSON written to ${path}`);
 }
 

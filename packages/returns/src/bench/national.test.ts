@@ -27,8 +27,28 @@ async function seedCouncils(database: Database): Promise<void> {
   ];
   await db.insert(indicatorValues).values(
     sizes.flatMap(([code, children, fte]) => [
-      { indicatorId: 'placements_3plus', subjectKind: 'council' as const, subjectId: code, period: 2025, source: 'published' as const, numerator: 1, denominator: children },
-      ...(fte ? [{ indicatorId: 'workforce_turnover', subjectKind: 'council' as const, subjectId: code, period: 2025, source: 'published' as const, numerator: 1, denominator: fte }] : []),
+      {
+        indicatorId: 'placements_3plus',
+        subjectKind: 'council' as const,
+        subjectId: code,
+        period: 2025,
+        source: 'published' as const,
+        numerator: 1,
+        denominator: children,
+      },
+      ...(fte
+        ? [
+            {
+              indicatorId: 'workforce_turnover',
+              subjectKind: 'council' as const,
+              subjectId: code,
+              period: 2025,
+              source: 'published' as const,
+              numerator: 1,
+              denominator: fte,
+            },
+          ]
+        : []),
     ]),
   );
 }
@@ -87,7 +107,8 @@ describe.each(testEngines())('national bench on %s (tiny scale)', (engine) => {
   });
 
   it('reports every phase, and prints a table', () => {
-    for (const k of ['parse', 'validate', 'write', 'recomputeAll'] as const) expect(result.phases[k]).toBeGreaterThanOrEqual(0);
+    for (const k of ['parse', 'validate', 'write', 'recomputeAll'] as const)
+      expect(result.phases[k]).toBeGreaterThanOrEqual(0);
     expect(result.memory.maxRssMb).toBeGreaterThan(0);
     const table = formatResults([result]);
     expect(table).toContain(`| engine`);

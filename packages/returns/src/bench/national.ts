@@ -85,7 +85,10 @@ export interface NationalBenchResult {
   floor: (FloorResult & { rowsPerSecond: number }) | null;
   memory: { maxRssMb: number; peakRssMb: number; peakHeapMb: number };
   /** Sanity: England's computed placements_3plus and workforce_turnover after recomputeAll. */
-  england: { placements3plus: { numerator: number; denominator: number } | null; turnover: { numerator: number; denominator: number } | null };
+  england: {
+    placements3plus: { numerator: number; denominator: number } | null;
+    turnover: { numerator: number; denominator: number } | null;
+  };
   databaseMb: number;
   /** The engine's version() string. */
   server: string;
@@ -154,7 +157,10 @@ function memorySampler() {
   };
 }
 
-export async function runNationalBench(database: Database, options: NationalBenchOptions = {}): Promise<NationalBenchResult> {
+export async function runNationalBench(
+  database: Database,
+  options: NationalBenchOptions = {},
+): Promise<NationalBenchResult> {
   const scale = options.scale ?? 1;
   const seed = options.seed ?? 2025;
   const collectionYear = options.collectionYear ?? 2025;
@@ -167,7 +173,9 @@ export async function runNationalBench(database: Database, options: NationalBenc
     children: Math.max(councils.length, Math.round(ENGLAND_TOTALS_2025.children * scale)),
     workers: Math.max(councils.length, Math.round(ENGLAND_TOTALS_2025.workers * scale)),
   };
-  log(`${database.engine}: ${councils.length} councils, ${totals.children} children looked after, ${totals.workers} social workers`);
+  log(
+    `${database.engine}: ${councils.length} councils, ${totals.children} children looked after, ${totals.workers} social workers`,
+  );
 
   const loadBefore = loadavg()[0]!;
   const cpu = await cpuClock(database);
@@ -201,7 +209,10 @@ export async function runNationalBench(database: Database, options: NationalBenc
 
   const account = (r: ImportResult, done: number) => {
     if (r.status !== 'accepted') {
-      const first = r.errors.slice(0, 3).map((e) => `${e.rule} ${e.message}`).join('; ');
+      const first = r.errors
+        .slice(0, 3)
+        .map((e) => `${e.rule} ${e.message}`)
+        .join('; ');
       throw new Error(`${r.kind} ${r.councilCode} ${r.collectionYear} was ${r.status}: ${first}`);
     }
     add(timings, r.timings);
@@ -209,10 +220,16 @@ export async function runNationalBench(database: Database, options: NationalBenc
     rowsWritten += Object.values(r.written).reduce((a, b) => a + b, 0);
     bytes += r.files.reduce((a, f) => a + f.size, 0);
     if (r.timings.totalMs / 1000 > slowest.seconds) {
-      slowest = { label: `${r.kind} ${r.councilCode}`, seconds: r.timings.totalMs / 1000, recomputeSeconds: r.timings.computeMs / 1000 };
+      slowest = {
+        label: `${r.kind} ${r.councilCode}`,
+        seconds: r.timings.totalMs / 1000,
+        recomputeSeconds: r.timings.computeMs / 1000,
+      };
     }
     if (done % 50 === 0 || done === 2 * councils.length) {
-      log(`${database.engine}: ${done}/${2 * councils.length} returns imported, ${rowsWritten} rows, ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      log(
+        `${database.engine}: ${done}/${2 * councils.length} returns imported, ${rowsWritten} rows, ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      );
     }
   };
 
@@ -236,13 +253,24 @@ export async function runNationalBench(database: Database, options: NationalBenc
   clock.enter('after');
   const finished = performance.now();
   importedAt ||= finished;
-  if (summary.recompute) log(`${database.engine}: recomputeAll ${(summary.recompute.milliseconds / 1000).toFixed(1)} s`);
+  if (summary.recompute)
+    log(`${database.engine}: recomputeAll ${(summary.recompute.milliseconds / 1000).toFixed(1)} s`);
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
 
   // Wall clock of the import loop less generation (generation runs in the loop, between imports).
   const importMs = importedAt - started - generateMs;
   const seconds = (finished - started - generateMs) / 1000;
-  const sumMs = ms(timings, 'hashMs', 'checkMs', 'parseMs', 'validateMs', 'storeMs', 'deleteMs', 'writeMs', 'computeMs');
+  const sumMs = ms(
+    timings,
+    'hashMs',
+    'checkMs',
+    'parseMs',
+    'validateMs',
+    'storeMs',
+    'deleteMs',
+    'writeMs',
+    'computeMs',
+  );
   const phases: PhaseSeconds = {
     generate: generateMs / 1000,
     hash: ms(timings, 'hashMs', 'checkMs') / 1000,

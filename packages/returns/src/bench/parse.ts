@@ -165,7 +165,12 @@ if (want('csww')) {
 if (values.xml903 && want('xml903')) {
   // The same returns in 903 XML form: not part of the national total (councils send the CSV form).
   const t = time(() => corpus.xml903.reduce((n, f) => n + rows903(parseSsda903Files([f])), 0));
-  report('903 xml', bytesOf(corpus.xml903), t, fingerprint(corpus.xml903, (f) => parseSsda903Files([f])));
+  report(
+    '903 xml',
+    bytesOf(corpus.xml903),
+    t,
+    fingerprint(corpus.xml903, (f) => parseSsda903Files([f])),
+  );
 }
 if (totals.bytes > 0) {
   const mb = totals.bytes / 1e6;

@@ -26,19 +26,36 @@ export function formatResults(results: readonly NationalBenchResult[]): string {
     ['return files (MB)', ...results.map((r) => (r.bytes / 1e6).toFixed(1))],
     ['TOTAL: import and recompute', ...results.map((r) => s(r.seconds))],
     ['rows/s', ...results.map((r) => n(r.rowsPerSecond))],
-    ['CPU s: Node + PostgreSQL backends', ...results.map((r) => (r.cpuTotal.measuresDb ? `${r.cpuTotal.node.toFixed(1)} + ${r.cpuTotal.db.toFixed(1)}` : `${r.cpuTotal.node.toFixed(1)} (all in Node)`))],
+    [
+      'CPU s: Node + PostgreSQL backends',
+      ...results.map((r) =>
+        r.cpuTotal.measuresDb
+          ? `${r.cpuTotal.node.toFixed(1)} + ${r.cpuTotal.db.toFixed(1)}`
+          : `${r.cpuTotal.node.toFixed(1)} (all in Node)`,
+      ),
+    ],
     ['phase: wall (share); cpu node [+ db]', ...results.map(() => '')],
     ['  hash + checks', ...results.map((r) => phase(r, 'hash'))],
     ['  parse', ...results.map((r) => phase(r, 'parse'))],
     ['  validate', ...results.map((r) => phase(r, 'validate'))],
     ['  store submission + files', ...results.map((r) => phase(r, 'store'))],
     ['  write (COPY)', ...results.map((r) => phase(r, 'write'))],
-    [`  recompute in each import (${first.recompute === 'each' ? 'on' : 'off'})`, ...results.map((r) => phase(r, 'recompute'))],
+    [
+      `  recompute in each import (${first.recompute === 'each' ? 'on' : 'off'})`,
+      ...results.map((r) => phase(r, 'recompute')),
+    ],
     ['  other (tx, commit, audit, checks)', ...results.map((r) => phase(r, 'other'))],
     [`  recomputeAll (${first.recompute === 'end' ? 'on' : 'off'})`, ...results.map((r) => phase(r, 'recomputeAll'))],
     ['generate returns (not in total)', ...results.map((r) => phase(r, 'generate').replace(/ \(\d+%\)/, ''))],
     ['slowest single import', ...results.map((r) => `${r.slowest.label} ${s(r.slowest.seconds)}`)],
-    ['bare COPY floor, same rows', ...results.map((r) => (r.floor ? `${s(r.floor.seconds)}; cpu ${r.floor.cpu.node.toFixed(1)}${r.cpuTotal.measuresDb ? ` + ${r.floor.cpu.db.toFixed(1)}` : ''}` : '-'))],
+    [
+      'bare COPY floor, same rows',
+      ...results.map((r) =>
+        r.floor
+          ? `${s(r.floor.seconds)}; cpu ${r.floor.cpu.node.toFixed(1)}${r.cpuTotal.measuresDb ? ` + ${r.floor.cpu.db.toFixed(1)}` : ''}`
+          : '-',
+      ),
+    ],
     ['bare COPY rows/s', ...results.map((r) => (r.floor ? n(r.floor.rowsPerSecond) : '-'))],
     ['total / floor', ...results.map((r) => (r.floor ? `${(r.seconds / r.floor.seconds).toFixed(1)}x` : '-'))],
     ['peak RSS, maxRSS (MB)', ...results.map((r) => n(r.memory.maxRssMb))],
@@ -49,7 +66,8 @@ export function formatResults(results: readonly NationalBenchResult[]): string {
     ['load average before / after', ...results.map((r) => `${r.load.before.toFixed(2)} / ${r.load.after.toFixed(2)}`)],
   ];
   const widths = lines[0]!.map((_, c) => Math.max(...lines.map((l) => (l[c] ?? '').length)));
-  const row = (l: readonly string[]) => `| ${l.map((x, c) => (c === 0 ? x.padEnd(widths[c]!) : x.padStart(widths[c]!))).join(' | ')} |`;
+  const row = (l: readonly string[]) =>
+    `| ${l.map((x, c) => (c === 0 ? x.padEnd(widths[c]!) : x.padStart(widths[c]!))).join(' | ')} |`;
   const rule = `|${widths.map((w, c) => (c === 0 ? '-'.repeat(w + 2) : '-'.repeat(w + 1) + ':')).join('|')}|`;
   const head =
     `scale ${first.scale}, seed ${first.seed}, collection year ${first.collectionYear}, recompute ${first.recompute}, ` +

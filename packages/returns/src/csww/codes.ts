@@ -3,9 +3,26 @@ export const CSWW_CODES = {
   AgencyWorker: { '0': 'not an agency worker', '1': 'agency worker' },
   GenderCurrent: { '0': 'not known', '1': 'male', '2': 'female', '9': 'not specified' },
   Ethnicity: Object.fromEntries(
-    ['WBRI', 'WIRI', 'WOTH', 'MWBC', 'MWBA', 'MWAS', 'MOTH', 'AIND', 'APKN', 'ABAN', 'AOTH', 'BCRB', 'BAFR', 'BOTH', 'CHNE', 'OOTH', 'REFU', 'NOBT'].map(
-      (c) => [c, c],
-    ),
+    [
+      'WBRI',
+      'WIRI',
+      'WOTH',
+      'MWBC',
+      'MWBA',
+      'MWAS',
+      'MOTH',
+      'AIND',
+      'APKN',
+      'ABAN',
+      'AOTH',
+      'BCRB',
+      'BAFR',
+      'BOTH',
+      'CHNE',
+      'OOTH',
+      'REFU',
+      'NOBT',
+    ].map((c) => [c, c]),
   ),
   QualLevel: { '1': 'under-graduate', '2': 'post-graduate', '3': 'other' },
   StepUpGrad: { '0': 'no', '1': 'yes' },
@@ -33,7 +50,15 @@ export const CSWW_CODES = {
     '9': 'not known',
     '10': 'not yet collected',
   },
-  ReasonAbsence: { MAT: 'maternity/paternity', OTH: 'other paid authorised', PUB: 'public duties', SIC: 'sick leave', TRN: 'training', UNA: 'unauthorised', UNP: 'unpaid authorised' },
+  ReasonAbsence: {
+    MAT: 'maternity/paternity',
+    OTH: 'other paid authorised',
+    PUB: 'public duties',
+    SIC: 'sick leave',
+    TRN: 'training',
+    UNA: 'unauthorised',
+    UNP: 'unpaid authorised',
+  },
   CFKSSstatus: { '1': 'AYSE', '2': 'frontline practitioner', '3': 'practice supervisor', '4': 'practice leader' },
 } as const satisfies Record<string, Record<string, string>>;
 
@@ -42,5 +67,7 @@ export type CswwCodedField = keyof typeof CSWW_CODES;
 export function describeCswwCodes(field: CswwCodedField): string {
   const entries = Object.entries(CSWW_CODES[field] as Record<string, string>);
   const shown = entries.map(([c, label]) => (c === label ? c : `${c} (${label})`));
-  return shown.length > 12 ? `${shown.slice(0, 12).join(', ')}, ...` : `${shown.slice(0, -1).join(', ')} or ${shown[shown.length - 1]}`;
+  return shown.length > 12
+    ? `${shown.slice(0, 12).join(', ')}, ...`
+    : `${shown.slice(0, -1).join(', ')} or ${shown[shown.length - 1]}`;
 }

@@ -47,7 +47,9 @@ interface Meta {
 }
 
 export type CswwWorker = { -readonly [F in keyof typeof WORKER_FIELDS]: ValueOf<(typeof WORKER_FIELDS)[F]> } & Meta;
-export type CswwLaLevel = { -readonly [F in keyof typeof LA_LEVEL_FIELDS]: ValueOf<(typeof LA_LEVEL_FIELDS)[F]> } & Meta;
+export type CswwLaLevel = {
+  -readonly [F in keyof typeof LA_LEVEL_FIELDS]: ValueOf<(typeof LA_LEVEL_FIELDS)[F]>;
+} & Meta;
 
 export interface CswwHeader {
   origin: Origin;

@@ -96,12 +96,16 @@ describe('a malformed census file gets a clear error', () => {
 
   it('a 903 file given as a census', () => {
     const r = parseCswwXml({ name: 'c.xml', bytes: enc('<EXPSSDA903/>') });
-    expect(r.issues[0]!.message).toBe('This is not a workforce census XML return: the root element is EXPSSDA903, expected Message.');
+    expect(r.issues[0]!.message).toBe(
+      'This is not a workforce census XML return: the root element is EXPSSDA903, expected Message.',
+    );
   });
 
   it('empty and not UTF-8', () => {
     expect(parseCswwXml({ name: 'c.xml', bytes: new Uint8Array() }).issues[0]!.rule).toBe('FILE-EMPTY');
-    expect(parseCswwXml({ name: 'c.xml', bytes: Uint8Array.from([0x3c, 0x4d, 0xff, 0x3e]) }).issues[0]!.rule).toBe('FILE-ENCODING');
+    expect(parseCswwXml({ name: 'c.xml', bytes: Uint8Array.from([0x3c, 0x4d, 0xff, 0x3e]) }).issues[0]!.rule).toBe(
+      'FILE-ENCODING',
+    );
   });
 
   it('a census with no workers and no header is read, and the rules say what is missing', () => {

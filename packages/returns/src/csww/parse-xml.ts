@@ -57,7 +57,13 @@ export function parseCswwXml(file: { name: string; bytes: Uint8Array }): CswwPar
     return {
       kind: 'csww',
       model,
-      issues: [fileIssue(file.name, 'FILE-XML', `This is not a workforce census XML return: the root element is ${found}, expected ${ROOT}.`)],
+      issues: [
+        fileIssue(
+          file.name,
+          'FILE-XML',
+          `This is not a workforce census XML return: the root element is ${found}, expected ${ROOT}.`,
+        ),
+      ],
     };
   }
   const header = children(root, 'Header')[0];
@@ -84,7 +90,11 @@ export function parseCswwXml(file: { name: string; bytes: Uint8Array }): CswwPar
   }
   const la = children(root, 'LALevelVacancies')[0];
   if (la) {
-    model.laLevel = convertLaLevel(la, { file: file.name, row: 0, path: 'LALevelVacancies' }) as unknown as CswwModel['laLevel'];
+    model.laLevel = convertLaLevel(la, {
+      file: file.name,
+      row: 0,
+      path: 'LALevelVacancies',
+    }) as unknown as CswwModel['laLevel'];
   }
   children(root, 'CSWWWorker').forEach((w, i) => {
     const origin = { file: file.name, row: i + 1, path: `CSWWWorker[${i + 1}]` };

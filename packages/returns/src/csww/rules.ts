@@ -52,7 +52,12 @@ function workerRule(o: {
   };
 }
 
-function codeRule(code: string, field: CswwCodedField & keyof CswwWorker, severity: 'error' | 'warning', required = false): CswwRule {
+function codeRule(
+  code: string,
+  field: CswwCodedField & keyof CswwWorker,
+  severity: 'error' | 'warning',
+  required = false,
+): CswwRule {
   const codes = CSWW_CODES[field] as Record<string, string>;
   return workerRule({
     code,
@@ -111,12 +116,27 @@ export const cswwRules: readonly CswwRule[] = [
     *check(ctx) {
       const h = ctx.model.header;
       if (h?.Year && h.Year !== String(ctx.year)) {
-        yield { at: h, column: 'Year', value: h.Year, detail: `The return is being loaded for the ${ctx.year} census (30 September ${ctx.year}).` };
+        yield {
+          at: h,
+          column: 'Year',
+          value: h.Year,
+          detail: `The return is being loaded for the ${ctx.year} census (30 September ${ctx.year}).`,
+        };
       }
       if (h?.invalid?.ReferenceDate !== undefined) {
-        yield { at: h, column: 'ReferenceDate', value: h.invalid.ReferenceDate, detail: 'ReferenceDate is not a real date written yyyy-mm-dd.' };
+        yield {
+          at: h,
+          column: 'ReferenceDate',
+          value: h.invalid.ReferenceDate,
+          detail: 'ReferenceDate is not a real date written yyyy-mm-dd.',
+        };
       } else if (h?.ReferenceDate && h.ReferenceDate !== ctx.period.censusDate) {
-        yield { at: h, column: 'ReferenceDate', value: h.ReferenceDate, detail: `The census date is ${ctx.period.censusDate}.` };
+        yield {
+          at: h,
+          column: 'ReferenceDate',
+          value: h.ReferenceDate,
+          detail: `The census date is ${ctx.period.censusDate}.`,
+        };
       }
     },
   },
@@ -129,12 +149,23 @@ export const cswwRules: readonly CswwRule[] = [
     *check(ctx) {
       const la = ctx.model.laLevel;
       if (!la) {
-        yield { at: { origin: { file: ctx.model.file, row: 0, path: 'LALevelVacancies' } }, column: 'LALevelVacancies', value: '', detail: 'LALevelVacancies is missing.' };
+        yield {
+          at: { origin: { file: ctx.model.file, row: 0, path: 'LALevelVacancies' } },
+          column: 'LALevelVacancies',
+          value: '',
+          detail: 'LALevelVacancies is missing.',
+        };
         return;
       }
       for (const f of ['NumberOfVacancies', 'NoAgencyFTE', 'NoAgencyHeadcount'] as const) {
         const raw = la.invalid?.[f];
-        if (raw !== undefined) yield { at: la, column: f, value: raw, detail: `${f} "${raw}" is not a ${f === 'NoAgencyHeadcount' ? 'whole number' : 'number'}.` };
+        if (raw !== undefined)
+          yield {
+            at: la,
+            column: f,
+            value: raw,
+            detail: `${f} "${raw}" is not a ${f === 'NoAgencyHeadcount' ? 'whole number' : 'number'}.`,
+          };
         else if (la[f] === null) yield { at: la, column: f, value: '', detail: `${f} is blank.` };
         else if (la[f]! < 0) yield { at: la, column: f, value: la[f], detail: `${f} is negative.` };
       }
@@ -158,7 +189,8 @@ export const cswwRules: readonly CswwRule[] = [
       for (const w of ctx.model.workers) {
         if (w.SWENo === null) continue;
         const first = seen.get(w.SWENo.toUpperCase());
-        if (first !== undefined) yield { at: w, column: 'SWENo', value: w.SWENo, detail: `It is also on worker record ${first}.` };
+        if (first !== undefined)
+          yield { at: w, column: 'SWENo', value: w.SWENo, detail: `It is also on worker record ${first}.` };
         else seen.set(w.SWENo.toUpperCase(), w.origin.row);
       }
     },
@@ -186,19 +218,29 @@ export const cswwRules: readonly CswwRule[] = [
     column: 'RoleEndDate',
     fields: ['RoleStartDate', 'RoleEndDate'],
     message: 'The role end date is before the role start date.',
-    test: (w) => w.RoleStartDate !== null && w.RoleEndDate !== null && w.RoleEndDate < w.RoleStartDate && `The role started on ${d(w.RoleStartDate)}.`,
+    test: (w) =>
+      w.RoleStartDate !== null &&
+      w.RoleEndDate !== null &&
+      w.RoleEndDate < w.RoleStartDate &&
+      `The role started on ${d(w.RoleStartDate)}.`,
   }),
   workerRule({
     code: 'CSWW-W09',
     column: 'RoleStartDate',
     message: 'The role start date is after the census date: the census counts workers in post on 30 September.',
-    test: (w, ctx) => w.RoleStartDate !== null && w.RoleStartDate > ctx.period.censusDate && `The census date is ${d(ctx.period.censusDate)}.`,
+    test: (w, ctx) =>
+      w.RoleStartDate !== null &&
+      w.RoleStartDate > ctx.period.censusDate &&
+      `The census date is ${d(ctx.period.censusDate)}.`,
   }),
   workerRule({
     code: 'CSWW-W10',
     column: 'RoleEndDate',
     message: 'The role end date is after the census date: leavers are counted over the 12 months to 30 September.',
-    test: (w, ctx) => w.RoleEndDate !== null && w.RoleEndDate > ctx.period.censusDate && `The census date is ${d(ctx.period.censusDate)}.`,
+    test: (w, ctx) =>
+      w.RoleEndDate !== null &&
+      w.RoleEndDate > ctx.period.censusDate &&
+      `The census date is ${d(ctx.period.censusDate)}.`,
   }),
   codeRule('CSWW-W11', 'ReasonLeave', 'error'),
   workerRule({
@@ -215,13 +257,20 @@ export const cswwRules: readonly CswwRule[] = [
     column: 'ReasonLeave',
     fields: ['RoleEndDate', 'ReasonLeave'],
     message: 'A reason for leaving is given but there is no role end date.',
-    test: (w) => w.ReasonLeave !== null && w.RoleEndDate === null && w.invalid?.RoleEndDate === undefined && 'Give the date the role ended, or clear ReasonLeave.',
+    test: (w) =>
+      w.ReasonLeave !== null &&
+      w.RoleEndDate === null &&
+      w.invalid?.RoleEndDate === undefined &&
+      'Give the date the role ended, or clear ReasonLeave.',
   }),
   workerRule({
     code: 'CSWW-W14',
     column: 'Cases30',
     message: 'Cases30 (cases held on 30 September) must be a whole number of 0 or more.',
-    test: (w) => (w.invalid?.Cases30 !== undefined ? `"${w.invalid.Cases30}" is not a whole number.` : w.Cases30 !== null && w.Cases30 < 0 && 'It is negative.'),
+    test: (w) =>
+      w.invalid?.Cases30 !== undefined
+        ? `"${w.invalid.Cases30}" is not a whole number.`
+        : w.Cases30 !== null && w.Cases30 < 0 && 'It is negative.',
   }),
   workerRule({
     code: 'CSWW-W15',
@@ -248,7 +297,8 @@ export const cswwRules: readonly CswwRule[] = [
     severity: 'warning',
     column: 'ReasonAbsence',
     fields: ['Absat30Sept', 'ReasonAbsence'],
-    message: 'A reason for absence is given but the worker is not recorded as absent on 30 September (Absat30Sept = 1).',
+    message:
+      'A reason for absence is given but the worker is not recorded as absent on 30 September (Absat30Sept = 1).',
     test: (w) => w.ReasonAbsence !== null && w.Absat30Sept !== '1' && `Absat30Sept is ${w.Absat30Sept ?? 'blank'}.`,
   }),
   codeRule('CSWW-W20', 'GenderCurrent', 'warning'),
@@ -263,7 +313,8 @@ export const cswwRules: readonly CswwRule[] = [
     code: 'CSWW-W28',
     severity: 'warning',
     column: 'QualInst',
-    message: 'QualInst (the institution where the social work qualification was gained) is required by the census schema.',
+    message:
+      'QualInst (the institution where the social work qualification was gained) is required by the census schema.',
     test: (w) => w.QualInst === null && 'It is missing.',
   }),
 ];

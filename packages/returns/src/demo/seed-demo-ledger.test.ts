@@ -25,10 +25,14 @@ async function seedSmallPilot(database: Database): Promise<void> {
   const { db } = database;
   await syncCatalogue(db);
   await db.insert(regions).values({ code: 'E12000001', name: 'North East' });
-  await db.insert(councils).values({ code: '393', onsCode: 'E08000023', name: 'South Tyneside', regionCode: 'E12000001' });
+  await db
+    .insert(councils)
+    .values({ code: '393', onsCode: 'E08000023', name: 'South Tyneside', regionCode: 'E12000001' });
   await db.insert(pilotWaves).values({ wave: 2, name: 'Second wave', startYear: 2011, description: 'test' });
   await db.insert(pilotCouncils).values({ wave: 2, councilCode: '393' });
-  await db.insert(practices).values({ id: 'swp-south-tyneside', name: 'South Tyneside practice', pseudonym: 'Practice S', wave: 2 });
+  await db
+    .insert(practices)
+    .values({ id: 'swp-south-tyneside', name: 'South Tyneside practice', pseudonym: 'Practice S', wave: 2 });
   await db.insert(practiceCouncils).values({ practiceId: 'swp-south-tyneside', councilCode: '393' });
   const published = (indicatorId: string, period: number, numerator: number, denominator: number) => ({
     indicatorId,
@@ -62,14 +66,23 @@ describe.each(testEngines())('demo continuity ledger on %s', (engine) => {
   });
 
   it('gives the council and its practice the ledger in every year, with turnover and a few unmatched ids', async () => {
-    const rows = await database.rows<{ indicator_id: string; subject_kind: string; period: number; numerator: number; denominator: number }>(sql`
+    const rows = await database.rows<{
+      indicator_id: string;
+      subject_kind: string;
+      period: number;
+      numerator: number;
+      denominator: number;
+    }>(sql`
       SELECT indicator_id, subject_kind, period, numerator, denominator FROM indicator_values
       WHERE source = 'computed' AND indicator_id IN ('sw_changes_turnover', 'sw_id_unmatched', 'sw_no_change')
         AND subject_kind IN ('council', 'practice')
       ORDER BY indicator_id, subject_kind, period`);
-    const key = (r: { indicator_id: string; subject_kind: string; period: number }) => `${r.indicator_id} ${r.subject_kind} ${r.period}`;
+    const key = (r: { indicator_id: string; subject_kind: string; period: number }) =>
+      `${r.indicator_id} ${r.subject_kind} ${r.period}`;
     expect(rows.map(key)).toEqual(
-      ['sw_changes_turnover', 'sw_id_unmatched', 'sw_no_change'].flatMap((id) => ['council', 'practice'].flatMap((k) => [2024, 2025].map((y) => `${id} ${k} ${y}`))),
+      ['sw_changes_turnover', 'sw_id_unmatched', 'sw_no_change'].flatMap((id) =>
+        ['council', 'practice'].flatMap((k) => [2024, 2025].map((y) => `${id} ${k} ${y}`)),
+      ),
     );
     for (const r of rows.filter((r) => r.subject_kind === 'council')) {
       const share = Number(r.numerator) / Number(r.denominator);
@@ -77,12 +90,16 @@ describe.each(testEngines())('demo continuity ledger on %s', (engine) => {
       if (r.indicator_id === 'sw_id_unmatched') expect(share, key(r)).toBeGreaterThan(0);
       if (r.indicator_id === 'sw_id_unmatched') expect(share, key(r)).toBeLessThan(0.2);
     }
-    const [curve] = await database.rows<{ subjects: number }>(sql`SELECT count(DISTINCT (subject_kind, subject_id, period))::int AS subjects FROM continuity_survival`);
+    const [curve] = await database.rows<{ subjects: number }>(
+      sql`SELECT count(DISTINCT (subject_kind, subject_id, period))::int AS subjects FROM continuity_survival`,
+    );
     expect(curve!.subjects).toBe(4);
   });
 
   it('stores the registration numbers only keyed-hashed: none as written in any table but the kept files', async () => {
-    const [episodes] = await database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM cla903_sw_episodes WHERE sw_id <> 'XX'`);
+    const [episodes] = await database.rows<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM cla903_sw_episodes WHERE sw_id <> 'XX'`,
+    );
     expect(episodes!.n).toBeGreaterThan(100);
     const tables = await database.rows<{ name: string }>(sql`
       SELECT table_name AS name FROM information_schema.tables
@@ -90,7 +107,9 @@ describe.each(testEngines())('demo continuity ledger on %s', (engine) => {
     const found: string[] = [];
     for (const { name } of tables) {
       // the generator's numbers are SW + 10 digits (typos included), in any case; every column as text
-      const [hit] = await database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM ${sql.identifier(name)} t WHERE t::text ~* 'sw[0-9]{6}'`);
+      const [hit] = await database.rows<{ n: number }>(
+        sql`SELECT count(*)::int AS n FROM ${sql.identifier(name)} t WHERE t::text ~* 'sw[0-9]{6}'`,
+      );
       if (hit!.n > 0) found.push(`${name}: ${hit!.n}`);
     }
     expect(found).toEqual([]);

@@ -20,10 +20,14 @@ async function seedSmallPilot(database: Database): Promise<void> {
   const { db } = database;
   await syncCatalogue(db);
   await db.insert(regions).values({ code: 'E12000001', name: 'North East' });
-  await db.insert(councils).values({ code: '393', onsCode: 'E08000023', name: 'South Tyneside', regionCode: 'E12000001' });
+  await db
+    .insert(councils)
+    .values({ code: '393', onsCode: 'E08000023', name: 'South Tyneside', regionCode: 'E12000001' });
   await db.insert(pilotWaves).values({ wave: 2, name: 'Second wave', startYear: 2011, description: 'test' });
   await db.insert(pilotCouncils).values({ wave: 2, councilCode: '393' });
-  await db.insert(practices).values({ id: 'swp-south-tyneside', name: 'South Tyneside practice', pseudonym: 'Practice S', wave: 2 });
+  await db
+    .insert(practices)
+    .values({ id: 'swp-south-tyneside', name: 'South Tyneside practice', pseudonym: 'Practice S', wave: 2 });
   await db.insert(practiceCouncils).values({ practiceId: 'swp-south-tyneside', councilCode: '393' });
   const published = (indicatorId: string, period: number, numerator: number, denominator: number) => ({
     indicatorId,
@@ -73,7 +77,9 @@ describe.each(testEngines())('seedDemoReturns on %s', (engine) => {
     expect(share).toBeGreaterThanOrEqual(0.1);
     expect(share).toBeLessThanOrEqual(0.2);
     // 47.25 in-post FTE / 0.945 FTE per head = 50 social workers.
-    expect(first.councils).toEqual([{ code: '393', children: 120, workers: 50, practices: [{ id: 'swp-south-tyneside', share }] }]);
+    expect(first.councils).toEqual([
+      { code: '393', children: 120, workers: 50, practices: [{ id: 'swp-south-tyneside', share }] },
+    ]);
   });
 
   it('imports a 903 return and a census for the council and its practice, every year, through importReturn', async () => {
@@ -103,7 +109,12 @@ describe.each(testEngines())('seedDemoReturns on %s', (engine) => {
   });
 
   it('computes the indicators for the council, the practice and England', async () => {
-    const values = await database.rows<{ indicator_id: string; subject_kind: string; period: number; denominator: number }>(sql`
+    const values = await database.rows<{
+      indicator_id: string;
+      subject_kind: string;
+      period: number;
+      denominator: number;
+    }>(sql`
       SELECT indicator_id, subject_kind::text, period, denominator FROM indicator_values
       WHERE source = 'computed' AND indicator_id IN ('placements_3plus', 'long_term_stability', 'workforce_turnover')
       ORDER BY indicator_id, subject_kind, period`);

@@ -177,9 +177,18 @@ export async function seedDemoReturns(database: Database, options: SeedDemoOptio
     .where(
       and(
         eq(submissions.status, 'accepted'),
-        inArray(submissions.councilCode, councils.map((c) => c.code)),
+        inArray(
+          submissions.councilCode,
+          councils.map((c) => c.code),
+        ),
         inArray(submissions.collectionYear, years),
-        or(isNull(submissions.practiceId), inArray(submissions.practiceId, councils.flatMap((c) => c.practices.map((p) => p.id)))),
+        or(
+          isNull(submissions.practiceId),
+          inArray(
+            submissions.practiceId,
+            councils.flatMap((c) => c.practices.map((p) => p.id)),
+          ),
+        ),
       ),
     );
   const holder = new Map(current.map((s) => [returnLabel(s), s.submittedBy]));
@@ -194,7 +203,14 @@ export async function seedDemoReturns(database: Database, options: SeedDemoOptio
     else summary.skipped++;
     done++;
     try {
-      options.onProgress?.({ done, total, label: r.label, status: r.status, message, elapsedMs: Math.round(performance.now() - started) });
+      options.onProgress?.({
+        done,
+        total,
+        label: r.label,
+        status: r.status,
+        message,
+        elapsedMs: Math.round(performance.now() - started),
+      });
     } catch {
       // A listener's failure must not stop the seeding.
     }
@@ -210,13 +226,23 @@ export async function seedDemoReturns(database: Database, options: SeedDemoOptio
             const key: ReturnKey = { kind, councilCode: council.code, practiceId, collectionYear: year };
             const label = returnLabel(key);
             const by = holder.get(label);
-            const skip = by === undefined ? null : by !== DEMO_SUBMITTER ? 'uploaded' : options.refresh ? null : 'seeded';
+            const skip =
+              by === undefined ? null : by !== DEMO_SUBMITTER ? 'uploaded' : options.refresh ? null : 'seeded';
             if (!skip) {
               todo.push(key);
               continue;
             }
             report(
-              { ...key, practiceId, label, status: 'skipped', reason: skip, submissionId: null, rows: 0, milliseconds: 0 },
+              {
+                ...key,
+                practiceId,
+                label,
+                status: 'skipped',
+                reason: skip,
+                submissionId: null,
+                rows: 0,
+                milliseconds: 0,
+              },
               `${label}: ${skip === 'seeded' ? 'already seeded' : 'holds an upload, left alone'}`,
             );
           }
@@ -239,7 +265,10 @@ export async function seedDemoReturns(database: Database, options: SeedDemoOptio
         for (const key of todo) {
           yield {
             ...key,
-            files: () => (key.kind === 'ssda903' ? writeSsda903Csv(source(key.practiceId).ssda903) : [writeCswwXml(source(key.practiceId).csww)]),
+            files: () =>
+              key.kind === 'ssda903'
+                ? writeSsda903Csv(source(key.practiceId).ssda903)
+                : [writeCswwXml(source(key.practiceId).csww)],
           };
         }
       }
@@ -252,11 +281,24 @@ export async function seedDemoReturns(database: Database, options: SeedDemoOptio
     actor: { role: 'system' },
     recompute: deferred ? 'end' : 'each',
     onResult: (result) => {
-      const key = { kind: result.kind, councilCode: result.councilCode, practiceId: result.practiceId, collectionYear: result.collectionYear };
+      const key = {
+        kind: result.kind,
+        councilCode: result.councilCode,
+        practiceId: result.practiceId,
+        collectionYear: result.collectionYear,
+      };
       const label = returnLabel(key);
       const rows = Object.values(result.written).reduce((a, b) => a + b, 0);
       report(
-        { ...key, label, status: result.status, submissionId: result.submissionId, rows, milliseconds: result.timings.totalMs, timings: result.timings },
+        {
+          ...key,
+          label,
+          status: result.status,
+          submissionId: result.submissionId,
+          rows,
+          milliseconds: result.timings.totalMs,
+          timings: result.timings,
+        },
         result.status === 'rejected'
           ? `${label}: rejected (${result.errorTotal} errors, first ${result.errors[0]?.rule ?? '?'}: ${result.errors[0]?.message ?? ''})`
           : `${label}: ${result.status}${rows ? `, ${rows} rows` : ''} in ${result.timings.totalMs} ms`,
@@ -290,7 +332,11 @@ export async function seedDemoReturns(database: Database, options: SeedDemoOptio
 }
 
 /** Whether some demo council-year holds an accepted return of a kind but no computed value from it. */
-async function missingComputed(database: Database, councils: readonly DemoCouncil[], years: readonly number[]): Promise<boolean> {
+async function missingComputed(
+  database: Database,
+  councils: readonly DemoCouncil[],
+  years: readonly number[],
+): Promise<boolean> {
   const codes = sql.join(
     councils.map((c) => sql`${c.code}`),
     sql`, `,

@@ -44,13 +44,19 @@ describe('calibration to England 2025', () => {
     expect(pooled.young).toBeGreaterThan(300);
     expect(pooled.old).toBeGreaterThan(5000);
     expect(Math.abs(pooled.youngEet / pooled.young - ENGLAND_2025.eet17to18)).toBeLessThanOrEqual(0.05);
-    expect(Math.abs(pooled.youngSuitable / pooled.young - ENGLAND_2025.suitableAccommodation17to18)).toBeLessThanOrEqual(0.03);
+    expect(
+      Math.abs(pooled.youngSuitable / pooled.young - ENGLAND_2025.suitableAccommodation17to18),
+    ).toBeLessThanOrEqual(0.03);
     expect(Math.abs(pooled.oldEet / pooled.old - ENGLAND_2025.eet19to21)).toBeLessThanOrEqual(0.03);
-    expect(Math.abs(pooled.oldSuitable / pooled.old - ENGLAND_2025.suitableAccommodation19to21)).toBeLessThanOrEqual(0.02);
+    expect(Math.abs(pooled.oldSuitable / pooled.old - ENGLAND_2025.suitableAccommodation19to21)).toBeLessThanOrEqual(
+      0.02,
+    );
   });
 
   it('gives the workforce census England rates', () => {
-    const w = workforceMeasures(generateCsww({ seed: 'calibration', councilCode: '886', censusYear: 2025, workers: 3000 }));
+    const w = workforceMeasures(
+      generateCsww({ seed: 'calibration', councilCode: '886', censusYear: 2025, workers: 3000 }),
+    );
     expect(w.agencyFteMatchesLaLevel).toBe(true);
     expect(Math.abs(w.turnover - WORKFORCE_2025.turnover)).toBeLessThanOrEqual(0.005);
     expect(Math.abs(w.agencyRate - WORKFORCE_2025.agencyRate)).toBeLessThanOrEqual(0.005);

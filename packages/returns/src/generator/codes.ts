@@ -13,8 +13,26 @@ export function sexCode(sex: 'M' | 'F', collectionYear: number): string {
 
 /** Rule 103: ethnicity codes. */
 export const ETHNIC_CODES = [
-  'WBRI', 'WIRI', 'WOTH', 'WIRT', 'WROM', 'MWBC', 'MWBA', 'MWAS', 'MOTH', 'AIND', 'APKN', 'ABAN', 'AOTH',
-  'BCRB', 'BAFR', 'BOTH', 'CHNE', 'OOTH', 'REFU', 'NOBT',
+  'WBRI',
+  'WIRI',
+  'WOTH',
+  'WIRT',
+  'WROM',
+  'MWBC',
+  'MWBA',
+  'MWAS',
+  'MOTH',
+  'AIND',
+  'APKN',
+  'ABAN',
+  'AOTH',
+  'BCRB',
+  'BAFR',
+  'BOTH',
+  'CHNE',
+  'OOTH',
+  'REFU',
+  'NOBT',
 ] as const;
 
 /** Rule 143: reason for new episode. */
@@ -32,8 +50,33 @@ export const CIN_CODES = ['N1', 'N2', 'N3', 'N4', 'N5', 'N6', 'N7', 'N8'] as con
  * listed but the generator does not use them).
  */
 export const PLACE_CODES = [
-  'A3', 'A4', 'A5', 'A6', 'H5', 'K1', 'K2', 'P1', 'P2', 'P3', 'R1', 'R2', 'R3', 'R5', 'S1', 'T0', 'T1', 'T2',
-  'T3', 'T4', 'U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'Z1',
+  'A3',
+  'A4',
+  'A5',
+  'A6',
+  'H5',
+  'K1',
+  'K2',
+  'P1',
+  'P2',
+  'P3',
+  'R1',
+  'R2',
+  'R3',
+  'R5',
+  'S1',
+  'T0',
+  'T1',
+  'T2',
+  'T3',
+  'T4',
+  'U1',
+  'U2',
+  'U3',
+  'U4',
+  'U5',
+  'U6',
+  'Z1',
 ] as const;
 export const TEMPORARY_PLACEMENTS = ['T0', 'T1', 'T2', 'T3', 'T4'] as const;
 
@@ -42,13 +85,44 @@ export const PLACE_PROVIDER_CODES = ['PR0', 'PR1', 'PR2', 'PR3', 'PR4', 'PR5'] a
 
 /** Rule 149: reason episode ceased. */
 export const REC_CODES = [
-  'E11', 'E12', 'E2', 'E3', 'E4A', 'E4B', 'E13', 'E41', 'E45', 'E46', 'E47', 'E48', 'E5', 'E6', 'E7', 'E8',
-  'E9', 'E14', 'E15', 'E16', 'E17', 'X1',
+  'E11',
+  'E12',
+  'E2',
+  'E3',
+  'E4A',
+  'E4B',
+  'E13',
+  'E41',
+  'E45',
+  'E46',
+  'E47',
+  'E48',
+  'E5',
+  'E6',
+  'E7',
+  'E8',
+  'E9',
+  'E14',
+  'E15',
+  'E16',
+  'E17',
+  'X1',
 ] as const;
 
 /** Rule 1009: reason for placement change. */
 export const REASON_PLACE_CHANGE_CODES = [
-  'CARPL', 'CLOSE', 'ALLEG', 'STAND', 'APPRR', 'CREQB', 'CREQO', 'CHILD', 'LAREQ', 'PLACE', 'CUSTOD', 'OTHER',
+  'CARPL',
+  'CLOSE',
+  'ALLEG',
+  'STAND',
+  'APPRR',
+  'CREQB',
+  'CREQO',
+  'CHILD',
+  'LAREQ',
+  'PLACE',
+  'CUSTOD',
+  'OTHER',
 ] as const;
 
 /** Rule 167: review participation (PN0: child under 4 at the review). */
@@ -59,7 +133,16 @@ export const MISSING_CODES = ['M', 'A'] as const;
 
 /** Rule SW13STG1: reason for a new social worker episode. */
 export const SW_REASON_CODES = [
-  'MANAGE', 'FCONTA', 'LEFTRL', 'ORGRST', 'TSPROC', 'ABSENC', 'CHCHAN', 'PCCHAN', 'SWDIED', 'OTHERS',
+  'MANAGE',
+  'FCONTA',
+  'LEFTRL',
+  'ORGRST',
+  'TSPROC',
+  'ABSENC',
+  'CHCHAN',
+  'PCCHAN',
+  'SWDIED',
+  'OTHERS',
 ] as const;
 
 /** Rule 196: reason for no SDQ score. */
@@ -73,8 +156,37 @@ export const ACTIV_CODES_BEFORE_2023 = ['F1', 'P1', 'F2', 'P2', 'F3', 'P3', 'G4'
 /** First collection year with F4/P4 (training or employment) and F5/P5 (apprenticeship). */
 export const ACTIV_F4_FROM = 2023;
 export const ACCOM_CODES = [
-  'B1', 'B2', 'C1', 'C2', 'D1', 'D2', 'E1', 'E2', 'G1', 'G2', 'H1', 'H2', 'K1', 'K2', 'R1', 'R2', 'S2', 'T1',
-  'T2', 'U1', 'U2', 'V1', 'V2', 'W1', 'W2', 'X2', 'Y1', 'Y2', 'Z1', 'Z2', '0',
+  'B1',
+  'B2',
+  'C1',
+  'C2',
+  'D1',
+  'D2',
+  'E1',
+  'E2',
+  'G1',
+  'G2',
+  'H1',
+  'H2',
+  'K1',
+  'K2',
+  'R1',
+  'R2',
+  'S2',
+  'T1',
+  'T2',
+  'U1',
+  'U2',
+  'V1',
+  'V2',
+  'W1',
+  'W2',
+  'X2',
+  'Y1',
+  'Y2',
+  'Z1',
+  'Z2',
+  '0',
 ] as const;
 
 /** Rules 114, 175-177: adoption (AD1). */
@@ -109,8 +221,24 @@ export const CSWW_LEAVER_DESTINATION = ['1', '2', '3', '4', '5', '6', '7', '8', 
 export const CSWW_START_ORIGIN = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'] as const;
 export const CSWW_GENDER = ['0', '1', '2', '9'] as const;
 export const CSWW_ETHNICITY = [
-  'WBRI', 'WIRI', 'WOTH', 'MWBC', 'MWBA', 'MWAS', 'MOTH', 'AIND', 'APKN', 'ABAN', 'AOTH', 'BCRB', 'BAFR',
-  'BOTH', 'CHNE', 'OOTH', 'REFU', 'NOBT',
+  'WBRI',
+  'WIRI',
+  'WOTH',
+  'MWBC',
+  'MWBA',
+  'MWAS',
+  'MOTH',
+  'AIND',
+  'APKN',
+  'ABAN',
+  'AOTH',
+  'BCRB',
+  'BAFR',
+  'BOTH',
+  'CHNE',
+  'OOTH',
+  'REFU',
+  'NOBT',
 ] as const;
 export const CSWW_ABSENCE_REASONS = ['MAT', 'OTH', 'PUB', 'SIC', 'TRN', 'UNA', 'UNP'] as const;
 export const CSWW_QUAL_LEVEL = ['1', '2', '3'] as const;

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { CSWW_ABSENCE_REASONS, CSWW_ETHNICITY, CSWW_LEAVER_DESTINATION, CSWW_ORG_ROLES, CSWW_REASON_LEAVE } from './codes';
+import {
+  CSWW_ABSENCE_REASONS,
+  CSWW_ETHNICITY,
+  CSWW_LEAVER_DESTINATION,
+  CSWW_ORG_ROLES,
+  CSWW_REASON_LEAVE,
+} from './codes';
 import { dayOf } from './dates';
 import { cswwPracticeSubset, generateCsww, writeCswwXml } from './index';
 
@@ -9,7 +15,9 @@ describe('generateCsww', () => {
 
   it('is deterministic', () => {
     expect(Buffer.from(writeCswwXml(generateCsww(opts)).bytes).equals(Buffer.from(writeCswwXml(ret).bytes))).toBe(true);
-    expect(Buffer.from(writeCswwXml(generateCsww({ ...opts, seed: 10 })).bytes).equals(Buffer.from(writeCswwXml(ret).bytes))).toBe(false);
+    expect(
+      Buffer.from(writeCswwXml(generateCsww({ ...opts, seed: 10 })).bytes).equals(Buffer.from(writeCswwXml(ret).bytes)),
+    ).toBe(false);
   });
 
   it('gives in-post workers, leavers in the year and agency workers, with valid codes and dates', () => {

@@ -82,8 +82,24 @@ const ROLE = w({ '1': 2.5, '2': 7, '3': 13, '4': 14, '5': 56, '6': 7.5 });
 const HOLDS_CASES: Record<string, number> = { '1': 0, '2': 0, '3': 0.05, '4': 0.4, '5': 0.92, '6': 0 };
 const GENDER = w({ '2': 86, '1': 13, '9': 1 });
 const ETHNICITY = w({
-  WBRI: 62, WIRI: 1, WOTH: 6, MWBC: 2, MWBA: 1, MWAS: 1, MOTH: 1, AIND: 2, APKN: 2, ABAN: 1, AOTH: 1, BCRB: 4,
-  BAFR: 9, BOTH: 1, CHNE: 0.5, OOTH: 1.5, REFU: 2, NOBT: 2,
+  WBRI: 62,
+  WIRI: 1,
+  WOTH: 6,
+  MWBC: 2,
+  MWBA: 1,
+  MWAS: 1,
+  MOTH: 1,
+  AIND: 2,
+  APKN: 2,
+  ABAN: 1,
+  AOTH: 1,
+  BCRB: 4,
+  BAFR: 9,
+  BOTH: 1,
+  CHNE: 0.5,
+  OOTH: 1.5,
+  REFU: 2,
+  NOBT: 2,
 });
 const QUAL_LEVEL = w({ '1': 55, '2': 40, '3': 5 });
 const START_ORIGIN = w({ '1': 30, '2': 25, '3': 4, '4': 15, '5': 6, '6': 6, '7': 4, '8': 4, '9': 6 });
@@ -91,8 +107,16 @@ const REASON_LEAVE = w({ '1': 62, '2': 1, '3': 0.5, '4': 2, '5': 8, '7': 8, '8':
 const LEAVER_DESTINATION = w({ '1': 28, '2': 2, '3': 14, '4': 8, '5': 8, '6': 10, '7': 5, '8': 25 });
 const ABSENCE_REASON = w({ SIC: 50, MAT: 30, OTH: 10, TRN: 5, UNP: 5 });
 const INSTITUTIONS = [
-  'University of the North', 'Midlands University', 'City University', 'Southern University', 'Open University',
-  'Metropolitan University', 'Coastal University', 'Valley University', 'Institute of Social Work', 'College of Care',
+  'University of the North',
+  'Midlands University',
+  'City University',
+  'Southern University',
+  'Open University',
+  'Metropolitan University',
+  'Coastal University',
+  'Valley University',
+  'Institute of Social Work',
+  'College of Care',
 ] as const;
 
 function drawFte(r: Rng): number {
@@ -147,7 +171,9 @@ export function generateCsww(opts: CswwOptions): CswwReturn {
     // Caseload per FTE around England's 15.2 (321,661 cases / 21,105.4 case-holder FTE).
     const cases30 = holds ? Math.max(1, Math.round(r.normalClamped(WORKFORCE_2025.caseload, 4.5, 2, 32) * fte)) : null;
     // Working days lost: about 45% lose none; the rest lose enough to average England's 3.5%.
-    const wdl = r.bernoulli(0.55) ? Math.min(253 * fte, r.exponential((WORKFORCE_2025.absenceRate * 253) / 0.55) * fte) : 0;
+    const wdl = r.bernoulli(0.55)
+      ? Math.min(253 * fte, r.exponential((WORKFORCE_2025.absenceRate * 253) / 0.55) * fte)
+      : 0;
     const absent = r.bernoulli(0.05);
     const practiceId = pickPractice(r.next(), practices);
     inpostFte += fte;
@@ -209,7 +235,10 @@ export function generateCsww(opts: CswwOptions): CswwReturn {
   let agencyHeadcount = 0;
   for (let i = 0; agencyFte + 0.25 < agencyTarget; i++) {
     const r = root.fork('agency', i);
-    const fte = Math.min(r.bernoulli(0.95) ? 1 : drawFte(r), Math.max(0.1, Math.round((agencyTarget - agencyFte) * 1e6) / 1e6));
+    const fte = Math.min(
+      r.bernoulli(0.95) ? 1 : drawFte(r),
+      Math.max(0.1, Math.round((agencyTarget - agencyFte) * 1e6) / 1e6),
+    );
     agencyFte += fte;
     agencyHeadcount++;
     const practiceId = pickPractice(r.next(), practices);

@@ -16,13 +16,22 @@ describe('national year', () => {
       { code: '312', children: 5, workers: 2 },
       { code: '889', children: 3, workers: 1 },
     ];
-    const year = generateNationalYear({ seed: 1, collectionYear: 2025, councils, totals: { children: 1400, workers: 600 } });
+    const year = generateNationalYear({
+      seed: 1,
+      collectionYear: 2025,
+      councils,
+      totals: { children: 1400, workers: 600 },
+    });
     expect(year.councils.map((c) => c.councilCode)).toEqual(['886', '312', '889']);
     const atEnd = year.councils.map((c) => c.ssda903.children.filter((ch) => ch.episodes.at(-1)?.dec === null).length);
     expect(atEnd[0]! / 1000).toBeCloseTo(1, 0);
     expect(atEnd[0]!).toBeGreaterThan(atEnd[1]!);
-    expect(year.councils[0]!.csww.workers.filter((w) => w.agencyWorker === '0' && w.roleEndDate === null)).toHaveLength(450);
-    const again = [...iterateNationalYear({ seed: 1, collectionYear: 2025, councils, totals: { children: 1400, workers: 600 } })];
+    expect(year.councils[0]!.csww.workers.filter((w) => w.agencyWorker === '0' && w.roleEndDate === null)).toHaveLength(
+      450,
+    );
+    const again = [
+      ...iterateNationalYear({ seed: 1, collectionYear: 2025, councils, totals: { children: 1400, workers: 600 } }),
+    ];
     expect(again.map((c) => c.ssda903.children.length)).toEqual(year.councils.map((c) => c.ssda903.children.length));
   });
 });

@@ -35,7 +35,10 @@ export interface CouncilYear {
 }
 
 /** England 2025: 81,770 children looked after at 31 March; 38,292 social workers in post (headcount). */
-export const ENGLAND_TOTALS_2025 = { children: ENGLAND_2025.claAt31March, workers: WORKFORCE_2025.inpostHeadcount } as const;
+export const ENGLAND_TOTALS_2025 = {
+  children: ENGLAND_2025.claAt31March,
+  workers: WORKFORCE_2025.inpostHeadcount,
+} as const;
 
 /** Splits `total` into integers proportional to `weights` (largest remainder method). */
 export function apportion(total: number, weights: readonly number[]): number[] {
@@ -55,8 +58,14 @@ export function apportion(total: number, weights: readonly number[]): number[] {
 
 function councilSizes(opts: NationalYearOptions): NationalCouncil[] {
   if (!opts.totals) return [...opts.councils];
-  const children = apportion(opts.totals.children, opts.councils.map((c) => c.children));
-  const workers = apportion(opts.totals.workers, opts.councils.map((c) => c.workers));
+  const children = apportion(
+    opts.totals.children,
+    opts.councils.map((c) => c.children),
+  );
+  const workers = apportion(
+    opts.totals.workers,
+    opts.councils.map((c) => c.workers),
+  );
   return opts.councils.map((c, i) => ({
     code: c.code,
     children: Math.max(1, children[i] as number),
@@ -69,8 +78,18 @@ export function* iterateNationalYear(opts: NationalYearOptions): Generator<Counc
   for (const c of councilSizes(opts)) {
     yield {
       councilCode: c.code,
-      ssda903: generateSsda903({ seed: opts.seed, councilCode: c.code, collectionYear: opts.collectionYear, children: c.children }),
-      csww: generateCsww({ seed: opts.seed, councilCode: c.code, censusYear: opts.censusYear ?? opts.collectionYear, workers: c.workers }),
+      ssda903: generateSsda903({
+        seed: opts.seed,
+        councilCode: c.code,
+        collectionYear: opts.collectionYear,
+        children: c.children,
+      }),
+      csww: generateCsww({
+        seed: opts.seed,
+        councilCode: c.code,
+        censusYear: opts.censusYear ?? opts.collectionYear,
+        workers: c.workers,
+      }),
     };
   }
 }

@@ -62,8 +62,14 @@ export function linkRegistrationNumbers(seed: SeedPart, ssda903: Ssda903Return, 
       if (name === undefined) {
         const next = eps[i + 1];
         const change = next && next.swReason === 'LEFTRL' ? next.swDecom : null;
-        const near = change === null ? [] : leavers.filter((l) => Math.abs(l.left - change) <= LEFT_WITHIN_DAYS && !used.has(l.sweNo));
-        const free = change !== null && change >= censusStart && change <= censusEnd ? leavers.find((l) => !l.claimed && !used.has(l.sweNo)) : undefined;
+        const near =
+          change === null
+            ? []
+            : leavers.filter((l) => Math.abs(l.left - change) <= LEFT_WITHIN_DAYS && !used.has(l.sweNo));
+        const free =
+          change !== null && change >= censusStart && change <= censusEnd
+            ? leavers.find((l) => !l.claimed && !used.has(l.sweNo))
+            : undefined;
         if (near.length) {
           const l = near[new Rng(seed, 'leaver', council, child.child, i).int(0, near.length - 1)]!;
           l.claimed = true;
@@ -73,12 +79,14 @@ export function linkRegistrationNumbers(seed: SeedPart, ssda903: Ssda903Return, 
           free.claimed = true;
           free.left = change;
           free.record.roleEndDate = change;
-          if (free.record.roleStartDate !== null && free.record.roleStartDate >= change) free.record.roleStartDate = change - 30;
+          if (free.record.roleStartDate !== null && free.record.roleStartDate >= change)
+            free.record.roleStartDate = change - 30;
           name = free.sweNo;
         } else name = stableName(original);
         // distinct workers stay distinct within the child ("XX" may repeat, as in real returns)
         const start = Math.max(0, inPost.indexOf(name));
-        for (let k = 1; name !== 'XX' && used.has(name) && k <= inPost.length; k++) name = inPost[(start + k) % inPost.length] as string;
+        for (let k = 1; name !== 'XX' && used.has(name) && k <= inPost.length; k++)
+          name = inPost[(start + k) % inPost.length] as string;
         if (name !== 'XX' && used.has(name)) name = socialWorkerId(council, 8_000_000 + i);
         given.set(original, name);
         used.add(name);

@@ -17,13 +17,16 @@ const kent = (collectionYear: number, extra: Partial<Parameters<typeof generateS
   generateSsda903({ seed: 'test', councilCode: '886', collectionYear, children: 600, ...extra });
 
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
-const filesOf = (ret: Ssda903Return) => [...writeSsda903Csv(ret), writeSsda903Xml(ret)].map((f) => [f.name, hex(f.bytes)]);
+const filesOf = (ret: Ssda903Return) =>
+  [...writeSsda903Csv(ret), writeSsda903Xml(ret)].map((f) => [f.name, hex(f.bytes)]);
 
 describe('generateSsda903', () => {
   const y2025 = kent(2025);
 
   it('includes a small share of short-break (V3/V4) children and some temporary placements, and the return passes validation', () => {
-    const shortBreaks = y2025.children.filter((c) => c.episodes.length > 0 && c.episodes.every((e) => e.ls === 'V3' || e.ls === 'V4'));
+    const shortBreaks = y2025.children.filter(
+      (c) => c.episodes.length > 0 && c.episodes.every((e) => e.ls === 'V3' || e.ls === 'V4'),
+    );
     const inCare = y2025.children.filter((c) => c.episodes.length > 0);
     // about 2% of the children looked after during the year (DfE: a few per cent are short breaks only)
     expect(shortBreaks.length / inCare.length).toBeGreaterThan(0.005);
@@ -113,7 +116,13 @@ describe('generateSsda903', () => {
   });
 
   it('assigns children on long-term pathways to practices by share, and splits the return', () => {
-    const ret = kent(2025, { children: 2000, practices: [{ id: 'swp-a', share: 0.2 }, { id: 'swp-b', share: 0.1 }] });
+    const ret = kent(2025, {
+      children: 2000,
+      practices: [
+        { id: 'swp-a', share: 0.2 },
+        { id: 'swp-b', share: 0.1 },
+      ],
+    });
     const atEnd = (r: Ssda903Return) => r.children.filter((c) => c.episodes.at(-1)?.dec === null).length;
     const total = atEnd(ret);
     const { council, practices } = splitByPractice(ret);
@@ -130,7 +139,11 @@ describe('generateSsda903', () => {
     expect(practices.every((p) => p.children.every((c) => c.ad1 === null))).toBe(true);
     // Adding practices does not change the children themselves (a practice's own social workers aside).
     const plain = kent(2025, { children: 2000 });
-    const strip = (c: Child903) => ({ ...c, practiceId: null, swEpisodes: c.swEpisodes.map((s) => ({ ...s, swId: '' })) });
+    const strip = (c: Child903) => ({
+      ...c,
+      practiceId: null,
+      swEpisodes: c.swEpisodes.map((s) => ({ ...s, swId: '' })),
+    });
     expect(ret.children.map(strip)).toEqual(plain.children.map(strip));
     expect(practiceSubset(ret, 'none').children).toEqual([]);
   });

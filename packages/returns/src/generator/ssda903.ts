@@ -359,7 +359,8 @@ function makeOutline(ctx: Ctx, k: number): Outline {
   let rec: string;
   switch (pathway) {
     case 'short': {
-      if (!uasc && ageDays >= 11 * 366 && r.bernoulli(0.12)) route = 'remand'; // over 10 (rule 358)
+      if (!uasc && ageDays >= 11 * 366 && r.bernoulli(0.12))
+        route = 'remand'; // over 10 (rule 358)
       else if (!uasc && r.bernoulli(0.34)) route = 'court';
       const u = r.next();
       let dur: number;
@@ -457,8 +458,26 @@ function isCareLeaver(o: Outline): boolean {
 // ---------------------------------------------------------------------------------------------------
 
 const ETHNIC = w({
-  WBRI: 68, WOTH: 5, WIRT: 0.5, WROM: 0.7, WIRI: 0.3, MWBC: 3.5, MWBA: 1, MWAS: 1.5, MOTH: 3, AIND: 0.5,
-  APKN: 1.5, ABAN: 0.7, AOTH: 2, BCRB: 1.5, BAFR: 4, BOTH: 2, CHNE: 0.2, OOTH: 3.5, REFU: 0.3, NOBT: 0.3,
+  WBRI: 68,
+  WOTH: 5,
+  WIRT: 0.5,
+  WROM: 0.7,
+  WIRI: 0.3,
+  MWBC: 3.5,
+  MWBA: 1,
+  MWAS: 1.5,
+  MOTH: 3,
+  AIND: 0.5,
+  APKN: 1.5,
+  ABAN: 0.7,
+  AOTH: 2,
+  BCRB: 1.5,
+  BAFR: 4,
+  BOTH: 2,
+  CHNE: 0.2,
+  OOTH: 3.5,
+  REFU: 0.3,
+  NOBT: 0.3,
 });
 const ETHNIC_UASC = w({ AOTH: 25, BAFR: 35, OOTH: 30, BOTH: 5, WOTH: 5 });
 const CIN = w({ N1: 65, N2: 3, N3: 2.5, N4: 7, N5: 13, N6: 1, N7: 0.2, N8: 2 });
@@ -583,10 +602,25 @@ const P_FIRST_SHORT = 0.4;
 const KIND_UNDER1 = w<Kind>({ fosterOther: 70, fosterRel: 18, motherBaby: 5, parents: 5, hospital: 2 });
 const KIND_1TO9 = w<Kind>({ fosterOther: 70, fosterRel: 20, parents: 6, home: 2, school: 1, other: 1 });
 const KIND_10TO15 = w<Kind>({
-  fosterOther: 58, fosterRel: 12, home: 20, parents: 4, secure: 1, school: 2, resCare: 1, other: 1, hospital: 1,
+  fosterOther: 58,
+  fosterRel: 12,
+  home: 20,
+  parents: 4,
+  secure: 1,
+  school: 2,
+  resCare: 1,
+  other: 1,
+  hospital: 1,
 });
 const KIND_16PLUS = w<Kind>({
-  fosterOther: 35, fosterRel: 8, home: 15, supported: 37, parents: 2, other: 1, resCare: 1, secure: 1,
+  fosterOther: 35,
+  fosterRel: 8,
+  home: 15,
+  supported: 37,
+  parents: 2,
+  other: 1,
+  resCare: 1,
+  secure: 1,
 });
 const KIND_UASC = w<Kind>({ fosterOther: 45, supported: 50, home: 5 });
 const KIND_UASC_UNDER16 = w<Kind>({ fosterOther: 90, home: 10 });
@@ -693,7 +727,8 @@ function legalTimeline(r: Rng, o: Outline, plan: AdoptionPlan | null): LsSeg[] {
   }
   if (o.route === 'v2') {
     push(t, 'V2');
-    const toCourt = o.pathway === 'sgo' ? 0.7 : o.pathway === 'longterm' ? (ageOn(o.dob, o.entry) < 12 ? 0.6 : 0.35) : 0;
+    const toCourt =
+      o.pathway === 'sgo' ? 0.7 : o.pathway === 'longterm' ? (ageOn(o.dob, o.entry) < 12 ? 0.6 : 0.35) : 0;
     if (dur > 120 && r.bernoulli(toCourt)) {
       t += r.int(30, Math.min(240, dur - 60));
       push(t, 'C1');
@@ -803,11 +838,29 @@ function buildCare(ctx: Ctx, o: Outline, attrs: HeaderAttrs, from: Day, to: Day)
   }
   if (plan) {
     if (plan.ffa) {
-      stints.push({ start: plan.ffaStart, end: o.exit, kind: 'ffa', provider: null, urn: null, plPost: null, codes: [], temp: null });
+      stints.push({
+        start: plan.ffaStart,
+        end: o.exit,
+        kind: 'ffa',
+        provider: null,
+        urn: null,
+        plPost: null,
+        codes: [],
+        temp: null,
+      });
     } else {
       const last = stints[stints.length - 1];
       if (last) last.kind = isFoster(last.kind) ? last.kind : 'fosterOther';
-      stints.push({ start: plan.placed, end: o.exit, kind: 'adoptive', provider: null, urn: null, plPost: null, codes: [], temp: null });
+      stints.push({
+        start: plan.placed,
+        end: o.exit,
+        kind: 'adoptive',
+        provider: null,
+        urn: null,
+        plPost: null,
+        codes: [],
+        temp: null,
+      });
     }
   }
   // The last carer must fit the way care ended: special guardianship by former foster carers (E45
@@ -934,7 +987,9 @@ function buildCare(ctx: Ctx, o: Outline, attrs: HeaderAttrs, from: Day, to: Day)
 
   // Social workers: a chain from the day care starts, changing about SW_CHANGES_PER_YEAR times a year.
   const rs = Rng.keyed(ctx.base, o.k, STREAM.social);
-  const poolBase = o.practiceId ? 9_000_000 + (ctx.practices.find((p) => p.id === o.practiceId)?.index ?? 0) * 10_000 : 0;
+  const poolBase = o.practiceId
+    ? 9_000_000 + (ctx.practices.find((p) => p.id === o.practiceId)?.index ?? 0) * 10_000
+    : 0;
   const pool = o.practiceId ? Math.max(3, Math.round(ctx.swPool / 4)) : ctx.swPool;
   const sw: SwEpisode903[] = [];
   let worker = rs.int(0, pool - 1);
@@ -983,10 +1038,7 @@ function buildCare(ctx: Ctx, o: Outline, attrs: HeaderAttrs, from: Day, to: Day)
       const u = ra.next();
       sexAdoptr = u < 0.85 ? 'MF' : u < 0.93 ? 'FF' : 'MM';
       // Rules 511-524: L11/L3 only for MF, L12/L4 only for same-sex couples, L2 for any couple.
-      lsAdoptr =
-        sexAdoptr === 'MF'
-          ? ra.pick(['L11', 'L11', 'L11', 'L3', 'L2'])
-          : ra.pick(['L12', 'L12', 'L2', 'L4']);
+      lsAdoptr = sexAdoptr === 'MF' ? ra.pick(['L11', 'L11', 'L11', 'L3', 'L2']) : ra.pick(['L12', 'L12', 'L2', 'L4']);
     }
     ad1 = {
       dateInt: plan.decision,
@@ -996,12 +1048,21 @@ function buildCare(ctx: Ctx, o: Outline, attrs: HeaderAttrs, from: Day, to: Day)
       sexAdoptr,
       lsAdoptr,
     };
-  } else if (ageAtEntry < 5 && (o.pathway === 'sgo' || o.pathway === 'longterm') && o.exit - o.entry > 400 && ra.bernoulli(0.12)) {
+  } else if (
+    ageAtEntry < 5 &&
+    (o.pathway === 'sgo' || o.pathway === 'longterm') &&
+    o.exit - o.entry > 400 &&
+    ra.bernoulli(0.12)
+  ) {
     // A decision to place for adoption that was later reversed (RD1-RD4).
     const decision = o.entry + ra.int(120, 300);
     const ceased = decision + ra.int(60, 300);
     if (ceased < o.exit - 1) {
-      placedAdoption.push({ datePlaced: decision, datePlacedCeased: ceased, reasonPlacedCeased: ra.pick(['RD1', 'RD2', 'RD3', 'RD4']) });
+      placedAdoption.push({
+        datePlaced: decision,
+        datePlacedCeased: ceased,
+        reasonPlacedCeased: ra.pick(['RD1', 'RD2', 'RD3', 'RD4']),
+      });
     }
   }
   return { episodes, sw, reviews, placedAdoption, ad1 };

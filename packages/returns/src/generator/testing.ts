@@ -3,12 +3,34 @@
  * promises to keep (a wider set than the validator implements so far), and simple counting of the
  * calibrated measures. Used by the tests only.
  */
-import { ACCOM_CODES, ACTIV_CODES, ACTIV_CODES_BEFORE_2023, ACTIV_F4_FROM, CIN_CODES, ETHNIC_CODES, IN_TOUCH_CODES, LS_CODES, PLACE_CODES, PLACE_PROVIDER_CODES,
-  REASON_PLACE_CHANGE_CODES, REC_CODES, REVIEW_CODES, RNE_CODES, SDQ_REASON_CODES, SW_REASON_CODES, UPN_CHECK_LETTERS,
+import {
+  ACCOM_CODES,
+  ACTIV_CODES,
+  ACTIV_CODES_BEFORE_2023,
+  ACTIV_F4_FROM,
+  CIN_CODES,
+  ETHNIC_CODES,
+  IN_TOUCH_CODES,
+  LS_CODES,
+  PLACE_CODES,
+  PLACE_PROVIDER_CODES,
+  REASON_PLACE_CHANGE_CODES,
+  REC_CODES,
+  REVIEW_CODES,
+  RNE_CODES,
+  SDQ_REASON_CODES,
+  SW_REASON_CODES,
+  UPN_CHECK_LETTERS,
 } from './codes';
 import { addYears, collectionEnd, collectionStart, dayOf, formatDfe, formatIso, type Day } from './dates';
 import type { Child903, CswwReturn, Episode903, Ssda903Return } from './index';
-import { cohortYear, episodeSteps, lookedAfterAt31March, placementsInYear, type CohortEpisode } from '@continuity/indicators/cohorts';
+import {
+  cohortYear,
+  episodeSteps,
+  lookedAfterAt31March,
+  placementsInYear,
+  type CohortEpisode,
+} from '@continuity/indicators/cohorts';
 
 const inList = (list: readonly string[]) => new Set<string>(list);
 const RNE = inList(RNE_CODES);
@@ -71,7 +93,8 @@ export function ruleViolations(ret: Ssda903Return): string[] {
     if (!hasEps && (c.mother !== null || c.mcDob !== null)) bad('628', c, 'mother for a care leaver');
     if (c.mother === '1' && c.mcDob === null) bad('611', c, 'no MC_DOB');
     if (c.mother !== '1' && c.mcDob !== null) bad('612', c, 'MC_DOB without mother');
-    if (c.mcDob !== null && (c.mcDob <= c.dob || c.mcDob < b(11) || c.mcDob > end)) bad('620-625', c, formatDfe(c.mcDob));
+    if (c.mcDob !== null && (c.mcDob <= c.dob || c.mcDob < b(11) || c.mcDob > end))
+      bad('620-625', c, formatDfe(c.mcDob));
     if (c.uasc) {
       if (c.uasc.duc > b(18)) bad('304', c, 'DUC after 18');
       if (c.dob > addYears(end, -11)) bad('231', c, 'UASC under 11');
@@ -83,7 +106,8 @@ export function ruleViolations(ret: Ssda903Return): string[] {
       const e = eps[i] as Episode903;
       const prev = eps[i - 1];
       const next = eps[i + 1];
-      if (!RNE.has(e.rne) || !LS.has(e.ls) || !CIN.has(e.cin) || !PLACE.has(e.place)) bad('143-146', c, JSON.stringify(e));
+      if (!RNE.has(e.rne) || !LS.has(e.ls) || !CIN.has(e.cin) || !PLACE.has(e.place))
+        bad('143-146', c, JSON.stringify(e));
       if (e.rec !== null && !REC.has(e.rec)) bad('149', c, e.rec);
       if (e.reasonPlaceChange !== null && !REASON.has(e.reasonPlaceChange)) bad('1009', c, e.reasonPlaceChange);
       if ((e.dec === null) !== (e.rec === null)) bad('148', c, 'DEC/REC');
@@ -91,7 +115,14 @@ export function ruleViolations(ret: Ssda903Return): string[] {
       if (e.decom > end) bad('354', c, 'starts after the year');
       if (e.dec !== null && e.dec < start) bad('scope', c, 'episode ended before the year');
       // Short breaks (V3/V4) are each a period of care: S after a break that ended on an earlier day (431, 432).
-      const nextBreak = shortBreaksOnly && prev !== undefined && e.rne === 'S' && prev.rec !== null && prev.rec !== 'X1' && prev.dec !== null && prev.dec < e.decom;
+      const nextBreak =
+        shortBreaksOnly &&
+        prev !== undefined &&
+        e.rne === 'S' &&
+        prev.rec !== null &&
+        prev.rec !== 'X1' &&
+        prev.dec !== null &&
+        prev.dec < e.decom;
       if (prev && !nextBreak) {
         if (prev.dec !== e.decom) bad('433/501', c, formatDfe(e.decom));
         if (e.rne === 'S' || prev.rec !== 'X1') bad('388/431/432', c, formatDfe(e.decom));
@@ -110,24 +141,42 @@ export function ruleViolations(ret: Ssda903Return): string[] {
       if (isTemp(e.place)) {
         if (e.reasonPlaceChange !== null || prev?.reasonPlaceChange) bad('226', c, formatDfe(e.decom));
         if (e.rne === 'S' || (e.rec !== null && e.rec !== 'X1')) bad('380/381', c, 'temporary placement at an end');
-        if (prev && next && (next.rne !== 'P' || next.place !== prev.place)) bad('383', c, 'no return after a temporary placement');
+        if (prev && next && (next.rne !== 'P' || next.place !== prev.place))
+          bad('383', c, 'no return after a temporary placement');
         const days = (e.dec ?? end) - e.decom;
-        if ((e.place === 'T1' && days > 42) || (e.place === 'T3' && days > 21) || (e.place === 'T4' && days > 7)) bad('375/376/379', c, e.place);
+        if ((e.place === 'T1' && days > 42) || (e.place === 'T3' && days > 21) || (e.place === 'T4' && days > 7))
+          bad('375/376/379', c, e.place);
       }
       if (e.place === 'P1' ? e.placeProvider !== 'PR0' : e.placeProvider === 'PR0') bad('550', c, e.place);
-      if (NO_PROVIDER.has(e.place) ? e.placeProvider !== null : e.placeProvider === null || !PROVIDER.has(e.placeProvider)) bad('178/526', c, e.place);
-      if (['P1', 'R2', 'R5'].includes(e.place) && ['PR1', 'PR2'].includes(e.placeProvider ?? '')) bad('527/528', c, e.place);
-      if (e.placeProvider === 'PR3' && (e.place === 'P1' || /^A[3-6]$/.test(e.place) || /^K[12]$/.test(e.place) || FOSTER.has(e.place))) bad('529', c, e.place);
+      if (
+        NO_PROVIDER.has(e.place) ? e.placeProvider !== null : e.placeProvider === null || !PROVIDER.has(e.placeProvider)
+      )
+        bad('178/526', c, e.place);
+      if (['P1', 'R2', 'R5'].includes(e.place) && ['PR1', 'PR2'].includes(e.placeProvider ?? ''))
+        bad('527/528', c, e.place);
+      if (
+        e.placeProvider === 'PR3' &&
+        (e.place === 'P1' || /^A[3-6]$/.test(e.place) || /^K[12]$/.test(e.place) || FOSTER.has(e.place))
+      )
+        bad('529', c, e.place);
       if (NO_URN.has(e.place) ? e.urn !== null : e.urn === null) bad('218/222', c, e.place);
       if (e.ls === 'V2' && e.place === 'P1') bad('378', c, 'P1 under V2');
       if (/^J[123]$/.test(e.ls) && e.decom <= b(10)) bad('358', c, 'J under 10');
       const length = (e.dec ?? end) - e.decom;
-      if ((e.ls === 'L1' && length > 3) || (e.ls === 'L2' && length > 21) || (e.ls === 'L3' && length > 7)) bad('361-363', c, e.ls);
-      if ((e.place === 'H5' && e.decom < b(16)) || (e.place === 'R5' && e.decom < b(10)) || (e.place === 'S1' && e.decom < b(4)) || (e.place === 'P3' && e.decom < b(14))) bad('371-374', c, e.place);
+      if ((e.ls === 'L1' && length > 3) || (e.ls === 'L2' && length > 21) || (e.ls === 'L3' && length > 7))
+        bad('361-363', c, e.ls);
+      if (
+        (e.place === 'H5' && e.decom < b(16)) ||
+        (e.place === 'R5' && e.decom < b(10)) ||
+        (e.place === 'S1' && e.decom < b(4)) ||
+        (e.place === 'P3' && e.decom < b(14))
+      )
+        bad('371-374', c, e.place);
       if (e.place === 'P2' && (e.dec === null || e.dec > dayOf(2023, 10, 28))) bad('217t', c, 'P2');
       if ((e.place === 'A5' || e.place === 'A6') && e.ls !== 'E1') bad('408', c, e.place);
       if ((e.place === 'A3' || e.place === 'A5') && !'STU'.includes(e.rne)) bad('217', c, e.rne);
-      if ((e.place === 'A3' || e.place === 'A4') && prev && !(FOSTER.has(prev.place) || /^A[3-6]$/.test(prev.place))) bad('336', c, e.place);
+      if ((e.place === 'A3' || e.place === 'A4') && prev && !(FOSTER.has(prev.place) || /^A[3-6]$/.test(prev.place)))
+        bad('336', c, e.place);
       if (!c.uasc && (e.homePost === null || e.plPost === null)) bad('392b', c, 'postcode missing');
       if (c.uasc && e.homePost !== null) bad('406', c, 'UASC home postcode');
       if (e.homePost !== null && e.homePost === e.plPost && e.place !== 'P1') bad('392d', c, 'same postcodes');
@@ -135,7 +184,8 @@ export function ruleViolations(ret: Ssda903Return): string[] {
       const ceased = e.rec !== null && e.rec !== 'X1' ? (e.dec as Day) : null;
       if (ceased !== null) {
         if (ceased > b(18)) bad('359', c, 'looked after past 18');
-        if (['E11', 'E12'].includes(e.rec as string) && (ceased >= b(18) || !/^A[3-6]$/.test(e.place))) bad('386/390', c, e.place);
+        if (['E11', 'E12'].includes(e.rec as string) && (ceased >= b(18) || !/^A[3-6]$/.test(e.place)))
+          bad('386/390', c, e.place);
         if (['E5', 'E6'].includes(e.rec as string) && ceased < b(14)) bad('387', c, 'independent under 14');
         if (e.rec === 'E7' && ceased < b(16)) bad('389', c, 'adult care under 16');
         if (/^E4[5-8]$/.test(e.rec as string) && ceased >= b(18)) bad('407', c, 'SGO at 18');
@@ -152,16 +202,18 @@ export function ruleViolations(ret: Ssda903Return): string[] {
     // Reviews
     for (const r of c.reviews) {
       if (r.review < start || r.review > end || !REVIEW.has(r.reviewCode)) bad('166/167', c, formatDfe(r.review));
-      if ((r.reviewCode === 'PN0') !== (r.review < b(4))) bad('440/441', c, `${r.reviewCode} ${formatDfe(r.review)}`);
+      if ((r.reviewCode === 'PN0') !== r.review < b(4)) bad('440/441', c, `${r.reviewCode} ${formatDfe(r.review)}`);
     }
-    if (!hasEps && (c.reviews.length || c.missing.length || c.oc2 || c.ad1 || c.prevPerm || c.placedAdoption.length)) bad('1012', c, 'care leaver data');
+    if (!hasEps && (c.reviews.length || c.missing.length || c.oc2 || c.ad1 || c.prevPerm || c.placedAdoption.length))
+      bad('1012', c, 'care leaver data');
     // Missing
     let free = -Infinity;
     for (const m of c.missing) {
       if (m.misEnd === null || m.misEnd < m.misStart) bad('567/575/577', c, 'open or reversed');
       if (m.misStart < start || (m.misEnd ?? end) > end) bad('570/571', c, 'outside the year');
       if (m.misStart <= free) bad('574', c, 'overlap');
-      if ((careStart !== null && m.misStart < careStart) || (ceasedAt !== null && (m.misEnd ?? end) >= ceasedAt)) bad('578/580/581', c, 'outside care');
+      if ((careStart !== null && m.misStart < careStart) || (ceasedAt !== null && (m.misEnd ?? end) >= ceasedAt))
+        bad('578/580/581', c, 'outside care');
       free = m.misEnd ?? end;
     }
     // Social worker episodes (from 2023-24)
@@ -172,7 +224,8 @@ export function ruleViolations(ret: Ssda903Return): string[] {
         if (!s.swId.startsWith('SW') || !/^SW\d{10}$/.test(s.swId)) bad('SW02STG1', c, s.swId);
         if (s.swReason === null || !SW_REASON.has(s.swReason)) bad('SW13STG1', c, String(s.swReason));
         if (s.swDecom > end) bad('SW06STG2', c, 'starts after the year');
-        if (s.swDec !== null && (s.swDec < start || s.swDec > end || s.swDec <= s.swDecom)) bad('SW07/SW09', c, formatDfe(s.swDec));
+        if (s.swDec !== null && (s.swDec < start || s.swDec > end || s.swDec <= s.swDecom))
+          bad('SW07/SW09', c, formatDfe(s.swDec));
         const nx = sw[i + 1];
         if (nx && s.swDec !== nx.swDecom) bad('SW10/SW11', c, 'gap or overlap');
         if (!nx && s.swDec !== null) bad('SW11STG2', c, 'ends with no successor');
@@ -184,12 +237,13 @@ export function ruleViolations(ret: Ssda903Return): string[] {
       bad('SW', c, 'SW episodes before 2023-24');
     }
     // OC2: looked after continuously since 1 April and on 31 March (190, 191)
-    const inOc2 = atEnd && period !== undefined && period.decom <= start && eps.every((e, i) => i === 0 || e.rne !== 'S');
+    const inOc2 =
+      atEnd && period !== undefined && period.decom <= start && eps.every((e, i) => i === 0 || e.rne !== 'S');
     if (inOc2 !== (c.oc2 !== null)) bad('190/191', c, 'OC2 cohort');
     if (c.oc2) {
       const o = c.oc2;
-      if ((o.convicted !== null) !== (b(10) <= end)) bad('542/543', c, 'convicted');
-      if ((o.healthCheck !== null) !== (b(5) > end)) bad('545/546', c, 'health check');
+      if ((o.convicted !== null) !== b(10) <= end) bad('542/543', c, 'convicted');
+      if ((o.healthCheck !== null) !== b(5) > end) bad('545/546', c, 'health check');
       const sdq = o.sdqScore !== null || o.sdqReason !== null;
       if (b(4) > end && sdq) bad('188', c, 'SDQ under 4');
       if (b(17) <= start && sdq) bad('189', c, 'SDQ at 17');
@@ -197,7 +251,12 @@ export function ruleViolations(ret: Ssda903Return): string[] {
       if (o.sdqScore !== null && (o.sdqReason !== null || o.sdqScore < 0 || o.sdqScore > 40)) bad('180/197a', c, 'SDQ');
       if (o.sdqReason !== null && !SDQ_REASON.has(o.sdqReason)) bad('196', c, o.sdqReason);
       if (o.sdqReason === 'SDQ1' && b(4) <= start && b(16) >= end) bad('157', c, 'SDQ1');
-      if (o.substanceMisuse === '1' ? o.interventionReceived === null : o.interventionReceived !== null || o.interventionOffered !== null) bad('192/193', c, 'misuse');
+      if (
+        o.substanceMisuse === '1'
+          ? o.interventionReceived === null
+          : o.interventionReceived !== null || o.interventionOffered !== null
+      )
+        bad('192/193', c, 'misuse');
       if (o.interventionReceived === '1' && o.interventionOffered !== null) bad('158', c, 'offered');
       if (o.interventionReceived === '0' && o.interventionOffered === null) bad('159', c, 'offered');
     }
@@ -206,8 +265,14 @@ export function ruleViolations(ret: Ssda903Return): string[] {
       const o = c.oc3;
       const ages = [17, 18, 19, 20, 21].filter((a) => b(a) >= start && b(a) <= end);
       if (ages.length !== 1 || hasEps) bad('391/1007/1016', c, 'OC3 cohort');
-      if (!IN_TOUCH.has(o.inTouch) || (o.activ !== null && !(Y >= ACTIV_F4_FROM ? ACTIV : ACTIV_OLD).has(o.activ)) || (o.accom !== null && !ACCOM.has(o.accom))) bad('131-133', c, JSON.stringify(o));
-      if (o.inTouch === 'YES' && (o.activ === '0' || o.accom === '0' || o.activ === null || o.accom === null)) bad('345', c, 'in touch, not known');
+      if (
+        !IN_TOUCH.has(o.inTouch) ||
+        (o.activ !== null && !(Y >= ACTIV_F4_FROM ? ACTIV : ACTIV_OLD).has(o.activ)) ||
+        (o.accom !== null && !ACCOM.has(o.accom))
+      )
+        bad('131-133', c, JSON.stringify(o));
+      if (o.inTouch === 'YES' && (o.activ === '0' || o.accom === '0' || o.activ === null || o.accom === null))
+        bad('345', c, 'in touch, not known');
       if (o.accom?.startsWith('Z') && b(17) >= start) bad('3001', c, 'former foster carers at 17');
       if (o.accom?.startsWith('T') && b(18) > start) bad('347', c, 'foyer under 18');
     }
@@ -220,25 +285,40 @@ export function ruleViolations(ret: Ssda903Return): string[] {
       const placedEp = eps.find((e) => /^A[3-6]$/.test(e.place));
       const placedOn = placedEp?.decom ?? adopted.decom;
       if (!decision || decision.datePlaced !== a.dateInt) bad('523', c, 'DATE_INT');
-      if (a.dateInt > a.dateMatch || a.dateMatch > placedOn || a.dateMatch === adopted.dec) bad('331/333/582', c, 'match');
+      if (a.dateInt > a.dateMatch || a.dateMatch > placedOn || a.dateMatch === adopted.dec)
+        bad('331/333/582', c, 'match');
       if (careStart !== null && a.dateInt < careStart) bad('334', c, 'DATE_INT before care');
-      if ((a.fosterCare === '1') !== (placedEp?.place === 'A3' || placedEp?.place === 'A5')) bad('335', c, 'FOSTER_CARE');
+      if ((a.fosterCare === '1') !== (placedEp?.place === 'A3' || placedEp?.place === 'A5'))
+        bad('335', c, 'FOSTER_CARE');
       const couple = a.nbAdoptr === '2';
-      if (couple !== ['MM', 'FF', 'MF'].includes(a.sexAdoptr) || (a.lsAdoptr === 'L0') === couple) bad('511/514/519', c, 'adopters');
-      if ((['L11', 'L3'].includes(a.lsAdoptr) && a.sexAdoptr !== 'MF') || (['L12', 'L4'].includes(a.lsAdoptr) && !['MM', 'FF'].includes(a.sexAdoptr))) bad('517/518/520/524', c, 'adopters');
+      if (couple !== ['MM', 'FF', 'MF'].includes(a.sexAdoptr) || (a.lsAdoptr === 'L0') === couple)
+        bad('511/514/519', c, 'adopters');
+      if (
+        (['L11', 'L3'].includes(a.lsAdoptr) && a.sexAdoptr !== 'MF') ||
+        (['L12', 'L4'].includes(a.lsAdoptr) && !['MM', 'FF'].includes(a.sexAdoptr))
+      )
+        bad('517/518/520/524', c, 'adopters');
     }
     for (const p of c.placedAdoption) {
       if (p.datePlaced > end || (careStart !== null && p.datePlaced < careStart)) bad('117/1003', c, 'DATE_PLACED');
       if ((p.datePlacedCeased === null) !== (p.reasonPlacedCeased === null)) bad('119', c, 'ceased without reason');
-      if (p.datePlacedCeased !== null && (p.datePlacedCeased < start || p.datePlacedCeased < p.datePlaced)) bad('118/522', c, 'ceased');
+      if (p.datePlacedCeased !== null && (p.datePlacedCeased < start || p.datePlacedCeased < p.datePlaced))
+        bad('118/522', c, 'ceased');
       if (adopted && p.datePlacedCeased !== null) bad('558', c, 'adopted after reversal');
     }
     const placedForAdoption = eps.filter((e) => /^A[3-6]$/.test(e.place) || e.ls === 'E1');
-    if (placedForAdoption.length && !c.placedAdoption.some((p) => placedForAdoption.every((e) => p.datePlaced <= e.decom || e.decom < start))) bad('551-554', c, 'decision');
-    if (ceasedAt !== null && !adopted && c.placedAdoption.some((p) => p.datePlacedCeased === null)) bad('557', c, 'open decision after leaving');
+    if (
+      placedForAdoption.length &&
+      !c.placedAdoption.some((p) => placedForAdoption.every((e) => p.datePlaced <= e.decom || e.decom < start))
+    )
+      bad('551-554', c, 'decision');
+    if (ceasedAt !== null && !adopted && c.placedAdoption.some((p) => p.datePlacedCeased === null))
+      bad('557', c, 'open decision after leaving');
     // Previous permanence: children who started to be looked after in the year (630, 634, 635)
     // (each short break starts a period of care)
-    const startedInYear = shortBreaksOnly ? eps.some((e) => e.rne === 'S' && e.decom >= start) : careStart !== null && careStart >= start;
+    const startedInYear = shortBreaksOnly
+      ? eps.some((e) => e.rne === 'S' && e.decom >= start)
+      : careStart !== null && careStart >= start;
     if (startedInYear !== (c.prevPerm !== null)) bad('630/634', c, 'PrevPerm');
     if (c.prevPerm) {
       const p = c.prevPerm;

@@ -10,14 +10,35 @@ import type { Child903, Ssda903Return } from './ssda903';
 export const SSDA903_CSV_COLUMNS = {
   header: ['CHILD', 'SEX', 'DOB', 'ETHNIC', 'UPN', 'MOTHER', 'MC_DOB'],
   episodes: [
-    'CHILD', 'DECOM', 'RNE', 'LS', 'CIN', 'PLACE', 'PLACE_PROVIDER', 'DEC', 'REC', 'REASON_PLACE_CHANGE', 'HOME_POST',
-    'PL_POST', 'URN',
+    'CHILD',
+    'DECOM',
+    'RNE',
+    'LS',
+    'CIN',
+    'PLACE',
+    'PLACE_PROVIDER',
+    'DEC',
+    'REC',
+    'REASON_PLACE_CHANGE',
+    'HOME_POST',
+    'PL_POST',
+    'URN',
   ],
   reviews: ['CHILD', 'DOB', 'REVIEW', 'REVIEW_CODE'],
   uasc: ['CHILD', 'SEX', 'DOB', 'DUC'],
   oc2: [
-    'CHILD', 'DOB', 'SDQ_SCORE', 'SDQ_REASON', 'CONVICTED', 'HEALTH_CHECK', 'IMMUNISATIONS', 'TEETH_CHECK',
-    'HEALTH_ASSESSMENT', 'SUBSTANCE_MISUSE', 'INTERVENTION_RECEIVED', 'INTERVENTION_OFFERED',
+    'CHILD',
+    'DOB',
+    'SDQ_SCORE',
+    'SDQ_REASON',
+    'CONVICTED',
+    'HEALTH_CHECK',
+    'IMMUNISATIONS',
+    'TEETH_CHECK',
+    'HEALTH_ASSESSMENT',
+    'SUBSTANCE_MISUSE',
+    'INTERVENTION_RECEIVED',
+    'INTERVENTION_OFFERED',
   ],
   oc3: ['CHILD', 'DOB', 'IN_TOUCH', 'ACTIV', 'ACCOM'],
   ad1: ['CHILD', 'DOB', 'DATE_INT', 'DATE_MATCH', 'FOSTER_CARE', 'NB_ADOPTR', 'SEX_ADOPTR', 'LS_ADOPTR'],
@@ -39,7 +60,8 @@ const s = (v: string | number | null): string => {
 type RowWriter = (c: Child903, dob: string, out: ByteSink) => void;
 
 const ROWS: Record<Ssda903Table, RowWriter> = {
-  header: (c, dob, out) => out.write(`${c.child},${s(c.sex)},${dob},${s(c.ethnic)},${s(c.upn)},${s(c.mother)},${d(c.mcDob)}\n`),
+  header: (c, dob, out) =>
+    out.write(`${c.child},${s(c.sex)},${dob},${s(c.ethnic)},${s(c.upn)},${s(c.mother)},${d(c.mcDob)}\n`),
   episodes: (c, _dob, out) => {
     for (const e of c.episodes) {
       out.write(
@@ -86,7 +108,8 @@ const ROWS: Record<Ssda903Table, RowWriter> = {
     for (const m of c.missing) out.write(`${c.child},${dob},${m.missing},${d(m.misStart)},${d(m.misEnd)}\n`);
   },
   sw_episodes: (c, dob, out) => {
-    for (const w of c.swEpisodes) out.write(`${c.child},${dob},${w.swId},${d(w.swDecom)},${d(w.swDec)},${s(w.swReason)}\n`);
+    for (const w of c.swEpisodes)
+      out.write(`${c.child},${dob},${w.swId},${d(w.swDecom)},${d(w.swDec)},${s(w.swReason)}\n`);
   },
 };
 

@@ -15,7 +15,12 @@ import type { Child903, Ssda903Return } from './ssda903';
 
 function esc(v: string): string {
   return /[&<>"']/.test(v)
-    ? v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;')
+    ? v
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&apos;')
     : v;
 }
 
@@ -29,7 +34,13 @@ const dd = (day: Day | null): string | null => (day === null ? null : formatDfe(
 
 function child903(c: Child903): string {
   const parts: string[] = ['<CHILD><HEADER>'];
-  parts.push(req('CHILDID', c.child), req('UPN', c.upn), req('SEX', c.sex), req('DOB', formatDfe(c.dob)), req('ETHNIC', c.ethnic));
+  parts.push(
+    req('CHILDID', c.child),
+    req('UPN', c.upn),
+    req('SEX', c.sex),
+    req('DOB', formatDfe(c.dob)),
+    req('ETHNIC', c.ethnic),
+  );
   parts.push(req('UASC', c.uasc ? '1' : null), opt('DUC', c.uasc ? formatDfe(c.uasc.duc) : null));
   if (c.ad1) {
     const a = c.ad1;
@@ -44,13 +55,18 @@ function child903(c: Child903): string {
   }
   if (c.oc3) parts.push(opt('IN_TOUCH', c.oc3.inTouch), opt('ACTIV', c.oc3.activ), opt('ACCOM', c.oc3.accom));
   for (const m of c.missing) {
-    parts.push(`<AMISSING>${req('MISSING', m.missing)}${req('MIS_START', formatDfe(m.misStart))}${opt('MIS_END', dd(m.misEnd))}</AMISSING>`);
+    parts.push(
+      `<AMISSING>${req('MISSING', m.missing)}${req('MIS_START', formatDfe(m.misStart))}${opt('MIS_END', dd(m.misEnd))}</AMISSING>`,
+    );
   }
-  for (const r of c.reviews) parts.push(`<AREVIEW>${req('REVIEW', formatDfe(r.review))}${req('REVIEW_CODE', r.reviewCode)}</AREVIEW>`);
+  for (const r of c.reviews)
+    parts.push(`<AREVIEW>${req('REVIEW', formatDfe(r.review))}${req('REVIEW_CODE', r.reviewCode)}</AREVIEW>`);
   parts.push(opt('MOTHER', c.mother), opt('MC_DOB', dd(c.mcDob)));
   if (c.prevPerm) {
     const p = c.prevPerm;
-    parts.push(`<PERMANENCE>${opt('PREV_PERM', p.prevPerm)}${opt('LA_PERM', p.laPerm)}${opt('DATE_PERM', dd(p.datePerm))}</PERMANENCE>`);
+    parts.push(
+      `<PERMANENCE>${opt('PREV_PERM', p.prevPerm)}${opt('LA_PERM', p.laPerm)}${opt('DATE_PERM', dd(p.datePerm))}</PERMANENCE>`,
+    );
   }
   if (c.oc2) {
     const o = c.oc2;

@@ -71,7 +71,12 @@ describe('writeSsda903Csv', () => {
   it("reads back through the project's parser with every row", () => {
     const parsed = parseSsda903Files(files);
     expect(parsed.issues).toEqual([]);
-    const counts = Object.fromEntries(Object.entries(modelCounts(ret)).map(([k]) => [k, parsed.model[k as keyof ReturnType<typeof modelCounts>].length]));
+    const counts = Object.fromEntries(
+      Object.entries(modelCounts(ret)).map(([k]) => [
+        k,
+        parsed.model[k as keyof ReturnType<typeof modelCounts>].length,
+      ]),
+    );
     expect(counts).toEqual(modelCounts(ret));
   });
 
@@ -97,9 +102,22 @@ describe('writeSsda903Xml', () => {
     const fromXml = parseSsda903Files([xml]);
     expect(fromXml.issues).toEqual([]);
     const fromCsv = parseSsda903Files(writeSsda903Csv(ret));
-    const rows = (m: typeof fromXml.model, k: 'header' | 'episodes' | 'oc2' | 'oc3' | 'ad1' | 'reviews' | 'missing' | 'prevPerm' | 'placedAdoption' | 'uasc') =>
-      m[k].map(({ origin: _origin, ...row }) => row);
-    for (const k of ['header', 'episodes', 'oc2', 'oc3', 'ad1', 'reviews', 'missing', 'prevPerm', 'placedAdoption', 'uasc'] as const) {
+    const rows = (
+      m: typeof fromXml.model,
+      k: 'header' | 'episodes' | 'oc2' | 'oc3' | 'ad1' | 'reviews' | 'missing' | 'prevPerm' | 'placedAdoption' | 'uasc',
+    ) => m[k].map(({ origin: _origin, ...row }) => row);
+    for (const k of [
+      'header',
+      'episodes',
+      'oc2',
+      'oc3',
+      'ad1',
+      'reviews',
+      'missing',
+      'prevPerm',
+      'placedAdoption',
+      'uasc',
+    ] as const) {
       expect(rows(fromXml.model, k)).toEqual(rows(fromCsv.model, k));
     }
   });

@@ -28,7 +28,9 @@ interface PgliteTx {
 type RawTx = { engine: 'postgres'; client: PostgresTx } | { engine: 'pglite'; client: PgliteTx };
 
 function rawTransaction(tx: Db, engine: Engine): RawTx {
-  const client = (tx as unknown as { session?: { client?: unknown } }).session?.client as Record<string, unknown> | undefined;
+  const client = (tx as unknown as { session?: { client?: unknown } }).session?.client as
+    | Record<string, unknown>
+    | undefined;
   if (engine === 'postgres' && client && typeof client.unsafe === 'function') {
     return { engine, client: client as unknown as PostgresTx };
   }
@@ -115,7 +117,12 @@ function fileTuple(submissionId: number, f: KeptFile): Buffer[] {
  * parameter serialiser is slow on large bytea); PostgreSQL 0.5 s binary, 1.4 s hex, 1.7 s bound. Binary
  * never turns the file into a string (hex would be twice its size: V8 strings stop near 512 MB).
  */
-export async function writeFiles(tx: Db, engine: Engine, submissionId: number, files: readonly KeptFile[]): Promise<void> {
+export async function writeFiles(
+  tx: Db,
+  engine: Engine,
+  submissionId: number,
+  files: readonly KeptFile[],
+): Promise<void> {
   if (files.length === 0) return;
   const raw = rawTransaction(tx, engine);
   const parts = [BINARY_HEADER, ...files.flatMap((f) => fileTuple(submissionId, f)), BINARY_TRAILER];

@@ -93,7 +93,9 @@ describe.each(testEngines())('concurrent replacements of a council and its pract
     }
     expect(wrong).toEqual([]);
     // The practice's figures are tied to its newest submission, not a superseded one.
-    const [tie] = await database.rows<{ n: number }>(sql`SELECT count(DISTINCT submission_id)::int AS n FROM indicator_values
+    const [tie] = await database.rows<{
+      n: number;
+    }>(sql`SELECT count(DISTINCT submission_id)::int AS n FROM indicator_values
       WHERE source = 'computed' AND subject_kind = 'practice' AND subject_id = 'swp-kent'`);
     expect(tie!.n).toBe(1);
   });

@@ -28,7 +28,18 @@ export async function computedFigures(database: Database): Promise<string[]> {
     ORDER BY indicator_id, subject_kind, subject_id, period`);
   // Rounded to 9 significant digits: a sum may be pooled in a different order on another run.
   const n = (x: number | null) => (x === null ? '-' : Number(Number(x).toPrecision(9)).toString());
-  return rows.map((r) => [r.indicator_id, r.subject_kind, r.subject_id, r.period, n(r.numerator), n(r.denominator), n(r.value), r.symbol ?? ''].join(' '));
+  return rows.map((r) =>
+    [
+      r.indicator_id,
+      r.subject_kind,
+      r.subject_id,
+      r.period,
+      n(r.numerator),
+      n(r.denominator),
+      n(r.value),
+      r.symbol ?? '',
+    ].join(' '),
+  );
 }
 
 export interface Integrity {

@@ -35,7 +35,12 @@ describe('detectReturnKind', () => {
     expect(detectReturnKind([{ name: 'c.xml', bytes: bytes(census) }])).toBe('csww');
     expect(detectReturnKind([{ name: 'r.xml', bytes: bytes('<?xml version="1.0"?><EXPSSDA903/>') }])).toBe('ssda903');
     expect(detectReturnKind([{ name: 'h.csv', bytes: bytes('CHILD,SEX\n') }])).toBe('ssda903');
-    expect(detectReturnKind([{ name: 'a', bytes: bytes(census) }, { name: 'b', bytes: bytes(census) }])).toBe('ssda903');
+    expect(
+      detectReturnKind([
+        { name: 'a', bytes: bytes(census) },
+        { name: 'b', bytes: bytes(census) },
+      ]),
+    ).toBe('ssda903');
   });
 });
 

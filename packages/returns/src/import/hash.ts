@@ -51,6 +51,8 @@ export function detectReturnKind(files: readonly { name: string; bytes: Uint8Arr
   if (visible.length !== 1) return 'ssda903';
   const head = decoder.decode(visible[0]!.bytes.subarray(0, 64 * 1024));
   // The first element that is not a declaration, comment or processing instruction.
-  const root = /<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)[\s/>]/.exec(head.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<![^>]*>/g, ''));
+  const root = /<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)[\s/>]/.exec(
+    head.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<![^>]*>/g, ''),
+  );
   return root?.[2] === 'Message' ? 'csww' : 'ssda903';
 }

@@ -10,16 +10,53 @@ const bad = { name: 'header.csv', bytes: new TextEncoder().encode('CHILD,SEX,DOB
 
 function nationalish(): BulkReturn[] {
   return [
-    { kind: 'ssda903', councilCode: '886', practiceId: null, collectionYear: 2025, files: () => ssda903Files('k', '886', 2025, 30) },
-    { kind: 'ssda903', councilCode: '886', practiceId: 'swp-kent', collectionYear: 2025, files: ssda903Files('kp', '886', 2025, 8) },
-    { kind: 'ssda903', councilCode: '887', practiceId: null, collectionYear: 2025, files: () => ssda903Files('m', '887', 2025, 20) },
+    {
+      kind: 'ssda903',
+      councilCode: '886',
+      practiceId: null,
+      collectionYear: 2025,
+      files: () => ssda903Files('k', '886', 2025, 30),
+    },
+    {
+      kind: 'ssda903',
+      councilCode: '886',
+      practiceId: 'swp-kent',
+      collectionYear: 2025,
+      files: ssda903Files('kp', '886', 2025, 8),
+    },
+    {
+      kind: 'ssda903',
+      councilCode: '887',
+      practiceId: null,
+      collectionYear: 2025,
+      files: () => ssda903Files('m', '887', 2025, 20),
+    },
     { kind: 'ssda903', councilCode: '341', practiceId: null, collectionYear: 2025, files: [bad] },
-    { kind: 'csww', councilCode: '886', practiceId: null, collectionYear: 2024, files: () => [cswwFile('kc', '886', 2024, 25)] },
-    { kind: 'csww', councilCode: '887', practiceId: null, collectionYear: 2024, files: () => [cswwFile('mc', '887', 2024, 15)] },
+    {
+      kind: 'csww',
+      councilCode: '886',
+      practiceId: null,
+      collectionYear: 2024,
+      files: () => [cswwFile('kc', '886', 2024, 25)],
+    },
+    {
+      kind: 'csww',
+      councilCode: '887',
+      practiceId: null,
+      collectionYear: 2024,
+      files: () => [cswwFile('mc', '887', 2024, 15)],
+    },
   ];
 }
 
-type Value = { indicator_id: string; subject_kind: string; subject_id: string; period: number; numerator: number; denominator: number };
+type Value = {
+  indicator_id: string;
+  subject_kind: string;
+  subject_id: string;
+  period: number;
+  numerator: number;
+  denominator: number;
+};
 const computedValues = (database: Database) =>
   database.rows<Value>(sql`
     SELECT indicator_id, subject_kind::text, subject_id, period, numerator, denominator FROM indicator_values
@@ -73,7 +110,12 @@ describe.each(testEngines())('importReturns on %s', (engine) => {
 
     for (const item of nationalish()) {
       const { files, ...key } = item;
-      await importReturn(oneByOne, { ...key, files: typeof files === 'function' ? files() : files, submittedBy: 'one-test', registrationSecret: TEST_REGISTRATION_SECRET });
+      await importReturn(oneByOne, {
+        ...key,
+        files: typeof files === 'function' ? files() : files,
+        submittedBy: 'one-test',
+        registrationSecret: TEST_REGISTRATION_SECRET,
+      });
     }
     const expected = await computedValues(oneByOne);
     expect(expected.length).toBeGreaterThan(40);
@@ -83,7 +125,10 @@ describe.each(testEngines())('importReturns on %s', (engine) => {
   });
 
   it('is idempotent: the same returns again are unchanged and nothing is recomputed', async () => {
-    const summary = await importReturns(bulk, nationalish(), { submittedBy: 'bulk-test', registrationSecret: TEST_REGISTRATION_SECRET });
+    const summary = await importReturns(bulk, nationalish(), {
+      submittedBy: 'bulk-test',
+      registrationSecret: TEST_REGISTRATION_SECRET,
+    });
     expect(summary).toMatchObject({ accepted: 0, unchanged: 5, rejected: 1, recompute: null });
   });
 
@@ -92,7 +137,13 @@ describe.each(testEngines())('importReturns on %s', (engine) => {
     try {
       await seedPlaces(db);
       const returns: BulkReturn[] = [
-        { kind: 'csww', councilCode: '886', practiceId: null, collectionYear: 2024, files: () => [cswwFile('a', '886', 2024, 10)] },
+        {
+          kind: 'csww',
+          councilCode: '886',
+          practiceId: null,
+          collectionYear: 2024,
+          files: () => [cswwFile('a', '886', 2024, 10)],
+        },
         {
           kind: 'csww',
           councilCode: '887',
@@ -102,13 +153,27 @@ describe.each(testEngines())('importReturns on %s', (engine) => {
             throw new Error('disk gone');
           },
         },
-        { kind: 'csww', councilCode: '341', practiceId: null, collectionYear: 2024, files: () => [cswwFile('c', '341', 2024, 10)] },
+        {
+          kind: 'csww',
+          councilCode: '341',
+          practiceId: null,
+          collectionYear: 2024,
+          files: () => [cswwFile('c', '341', 2024, 10)],
+        },
       ];
-      await expect(importReturns(db, returns, { submittedBy: 'bulk-test', registrationSecret: TEST_REGISTRATION_SECRET, concurrency: 1 })).rejects.toThrow('disk gone');
+      await expect(
+        importReturns(db, returns, {
+          submittedBy: 'bulk-test',
+          registrationSecret: TEST_REGISTRATION_SECRET,
+          concurrency: 1,
+        }),
+      ).rejects.toThrow('disk gone');
       const [kent] = await db.rows<{ n: number }>(sql`
         SELECT count(*)::int AS n FROM indicator_values WHERE source = 'computed' AND subject_id = '886'`);
       expect(kent!.n).toBeGreaterThan(0);
-      const [liverpool] = await db.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM submissions WHERE council_code = '341'`);
+      const [liverpool] = await db.rows<{ n: number }>(
+        sql`SELECT count(*)::int AS n FROM submissions WHERE council_code = '341'`,
+      );
       expect(liverpool!.n).toBe(0);
     } finally {
       await db.close();

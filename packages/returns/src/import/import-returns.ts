@@ -1,7 +1,15 @@
 import type { Database, RegistrationSecret } from '@continuity/db';
 import { recomputeAll } from '@continuity/indicators';
 import type { ReturnKey } from './hash';
-import { importReturn, reclaimReplacedRows, type ImportActor, type ImportFile, type ImportOptions, type ImportProgress, type ImportResult } from './import';
+import {
+  importReturn,
+  reclaimReplacedRows,
+  type ImportActor,
+  type ImportFile,
+  type ImportOptions,
+  type ImportProgress,
+  type ImportResult,
+} from './import';
 import { createWorkerReader, type ReturnReader } from './reader';
 
 /** One return of a bulk load. `files` may be a function, called when the return's turn comes (so a
@@ -57,7 +65,9 @@ export interface ImportReturnsSummary {
  * Years a recompute must cover after these returns were accepted: each year itself and, for a 903
  * return, the two following years (its episodes are the history behind their long-term stability).
  */
-export function recomputeRange(accepted: readonly Pick<ReturnKey, 'kind' | 'collectionYear'>[]): { fromYear: number; toYear: number } | null {
+export function recomputeRange(
+  accepted: readonly Pick<ReturnKey, 'kind' | 'collectionYear'>[],
+): { fromYear: number; toYear: number } | null {
   if (accepted.length === 0) return null;
   return {
     fromYear: Math.min(...accepted.map((r) => r.collectionYear)),
@@ -82,7 +92,14 @@ export async function importReturns(
   const deferred = (options.recompute ?? 'end') === 'end';
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? DEFAULT_CONCURRENCY));
   const reader = options.reader ?? createWorkerReader({ size: concurrency });
-  const summary: ImportReturnsSummary = { results: [], accepted: 0, rejected: 0, unchanged: 0, recompute: null, milliseconds: 0 };
+  const summary: ImportReturnsSummary = {
+    results: [],
+    accepted: 0,
+    rejected: 0,
+    unchanged: 0,
+    recompute: null,
+    milliseconds: 0,
+  };
   const iterator = returns[Symbol.iterator]();
   let failure: { error: unknown } | null = null;
 

@@ -33,8 +33,7 @@ describe.each(testEngines())('importReturn on %s', (engine) => {
   const first = ssda903Files('first');
   const corrected = ssda903Files('corrected');
 
-  const submissionRows = () =>
-    database.db.select().from(submissions).orderBy(asc(submissions.id));
+  const submissionRows = () => database.db.select().from(submissions).orderBy(asc(submissions.id));
   const computed = (councilCode: string, period = 2025) =>
     database.rows<{ indicator_id: string; numerator: number; denominator: number; submission_id: number }>(sql`
       SELECT indicator_id, numerator, denominator, submission_id FROM indicator_values
@@ -78,7 +77,11 @@ describe.each(testEngines())('importReturn on %s', (engine) => {
     expect(Object.keys(episode!)).not.toContain('pl_post');
 
     // The files, byte for byte.
-    const kept = await database.db.select().from(submissionFiles).where(eq(submissionFiles.submissionId, acceptedId)).orderBy(asc(submissionFiles.id));
+    const kept = await database.db
+      .select()
+      .from(submissionFiles)
+      .where(eq(submissionFiles.submissionId, acceptedId))
+      .orderBy(asc(submissionFiles.id));
     expect(kept.map((f) => f.name)).toEqual(first.map((f) => f.name));
     for (const [i, f] of kept.entries()) {
       expect(Buffer.from(f.bytes).equals(Buffer.from(first[i]!.bytes))).toBe(true);
@@ -86,7 +89,12 @@ describe.each(testEngines())('importReturn on %s', (engine) => {
     }
 
     const [sub] = await database.db.select().from(submissions).where(eq(submissions.id, acceptedId));
-    expect(sub).toMatchObject({ status: 'accepted', submittedBy: 'kent-officer', contentHash: result.contentHash, supersededBy: null });
+    expect(sub).toMatchObject({
+      status: 'accepted',
+      submittedBy: 'kent-officer',
+      contentHash: result.contentHash,
+      supersededBy: null,
+    });
     expect(sub!.counts).toEqual(result.counts);
 
     // Kent's computed indicators sit beside DfE's, tied to this submission.
@@ -96,7 +104,13 @@ describe.each(testEngines())('importReturn on %s', (engine) => {
 
     const audit = await database.db.select().from(auditLog).where(eq(auditLog.submissionId, acceptedId));
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ userId: 'kent-officer', role: 'council', organisationId: '886', action: 'submit', target: 'ssda903:886:2025' });
+    expect(audit[0]).toMatchObject({
+      userId: 'kent-officer',
+      role: 'council',
+      organisationId: '886',
+      action: 'submit',
+      target: 'ssda903:886:2025',
+    });
     expect(audit[0]!.detail).toMatchObject({ status: 'accepted' });
 
     const phases = [...new Set(progress.map((p) => p.phase))];
@@ -136,7 +150,10 @@ describe.each(testEngines())('importReturn on %s', (engine) => {
       [acceptedId, 'superseded', result.submissionId],
     ]);
     expect(history[1]!.files.map((f) => f.name)).toEqual(first.map((f) => f.name));
-    const oldFile = await getSubmissionFile(database.db, { submissionId: acceptedId, fileId: history[1]!.files[1]!.id });
+    const oldFile = await getSubmissionFile(database.db, {
+      submissionId: acceptedId,
+      fileId: history[1]!.files[1]!.id,
+    });
     expect(Buffer.from(oldFile!.bytes).equals(Buffer.from(first[1]!.bytes))).toBe(true);
     expect(history[0]!.files.map((f) => f.sha256)).not.toEqual(history[1]!.files.map((f) => f.sha256));
 
@@ -180,7 +197,10 @@ describe.each(testEngines())('importReturn on %s', (engine) => {
     expect(stored).toMatchObject({ status: 'rejected', collectionYear: 2018, errorCount: result.errors.length });
     expect(stored!.errors).toEqual(result.errors);
     expect(stored!.files).toHaveLength(d2i.length);
-    const file = await getSubmissionFile(database.db, { submissionId: result.submissionId, fileId: stored!.files[0]!.id });
+    const file = await getSubmissionFile(database.db, {
+      submissionId: result.submissionId,
+      fileId: stored!.files[0]!.id,
+    });
     expect(Buffer.from(file!.bytes).equals(Buffer.from(d2i[0]!.bytes))).toBe(true);
 
     // The same rejected files again: a new rejected submission (the attempt is on record), data untouched.
@@ -200,11 +220,17 @@ describe.each(testEngines())('importReturn on %s', (engine) => {
     expect(xml.errors[0]).toMatchObject({ file: name, row: 0, rule: 'FILE-XML', severity: 'error' });
     expect(xml.errors[0]!.message).toMatch(/not well formed|could not be read/);
 
-    const header = await importReturn(database, kent903([...corrected.slice(1), text('header.csv', 'CHILD,GENDER,BIRTHDAY\n1,M,01/01/2010\n')]));
+    const header = await importReturn(
+      database,
+      kent903([...corrected.slice(1), text('header.csv', 'CHILD,GENDER,BIRTHDAY\n1,M,01/01/2010\n')]),
+    );
     expect(header.status).toBe('rejected');
     expect(header.errors.map((e) => [e.file, e.row, e.rule])).toContainEqual(['header.csv', 0, 'FILE-HEADER']);
     expect(await childRowCounts(database)).toEqual(before);
-    const [kept] = await database.db.select().from(submissionFiles).where(eq(submissionFiles.submissionId, xml.submissionId));
+    const [kept] = await database.db
+      .select()
+      .from(submissionFiles)
+      .where(eq(submissionFiles.submissionId, xml.submissionId));
     expect(new TextDecoder().decode(kept!.bytes)).toBe('<EXPSSDA903><CHILD><HEADER>');
     expect(kept!.name).toBe(name);
   });
@@ -233,16 +259,24 @@ describe.each(testEngines())('importReturn on %s', (engine) => {
     // The earlier accepted submission is untouched; only the rejected record is new.
     expect(subsAfter.slice(0, subsBefore.length)).toEqual(subsBefore);
     expect(subsAfter.slice(subsBefore.length).map((s) => s.status)).toEqual(['rejected']);
-    const files = await database.db.select({ n: sql<number>`count(*)::int` }).from(submissionFiles).where(eq(submissionFiles.submissionId, result.submissionId));
+    const files = await database.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(submissionFiles)
+      .where(eq(submissionFiles.submissionId, result.submissionId));
     expect(files[0]!.n).toBe(third.length);
 
     // A constraint violation (a NOT NULL column left blank by a model the rules let through) rolls back too.
     const broken = ssda903Files('fourth');
-    const viaInsert = await importReturn(database, kent903(broken, {
-      recompute: async (db) => {
-        await db.execute(sql`INSERT INTO cla903_episodes (submission_id, council_code, child, decom) VALUES (${acceptedId}, '886', 'X', NULL)`);
-      },
-    }));
+    const viaInsert = await importReturn(
+      database,
+      kent903(broken, {
+        recompute: async (db) => {
+          await db.execute(
+            sql`INSERT INTO cla903_episodes (submission_id, council_code, child, decom) VALUES (${acceptedId}, '886', 'X', NULL)`,
+          );
+        },
+      }),
+    );
     expect(viaInsert.status).toBe('rejected');
     expect(viaInsert.errors[0]!.rule).toBe('CONT-STORE');
     expect(await childRowCounts(database)).toEqual(before);
@@ -250,15 +284,27 @@ describe.each(testEngines())('importReturn on %s', (engine) => {
 
   it('imports a practice return for a council it serves and refuses wrong targets before storing anything', async () => {
     const files = ssda903Files('practice', '886', 2025, 10);
-    const result = await importReturn(database, kent903(files, { practiceId: 'swp-kent', submittedBy: 'practice-user' }));
+    const result = await importReturn(
+      database,
+      kent903(files, { practiceId: 'swp-kent', submittedBy: 'practice-user' }),
+    );
     expect(result.status).toBe('accepted');
     expect(result.practiceId).toBe('swp-kent');
-    const [row] = await database.rows<{ practice_id: string }>(sql`SELECT DISTINCT practice_id FROM cla903_header WHERE submission_id = ${result.submissionId}`);
+    const [row] = await database.rows<{ practice_id: string }>(
+      sql`SELECT DISTINCT practice_id FROM cla903_header WHERE submission_id = ${result.submissionId}`,
+    );
     expect(row!.practice_id).toBe('swp-kent');
-    const practiceValues = await database.rows(sql`SELECT 1 FROM indicator_values WHERE subject_kind = 'practice' AND subject_id = 'swp-kent'`);
+    const practiceValues = await database.rows(
+      sql`SELECT 1 FROM indicator_values WHERE subject_kind = 'practice' AND subject_id = 'swp-kent'`,
+    );
     expect(practiceValues.length).toBeGreaterThan(0);
     // The council's own return is a different return: still current.
-    const own = await listSubmissions(database.db, { councilCode: '886', practiceId: null, kind: 'ssda903', collectionYear: 2025 });
+    const own = await listSubmissions(database.db, {
+      councilCode: '886',
+      practiceId: null,
+      kind: 'ssda903',
+      collectionYear: 2025,
+    });
     expect(own.filter((s) => s.status === 'accepted').map((s) => s.id)).toEqual([acceptedId]);
     expect(own.every((s) => s.practiceId === null)).toBe(true);
 
@@ -271,26 +317,54 @@ describe.each(testEngines())('importReturn on %s', (engine) => {
       [{ files: [] }, 'no-files'],
     ];
     for (const [extra, code] of attempts) {
-      await expect(importReturn(database, kent903(files, extra))).rejects.toMatchObject({ name: 'ImportRequestError', code });
+      await expect(importReturn(database, kent903(files, extra))).rejects.toMatchObject({
+        name: 'ImportRequestError',
+        code,
+      });
     }
-    await expect(importReturn(database, kent903(files, { councilCode: '999' }))).rejects.toBeInstanceOf(ImportRequestError);
+    await expect(importReturn(database, kent903(files, { councilCode: '999' }))).rejects.toBeInstanceOf(
+      ImportRequestError,
+    );
     expect(await submissionRows()).toHaveLength(count);
   });
 
   it('imports a workforce census, and rejects one naming another council', async () => {
     const census = cswwFile('census', '341', 2024, 40);
-    const result = await importReturn(database, { kind: 'csww', councilCode: '341', collectionYear: 2024, files: [census], submittedBy: 'lpool', registrationSecret: TEST_REGISTRATION_SECRET });
+    const result = await importReturn(database, {
+      kind: 'csww',
+      councilCode: '341',
+      collectionYear: 2024,
+      files: [census],
+      submittedBy: 'lpool',
+      registrationSecret: TEST_REGISTRATION_SECRET,
+    });
     expect(result.errors).toEqual([]);
     expect(result.status).toBe('accepted');
     expect(result.written).toEqual({ csww_workers: result.counts.workers, csww_la_level: 1 });
-    const [worker] = await database.rows<Record<string, unknown>>(sql`SELECT * FROM csww_workers WHERE submission_id = ${result.submissionId} LIMIT 1`);
+    const [worker] = await database.rows<Record<string, unknown>>(
+      sql`SELECT * FROM csww_workers WHERE submission_id = ${result.submissionId} LIMIT 1`,
+    );
     expect(typeof worker!.agency_worker).toBe('boolean');
     expect((await computed('341', 2024)).map((v) => v.indicator_id)).toContain('workforce_turnover');
 
-    const other = await importReturn(database, { kind: 'csww', councilCode: '887', collectionYear: 2024, files: [census], submittedBy: 'medway', registrationSecret: TEST_REGISTRATION_SECRET });
+    const other = await importReturn(database, {
+      kind: 'csww',
+      councilCode: '887',
+      collectionYear: 2024,
+      files: [census],
+      submittedBy: 'medway',
+      registrationSecret: TEST_REGISTRATION_SECRET,
+    });
     expect(other.status).toBe('rejected');
     expect(other.errors.map((e) => e.rule)).toContain('CSWW-H01');
-    const two = await importReturn(database, { kind: 'csww', councilCode: '341', collectionYear: 2024, files: [census, census], submittedBy: 'lpool', registrationSecret: TEST_REGISTRATION_SECRET });
+    const two = await importReturn(database, {
+      kind: 'csww',
+      councilCode: '341',
+      collectionYear: 2024,
+      files: [census, census],
+      submittedBy: 'lpool',
+      registrationSecret: TEST_REGISTRATION_SECRET,
+    });
     expect(two.errors.map((e) => e.rule)).toEqual(['FILE-COUNT']);
   });
 
@@ -323,7 +397,12 @@ describe.each(testEngines())('importReturn on %s', (engine) => {
       // And a return the worker finds wrong is rejected with the same errors as in this thread.
       const broken = [text('header.csv', 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nX1,3,31/02/2010,WBRI,,,\n')];
       const inThread = await importReturn(database, { ...kent903(broken), councilCode: '887', collectionYear: 2024 });
-      const inWorker = await importReturn(database, { ...kent903(broken), councilCode: '341', collectionYear: 2024, reader });
+      const inWorker = await importReturn(database, {
+        ...kent903(broken),
+        councilCode: '341',
+        collectionYear: 2024,
+        reader,
+      });
       expect(inThread.status).toBe('rejected');
       expect(inWorker.errors).toEqual(inThread.errors);
     } finally {
@@ -335,7 +414,10 @@ describe.each(testEngines())('importReturn on %s', (engine) => {
     const rows = ['CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB'];
     for (let i = 0; i < 20_000; i++) rows.push(`${100000 + i},X,31/02/2010,ZZZZ,BAD,7,99/99/9999`);
     const before = await childRowCounts(database);
-    const result = await importReturn(database, kent903([text('header.csv', `${rows.join('\n')}\n`)], { collectionYear: 2023 }));
+    const result = await importReturn(
+      database,
+      kent903([text('header.csv', `${rows.join('\n')}\n`)], { collectionYear: 2023 }),
+    );
     expect(result.status).toBe('rejected');
     // Four error rules on every row (101, 102, 103, 165) and CONT-TABLES once (no Episodes; 2022-23 needs no
     // social worker episodes); a warning (EPI) on every row. Listed: 1 + 4 x 100 errors and 4 summaries.
@@ -348,24 +430,44 @@ describe.each(testEngines())('importReturn on %s', (engine) => {
       ['165', 19_900],
     ]);
     const stored = await getSubmission(database.db, result.submissionId);
-    expect(stored).toMatchObject({ status: 'rejected', errorCount: 405, warningCount: 101, errorTotal: 80_001, warningTotal: 20_000 });
+    expect(stored).toMatchObject({
+      status: 'rejected',
+      errorCount: 405,
+      warningCount: 101,
+      errorTotal: 80_001,
+      warningTotal: 20_000,
+    });
     expect(stored!.errors).toEqual(result.errors);
     expect(stored!.files).toHaveLength(1);
     const [listed] = await listSubmissions(database.db, { councilCode: '886', collectionYear: 2023 });
-    expect(listed).toMatchObject({ id: result.submissionId, errorCount: 405, errorTotal: 80_001, warningTotal: 20_000 });
+    expect(listed).toMatchObject({
+      id: result.submissionId,
+      errorCount: 405,
+      errorTotal: 80_001,
+      warningTotal: 20_000,
+    });
     const [audit] = await database.db.select().from(auditLog).where(eq(auditLog.submissionId, result.submissionId));
     expect(audit!.detail).toMatchObject({ status: 'rejected', errors: 80_001, warnings: 20_000 });
     expect(await childRowCounts(database)).toEqual(before);
 
     // Smaller caps, given with the import: 10 per rule, 25 per return (1 + 6 + 6 + 6 + 6 errors, then no room
     // for warnings: EPI's 50 in one summary).
-    const tight = await importReturn(database, kent903([text('header.csv', `${rows.slice(0, 51).join('\n')}\n`)], { collectionYear: 2022, issueLimits: { perRule: 10, perReturn: 25 } }));
-    expect(tight.errors.filter((e) => e.more === undefined).map((e) => e.rule)).toEqual(['CONT-TABLES', ...['101', '102', '103', '165'].flatMap((r) => Array(6).fill(r))]);
+    const tight = await importReturn(
+      database,
+      kent903([text('header.csv', `${rows.slice(0, 51).join('\n')}\n`)], {
+        collectionYear: 2022,
+        issueLimits: { perRule: 10, perReturn: 25 },
+      }),
+    );
+    expect(tight.errors.filter((e) => e.more === undefined).map((e) => e.rule)).toEqual([
+      'CONT-TABLES',
+      ...['101', '102', '103', '165'].flatMap((r) => Array(6).fill(r)),
+    ]);
     expect(tight.warnings).toMatchObject([{ rule: 'EPI', more: 50 }]);
     expect([tight.errorTotal, tight.warningTotal]).toEqual([201, 50]);
   });
 
-  it('caps an accepted return\'s warnings too, and answers a repeat (unchanged) with the capped list', async () => {
+  it("caps an accepted return's warnings too, and answers a repeat (unchanged) with the capped list", async () => {
     const files = ssda903Files('warned', '887', 2023, 12);
     const header = files.find((f) => f.name === 'header.csv')!;
     const lines = new TextDecoder().decode(header.bytes).trimEnd().split('\n');

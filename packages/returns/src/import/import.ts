@@ -32,7 +32,15 @@ export interface ImportActor {
   organisationId?: string | null;
 }
 
-export type ImportPhase = 'hashing' | 'checking' | 'parsing' | 'validating' | 'storing' | 'writing' | 'computing' | 'done';
+export type ImportPhase =
+  | 'hashing'
+  | 'checking'
+  | 'parsing'
+  | 'validating'
+  | 'storing'
+  | 'writing'
+  | 'computing'
+  | 'done';
 
 /** A progress report: the phase, a line a person can read, and counts where the phase has them. */
 export interface ImportProgress {
@@ -138,7 +146,13 @@ export interface ImportResult {
 /** The request cannot be taken at all (nothing is stored): an unknown council, a practice not serving it ... */
 export class ImportRequestError extends Error {
   constructor(
-    readonly code: 'bad-kind' | 'bad-year' | 'no-files' | 'unknown-council' | 'unknown-practice' | 'practice-not-serving-council',
+    readonly code:
+      | 'bad-kind'
+      | 'bad-year'
+      | 'no-files'
+      | 'unknown-council'
+      | 'unknown-practice'
+      | 'practice-not-serving-council',
     message: string,
   ) {
     super(message);
@@ -276,9 +290,20 @@ export async function importReturn(database: Database, options: ImportOptions): 
   const targetMs = lap();
 
   const totalBytes = options.files.reduce((s, f) => s + f.bytes.length, 0);
-  emit('hashing', `Hashing ${options.files.length} file(s), ${totalBytes} bytes`, { done: 0, total: options.files.length });
-  const files = options.files.map((f) => ({ name: f.name, bytes: f.bytes, sha256: sha256Hex(f.bytes), size: f.bytes.length }));
-  const hash = contentHash(key, files.map((f) => f.sha256));
+  emit('hashing', `Hashing ${options.files.length} file(s), ${totalBytes} bytes`, {
+    done: 0,
+    total: options.files.length,
+  });
+  const files = options.files.map((f) => ({
+    name: f.name,
+    bytes: f.bytes,
+    sha256: sha256Hex(f.bytes),
+    size: f.bytes.length,
+  }));
+  const hash = contentHash(
+    key,
+    files.map((f) => f.sha256),
+  );
   const fileList = files.map(({ name, sha256, size }) => ({ name, sha256, size }));
   timings.hashMs = lap();
 
@@ -290,7 +315,11 @@ export async function importReturn(database: Database, options: ImportOptions): 
     contentHash: hash,
     files: fileList,
   };
-  const actor = { userId: options.submittedBy, role: options.actor?.role ?? 'system', organisationId: options.actor?.organisationId ?? null };
+  const actor = {
+    userId: options.submittedBy,
+    role: options.actor?.role ?? 'system',
+    organisationId: options.actor?.organisationId ?? null,
+  };
   const audit = (tx: Db, submissionId: number, status: ImportStatus, detail: Record<string, unknown> = {}) =>
     tx.insert(auditLog).values({
       ...actor,
@@ -334,7 +363,16 @@ export async function importReturn(database: Database, options: ImportOptions): 
     const submissionId = await db.transaction(async (tx) => {
       const [row] = await tx
         .insert(submissions)
-        .values({ ...key, practiceId: key.practiceId ?? null, status: 'rejected', submittedBy: options.submittedBy, contentHash: hash, counts, errors, warnings })
+        .values({
+          ...key,
+          practiceId: key.practiceId ?? null,
+          status: 'rejected',
+          submittedBy: options.submittedBy,
+          contentHash: hash,
+          counts,
+          errors,
+          warnings,
+        })
         .returning({ id: submissions.id });
       const id = row!.id;
       await writeFiles(tx, database.engine, id, files);
@@ -343,16 +381,31 @@ export async function importReturn(database: Database, options: ImportOptions): 
     });
     timings.totalMs = since();
     emit('done', `Rejected: ${errorTotal} error(s), ${warningTotal} warning(s); submission ${submissionId}`);
-    return { ...base, submissionId, status: 'rejected', errors, warnings, errorTotal, warningTotal, counts, written: {}, supersedes: null, timings };
+    return {
+      ...base,
+      submissionId,
+      status: 'rejected',
+      errors,
+      warnings,
+      errorTotal,
+      warningTotal,
+      counts,
+      written: {},
+      supersedes: null,
+      timings,
+    };
   };
 
   // The accepted submission's id is taken now, so the rows' COPY text can be built where they are read.
-  const [reserved] = await database.rows<{ id: number }>(sql`SELECT nextval(pg_get_serial_sequence('submissions', 'id'))::int AS id`);
+  const [reserved] = await database.rows<{ id: number }>(
+    sql`SELECT nextval(pg_get_serial_sequence('submissions', 'id'))::int AS id`,
+  );
   const reservedId = reserved!.id;
   timings.checkMs += lap();
   emit('parsing', `Reading ${files.length} file(s)`);
-  const read = await (options.reader ?? inThreadReader).read({ key, files, submissionId: reservedId, issueLimits, registrationSecret: options.registrationSecret }, (rows) =>
-    emit('validating', `Checking ${rows} rows against the ${key.collectionYear} rules`),
+  const read = await (options.reader ?? inThreadReader).read(
+    { key, files, submissionId: reservedId, issueLimits, registrationSecret: options.registrationSecret },
+    (rows) => emit('validating', `Checking ${rows} rows against the ${key.collectionYear} rules`),
   );
   lap();
   timings.parseMs = read.parseMs;
@@ -368,67 +421,83 @@ export async function importReturn(database: Database, options: ImportOptions): 
   const written: Record<string, number> = {};
   try {
     const txStarted = performance.now();
-    const outcome = await withRetry(() => db.transaction(async (tx) => {
-      const txLap = clock();
-      // One import of a return at a time: the second waits, then finds the first's submission.
-      await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`continuity.return ${label}`}))`);
-      // Then the council's and its practices' locks, before anything is read: a council and its practice
-      // replacing their returns at once must not interleave (see @continuity/indicators locks.ts).
-      await lockCouncilScope(tx, { councilCode: key.councilCode, practiceId: key.practiceId });
-      const previous = await currentAccepted(tx, key);
-      if (previous && previous.contentHash === hash) return { done: 'unchanged', existing: previous } as const;
+    const outcome = await withRetry(() =>
+      db.transaction(async (tx) => {
+        const txLap = clock();
+        // One import of a return at a time: the second waits, then finds the first's submission.
+        await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`continuity.return ${label}`}))`);
+        // Then the council's and its practices' locks, before anything is read: a council and its practice
+        // replacing their returns at once must not interleave (see @continuity/indicators locks.ts).
+        await lockCouncilScope(tx, { councilCode: key.councilCode, practiceId: key.practiceId });
+        const previous = await currentAccepted(tx, key);
+        if (previous && previous.contentHash === hash) return { done: 'unchanged', existing: previous } as const;
 
-      emit('storing', `Recording the submission and keeping its ${files.length} file(s)`);
-      const [row] = await tx
-        .insert(submissions)
-        .values({
-          id: reservedId,
-          ...key,
-          practiceId: key.practiceId ?? null,
-          status: 'accepted',
-          submittedBy: options.submittedBy,
-          contentHash: hash,
-          counts,
-          errors: [],
-          warnings: validation.warnings,
-        })
-        .returning({ id: submissions.id });
-      const submissionId = row!.id;
-      await writeFiles(tx, database.engine, submissionId, files);
-      timings.storeMs = txLap();
+        emit('storing', `Recording the submission and keeping its ${files.length} file(s)`);
+        const [row] = await tx
+          .insert(submissions)
+          .values({
+            id: reservedId,
+            ...key,
+            practiceId: key.practiceId ?? null,
+            status: 'accepted',
+            submittedBy: options.submittedBy,
+            contentHash: hash,
+            counts,
+            errors: [],
+            warnings: validation.warnings,
+          })
+          .returning({ id: submissions.id });
+        const submissionId = row!.id;
+        await writeFiles(tx, database.engine, submissionId, files);
+        timings.storeMs = txLap();
 
-      if (previous) {
-        for (const t of CHILD_TABLES[key.kind]) {
-          await tx.execute(sql`DELETE FROM ${sql.identifier(t)} WHERE submission_id = ${previous.id}`);
+        if (previous) {
+          for (const t of CHILD_TABLES[key.kind]) {
+            await tx.execute(sql`DELETE FROM ${sql.identifier(t)} WHERE submission_id = ${previous.id}`);
+          }
+          await tx
+            .update(submissions)
+            .set({ status: 'superseded', supersededBy: submissionId })
+            .where(eq(submissions.id, previous.id));
         }
-        await tx.update(submissions).set({ status: 'superseded', supersededBy: submissionId }).where(eq(submissions.id, previous.id));
-      }
-      timings.deleteMs = txLap();
-      let before = 0;
-      emit('writing', `Writing ${totalRows} rows`, { done: 0, total: totalRows });
-      for (const t of tables) {
-        written[t.table] = await writeTable(tx, database.engine, t, (n) =>
-          emit('writing', `${t.table}: ${n} of ${t.rows} rows`, { done: before + n, total: totalRows, table: t.table }),
-        );
-        before += t.rows;
-      }
-      // No ANALYZE here: the recompute refreshes the statistics it needs (analyzeIfStale), and a deferred
-      // recompute leaves them to recomputeAll.
-      timings.writeMs = txLap();
+        timings.deleteMs = txLap();
+        let before = 0;
+        emit('writing', `Writing ${totalRows} rows`, { done: 0, total: totalRows });
+        for (const t of tables) {
+          written[t.table] = await writeTable(tx, database.engine, t, (n) =>
+            emit('writing', `${t.table}: ${n} of ${t.rows} rows`, {
+              done: before + n,
+              total: totalRows,
+              table: t.table,
+            }),
+          );
+          before += t.rows;
+        }
+        // No ANALYZE here: the recompute refreshes the statistics it needs (analyzeIfStale), and a deferred
+        // recompute leaves them to recomputeAll.
+        timings.writeMs = txLap();
 
-      if (recompute) {
-        emit('computing', `Computing ${key.councilCode}'s indicators for ${key.collectionYear}`);
-        await recompute(tx, { kind: key.kind, councilCode: key.councilCode, collectionYear: key.collectionYear });
-      }
-      timings.computeMs = txLap();
-      await audit(tx, submissionId, 'accepted', { warnings: validation.warningTotal, rows: totalRows, supersedes: previous?.id ?? null });
-      return { done: 'accepted', submissionId, supersedes: previous?.id ?? null } as const;
-    }));
+        if (recompute) {
+          emit('computing', `Computing ${key.councilCode}'s indicators for ${key.collectionYear}`);
+          await recompute(tx, { kind: key.kind, councilCode: key.councilCode, collectionYear: key.collectionYear });
+        }
+        timings.computeMs = txLap();
+        await audit(tx, submissionId, 'accepted', {
+          warnings: validation.warningTotal,
+          rows: totalRows,
+          supersedes: previous?.id ?? null,
+        });
+        return { done: 'accepted', submissionId, supersedes: previous?.id ?? null } as const;
+      }),
+    );
     timings.transactionMs = Math.round(performance.now() - txStarted);
     if (outcome.done === 'unchanged') return await unchanged(outcome.existing, db);
     if (outcome.supersedes !== null && options.reclaim !== false) await reclaimReplacedRows(database, [key.kind]);
     timings.totalMs = since();
-    emit('done', `Accepted: submission ${outcome.submissionId}, ${totalRows} rows, ${validation.warningTotal} warning(s)`);
+    emit(
+      'done',
+      `Accepted: submission ${outcome.submissionId}, ${totalRows} rows, ${validation.warningTotal} warning(s)`,
+    );
     return {
       ...base,
       submissionId: outcome.submissionId,
@@ -483,7 +552,8 @@ async function withRetry<T>(fn: () => Promise<T>): Promise<T> {
 export async function reclaimReplacedRows(database: Database, kinds: readonly ReturnKind[]): Promise<void> {
   if (database.engine !== 'pglite') return;
   try {
-    for (const kind of kinds) for (const t of CHILD_TABLES[kind]) await database.db.execute(sql`VACUUM ${sql.identifier(t)}`);
+    for (const kind of kinds)
+      for (const t of CHILD_TABLES[kind]) await database.db.execute(sql`VACUUM ${sql.identifier(t)}`);
   } catch {
     // Best effort: dead rows only cost space and scan time.
   }

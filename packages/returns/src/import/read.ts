@@ -80,7 +80,10 @@ export function readReturn(request: ReadRequest, onParsed: (rows: number) => voi
       limits: request.issueLimits ?? DEFAULT_ISSUE_LIMITS,
     });
     // Findings are stored and answered: registration numbers quoted in them are withheld.
-    const numbers = parsed.kind === 'ssda903' ? parsed.model.swEpisodes.map((s) => s.SW_ID) : parsed.model.workers.map((w) => w.SWENo);
+    const numbers =
+      parsed.kind === 'ssda903'
+        ? parsed.model.swEpisodes.map((s) => s.SW_ID)
+        : parsed.model.workers.map((w) => w.SWENo);
     const errors = withoutRegistrationNumbers(validation.errors, numbers);
     const warnings = withoutRegistrationNumbers(validation.warnings, numbers);
     lap('validateMs');
@@ -88,14 +91,18 @@ export function readReturn(request: ReadRequest, onParsed: (rows: number) => voi
     if (!validation.accepted) return { ...times, status: 'invalid', errors, warnings, counts };
     const owner = [request.submissionId, key.councilCode, key.practiceId ?? null] as const;
     const registration = (raw: string | null) => storedRegistration(request.registrationSecret, key.councilCode, raw);
-    const tables = (parsed.kind === 'ssda903' ? ssda903Tables(parsed.model, registration) : cswwTables(parsed.model, registration)).map((tr) =>
-      prepareTable(tr, owner),
-    );
+    const tables = (
+      parsed.kind === 'ssda903' ? ssda903Tables(parsed.model, registration) : cswwTables(parsed.model, registration)
+    ).map((tr) => prepareTable(tr, owner));
     lap('prepareMs');
     return { ...times, status: 'valid', warnings, counts, tables };
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    const issue = fileIssue('', READ_FAILURE_RULE, `The return could not be read because of a fault in the importer. Nothing was changed. (${detail.slice(0, 300)})`);
+    const issue = fileIssue(
+      '',
+      READ_FAILURE_RULE,
+      `The return could not be read because of a fault in the importer. Nothing was changed. (${detail.slice(0, 300)})`,
+    );
     return { ...times, status: 'unreadable', issue };
   }
 }

@@ -41,7 +41,10 @@ describe('createWorkerReader', () => {
       submissionId: 1,
       registrationSecret: TEST_REGISTRATION_SECRET,
     };
-    const broken: ReadRequest = { ...census, files: [{ name: 'c.xml', bytes: new TextEncoder().encode('<Message><Header>') }] };
+    const broken: ReadRequest = {
+      ...census,
+      files: [{ name: 'c.xml', bytes: new TextEncoder().encode('<Message><Header>') }],
+    };
     for (const [r, status] of [
       [census, 'unreadable'],
       [broken, 'invalid'],
@@ -57,7 +60,11 @@ describe('createWorkerReader', () => {
     const bytes = new TextEncoder().encode('not a census');
     big.set(bytes, 500);
     const view = big.subarray(500, 500 + bytes.length);
-    const outcome = await reader.read({ ...request('v'), key: { ...request('v').key, kind: 'csww' }, files: [{ name: 'x.xml', bytes: view }] });
+    const outcome = await reader.read({
+      ...request('v'),
+      key: { ...request('v').key, kind: 'csww' },
+      files: [{ name: 'x.xml', bytes: view }],
+    });
     expect(outcome.status).toBe('invalid');
     expect(big.byteLength).toBe(1_000_000); // not transferred away
   });

@@ -124,7 +124,9 @@ export function createWorkerReader(options: { size?: number } = {}): ReturnReade
       if (closed) return Promise.reject(new Error('the reader is closed'));
       // A view into a larger buffer (a pooled or multipart Buffer) would send the whole buffer: copy it.
       const files = request.files.map((f) =>
-        f.bytes.byteOffset === 0 && f.bytes.byteLength === f.bytes.buffer.byteLength ? f : { name: f.name, bytes: f.bytes.slice() },
+        f.bytes.byteOffset === 0 && f.bytes.byteLength === f.bytes.buffer.byteLength
+          ? f
+          : { name: f.name, bytes: f.bytes.slice() },
       );
       return new Promise<ReadOutcome>((resolve) => {
         queue.push({ id: ++nextId, request: { ...request, files }, onParsed, resolve });

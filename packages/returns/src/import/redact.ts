@@ -29,7 +29,10 @@ export function withoutRegistrationNumbers(issues: readonly Issue[], numbers: It
     return out.replace(/[A-Za-z0-9]+/g, (token) => (known.has(token.toUpperCase()) ? WITHHELD_REGISTRATION : token));
   };
   return issues.map((issue) => {
-    const withheld = REGISTRATION_COLUMNS.has(issue.column) && issue.value !== '' && normaliseRegistration(issue.value) !== UNKNOWN_REGISTRATION;
+    const withheld =
+      REGISTRATION_COLUMNS.has(issue.column) &&
+      issue.value !== '' &&
+      normaliseRegistration(issue.value) !== UNKNOWN_REGISTRATION;
     const value = withheld ? WITHHELD_REGISTRATION : scrub(issue.value);
     const message = scrub(issue.message);
     return value === issue.value && message === issue.message ? issue : { ...issue, value, message };

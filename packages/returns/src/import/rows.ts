@@ -27,7 +27,12 @@ function flag(code: string | null): boolean | null {
   throw new Error(`not a 0/1 flag: ${JSON.stringify(code)}`);
 }
 
-function table<R>(name: string, columns: readonly string[], rows: readonly R[], values: (row: R) => CellValue[]): TableRows {
+function table<R>(
+  name: string,
+  columns: readonly string[],
+  rows: readonly R[],
+  values: (row: R) => CellValue[],
+): TableRows {
   return { table: name, columns, rows, values } as TableRows;
 }
 
@@ -48,9 +53,25 @@ export function ssda903Tables(model: Ssda903Model, registration: RegistrationHas
       'cla903_episodes',
       ['child', 'decom', 'rne', 'ls', 'cin', 'place', 'place_provider', 'dec', 'rec', 'reason_place_change', 'urn'],
       model.episodes,
-      (r) => [r.CHILD, r.DECOM, r.RNE, r.LS, r.CIN, r.PLACE, r.PLACE_PROVIDER, r.DEC, r.REC, r.REASON_PLACE_CHANGE, r.URN],
+      (r) => [
+        r.CHILD,
+        r.DECOM,
+        r.RNE,
+        r.LS,
+        r.CIN,
+        r.PLACE,
+        r.PLACE_PROVIDER,
+        r.DEC,
+        r.REC,
+        r.REASON_PLACE_CHANGE,
+        r.URN,
+      ],
     ),
-    table('cla903_reviews', ['child', 'review', 'review_code'], model.reviews, (r) => [r.CHILD, r.REVIEW, r.REVIEW_CODE]),
+    table('cla903_reviews', ['child', 'review', 'review_code'], model.reviews, (r) => [
+      r.CHILD,
+      r.REVIEW,
+      r.REVIEW_CODE,
+    ]),
     table('cla903_missing', ['child', 'missing', 'mis_start', 'mis_end'], model.missing, (r) => [
       r.CHILD,
       r.MISSING,

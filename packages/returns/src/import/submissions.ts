@@ -127,7 +127,10 @@ export async function listSubmissions(db: Db, filter: SubmissionFilter): Promise
     .orderBy(desc(submissions.id))
     .limit(filter.limit ?? 200);
   if (rows.length === 0) return [];
-  const files = await filesOfSubmissions(db, rows.map((r) => r.id));
+  const files = await filesOfSubmissions(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({ ...r, files: files.get(r.id) ?? [] }));
 }
 
@@ -157,7 +160,14 @@ export async function getSubmission(
 export async function getSubmissionFile(
   db: Db,
   ref: { submissionId: number; fileId: number },
-): Promise<{ name: string; sha256: string; size: number; bytes: Uint8Array; councilCode: string; practiceId: string | null } | null> {
+): Promise<{
+  name: string;
+  sha256: string;
+  size: number;
+  bytes: Uint8Array;
+  councilCode: string;
+  practiceId: string | null;
+} | null> {
   const [row] = await db
     .select({
       name: submissionFiles.name,

@@ -32,8 +32,26 @@ export const SEX: CodeList = {
 };
 
 export const ETHNIC = always('ETHNIC', [
-  'WBRI', 'WIRI', 'WOTH', 'WIRT', 'WROM', 'MWBC', 'MWBA', 'MWAS', 'MOTH', 'AIND', 'APKN', 'ABAN', 'AOTH', 'BCRB',
-  'BAFR', 'BOTH', 'CHNE', 'OOTH', 'REFU', 'NOBT',
+  'WBRI',
+  'WIRI',
+  'WOTH',
+  'WIRT',
+  'WROM',
+  'MWBC',
+  'MWBA',
+  'MWAS',
+  'MOTH',
+  'AIND',
+  'APKN',
+  'ABAN',
+  'AOTH',
+  'BCRB',
+  'BAFR',
+  'BOTH',
+  'CHNE',
+  'OOTH',
+  'REFU',
+  'NOBT',
 ]);
 
 /** Reason for new episode. P and T change the carer; B and U do not (DOMAIN.md). */
@@ -59,8 +77,33 @@ export const CIN = always('CIN', ['N1', 'N2', 'N3', 'N4', 'N5', 'N6', 'N7', 'N8'
  * Placement types. K3 appears in d2i's 2024-25 list (written there in lower case); we accept it from 2024-25.
  */
 const PLACE_CODES = [
-  'A3', 'A4', 'A5', 'A6', 'H5', 'K1', 'K2', 'P1', 'P2', 'P3', 'R1', 'R2', 'R3', 'R5', 'S1', 'T0', 'T1', 'T2', 'T3',
-  'T4', 'U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'Z1',
+  'A3',
+  'A4',
+  'A5',
+  'A6',
+  'H5',
+  'K1',
+  'K2',
+  'P1',
+  'P2',
+  'P3',
+  'R1',
+  'R2',
+  'R3',
+  'R5',
+  'S1',
+  'T0',
+  'T1',
+  'T2',
+  'T3',
+  'T4',
+  'U1',
+  'U2',
+  'U3',
+  'U4',
+  'U5',
+  'U6',
+  'Z1',
 ] as const;
 export const PLACE: CodeList = {
   name: 'PLACE',
@@ -76,12 +119,43 @@ export const PLACE_PROVIDER = always('PLACE_PROVIDER', ['PR0', 'PR1', 'PR2', 'PR
 
 /** Reason episode ceased. X1 = episode ceases and a new one begins (the child stays looked after). */
 export const REC = always('REC', [
-  'X1', 'E11', 'E12', 'E2', 'E3', 'E4A', 'E4B', 'E13', 'E41', 'E45', 'E46', 'E47', 'E48', 'E5', 'E6', 'E7', 'E8',
-  'E9', 'E14', 'E15', 'E16', 'E17',
+  'X1',
+  'E11',
+  'E12',
+  'E2',
+  'E3',
+  'E4A',
+  'E4B',
+  'E13',
+  'E41',
+  'E45',
+  'E46',
+  'E47',
+  'E48',
+  'E5',
+  'E6',
+  'E7',
+  'E8',
+  'E9',
+  'E14',
+  'E15',
+  'E16',
+  'E17',
 ]);
 
 export const REASON_PLACE_CHANGE = always('REASON_PLACE_CHANGE', [
-  'CARPL', 'CLOSE', 'ALLEG', 'STAND', 'APPRR', 'CREQB', 'CREQO', 'CHILD', 'LAREQ', 'PLACE', 'CUSTOD', 'OTHER',
+  'CARPL',
+  'CLOSE',
+  'ALLEG',
+  'STAND',
+  'APPRR',
+  'CREQB',
+  'CREQO',
+  'CHILD',
+  'LAREQ',
+  'PLACE',
+  'CUSTOD',
+  'OTHER',
 ]);
 
 /** Participation in reviews: PN0 = child under 4 at the review; PN1..PN7 = ways a child aged 4+ took part. */
@@ -91,7 +165,16 @@ export const REVIEW_CODE = always('REVIEW_CODE', ['PN0', 'PN1', 'PN2', 'PN3', 'P
 export const MISSING = always('MISSING', ['M', 'A']);
 
 export const SW_REASON = always('SW_REASON', [
-  'MANAGE', 'FCONTA', 'LEFTRL', 'ORGRST', 'TSPROC', 'ABSENC', 'CHCHAN', 'PCCHAN', 'SWDIED', 'OTHERS',
+  'MANAGE',
+  'FCONTA',
+  'LEFTRL',
+  'ORGRST',
+  'TSPROC',
+  'ABSENC',
+  'CHCHAN',
+  'PCCHAN',
+  'SWDIED',
+  'OTHERS',
 ]);
 
 export const SDQ_REASON = always('SDQ_REASON', ['SDQ1', 'SDQ2', 'SDQ3', 'SDQ4', 'SDQ5']);
@@ -112,8 +195,39 @@ export const ACTIV: CodeList = {
 };
 
 export const ACCOM = always('ACCOM', [
-  'B1', 'B2', 'C1', 'C2', 'D1', 'D2', 'E1', 'E2', 'G1', 'G2', 'H1', 'H2', 'K1', 'K2', 'R1', 'R2', 'S1', 'S2', 'T1',
-  'T2', 'U1', 'U2', 'V1', 'V2', 'W1', 'W2', 'X1', 'X2', 'Y1', 'Y2', 'Z1', 'Z2', '0',
+  'B1',
+  'B2',
+  'C1',
+  'C2',
+  'D1',
+  'D2',
+  'E1',
+  'E2',
+  'G1',
+  'G2',
+  'H1',
+  'H2',
+  'K1',
+  'K2',
+  'R1',
+  'R2',
+  'S1',
+  'S2',
+  'T1',
+  'T2',
+  'U1',
+  'U2',
+  'V1',
+  'V2',
+  'W1',
+  'W2',
+  'X1',
+  'X2',
+  'Y1',
+  'Y2',
+  'Z1',
+  'Z2',
+  '0',
 ]);
 
 export const REASON_PLACED_CEASED = always('REASON_PLACED_CEASED', ['RD1', 'RD2', 'RD3', 'RD4']);

@@ -11,7 +11,10 @@ const INTEGER = /^[+-]?\d+$/;
  * once, not per row. `fromCells(cells, at, origin)` is the same with `raw(i) = cells[at[i]]`, for the CSV
  * reader's hot loop (no closure per row).
  */
-export type RowBuilder<K extends TableKey> = ((raw: (field: number) => string | undefined, origin: Origin) => RowOf<K>) & {
+export type RowBuilder<K extends TableKey> = ((
+  raw: (field: number) => string | undefined,
+  origin: Origin,
+) => RowOf<K>) & {
   columns: readonly string[];
   fromCells: (cells: readonly string[], at: readonly (number | undefined)[], origin: Origin) => RowOf<K>;
 };

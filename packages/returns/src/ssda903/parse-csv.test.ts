@@ -62,7 +62,22 @@ describe('reading CSV records without csv-parse when there is no quote', () => {
 
   it('agrees with csv-parse on thousands of random files, quoted or not', () => {
     const rng = new Rng('reader-test', 903);
-    const cells = ['1', 'F', '01/01/2010', '', ' ', 'é', '\uFEFF', 'a\rb', '"q"', '"a,b"', '"a\nb"', '"a\r\nb"', '"x""y"', '""'];
+    const cells = [
+      '1',
+      'F',
+      '01/01/2010',
+      '',
+      ' ',
+      'é',
+      '\uFEFF',
+      'a\rb',
+      '"q"',
+      '"a,b"',
+      '"a\nb"',
+      '"a\r\nb"',
+      '"x""y"',
+      '""',
+    ];
     const ends = ['\n', '\r\n', '\r', '\n\n', '\r\n\r\n', ',\n'];
     for (let n = 0; n < 3000; n++) {
       const quoted = rng.next() < 0.3;
@@ -75,8 +90,14 @@ describe('reading CSV records without csv-parse when there is no quote', () => {
         text += Array.from({ length: width }, () => rng.pick(pool)).join(',');
         if (l < lines - 1 || rng.next() < 0.5) text += rng.next() < 0.9 ? end : rng.pick(ends);
       }
-      expect(outcome(() => byReader(text)), JSON.stringify(text)).toEqual(outcome(() => byCsvParse(text)));
-      expect(outcome(() => byReader(enc(text))), JSON.stringify(text)).toEqual(outcome(() => byCsvParse(enc(text))));
+      expect(
+        outcome(() => byReader(text)),
+        JSON.stringify(text),
+      ).toEqual(outcome(() => byCsvParse(text)));
+      expect(
+        outcome(() => byReader(enc(text))),
+        JSON.stringify(text),
+      ).toEqual(outcome(() => byCsvParse(enc(text))));
     }
   });
 
@@ -96,14 +117,25 @@ describe('reading CSV records without csv-parse when there is no quote', () => {
     const r = parseSsda903Csv('x.csv', 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n1,"F,01/01/2010\n');
     expect(r).toEqual({
       ok: false,
-      issues: [expect.objectContaining({ rule: 'FILE-CSV', message: expect.stringMatching(/^The file could not be read as CSV near line \d+: Quote Not Closed/) })],
+      issues: [
+        expect.objectContaining({
+          rule: 'FILE-CSV',
+          message: expect.stringMatching(/^The file could not be read as CSV near line \d+: Quote Not Closed/),
+        }),
+      ],
     });
   });
 
   it('gives the same rows and row numbers with or without a quote in the file', () => {
     const header = 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB';
-    const plain = parseSsda903Csv('h.csv', `${header}\r\n\r\n1,F,01/01/2010,WBRI,UN1,,\r\n,,,,,,\r\n2,M,31/02/2011,WBRI,UN2,,\r\n`);
-    const quoted = parseSsda903Csv('h.csv', `${header}\r\n\r\n"1",F,01/01/2010,WBRI,UN1,,\r\n,,,,,,\r\n2,M,31/02/2011,WBRI,"UN2",,\r\n`);
+    const plain = parseSsda903Csv(
+      'h.csv',
+      `${header}\r\n\r\n1,F,01/01/2010,WBRI,UN1,,\r\n,,,,,,\r\n2,M,31/02/2011,WBRI,UN2,,\r\n`,
+    );
+    const quoted = parseSsda903Csv(
+      'h.csv',
+      `${header}\r\n\r\n"1",F,01/01/2010,WBRI,UN1,,\r\n,,,,,,\r\n2,M,31/02/2011,WBRI,"UN2",,\r\n`,
+    );
     expect(quoted).toEqual(plain);
     expect(plain.ok && plain.rows.map((r) => [r.origin.row, r.CHILD])).toEqual([
       [3, '1'],

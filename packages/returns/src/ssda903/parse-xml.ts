@@ -47,7 +47,13 @@ export function parseSsda903Xml(file: string, text: string): { model: Ssda903Mod
     const found = Object.keys(read.doc)[0] ?? 'nothing';
     return {
       model,
-      issues: [fileIssue(file, 'FILE-XML', `This is not an SSDA903 XML return: the root element is ${found}, expected ${ROOT}.`)],
+      issues: [
+        fileIssue(
+          file,
+          'FILE-XML',
+          `This is not an SSDA903 XML return: the root element is ${found}, expected ${ROOT}.`,
+        ),
+      ],
     };
   }
   const issues: Issue[] = [];
@@ -91,7 +97,8 @@ export function parseSsda903Xml(file: string, text: string): { model: Ssda903Mod
     children(header, 'AD_PLACED').forEach((r, j) => {
       model.placedAdoption.push(build.placedAdoption(own(r, build.placedAdoption), at(`/HEADER/AD_PLACED[${j + 1}]`)));
     });
-    for (const oc2 of children(header, 'OC2').slice(0, 1)) model.oc2.push(build.oc2(own(oc2, build.oc2), at('/HEADER/OC2')));
+    for (const oc2 of children(header, 'OC2').slice(0, 1))
+      model.oc2.push(build.oc2(own(oc2, build.oc2), at('/HEADER/OC2')));
     for (const perm of children(header, 'PERMANENCE').slice(0, 1)) {
       model.prevPerm.push(build.prevPerm(own(perm, build.prevPerm), at('/HEADER/PERMANENCE')));
     }
@@ -99,7 +106,18 @@ export function parseSsda903Xml(file: string, text: string): { model: Ssda903Mod
       model.episodes.push(build.episodes(own(e, build.episodes), at(`/EPISODE[${j + 1}]`)));
     });
   });
-  const tables: TableKey[] = ['header', 'episodes', 'reviews', 'uasc', 'oc2', 'oc3', 'ad1', 'placedAdoption', 'prevPerm', 'missing'];
+  const tables: TableKey[] = [
+    'header',
+    'episodes',
+    'reviews',
+    'uasc',
+    'oc2',
+    'oc3',
+    'ad1',
+    'placedAdoption',
+    'prevPerm',
+    'missing',
+  ];
   for (const table of tables) model.sources.push({ table, file, format: 'xml', rows: model[table].length });
   return { model, issues };
 }

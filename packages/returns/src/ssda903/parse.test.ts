@@ -71,10 +71,24 @@ describe('the CSV and XML forms of a return', () => {
   });
 
   it('lists the tables each supplied', () => {
-    expect(csv.model.sources.map((s) => s.table).sort()).toEqual(
-      ['ad1', 'episodes', 'header', 'missing', 'oc2', 'oc3', 'placedAdoption', 'prevPerm', 'reviews', 'uasc'],
-    );
-    expect(csv.model.sources.find((s) => s.table === 'episodes')).toEqual({ table: 'episodes', file: 'episodes.csv', format: 'csv', rows: 3 });
+    expect(csv.model.sources.map((s) => s.table).sort()).toEqual([
+      'ad1',
+      'episodes',
+      'header',
+      'missing',
+      'oc2',
+      'oc3',
+      'placedAdoption',
+      'prevPerm',
+      'reviews',
+      'uasc',
+    ]);
+    expect(csv.model.sources.find((s) => s.table === 'episodes')).toEqual({
+      table: 'episodes',
+      file: 'episodes.csv',
+      format: 'csv',
+      rows: 3,
+    });
   });
 });
 
@@ -82,7 +96,9 @@ describe('reading CSV', () => {
   const HEADER = 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB';
 
   it('recognises a table from its header, whatever the file is called, in any column order', () => {
-    const r = parseSsda903Files([file('export (3).txt', 'DOB,CHILD,SEX,ETHNIC,UPN,MOTHER,MC_DOB\n01/01/2010,7,F,WBRI,UN1,,\n')]);
+    const r = parseSsda903Files([
+      file('export (3).txt', 'DOB,CHILD,SEX,ETHNIC,UPN,MOTHER,MC_DOB\n01/01/2010,7,F,WBRI,UN1,,\n'),
+    ]);
     expect(r.issues).toEqual([]);
     expect(r.model.header[0]).toMatchObject({ CHILD: '7', DOB: '2010-01-01', SEX: 'F' });
   });
@@ -105,7 +121,10 @@ describe('reading CSV', () => {
   });
 
   it('keeps the raw text of a bad date and reports it under rule 102 with file, row and column', () => {
-    const parsed = parseSsda903Files([file('h.csv', `${HEADER}\n1,F,31/02/2010,WBRI,UN1,,\n`), file('e.csv', 'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n')]);
+    const parsed = parseSsda903Files([
+      file('h.csv', `${HEADER}\n1,F,31/02/2010,WBRI,UN1,,\n`),
+      file('e.csv', 'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n'),
+    ]);
     expect(parsed.model.header[0]).toMatchObject({ DOB: null, invalid: { DOB: '31/02/2010' } });
     const result = validateReturn(parsed, { collectionYear: 2023 });
     expect(result.errors).toContainEqual({
@@ -130,7 +149,12 @@ describe('reading CSV', () => {
   it('warns about and ignores columns that are not part of the table', () => {
     const r = parseSsda903Files([file('h.csv', `${HEADER},LA,YEAR\n1,F,01/01/2010,WBRI,UN1,,,Kent,2024\n`)]);
     expect(r.issues).toEqual([
-      expect.objectContaining({ file: 'h.csv', rule: 'FILE-EXTRA-COLUMNS', severity: 'warning', message: expect.stringContaining('LA, YEAR') }),
+      expect.objectContaining({
+        file: 'h.csv',
+        rule: 'FILE-EXTRA-COLUMNS',
+        severity: 'warning',
+        message: expect.stringContaining('LA, YEAR'),
+      }),
     ]);
     expect(r.model.header[0]).not.toHaveProperty('LA');
   });
@@ -193,14 +217,20 @@ describe('a malformed upload gets a clear error, never a crash', () => {
   });
 
   it('empty file and whitespace-only file', () => {
-    expect(only([{ name: 'a.csv', bytes: new Uint8Array() }, file('b.csv', ' \n\n')]).map((i) => [i.file, i.rule])).toEqual([
+    expect(
+      only([{ name: 'a.csv', bytes: new Uint8Array() }, file('b.csv', ' \n\n')]).map((i) => [i.file, i.rule]),
+    ).toEqual([
       ['a.csv', 'FILE-EMPTY'],
       ['b.csv', 'FILE-EMPTY'],
     ]);
   });
 
   it('not UTF-8 (Windows-1252), UTF-16, and binary', () => {
-    const latin1 = Uint8Array.from([...enc('CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n1,F,01/01/2010,WBRI,Jos'), 0xe9, 0x0a]);
+    const latin1 = Uint8Array.from([
+      ...enc('CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n1,F,01/01/2010,WBRI,Jos'),
+      0xe9,
+      0x0a,
+    ]);
     const utf16 = Uint8Array.from([0xff, 0xfe, 0x43, 0x00, 0x48, 0x00]);
     const binary = Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]);
     const issues = only([
@@ -242,15 +272,27 @@ describe('a malformed upload gets a clear error, never a crash', () => {
   });
 
   it('a CHILD with no HEADER', () => {
-    expect(only([file('r.xml', '<EXPSSDA903><CHILD><EPISODE><DECOM>01/01/2024</DECOM></EPISODE></CHILD></EXPSSDA903>')])).toEqual([
-      { file: 'r.xml', row: 1, rule: 'FILE-XML-CHILD', severity: 'error', message: 'This CHILD element has no HEADER, so the child cannot be identified.' },
+    expect(
+      only([file('r.xml', '<EXPSSDA903><CHILD><EPISODE><DECOM>01/01/2024</DECOM></EPISODE></CHILD></EXPSSDA903>')]),
+    ).toEqual([
+      {
+        file: 'r.xml',
+        row: 1,
+        rule: 'FILE-XML-CHILD',
+        severity: 'error',
+        message: 'This CHILD element has no HEADER, so the child cannot be identified.',
+      },
     ]);
   });
 
   it('two files for one table; XML mixed with CSV; nothing at all', () => {
     const h = 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n';
-    expect(only([file('a.csv', h), file('b.csv', h)]).map((i) => [i.file, i.rule])).toEqual([['b.csv', 'FILE-DUPLICATE-TABLE']]);
-    expect(only([file('a.csv', h), file('r.xml', '<EXPSSDA903/>')]).map((i) => [i.file, i.rule])).toEqual([['r.xml', 'FILE-MIXED']]);
+    expect(only([file('a.csv', h), file('b.csv', h)]).map((i) => [i.file, i.rule])).toEqual([
+      ['b.csv', 'FILE-DUPLICATE-TABLE'],
+    ]);
+    expect(only([file('a.csv', h), file('r.xml', '<EXPSSDA903/>')]).map((i) => [i.file, i.rule])).toEqual([
+      ['r.xml', 'FILE-MIXED'],
+    ]);
     expect(only([]).map((i) => i.rule)).toEqual(['FILE-NONE']);
   });
 });

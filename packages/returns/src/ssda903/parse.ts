@@ -33,12 +33,20 @@ export const SYSTEM_FILE = 'it is a hidden or system file';
 
 /** FILE-SKIPPED: a warning listing a file that was not read, and why; the return is judged on the others. */
 export function skipped(name: string, why: string): Issue {
-  return fileIssue(name, 'FILE-SKIPPED', `This file was skipped: ${why}. The return was read from the other files.`, 'warning');
+  return fileIssue(
+    name,
+    'FILE-SKIPPED',
+    `This file was skipped: ${why}. The return was read from the other files.`,
+    'warning',
+  );
 }
 
 /** Does the first non-blank line have a CHILD cell (as every 903 table's header does)? */
 function namesAChild(text: string): boolean {
-  const line = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/).find((l) => l.split(',').some((c) => c.trim() !== ''));
+  const line = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\r|\n/)
+    .find((l) => l.split(',').some((c) => c.trim() !== ''));
   return line !== undefined && line.split(',').some((c) => c.trim().replace(/^"|"$/g, '').toUpperCase() === 'CHILD');
 }
 
@@ -68,7 +76,8 @@ export function parseSsda903Files(files: readonly UploadedFile[]): Ssda903ParseR
     const d = decodeText(f.name, f.bytes);
     if ('issue' in d) {
       // A file that is not text and not named as a table (a spreadsheet, a PDF) is set aside, not fatal.
-      if (d.issue.rule === 'FILE-ENCODING' && !TABLE_FILE.test(f.name)) issues.push(skipped(f.name, 'it is not a text file (save each table as CSV)'));
+      if (d.issue.rule === 'FILE-ENCODING' && !TABLE_FILE.test(f.name))
+        issues.push(skipped(f.name, 'it is not a text file (save each table as CSV)'));
       else issues.push(d.issue);
       continue;
     }

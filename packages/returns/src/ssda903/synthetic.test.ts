@@ -61,10 +61,19 @@ describe('d2i fake CSV return', () => {
 
   it('reports SW_REASON = SWLAZY (the file has a byte order mark and CRLF line ends)', () => {
     expect(where('SW13STG1')).toEqual([
-      expect.objectContaining({ file: 'd2i_fake_sw_episodes.csv', row: 2, column: 'SW_REASON', value: 'SWLAZY', child: 'CHILD10', severity: 'error' }),
+      expect.objectContaining({
+        file: 'd2i_fake_sw_episodes.csv',
+        row: 2,
+        column: 'SW_REASON',
+        value: 'SWLAZY',
+        child: 'CHILD10',
+        severity: 'error',
+      }),
     ]);
     // CHILD10 is in no other table.
-    expect(where('CONT-INT10')).toEqual([expect.objectContaining({ file: 'd2i_fake_sw_episodes.csv', row: 2, column: 'CHILD' })]);
+    expect(where('CONT-INT10')).toEqual([
+      expect.objectContaining({ file: 'd2i_fake_sw_episodes.csv', row: 2, column: 'CHILD' }),
+    ]);
   });
 
   it('reports ACCOM = 01 and 02 in OC3', () => {
@@ -75,7 +84,9 @@ describe('d2i fake CSV return', () => {
   });
 
   it('reports MOTHER = 1.0 (a spreadsheet number) in the Header', () => {
-    expect(where('165').map((i) => [i.file, i.row, i.column, i.value, i.child])).toEqual([['d2i_fake_header.csv', 1273, 'MOTHER', '1.0', '6389']]);
+    expect(where('165').map((i) => [i.file, i.row, i.column, i.value, i.child])).toEqual([
+      ['d2i_fake_header.csv', 1273, 'MOTHER', '1.0', '6389'],
+    ]);
   });
 
   it('reports episode errors in the counts worked out from the raw file', () => {
@@ -84,7 +95,9 @@ describe('d2i fake CSV return', () => {
     expect(counts['380']).toBe(81); // RNE S in a T placement
     expect(counts['381']).toBe(210); // REC not X1 in a T placement
     expect(counts['CONT-R01']).toBe(5042); // reviews dated after 31/03/2018
-    expect(where('385').map((i) => i.row)).toEqual([218, 515, 540, 967, 1398, 1587, 1958, 2103, 2348, 2749, 3031, 3042]);
+    expect(where('385').map((i) => i.row)).toEqual([
+      218, 515, 540, 967, 1398, 1587, 1958, 2103, 2348, 2749, 3031, 3042,
+    ]);
     expect(result.counts.warningsByRule['361']).toBe(360); // police protection over 3 days
   });
 });
@@ -120,7 +133,14 @@ describe('d2i fake XML return', () => {
       [210, 'CHILD[210]/HEADER/AD_PLACED[1]', 'XXX'],
     ]);
     expect(where('133')).toEqual([
-      expect.objectContaining({ file: 'd2i_fake_903.xml', row: 252, path: 'CHILD[252]/HEADER', column: 'ACCOM', value: '01', child: '467642' }),
+      expect.objectContaining({
+        file: 'd2i_fake_903.xml',
+        row: 252,
+        path: 'CHILD[252]/HEADER',
+        column: 'ACCOM',
+        value: '01',
+        child: '467642',
+      }),
     ]);
   });
 

@@ -3,15 +3,24 @@ import { recogniseTable, TABLES, TABLE_KEYS } from './tables';
 
 describe('recognising a table from its header line', () => {
   it('recognises every table from its DfE columns', () => {
-    for (const t of TABLE_KEYS) expect(recogniseTable(Object.keys(TABLES[t].columns))).toEqual({ ok: true, table: t, extra: [] });
+    for (const t of TABLE_KEYS)
+      expect(recogniseTable(Object.keys(TABLES[t].columns))).toEqual({ ok: true, table: t, extra: [] });
   });
 
   it('ignores case, spaces and order', () => {
-    expect(recogniseTable([' dob', 'child ', 'Review_Code', 'REVIEW'])).toEqual({ ok: true, table: 'reviews', extra: [] });
+    expect(recogniseTable([' dob', 'child ', 'Review_Code', 'REVIEW'])).toEqual({
+      ok: true,
+      table: 'reviews',
+      extra: [],
+    });
   });
 
   it('reports columns beyond the table', () => {
-    expect(recogniseTable(['CHILD', 'DOB', 'MISSING', 'MIS_START', 'MIS_END', 'NOTES'])).toEqual({ ok: true, table: 'missing', extra: ['NOTES'] });
+    expect(recogniseTable(['CHILD', 'DOB', 'MISSING', 'MIS_START', 'MIS_END', 'NOTES'])).toEqual({
+      ok: true,
+      table: 'missing',
+      extra: ['NOTES'],
+    });
   });
 
   it('does not take CHILD and DOB alone as a near match', () => {

@@ -76,10 +76,19 @@ export const TABLES = {
   },
   placedAdoption: {
     name: 'PlacedAdoption',
-    columns: { CHILD: 'id', DOB: 'date', DATE_PLACED: 'date', DATE_PLACED_CEASED: 'date', REASON_PLACED_CEASED: 'code' },
+    columns: {
+      CHILD: 'id',
+      DOB: 'date',
+      DATE_PLACED: 'date',
+      DATE_PLACED_CEASED: 'date',
+      REASON_PLACED_CEASED: 'code',
+    },
   },
   // DATE_PERM may legitimately be part-known ("zz/05/2016"), so it stays text.
-  prevPerm: { name: 'PrevPerm', columns: { CHILD: 'id', DOB: 'date', PREV_PERM: 'code', LA_PERM: 'string', DATE_PERM: 'string' } },
+  prevPerm: {
+    name: 'PrevPerm',
+    columns: { CHILD: 'id', DOB: 'date', PREV_PERM: 'code', LA_PERM: 'string', DATE_PERM: 'string' },
+  },
   missing: {
     name: 'Missing',
     columns: { CHILD: 'id', DOB: 'date', MISSING: 'code', MIS_START: 'date', MIS_END: 'date' },
@@ -142,9 +151,7 @@ export function countRows(model: Ssda903Model): Record<TableKey, number> {
   return Object.fromEntries(TABLE_KEYS.map((k) => [k, model[k].length])) as Record<TableKey, number>;
 }
 
-export type Recognised =
-  | { ok: true; table: TableKey; extra: string[] }
-  | { ok: false; message: string };
+export type Recognised = { ok: true; table: TableKey; extra: string[] } | { ok: false; message: string };
 
 /**
  * Which table a CSV holds, from its header line (files may be named anything). A table matches when all its

@@ -1,5 +1,12 @@
 import { ssda903Period, type Ssda903Period } from '../collection-year';
-import { cohortYear, episodeSteps, lookedAfter12Months, lookedAfterAt31March, type CohortYear, type EpisodeStep } from '@continuity/indicators/cohorts';
+import {
+  cohortYear,
+  episodeSteps,
+  lookedAfter12Months,
+  lookedAfterAt31March,
+  type CohortYear,
+  type EpisodeStep,
+} from '@continuity/indicators/cohorts';
 import type { EpisodeRow, HeaderRow, Ssda903Model } from '../ssda903/tables';
 
 /**
@@ -11,7 +18,10 @@ export class Ssda903Context {
   readonly period: Ssda903Period;
   private cache = new Map<string, unknown>();
 
-  constructor(readonly model: Ssda903Model, year: number) {
+  constructor(
+    readonly model: Ssda903Model,
+    year: number,
+  ) {
     this.year = year;
     this.period = ssda903Period(year);
   }
@@ -35,7 +45,9 @@ export class Ssda903Context {
     return this.memo('episodesByChild', () => {
       const byChild = groupBy(this.model.episodes, (e) => e.CHILD);
       for (const list of byChild.values()) {
-        list.sort((a, b) => (a.DECOM === b.DECOM ? 0 : a.DECOM === null ? 1 : b.DECOM === null ? -1 : a.DECOM < b.DECOM ? -1 : 1));
+        list.sort((a, b) =>
+          a.DECOM === b.DECOM ? 0 : a.DECOM === null ? 1 : b.DECOM === null ? -1 : a.DECOM < b.DECOM ? -1 : 1,
+        );
       }
       return byChild;
     });
@@ -45,7 +57,11 @@ export class Ssda903Context {
   get datedEpisodesByChild(): Map<string, EpisodeRow[]> {
     return this.memo('datedEpisodesByChild', () => {
       const m = new Map<string, EpisodeRow[]>();
-      for (const [child, list] of this.episodesByChild) m.set(child, list.filter((e) => e.DECOM !== null));
+      for (const [child, list] of this.episodesByChild)
+        m.set(
+          child,
+          list.filter((e) => e.DECOM !== null),
+        );
       return m;
     });
   }

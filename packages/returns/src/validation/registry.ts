@@ -40,7 +40,11 @@ export function runRules<Ctx extends { year: number }>(rules: readonly Rule<Ctx>
 }
 
 /** As runRules, handing each issue to `add` as it is found (an IssueTally keeps memory bounded). */
-export function runRulesInto<Ctx extends { year: number }>(rules: readonly Rule<Ctx>[], ctx: Ctx, add: (issue: Issue) => void): void {
+export function runRulesInto<Ctx extends { year: number }>(
+  rules: readonly Rule<Ctx>[],
+  ctx: Ctx,
+  add: (issue: Issue) => void,
+): void {
   for (const rule of rules) {
     if (!appliesIn(rule, ctx.year)) continue;
     for (const f of rule.check(ctx)) {

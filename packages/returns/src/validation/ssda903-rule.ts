@@ -32,7 +32,8 @@ export function codeListRule<K extends TableKey>(
       for (const row of ctx.model[o.table] as RowOf<K>[]) {
         const v = row[o.field] as unknown as string | null;
         if (v === null) {
-          if (o.blank === 'error') yield { at: row, column: o.field, value: '', detail: `${o.field} is blank. ${valid}` };
+          if (o.blank === 'error')
+            yield { at: row, column: o.field, value: '', detail: `${o.field} is blank. ${valid}` };
         } else if (!codes.has(v)) {
           yield { at: row, column: o.field, value: v, detail: `"${v}" is not a ${ctx.period.label} code. ${valid}` };
         }

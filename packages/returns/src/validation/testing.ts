@@ -20,7 +20,9 @@ function modelOf(given: Given): Ssda903Model {
   const model = emptyModel();
   for (const [table, rows] of Object.entries(given) as [TableKey, RawRow[]][]) {
     const build = rowBuilder(table);
-    (model as unknown as Record<string, unknown[]>)[table] = rows.map((r, i) => build((f) => r[build.columns[f]!], { file: table, row: i + 2 }));
+    (model as unknown as Record<string, unknown[]>)[table] = rows.map((r, i) =>
+      build((f) => r[build.columns[f]!], { file: table, row: i + 2 }),
+    );
     model.sources.push({ table, file: table, format: 'csv', rows: rows.length });
   }
   return model;
@@ -36,7 +38,9 @@ function ssda903Rule(code: string): Rule<Ssda903Context> {
 
 /** Findings of one 903 rule on a hand-built return, as "file:row:column". */
 export function findings(code: string, given: Given, year = 2025): string[] {
-  return runRules([ssda903Rule(code)], new Ssda903Context(modelOf(given), year)).map((i) => `${i.file}:${i.row}:${i.column}`);
+  return runRules([ssda903Rule(code)], new Ssda903Context(modelOf(given), year)).map(
+    (i) => `${i.file}:${i.row}:${i.column}`,
+  );
 }
 
 export interface RuleCase {
@@ -56,16 +60,29 @@ export function cswwXml(o: {
   la?: Record<string, string> | null;
   workers: Record<string, string>[];
 }): string {
-  const el = (name: string, v: string | null | undefined) => (v === null || v === undefined ? '' : `<${name}>${v}</${name}>`);
+  const el = (name: string, v: string | null | undefined) =>
+    v === null || v === undefined ? '' : `<${name}>${v}</${name}>`;
   const laValues = o.la ?? { NumberOfVacancies: '1.50', NoAgencyFTE: '2.00', NoAgencyHeadcount: '2' };
-  const la = o.la === null ? '' : `<LALevelVacancies>${Object.entries(laValues).map(([k, v]) => el(k, v)).join('')}</LALevelVacancies>`;
+  const la =
+    o.la === null
+      ? ''
+      : `<LALevelVacancies>${Object.entries(laValues)
+          .map(([k, v]) => el(k, v))
+          .join('')}</LALevelVacancies>`;
   const year = el('Year', o.year === undefined ? '2024' : o.year);
   const reference = el('ReferenceDate', o.referenceDate === undefined ? '2024-09-30' : o.referenceDate);
   return (
     `<?xml version="1.0" encoding="UTF-8"?><Message><Header><CollectionDetails><Collection>CSWW</Collection>` +
     `${year}${reference}</CollectionDetails>` +
     `<Source><SourceLevel>L</SourceLevel>${el('LEA', o.lea === undefined ? '886' : o.lea)}</Source></Header>${la}` +
-    o.workers.map((w) => `<CSWWWorker>${Object.entries(w).map(([k, v]) => el(k, v)).join('')}</CSWWWorker>`).join('') +
+    o.workers
+      .map(
+        (w) =>
+          `<CSWWWorker>${Object.entries(w)
+            .map(([k, v]) => el(k, v))
+            .join('')}</CSWWWorker>`,
+      )
+      .join('') +
     `</Message>`
   );
 }
@@ -91,5 +108,7 @@ export function cswwFindings(code: string, xml: string, year = 2024, councilCode
   if (!rule) throw new Error(`No CSWW rule ${code}`);
   const parsed = parseCswwXml({ name: 'census.xml', bytes: new TextEncoder().encode(xml) });
   if (parsed.issues.length > 0) throw new Error(parsed.issues[0]!.message);
-  return runRules([rule], new CswwContext(parsed.model, year, councilCode)).map((i) => `${i.file}:${i.row}:${i.column}`);
+  return runRules([rule], new CswwContext(parsed.model, year, councilCode)).map(
+    (i) => `${i.file}:${i.row}:${i.column}`,
+  );
 }

@@ -1,4 +1,11 @@
-import { controlCount, discloseTable, SMALL_COUNT_MAX, SUPPRESSED, type Figure, type SubjectKind } from '@continuity/access';
+import {
+  controlCount,
+  discloseTable,
+  SMALL_COUNT_MAX,
+  SUPPRESSED,
+  type Figure,
+  type SubjectKind,
+} from '@continuity/access';
 import {
   medianDays,
   SIX_MONTHS_DAYS,
@@ -83,7 +90,16 @@ export function discloseCurve(
       const events = count(p.events, kind, owned);
       const censored = count(p.censored, kind, owned);
       const symbol = [atRisk, events, censored].some((c) => c.symbol) ? SUPPRESSED : null;
-      return { day: p.day, atRisk: atRisk.value, events: events.value, censored: censored.value, symbol, survival: p.survival, lower: p.lower, upper: p.upper };
+      return {
+        day: p.day,
+        atRisk: atRisk.value,
+        events: events.value,
+        censored: censored.value,
+        symbol,
+        survival: p.survival,
+        lower: p.lower,
+        upper: p.upper,
+      };
     }),
     headline: {
       relationships: rel.value,
@@ -109,9 +125,26 @@ export function discloseChanges(changes: readonly ChangeCount[], kind: SubjectKi
   if (owned) return changes.map((c) => ({ reason: c.reason, outcome: c.outcome, changes: c.changes, symbol: null }));
   const figures = new Map<string, Figure>();
   const cellId = (c: ChangeCount) => `${c.reason}|${c.outcome}`;
-  for (const c of changes) figures.set(cellId(c), { subjectKind: kind, owned: false, numerator: c.changes, denominator: null, value: c.changes, symbol: null, unit: 'count' });
+  for (const c of changes)
+    figures.set(cellId(c), {
+      subjectKind: kind,
+      owned: false,
+      numerator: c.changes,
+      denominator: null,
+      value: c.changes,
+      symbol: null,
+      unit: 'count',
+    });
   const total = changes.reduce((a, c) => a + c.changes, 0);
-  figures.set('total', { subjectKind: kind, owned: false, numerator: total, denominator: null, value: total, symbol: null, unit: 'count' });
+  figures.set('total', {
+    subjectKind: kind,
+    owned: false,
+    numerator: total,
+    denominator: null,
+    value: total,
+    symbol: null,
+    unit: 'count',
+  });
   const members = changes.map(cellId);
   const groups = [{ members, total: 'total' }];
   const disclosed = discloseTable(figures, groups);

@@ -19,7 +19,8 @@ export async function disclosedTables(
 ): Promise<PeriodTables> {
   const family = countFamilyOf(indicatorId);
   const rows = await computedTables(database, family.ids, periods);
-  const unitOf = (id: string) => (id === indicatorId ? entitled.unit : ((catalogueById.get(id)?.unit ?? 'percent') as Unit));
+  const unitOf = (id: string) =>
+    id === indicatorId ? entitled.unit : ((catalogueById.get(id)?.unit ?? 'percent') as Unit);
   const indicators = new Map(family.ids.map((id) => [id, { rows: rows.get(id) ?? [], unit: unitOf(id) }]));
   const families = family.families.map((f) => f.map((r) => ({ table: r.indicator, part: r.part })));
   return discloseComputedFamily(indicators, links, entitled, families).get(indicatorId)!;

@@ -26,7 +26,15 @@
  * numerator), which keep every true relation by construction. Deterministic: fixed seeds.
  */
 import { describe, expect, it } from 'vitest';
-import { canSeeComputed, ownershipContext, ownsSubject, isSmallCount, roundCount, type Unit, type Viewer } from '@continuity/access';
+import {
+  canSeeComputed,
+  ownershipContext,
+  ownsSubject,
+  isSmallCount,
+  roundCount,
+  type Unit,
+  type Viewer,
+} from '@continuity/access';
 import type { SeriesResult } from '@continuity/indicators';
 import type { ComputedRow } from '../providers/computed';
 import { discloseComputedFamily, discloseSeries } from './series';
@@ -138,7 +146,9 @@ const FAMILIES = [
 type Data = Map<string, Values>;
 
 /** Subjects (kind:id) and the leaves each pools. */
-function subjects(w: World): Map<string, { kind: ComputedRow['kind']; id: string; leaves: string[]; region: string | null }> {
+function subjects(
+  w: World,
+): Map<string, { kind: ComputedRow['kind']; id: string; leaves: string[]; region: string | null }> {
   const out = new Map<string, { kind: ComputedRow['kind']; id: string; leaves: string[]; region: string | null }>();
   const all: string[] = [];
   for (const [region, councils] of Object.entries(w.regions)) {
@@ -155,7 +165,8 @@ function subjects(w: World): Map<string, { kind: ComputedRow['kind']; id: string
   for (const [p] of w.links) {
     const parts = w.leaves.filter((l) => l.practice === p);
     out.set(`practice:${p}`, { kind: 'practice', id: p, leaves: parts.map((l) => l.id), region: null });
-    for (const l of parts) out.set(`practice_part:${l.id}`, { kind: 'practice_part', id: l.id, leaves: [l.id], region: null });
+    for (const l of parts)
+      out.set(`practice_part:${l.id}`, { kind: 'practice_part', id: l.id, leaves: [l.id], region: null });
   }
   return out;
 }
@@ -193,18 +204,32 @@ function rowsOf(data: Data, subs: Subjects, ind: Indicator): ComputedRow[] {
  * The series of every council (with its region, England, its neighbours' average and its computed
  * rank) as SQL would return it to this viewer: computed rows the viewer may not read are not read.
  */
-function seriesOf(w: World, rows: readonly ComputedRow[], viewer: Viewer, ctx: ReturnType<typeof ownershipContext>, ind: Indicator): SeriesResult {
+function seriesOf(
+  w: World,
+  rows: readonly ComputedRow[],
+  viewer: Viewer,
+  ctx: ReturnType<typeof ownershipContext>,
+  ind: Indicator,
+): SeriesResult {
   const readable = rows.filter((r) => canSeeComputed(viewer, r, ctx));
   const byKey = new Map(readable.map((r) => [`${r.kind}:${r.id}`, r]));
   const councils = Object.values(w.regions).flat();
   const regionOf = (c: string) => Object.entries(w.regions).find(([, cs]) => cs.includes(c))![0];
   const ranked = readable.filter((r) => r.kind === 'council' && r.value !== null).sort((a, b) => a.value! - b.value!);
   const rankOf = (r: ComputedRow) => 1 + ranked.filter((o) => o.value! < r.value!).length;
-  const point = (r: ComputedRow) => ({ period: 2025, value: r.value, numerator: r.numerator, denominator: r.denominator, symbol: r.symbol });
+  const point = (r: ComputedRow) => ({
+    period: 2025,
+    value: r.value,
+    numerator: r.numerator,
+    denominator: r.denominator,
+    symbol: r.symbol,
+  });
   const lines = councils.map((c, i) => {
     const own = byKey.get(`council:${c}`);
     const neighbours = [councils[(i + 1) % councils.length]!, councils[(i + 2) % councils.length]!];
-    const pooled = neighbours.map((n) => byKey.get(`council:${n}`)).filter((r): r is ComputedRow => !!r && r.denominator! > 0);
+    const pooled = neighbours
+      .map((n) => byKey.get(`council:${n}`))
+      .filter((r): r is ComputedRow => !!r && r.denominator! > 0);
     const n = pooled.reduce((a, r) => a + r.numerator!, 0);
     const d = pooled.reduce((a, r) => a + r.denominator!, 0);
     const region = byKey.get(`region:${regionOf(c)}`);
@@ -213,9 +238,30 @@ function seriesOf(w: World, rows: readonly ComputedRow[], viewer: Viewer, ctx: R
       anchorCouncil: c,
       regionCode: regionOf(c),
       neighbours,
-      points: own ? [{ ...point(own), source: 'computed' as const, rank: own.value === null ? null : rankOf(own), rankOutOf: ranked.length, quartile: null }] : [],
+      points: own
+        ? [
+            {
+              ...point(own),
+              source: 'computed' as const,
+              rank: own.value === null ? null : rankOf(own),
+              rankOutOf: ranked.length,
+              quartile: null,
+            },
+          ]
+        : [],
       region: region ? [{ ...point(region), source: 'computed' as const }] : [],
-      neighbourAverage: pooled.length ? [{ period: 2025, numerator: n, denominator: d, value: d > 0 ? (n * ind.scale) / d : null, symbol: null, source: null }] : [],
+      neighbourAverage: pooled.length
+        ? [
+            {
+              period: 2025,
+              numerator: n,
+              denominator: d,
+              value: d > 0 ? (n * ind.scale) / d : null,
+              symbol: null,
+              source: null,
+            },
+          ]
+        : [],
     };
   });
   const england = byKey.get(`england:${ENGLAND}`);
@@ -279,14 +325,17 @@ function release(w: World, subs: Subjects, data: Data, viewer: Viewer): Release 
         const shown = d[part];
         const symbol = part === 'numerator' ? d.numeratorSymbol : d.denominatorSymbol;
         if (shown !== null) {
-          const test = rounded ? (n: number) => !isSmallCount(n) && roundCount(n) === shown : (n: number) => n === shown;
+          const test = rounded
+            ? (n: number) => !isSmallCount(n) && roundCount(n) === shown
+            : (n: number) => n === shown;
           constraints.push({ indicator: ind, part, leaves: sub.leaves, test });
         } else if (symbol === 'c') {
           constraints.push({ indicator: ind, part, leaves: sub.leaves, test: (n) => n >= 1 });
         }
       }
       // A rate is never shown without both its counts.
-      if (d.value !== null) expect(d.numerator !== null && d.denominator !== null, `${ind.id} ${id} rate alone`).toBe(true);
+      if (d.value !== null)
+        expect(d.numerator !== null && d.denominator !== null, `${ind.id} ${id} rate alone`).toBe(true);
     }
     const result = seriesOf(w, rows, viewer, ctx, ind);
     const series = discloseSeries({ ...entitled, source: null, result, tables, anonymous: new Map() });
@@ -304,7 +353,9 @@ function release(w: World, subs: Subjects, data: Data, viewer: Viewer): Release 
       const average = line.neighbourAverage[0];
       if (!average) return;
       const pooled = result.lines[i]!.neighbours.flatMap((n) => subs.get(`council:${n}`)!.leaves);
-      const rowsPooled = result.lines[i]!.neighbours.filter((n) => rows.some((r) => r.kind === 'council' && r.id === n && canSeeComputed(viewer, r, ctx) && r.denominator! > 0));
+      const rowsPooled = result.lines[i]!.neighbours.filter((n) =>
+        rows.some((r) => r.kind === 'council' && r.id === n && canSeeComputed(viewer, r, ctx) && r.denominator! > 0),
+      );
       const leaves = rowsPooled.flatMap((n) => subs.get(`council:${n}`)!.leaves);
       void pooled;
       for (const part of ['numerator', 'denominator'] as const) {
@@ -347,7 +398,9 @@ function ownLeaves(w: World, viewer: Viewer): Set<string> {
   const own = viewer.organisation.id;
   return new Set(
     w.leaves
-      .filter((l) => (viewer.role === 'council' && l.council === own) || (viewer.role === 'practice' && l.practice === own))
+      .filter(
+        (l) => (viewer.role === 'council' && l.council === own) || (viewer.role === 'practice' && l.practice === own),
+      )
       .map((l) => l.id),
   );
 }
@@ -399,7 +452,14 @@ const SHAPES: Partial<Values>[] = [
 ];
 
 /** Moves of one shape: one leaf, two (one gains what the other loses), or a cycle of four. */
-function sameShapeWitness(w: World, subs: Subjects, data: Data, viewer: Viewer, base: Release, target: Target): Data | undefined {
+function sameShapeWitness(
+  w: World,
+  subs: Subjects,
+  data: Data,
+  viewer: Viewer,
+  base: Release,
+  target: Target,
+): Data | undefined {
   const ids = w.leaves.map((l) => l.id);
   const exact = exactCounts(subs, base);
   const inTarget = new Set(target.leaves);
@@ -414,7 +474,11 @@ function sameShapeWitness(w: World, subs: Subjects, data: Data, viewer: Viewer, 
     for (const a of ids) if (key(vec.get(a)!) === zero && onTarget(a) !== 0) candidates.push([[a, 1]]);
     for (const a of ids)
       for (const b of ids)
-        if (a !== b && key(vec.get(a)!) === key(vec.get(b)!) && onTarget(a) !== onTarget(b)) candidates.push([[a, 1], [b, -1]]);
+        if (a !== b && key(vec.get(a)!) === key(vec.get(b)!) && onTarget(a) !== onTarget(b))
+          candidates.push([
+            [a, 1],
+            [b, -1],
+          ]);
     const pairSums = new Map<string, [string, string][]>();
     for (const a of ids)
       for (const b of ids) {
@@ -428,7 +492,13 @@ function sameShapeWitness(w: World, subs: Subjects, data: Data, viewer: Viewer, 
       for (const [a, d] of pairs)
         for (const [b, c] of pairs) {
           if (new Set([a, b, c, d]).size !== 4 || a > b) continue;
-          if (onTarget(a) + onTarget(d) - onTarget(b) - onTarget(c) !== 0) candidates.push([[a, 1], [d, 1], [b, -1], [c, -1]]);
+          if (onTarget(a) + onTarget(d) - onTarget(b) - onTarget(c) !== 0)
+            candidates.push([
+              [a, 1],
+              [d, 1],
+              [b, -1],
+              [c, -1],
+            ]);
         }
     for (const scale of [1, -1, 2, -2]) {
       for (const move of candidates) {
@@ -465,7 +535,14 @@ function exactCounts(subs: Subjects, base: Release): { leaves: Set<string>; coun
 }
 
 /** A witness, if the search finds one: moves of one shape first, then mixed ones. */
-function witness(w: World, subs: Subjects, data: Data, viewer: Viewer, base: Release, target: Target): Data | undefined {
+function witness(
+  w: World,
+  subs: Subjects,
+  data: Data,
+  viewer: Viewer,
+  base: Release,
+  target: Target,
+): Data | undefined {
   return sameShapeWitness(w, subs, data, viewer, base, target) ?? mixedWitness(w, subs, data, viewer, base, target);
 }
 
@@ -476,7 +553,14 @@ function witness(w: World, subs: Subjects, data: Data, viewer: Viewer, base: Rel
  * is linear, so atoms are matched on their effect on those counts (hashing sums of pairs), and only
  * moves that cancel there and change the target are disclosed again and compared in full.
  */
-function mixedWitness(w: World, subs: Subjects, data: Data, viewer: Viewer, base: Release, target: Target): Data | undefined {
+function mixedWitness(
+  w: World,
+  subs: Subjects,
+  data: Data,
+  viewer: Viewer,
+  base: Release,
+  target: Target,
+): Data | undefined {
   const exact: { leaves: Set<string>; count: (v: Values) => number }[] = [];
   for (const [key, shown] of base.seen) {
     const [indId, cell] = key.split('|') as [string, string];
@@ -546,7 +630,10 @@ function mixedWitness(w: World, subs: Subjects, data: Data, viewer: Viewer, base
     }
   }
   // Three atoms, the first one changing the target (some atom must).
-  const onTarget = atoms.map((a, i) => [a, i] as const).filter(([a]) => a.onTarget !== 0).map(([, i]) => i);
+  const onTarget = atoms
+    .map((a, i) => [a, i] as const)
+    .filter(([a]) => a.onTarget !== 0)
+    .map(([, i]) => i);
   for (const i of onTarget) {
     for (let j = 0; j < atoms.length && tries < 50_000; j++) {
       if (j === i) continue;
@@ -598,7 +685,11 @@ function check(seed: number): { findings: Finding[]; targets: number } {
     for (const target of targets(w, subs, data, viewer, base.seen)) {
       count++;
       if (!witness(w, subs, data, viewer, base, target)) {
-        findings.push({ seed, viewer: viewer.userId, target: `${target.indicator.id} ${target.cell} ${target.part} = ${target.value}` });
+        findings.push({
+          seed,
+          viewer: viewer.userId,
+          target: `${target.indicator.id} ${target.cell} ${target.part} = ${target.value}`,
+        });
       }
     }
   }

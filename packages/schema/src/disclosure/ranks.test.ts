@@ -37,29 +37,65 @@ describe('rankAmong', () => {
 
   it('closes the gap a missing council leaves, and counts only the members', () => {
     // Raw ranks 1..8 with a tie at 3 and the raw 6 not a member.
-    expect(ranking([['a', 1], ['b', 2], ['c', 3], ['d', 3], ['e', 5], ['g', 7], ['h', 8]])).toEqual({
+    expect(
+      ranking([
+        ['a', 1],
+        ['b', 2],
+        ['c', 3],
+        ['d', 3],
+        ['e', 5],
+        ['g', 7],
+        ['h', 8],
+      ]),
+    ).toEqual({
       outOf: 7,
       places: { a: [1, 1], b: [2, 2], c: [3, 2], d: [3, 2], e: [5, 3], g: [6, 4], h: [7, 4] },
     });
   });
 
   it('keeps ties tied across a gap, whatever the order given', () => {
-    expect(ranking([['z', 9], ['y', 4], ['x', 4], ['w', 1]])).toEqual({
+    expect(
+      ranking([
+        ['z', 9],
+        ['y', 4],
+        ['x', 4],
+        ['w', 1],
+      ]),
+    ).toEqual({
       outOf: 4,
       places: { w: [1, 1], x: [2, 2], y: [2, 2], z: [4, 4] },
     });
   });
 
   it('gives everyone the SQL ranks back when every council is a member', () => {
-    expect(ranking([['a', 1], ['b', 2], ['c', 2], ['d', 4], ['e', 5]])).toEqual({
+    expect(
+      ranking([
+        ['a', 1],
+        ['b', 2],
+        ['c', 2],
+        ['d', 4],
+        ['e', 5],
+      ]),
+    ).toEqual({
       outOf: 5,
       places: { a: [1, 1], b: [2, 2], c: [2, 2], d: [4, 4], e: [5, 4] },
     });
   });
 
   it('ranks nothing for a neutral indicator, but counts the members; no quartile under four', () => {
-    expect(ranking([['a', null], ['b', null]])).toEqual({ outOf: 2, places: { a: [null, null], b: [null, null] } });
-    expect(ranking([['a', 3], ['b', 7], ['c', 8]])).toEqual({ outOf: 3, places: { a: [1, null], b: [2, null], c: [3, null] } });
+    expect(
+      ranking([
+        ['a', null],
+        ['b', null],
+      ]),
+    ).toEqual({ outOf: 2, places: { a: [null, null], b: [null, null] } });
+    expect(
+      ranking([
+        ['a', 3],
+        ['b', 7],
+        ['c', 8],
+      ]),
+    ).toEqual({ outOf: 3, places: { a: [1, null], b: [2, null], c: [3, null] } });
     expect(ranking([])).toEqual({ outOf: 0, places: {} });
   });
 
@@ -91,7 +127,14 @@ describe.each(testEngines())('council ranks among what the viewer sees, through 
       decimals: 0,
       scale: 100,
     });
-    const value = (indicatorId: string, code: string, period: number, numerator: number, denominator: number, source: 'published' | 'computed') => ({
+    const value = (
+      indicatorId: string,
+      code: string,
+      period: number,
+      numerator: number,
+      denominator: number,
+      source: 'published' | 'computed',
+    ) => ({
       indicatorId,
       subjectKind: 'council' as const,
       subjectId: code,
@@ -103,15 +146,29 @@ describe.each(testEngines())('council ranks among what the viewer sees, through 
       symbol: null,
     });
     const y2022: [string, number, number][] = [
-      ['313', 7, 100], ['392', 8, 100], ['886', 90, 1000], ['393', 9, 100],
-      ['390', 10, 100], ['312', 5, 45], ['391', 12, 100], ['845', 13, 100],
+      ['313', 7, 100],
+      ['392', 8, 100],
+      ['886', 90, 1000],
+      ['393', 9, 100],
+      ['390', 10, 100],
+      ['312', 5, 45],
+      ['391', 12, 100],
+      ['845', 13, 100],
     ];
-    const y2021: [string, number, number][] = [['313', 8, 100], ['886', 40, 400], ['312', 60, 500], ['887', 30, 200], ['314', 45, 300]];
-    await database.db.insert(indicatorValues).values([
-      ...y2022.map(([code, n, d]) => value('placements_3plus', code, 2022, n, d, 'published')),
-      ...y2022.map(([code, n, d]) => value('neutral_test', code, 2022, n, d, 'published')),
-      ...y2021.map(([code, n, d]) => value('placements_3plus', code, 2021, n, d, 'computed')),
-    ]);
+    const y2021: [string, number, number][] = [
+      ['313', 8, 100],
+      ['886', 40, 400],
+      ['312', 60, 500],
+      ['887', 30, 200],
+      ['314', 45, 300],
+    ];
+    await database.db
+      .insert(indicatorValues)
+      .values([
+        ...y2022.map(([code, n, d]) => value('placements_3plus', code, 2022, n, d, 'published')),
+        ...y2022.map(([code, n, d]) => value('neutral_test', code, 2022, n, d, 'published')),
+        ...y2021.map(([code, n, d]) => value('placements_3plus', code, 2021, n, d, 'computed')),
+      ]);
   });
   afterAll(() => database?.close());
 
@@ -123,7 +180,12 @@ describe.each(testEngines())('council ranks among what the viewer sees, through 
     }`;
 
   /** [code, rank, rankOutOf, quartile, value] of each requested council's point in the period (none: no row). */
-  async function ranks(viewer: keyof typeof testViewers, codes: string[], period: number, indicator = 'placements_3plus') {
+  async function ranks(
+    viewer: keyof typeof testViewers,
+    codes: string[],
+    period: number,
+    indicator = 'placements_3plus',
+  ) {
     statements = [];
     const result = await execute(database, testViewers[viewer], query, {
       indicator,
@@ -181,7 +243,9 @@ describe.each(testEngines())('council ranks among what the viewer sees, through 
     ]);
     const raw = await rankCouncils(database, { indicatorId: 'placements_3plus', periods: [2021] });
     const byCode = new Map(raw.map((r) => [r.councilCode, [r.councilCode, r.rank, r.rankOutOf, r.quartile]]));
-    expect(policy.rows.map(([code, rank, outOf, quartile]) => [code, rank, outOf, quartile])).toEqual(codes.map((code) => byCode.get(code)));
+    expect(policy.rows.map(([code, rank, outOf, quartile]) => [code, rank, outOf, quartile])).toEqual(
+      codes.map((code) => byCode.get(code)),
+    );
     // Other councils' computed figures are never read for a council: only its own point, 1 of 1.
     expect((await ranks('councilKent', codes, 2021)).rows).toEqual([['886', 1, 1, null, 10]]);
     expect((await ranks('councilOther', codes, 2021)).rows).toEqual([['312', 1, 1, null, 12]]);

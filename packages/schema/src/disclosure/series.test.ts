@@ -8,7 +8,13 @@ const policy: Viewer = { userId: 'p', name: 'P', role: 'policy', organisation: {
 const kent: Viewer = { userId: 'k', name: 'K', role: 'council', organisation: { kind: 'council', id: '886' } };
 const ownership = ownershipContext({ 'swp-kent': ['886'], 'swp-two': ['886', '887'] });
 
-const row = (kind: ComputedRow['kind'], id: string, numerator: number, denominator: number, extra: Partial<ComputedRow> = {}): ComputedRow => ({
+const row = (
+  kind: ComputedRow['kind'],
+  id: string,
+  numerator: number,
+  denominator: number,
+  extra: Partial<ComputedRow> = {},
+): ComputedRow => ({
   kind,
   id,
   period: 2025,
@@ -63,7 +69,9 @@ describe('additive groups', () => {
       row('practice', 'swp-two', 10, 100),
     ];
     const cells = new Set(rows.map((r) => `${r.kind}:${r.id}`));
-    expect(additiveGroups(rows, new Map([['swp-two', ['886', '887']]]), new Map([...cells].map((c) => [c, true])))).toEqual([
+    expect(
+      additiveGroups(rows, new Map([['swp-two', ['886', '887']]]), new Map([...cells].map((c) => [c, true]))),
+    ).toEqual([
       { total: 'region:R', members: ['council:886', 'council:887'] },
       { total: 'england:E92000001', members: ['region:R'] },
       { total: 'council:886', members: ['practice:swp-two'] },
@@ -84,18 +92,30 @@ describe('discloseSeries fails closed', () => {
     const input = { ...entitled, source: null, result: result([line('council', '886', [point(40, 400, 'computed')])]) };
     expect(needsComputedTables(input)).toBe(true);
     const out = discloseSeries({ ...input, tables: null, anonymous: new Map() });
-    expect(out.lines[0]!.points[0]).toMatchObject({ numerator: null, denominator: null, value: null, symbol: 'c', rank: null });
+    expect(out.lines[0]!.points[0]).toMatchObject({
+      numerator: null,
+      denominator: null,
+      value: null,
+      symbol: 'c',
+      rank: null,
+    });
     expect(out.readComputed).toBe(true);
   });
 
   it('gives owners their computed figures without the tables, and reads nothing it need not', () => {
-    const input = { viewer: kent, ownership, unit: 'percent' as const, source: null, result: result([line('practice', 'swp-kent', [point(3, 30, 'computed')])]) };
+    const input = {
+      viewer: kent,
+      ownership,
+      unit: 'percent' as const,
+      source: null,
+      result: result([line('practice', 'swp-kent', [point(3, 30, 'computed')])]),
+    };
     expect(needsComputedTables(input)).toBe(false);
     const out = discloseSeries({ ...input, tables: null, anonymous: new Map() });
     expect(out.lines[0]!.points[0]).toMatchObject({ numerator: 3, denominator: 30, value: 10 });
   });
 
-  it("withholds a computed figure a council may not see, should one ever reach it", () => {
+  it('withholds a computed figure a council may not see, should one ever reach it', () => {
     const out = discloseSeries({
       viewer: kent,
       ownership,
@@ -111,8 +131,23 @@ describe('discloseSeries fails closed', () => {
   it('passes published figures on exactly as DfE printed them, to every viewer, and audits nothing for them', () => {
     // 4 of 400: a count of 1..5 that primary control would hide were it computed; DfE published it.
     const published = { ...point(4, 400, 'published'), rank: 79, rankOutOf: 148, quartile: 3 };
-    const region = { period: 2025, numerator: 4276.3, denominator: 36186.3, value: 11.8, symbol: null, source: 'published' as const };
-    const suppressedAtSource = { ...point(4, 400, 'published'), numerator: null, value: null, symbol: 'c', rank: null, rankOutOf: 148, quartile: null };
+    const region = {
+      period: 2025,
+      numerator: 4276.3,
+      denominator: 36186.3,
+      value: 11.8,
+      symbol: null,
+      source: 'published' as const,
+    };
+    const suppressedAtSource = {
+      ...point(4, 400, 'published'),
+      numerator: null,
+      value: null,
+      symbol: 'c',
+      rank: null,
+      rankOutOf: 148,
+      quartile: null,
+    };
     for (const viewer of [policy, kent]) {
       const out = discloseSeries({
         viewer,
@@ -129,18 +164,43 @@ describe('discloseSeries fails closed', () => {
         tables: null,
         anonymous: new Map(),
       });
-      expect(out.lines[0]!.points[0]).toMatchObject({ numerator: 4, denominator: 400, value: 1, symbol: null, rank: 79, rankOutOf: 148, quartile: 3 });
+      expect(out.lines[0]!.points[0]).toMatchObject({
+        numerator: 4,
+        denominator: 400,
+        value: 1,
+        symbol: null,
+        rank: 79,
+        rankOutOf: 148,
+        quartile: 3,
+      });
       expect(out.lines[0]!.region[0]).toMatchObject({ numerator: 4276.3, denominator: 36186.3, value: 11.8 });
       expect(out.lines[0]!.neighbourAverage[0]).toMatchObject({ numerator: 4276.3, denominator: 36186.3, value: 11.8 });
       expect(out.england[0]).toMatchObject({ numerator: 4276.3, denominator: 36186.3, value: 11.8 });
-      expect(out.lines[1]!.points[0]).toMatchObject({ numerator: null, denominator: 400, value: null, symbol: 'c', rank: null });
+      expect(out.lines[1]!.points[0]).toMatchObject({
+        numerator: null,
+        denominator: 400,
+        value: null,
+        symbol: 'c',
+        rank: null,
+      });
       expect(out.readComputed).toBe(false);
     }
   });
 
   it('applies secondary suppression from the whole table, not just the lines asked for', () => {
-    const rows = [row('practice', 'swp-kent', 3, 30), row('practice', 'swp-two', 12, 60), row('council', '886', 40, 400)];
-    const tables = discloseComputedTables(rows, new Map([['swp-kent', ['886']], ['swp-two', ['886']]]), entitled);
+    const rows = [
+      row('practice', 'swp-kent', 3, 30),
+      row('practice', 'swp-two', 12, 60),
+      row('council', '886', 40, 400),
+    ];
+    const tables = discloseComputedTables(
+      rows,
+      new Map([
+        ['swp-kent', ['886']],
+        ['swp-two', ['886']],
+      ]),
+      entitled,
+    );
     const out = discloseSeries({
       ...entitled,
       source: null,
@@ -154,7 +214,13 @@ describe('discloseSeries fails closed', () => {
 
 describe('discloseSeries ranks computed figures among those the viewer sees', () => {
   type Member = SeriesResult['councilValues'][number];
-  const member = (councilCode: string, numerator: number, denominator: number, rank: number, source: 'published' | 'computed' = 'computed'): Member => ({
+  const member = (
+    councilCode: string,
+    numerator: number,
+    denominator: number,
+    rank: number,
+    source: 'published' | 'computed' = 'computed',
+  ): Member => ({
     councilCode,
     period: 2025,
     source,
@@ -170,7 +236,13 @@ describe('discloseSeries ranks computed figures among those the viewer sees', ()
   const kentLine = () => line('council', '886', [{ ...point(40, 400, 'computed'), rank: 3, rankOutOf: 3 }]);
 
   it("closes the gap for a non-owner, and never passes SQL's raw rank on", () => {
-    const input = { viewer: policy, ownership, unit: 'percent' as const, source: null, result: result([kentLine()], field) };
+    const input = {
+      viewer: policy,
+      ownership,
+      unit: 'percent' as const,
+      source: null,
+      result: result([kentLine()], field),
+    };
     const tables = discloseComputedTables(rows, new Map(), input);
     // 312's numerator 3 is suppressed for policy: 887 rank 1, Kent rank 2 of 2.
     const out = discloseSeries({ ...input, tables, anonymous: new Map() });
@@ -178,7 +250,13 @@ describe('discloseSeries ranks computed figures among those the viewer sees', ()
   });
 
   it('ranks among what the viewer may see: Kent sees only its own computed figure', () => {
-    const input = { viewer: kent, ownership, unit: 'percent' as const, source: null, result: result([kentLine()], field) };
+    const input = {
+      viewer: kent,
+      ownership,
+      unit: 'percent' as const,
+      source: null,
+      result: result([kentLine()], field),
+    };
     // Kent may not see Medway's or Hillingdon's computed figures: no table needed, not ranked among them.
     expect(needsComputedTables(input)).toBe(false);
     const out = discloseSeries({ ...input, tables: null, anonymous: new Map() });
@@ -187,17 +265,41 @@ describe('discloseSeries ranks computed figures among those the viewer sees', ()
 
   it('loads the computed tables when the field holds a computed council the viewer may see, and fails closed without them', () => {
     const computedField = [member('887', 10, 200, 1), member('886', 40, 400, 2)];
-    const input = { viewer: policy, ownership, unit: 'percent' as const, source: null, result: result([kentLine()], computedField) };
+    const input = {
+      viewer: policy,
+      ownership,
+      unit: 'percent' as const,
+      source: null,
+      result: result([kentLine()], computedField),
+    };
     expect(needsComputedTables(input)).toBe(true);
     // Without the tables every unowned computed figure is withheld: no value, no rank, never guessed at.
-    expect(discloseSeries({ ...input, tables: null, anonymous: new Map() }).lines[0]!.points[0]).toMatchObject({ value: null, rank: null });
-    const tables = discloseComputedTables([row('council', '887', 10, 200), row('council', '886', 40, 400)], new Map(), input);
-    expect(discloseSeries({ ...input, tables, anonymous: new Map() }).lines[0]!.points[0]).toMatchObject({ rank: 2, rankOutOf: 2 });
+    expect(discloseSeries({ ...input, tables: null, anonymous: new Map() }).lines[0]!.points[0]).toMatchObject({
+      value: null,
+      rank: null,
+    });
+    const tables = discloseComputedTables(
+      [row('council', '887', 10, 200), row('council', '886', 40, 400)],
+      new Map(),
+      input,
+    );
+    expect(discloseSeries({ ...input, tables, anonymous: new Map() }).lines[0]!.points[0]).toMatchObject({
+      rank: 2,
+      rankOutOf: 2,
+    });
   });
 
   it('keeps a published rank as SQL gave it (the published table), whatever computed members the field holds', () => {
     const published = line('council', '886', [{ ...point(40, 400, 'published'), rank: 3, rankOutOf: 3, quartile: 4 }]);
-    const out = discloseSeries({ viewer: policy, ownership, unit: 'percent', source: null, result: result([published], field), tables: null, anonymous: new Map() });
+    const out = discloseSeries({
+      viewer: policy,
+      ownership,
+      unit: 'percent',
+      source: null,
+      result: result([published], field),
+      tables: null,
+      anonymous: new Map(),
+    });
     expect(out.lines[0]!.points[0]).toMatchObject({ value: 10, rank: 3, rankOutOf: 3, quartile: 4 });
   });
 
@@ -230,13 +332,26 @@ describe('a practice shared by two councils (issue 11)', () => {
 
   it('groups the parts under the practice', () => {
     const cells = new Map(rows.map((r) => [`${r.kind}:${r.id}`, r]));
-    expect(additiveGroups(rows, links, cells)).toContainEqual({ total: 'practice:swp-two', members: ['practice_part:swp-two@886', 'practice_part:swp-two@887'] });
+    expect(additiveGroups(rows, links, cells)).toContainEqual({
+      total: 'practice:swp-two',
+      members: ['practice_part:swp-two@886', 'practice_part:swp-two@887'],
+    });
   });
 
   it("gives Kent its part in full and the pooled figure without the numerator that would give Medway's 5", () => {
     expect(shown(kent, 'practice_part:swp-two@886')).toMatchObject({ numerator: 20, denominator: 59 });
-    expect(shown(kent, 'practice:swp-two')).toMatchObject({ numerator: null, numeratorSymbol: 'c', denominator: 100, value: null });
-    expect(shown(kent, 'practice_part:swp-two@887')).toMatchObject({ numerator: null, denominator: null, value: null, symbol: 'c' });
+    expect(shown(kent, 'practice:swp-two')).toMatchObject({
+      numerator: null,
+      numeratorSymbol: 'c',
+      denominator: 100,
+      value: null,
+    });
+    expect(shown(kent, 'practice_part:swp-two@887')).toMatchObject({
+      numerator: null,
+      denominator: null,
+      value: null,
+      symbol: 'c',
+    });
   });
 
   it('lets policy see the pooled figure but not both parts: one complement', () => {
@@ -246,7 +361,12 @@ describe('a practice shared by two councils (issue 11)', () => {
   });
 
   it('gives the practice everything in full, and a peer the pooled figure only', () => {
-    const practice: Viewer = { userId: 's', name: 'S', role: 'practice', organisation: { kind: 'practice', id: 'swp-two' } };
+    const practice: Viewer = {
+      userId: 's',
+      name: 'S',
+      role: 'practice',
+      organisation: { kind: 'practice', id: 'swp-two' },
+    };
     const peer: Viewer = { ...practice, organisation: { kind: 'practice', id: 'swp-kent' } };
     for (const id of ['practice:swp-two', 'practice_part:swp-two@886', 'practice_part:swp-two@887']) {
       expect(shown(practice, id).numerator).not.toBeNull();
@@ -256,8 +376,12 @@ describe('a practice shared by two councils (issue 11)', () => {
   });
 
   it("owns the pooled figure in a period where every part is Kent's (Medway sent nothing)", () => {
-    const kentOnly = rows.filter((r) => r.id !== 'swp-two@887').map((r) => (r.id === 'swp-two' ? { ...r, numerator: 20, denominator: 59 } : r));
-    const cell = discloseComputedTables(kentOnly, links, { viewer: kent, ownership, unit: 'percent' }).get(2025)!.get('practice:swp-two')!;
+    const kentOnly = rows
+      .filter((r) => r.id !== 'swp-two@887')
+      .map((r) => (r.id === 'swp-two' ? { ...r, numerator: 20, denominator: 59 } : r));
+    const cell = discloseComputedTables(kentOnly, links, { viewer: kent, ownership, unit: 'percent' })
+      .get(2025)!
+      .get('practice:swp-two')!;
     expect(cell.disclosed).toMatchObject({ numerator: 20, denominator: 59 });
   });
 });

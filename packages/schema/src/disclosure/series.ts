@@ -62,7 +62,13 @@ import {
   type Unit,
   type Viewer,
 } from '@continuity/access';
-import { ENGLAND_CODE, type ComparatorPoint, type SeriesLine, type SeriesPoint, type SeriesResult } from '@continuity/indicators';
+import {
+  ENGLAND_CODE,
+  type ComparatorPoint,
+  type SeriesLine,
+  type SeriesPoint,
+  type SeriesResult,
+} from '@continuity/indicators';
 import type { ComputedRow } from '../providers/computed';
 import { rankAmong, type Ranking } from './ranks';
 
@@ -139,7 +145,11 @@ export function discloseComputedFamily(
       const alias = soleParts(periodRows);
       aliases.set(indicator, alias);
       const tableRows = periodRows.filter((r) => !alias.has(cellId(r.kind, r.id)));
-      const figures = periodFigures(tableRows, { viewer, ownership, unit: indicators.get(indicator)!.unit }, periodRows);
+      const figures = periodFigures(
+        tableRows,
+        { viewer, ownership, unit: indicators.get(indicator)!.unit },
+        periodRows,
+      );
       tables.set(indicator, { figures, groups: additiveGroups(tableRows, links, figures) });
     }
     const disclosed = discloseTables(tables, families);
@@ -168,7 +178,8 @@ function soleParts(rows: readonly ComputedRow[]): Map<string, string> {
   const pooled = new Set(rows.filter((r) => r.kind === 'practice').map((r) => r.id));
   const out = new Map<string, string>();
   for (const [practice, ids] of parts) {
-    if (ids.length === 1 && pooled.has(practice)) out.set(cellId('practice_part', ids[0]!), cellId('practice', practice));
+    if (ids.length === 1 && pooled.has(practice))
+      out.set(cellId('practice_part', ids[0]!), cellId('practice', practice));
   }
   return out;
 }
@@ -177,7 +188,11 @@ function soleParts(rows: readonly ComputedRow[]): Map<string, string> {
  * One period's computed rows of one indicator as figures for the viewer; ownership is decided on
  * every row of the period (`all`: parts included).
  */
-function periodFigures(periodRows: readonly ComputedRow[], { viewer, ownership, unit }: Entitled, all = periodRows): Map<string, Figure> {
+function periodFigures(
+  periodRows: readonly ComputedRow[],
+  { viewer, ownership, unit }: Entitled,
+  all = periodRows,
+): Map<string, Figure> {
   const owned = pooledOwnership(all, viewer, ownership);
   const figures = new Map<string, Figure>();
   for (const row of periodRows) {
@@ -371,41 +386,45 @@ export function discloseSeries(input: SeriesDisclosureInput): DisclosedSeries {
     return discloseFigure(figure(true));
   };
 
-  const comparator = (subject: Subject) => (p: ComparatorPoint): ComparatorPoint => ({
-    ...p,
-    ...shown(disclose(subject, p.period, p.source, p)),
-  });
+  const comparator =
+    (subject: Subject) =>
+    (p: ComparatorPoint): ComparatorPoint => ({
+      ...p,
+      ...shown(disclose(subject, p.period, p.source, p)),
+    });
 
-  const neighbourAverage = (line: SeriesLine) => (p: ComparatorPoint): ComparatorPoint => {
-    let numerator = false;
-    let denominator = false;
-    let pooledComputed = false;
-    if (source !== 'published') {
-      for (const id of line.neighbours) {
-        const subject: Subject = { kind: 'council', id };
-        if (!canSeeComputed(viewer, subject, ownership)) continue; // not read: SQL never saw it
-        const cell = tables?.get(p.period)?.get(cellId('council', id));
-        if (!cell) {
-          // Tables are loaded whenever an unowned computed neighbour could be pooled; an owned one
-          // needs no control but its read is still audited.
-          if (ownsSubject(viewer, subject, ownership)) readComputed = true;
-          continue;
+  const neighbourAverage =
+    (line: SeriesLine) =>
+    (p: ComparatorPoint): ComparatorPoint => {
+      let numerator = false;
+      let denominator = false;
+      let pooledComputed = false;
+      if (source !== 'published') {
+        for (const id of line.neighbours) {
+          const subject: Subject = { kind: 'council', id };
+          if (!canSeeComputed(viewer, subject, ownership)) continue; // not read: SQL never saw it
+          const cell = tables?.get(p.period)?.get(cellId('council', id));
+          if (!cell) {
+            // Tables are loaded whenever an unowned computed neighbour could be pooled; an owned one
+            // needs no control but its read is still audited.
+            if (ownsSubject(viewer, subject, ownership)) readComputed = true;
+            continue;
+          }
+          const { row } = cell;
+          // Pooled only when chosen (no published twin, unless computed was asked for) and complete.
+          if (source == null && row.hasPublished) continue;
+          if (row.numerator === null || row.denominator === null || !(row.denominator > 0)) continue;
+          readComputed = true;
+          pooledComputed = true;
+          if (cell.disclosed.numerator === null) numerator = true;
+          if (cell.disclosed.denominator === null) denominator = true;
         }
-        const { row } = cell;
-        // Pooled only when chosen (no published twin, unless computed was asked for) and complete.
-        if (source == null && row.hasPublished) continue;
-        if (row.numerator === null || row.denominator === null || !(row.denominator > 0)) continue;
-        readComputed = true;
-        pooledComputed = true;
-        if (cell.disclosed.numerator === null) numerator = true;
-        if (cell.disclosed.denominator === null) denominator = true;
       }
-    }
-    // Only published (or the viewer's own computed) figures pooled: nothing to control.
-    if (!pooledComputed) return p;
-    const figure: Figure = { ...p, subjectKind: 'council', owned: false, unit };
-    return { ...p, ...shown(discloseFigure(figure, { secondary: { numerator, denominator } })) };
-  };
+      // Only published (or the viewer's own computed) figures pooled: nothing to control.
+      if (!pooledComputed) return p;
+      const figure: Figure = { ...p, subjectKind: 'council', owned: false, unit };
+      return { ...p, ...shown(discloseFigure(figure, { secondary: { numerator, denominator } })) };
+    };
 
   // Computed ranks among the computed council figures this viewer sees (ranks.ts), one ranking per
   // period, made on first use. Published members keep their SQL ranks and are not in this field.

@@ -68,7 +68,9 @@ const User = builder.objectRef<UserRow>('User').implement({
     email: t.exposeString('email'),
     role: t.expose('role', { type: Role }),
     organisation: t.field({ type: Organisation, resolve: (user) => user.organisationId }),
-    disabled: t.exposeBoolean('disabled', { description: "A disabled user's tokens are refused (401) from their next request." }),
+    disabled: t.exposeBoolean('disabled', {
+      description: "A disabled user's tokens are refused (401) from their next request.",
+    }),
     createdAt: t.string({ description: 'ISO date-time.', resolve: (user) => user.createdAt.toISOString() }),
   }),
 });
@@ -84,7 +86,11 @@ const AuditEntry = builder.objectRef<AuditRow>('AuditEntry').implement({
     organisationId: t.exposeString('organisationId', { nullable: true }),
     action: t.exposeString('action', { description: "'read', 'submit', 'create_user', ..." }),
     target: t.exposeString('target', { nullable: true, description: "e.g. 'series:placements_3plus'." }),
-    detail: t.string({ nullable: true, description: 'JSON.', resolve: (row) => (row.detail ? JSON.stringify(row.detail) : null) }),
+    detail: t.string({
+      nullable: true,
+      description: 'JSON.',
+      resolve: (row) => (row.detail ? JSON.stringify(row.detail) : null),
+    }),
     submissionId: t.exposeInt('submissionId', { nullable: true }),
   }),
 });
@@ -126,13 +132,18 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 function instant(name: string, text: string | null | undefined, upper: boolean): Date | null {
   if (text == null || text === '') return null;
   const at = new Date(DATE_ONLY.test(text) ? `${text}T00:00:00Z` : text);
-  if (Number.isNaN(at.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(text)) throw badInput(`${name}: not an ISO date or date-time`);
+  if (Number.isNaN(at.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(text))
+    throw badInput(`${name}: not an ISO date or date-time`);
   if (upper && DATE_ONLY.test(text)) at.setUTCDate(at.getUTCDate() + 1);
   return at;
 }
 
 builder.queryFields((t) => ({
-  me: t.field({ type: ViewerType, description: 'The signed-in viewer.', resolve: (_root, _args, ctx) => viewerOf(ctx) }),
+  me: t.field({
+    type: ViewerType,
+    description: 'The signed-in viewer.',
+    resolve: (_root, _args, ctx) => viewerOf(ctx),
+  }),
   users: t.field({
     type: [User],
     ...adminOnly,
@@ -158,7 +169,9 @@ builder.queryFields((t) => ({
       userId: t.arg.id(),
       action: t.arg.string(),
       from: t.arg.string({ description: 'ISO date or date-time: entries at or after it.' }),
-      to: t.arg.string({ description: 'ISO date or date-time: entries before it (a date alone: before the next day).' }),
+      to: t.arg.string({
+        description: 'ISO date or date-time: entries before it (a date alone: before the next day).',
+      }),
     },
     complexity: (args) => ({ field: 1, multiplier: Math.ceil((args.limit ?? 100) / 10) }),
     resolve: (_root, args, ctx) => {
@@ -181,9 +194,21 @@ builder.queryFields((t) => ({
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const organisationInput = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('department'), subjectId: z.string().regex(SLUG).max(100), name: z.string().trim().min(1).max(200) }),
-  z.object({ kind: z.literal('council'), subjectId: z.string().regex(/^\d{3}$/), name: z.string().trim().min(1).max(200) }),
-  z.object({ kind: z.literal('practice'), subjectId: z.string().regex(SLUG).max(100), name: z.string().trim().min(1).max(200) }),
+  z.object({
+    kind: z.literal('department'),
+    subjectId: z.string().regex(SLUG).max(100),
+    name: z.string().trim().min(1).max(200),
+  }),
+  z.object({
+    kind: z.literal('council'),
+    subjectId: z.string().regex(/^\d{3}$/),
+    name: z.string().trim().min(1).max(200),
+  }),
+  z.object({
+    kind: z.literal('practice'),
+    subjectId: z.string().regex(SLUG).max(100),
+    name: z.string().trim().min(1).max(200),
+  }),
 ]);
 
 const userInput = z.object({
@@ -228,7 +253,8 @@ const CreateUserInput = builder.inputType('CreateUserInput', {
 builder.mutationFields((t) => ({
   setUserDisabled: t.field({
     type: User,
-    description: "Admin only. Disables (or re-enables) a user: the gateway reads the directory on every request, so the user's tokens stop working at once.",
+    description:
+      "Admin only. Disables (or re-enables) a user: the gateway reads the directory on every request, so the user's tokens stop working at once.",
     args: { id: t.arg.id({ required: true }), disabled: t.arg.boolean({ required: true }) },
     resolve: async (_root, args, ctx) => {
       guard(ctx);

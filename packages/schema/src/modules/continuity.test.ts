@@ -56,7 +56,8 @@ describe.each(testEngines())('continuity ledger API on %s', (engine) => {
     await database?.close();
   });
 
-  const ask = (viewer: keyof typeof testViewers, kind: string, id: string) => execute(database, testViewers[viewer], LEDGER, { kind, id });
+  const ask = (viewer: keyof typeof testViewers, kind: string, id: string) =>
+    execute(database, testViewers[viewer], LEDGER, { kind, id });
   const r6 = (n: number) => Math.round(n * 1e6) / 1e6;
 
   it('gives the owning council its whole ledger', async () => {
@@ -74,7 +75,11 @@ describe.each(testEngines())('continuity ledger API on %s', (engine) => {
     expect(year.headline).toMatchObject({ relationships: 10, medianDays: 200, truncated: false });
     expect(r6(year.headline.twelveMonths.survival)).toBe(0.35);
     expect(r6(year.headline.sixMonths.survival)).toBe(0.7);
-    expect(year.changes.map((c: any) => [c.reason, c.changes])).toEqual([['LEFTRL', 7], ['MANAGE', 8], ['ORGRST', 3]]);
+    expect(year.changes.map((c: any) => [c.reason, c.changes])).toEqual([
+      ['LEFTRL', 7],
+      ['MANAGE', 8],
+      ['ORGRST', 3],
+    ]);
   });
 
   it('controls what a non-owner sees: the curve stops at small risk sets, small changes are suppressed', async () => {
@@ -105,6 +110,8 @@ describe.each(testEngines())('continuity ledger API on %s', (engine) => {
   it('pools England from council rows for policy, with coverage', async () => {
     const { data, errors } = await ask('policy', 'ENGLAND', 'E92000001');
     expect(errors).toBeUndefined();
-    expect(data.continuityLedger.years.map((y: any) => [y.period, y.councils, y.headline.relationships])).toEqual([[2025, 1, 10]]);
+    expect(data.continuityLedger.years.map((y: any) => [y.period, y.councils, y.headline.relationships])).toEqual([
+      [2025, 1, 10],
+    ]);
   });
 });

@@ -58,11 +58,29 @@ const EstimateRef = builder.objectRef<Estimate>('SurvivalEstimate').implement({
 const HeadlineRef = builder.objectRef<Headline>('ContinuityHeadline').implement({
   ...signedInType,
   fields: (t) => ({
-    relationships: t.exposeInt('relationships', { nullable: true, description: 'Child-worker relationships observed in the year (controlled count).' }),
-    medianDays: t.exposeInt('medianDays', { nullable: true, description: 'Days until half the relationships had ended in a change (null: not reached, or hidden).' }),
-    sixMonths: t.field({ type: EstimateRef, nullable: true, description: 'After 182 days.', resolve: (h) => h.sixMonths }),
-    twelveMonths: t.field({ type: EstimateRef, nullable: true, description: 'After 365 days.', resolve: (h) => h.twelveMonths }),
-    truncated: t.exposeBoolean('truncated', { description: 'The curve stops early: past it 5 or fewer relationships were at risk.' }),
+    relationships: t.exposeInt('relationships', {
+      nullable: true,
+      description: 'Child-worker relationships observed in the year (controlled count).',
+    }),
+    medianDays: t.exposeInt('medianDays', {
+      nullable: true,
+      description: 'Days until half the relationships had ended in a change (null: not reached, or hidden).',
+    }),
+    sixMonths: t.field({
+      type: EstimateRef,
+      nullable: true,
+      description: 'After 182 days.',
+      resolve: (h) => h.sixMonths,
+    }),
+    twelveMonths: t.field({
+      type: EstimateRef,
+      nullable: true,
+      description: 'After 365 days.',
+      resolve: (h) => h.twelveMonths,
+    }),
+    truncated: t.exposeBoolean('truncated', {
+      description: 'The curve stops early: past it 5 or fewer relationships were at risk.',
+    }),
   }),
 });
 
@@ -96,7 +114,9 @@ const YearRef = builder.objectRef<LedgerYear>('ContinuityYear').implement({
   ...signedInType,
   fields: (t) => ({
     period: t.exposeInt('period', { description: 'The 903 year ending 31 March.' }),
-    councils: t.exposeInt('councils', { description: "Councils whose returns are included (coverage; 1 for a council's own)." }),
+    councils: t.exposeInt('councils', {
+      description: "Councils whose returns are included (coverage; 1 for a council's own).",
+    }),
     headline: t.field({ type: HeadlineRef, resolve: (y) => y.headline }),
     points: t.field({ type: [PointRef], resolve: (y) => y.points }),
     changes: t.field({ type: [ChangeRef], resolve: (y) => y.changes }),
@@ -131,7 +151,8 @@ builder.queryFields((t) => ({
       const ownership = await ownershipFor(ctx);
       // A peer practice is seen by practices only under its pseudonym: the ledger is not offered for peers.
       const peer = viewer.role === 'practice' && subject.kind === 'practice' && subject.id !== viewer.organisation.id;
-      if (!isConsistentViewer(viewer) || peer || !canSeeComputed(viewer, subject, ownership)) throw badInput('Unknown subjects');
+      if (!isConsistentViewer(viewer) || peer || !canSeeComputed(viewer, subject, ownership))
+        throw badInput('Unknown subjects');
       // The ledger keeps no per-council parts of a practice.
       if (subject.kind === 'practice_part') throw badInput('Unknown subjects');
       const owned = ownsSubject(viewer, subject, ownership);
@@ -148,16 +169,33 @@ builder.queryFields((t) => ({
       for (const p of curve) if (!relationships.has(p.period)) relationships.set(p.period, 0);
       for (const p of curve) relationships.set(p.period, (relationships.get(p.period) ?? 0) + p.events + p.censored);
       const years: LedgerYear[] = coverage.map(({ period, councils }) => {
-        const disclosed = discloseCurve(curve.filter((p) => p.period === period), relationships.get(period) ?? 0, subject.kind, owned);
+        const disclosed = discloseCurve(
+          curve.filter((p) => p.period === period),
+          relationships.get(period) ?? 0,
+          subject.kind,
+          owned,
+        );
         return {
           period,
           councils,
           points: disclosed.points,
           headline: disclosed.headline,
-          changes: discloseChanges(changes.filter((c) => c.period === period), subject.kind, owned),
+          changes: discloseChanges(
+            changes.filter((c) => c.period === period),
+            subject.kind,
+            owned,
+          ),
         };
       });
-      ctx.audit.push({ action: 'read', target: 'continuityLedger', detail: { subject: `${subject.kind}:${subject.id}`, fromPeriod: args.fromPeriod ?? null, toPeriod: args.toPeriod ?? null } });
+      ctx.audit.push({
+        action: 'read',
+        target: 'continuityLedger',
+        detail: {
+          subject: `${subject.kind}:${subject.id}`,
+          fromPeriod: args.fromPeriod ?? null,
+          toPeriod: args.toPeriod ?? null,
+        },
+      });
       return { subjectKind: subject.kind, subjectId: subject.id, owned, years };
     },
   }),

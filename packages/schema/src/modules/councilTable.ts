@@ -30,7 +30,10 @@ const Significance = builder.enumType('Significance', {
   values: {
     BETTER: { value: 'better', description: "England's value lies outside the interval, on the worse side." },
     WORSE: { value: 'worse', description: "England's value lies outside the interval, on the better side." },
-    SIMILAR: { value: 'similar', description: "England's value lies inside the interval: no difference beyond chance." },
+    SIMILAR: {
+      value: 'similar',
+      description: "England's value lies inside the interval: no difference beyond chance.",
+    },
   } as const,
 });
 
@@ -87,7 +90,7 @@ const FunnelPosition = builder.enumType('FunnelPosition', {
 
 const FunnelLimit = builder.objectRef<CurvePointShape>('FunnelLimit').implement({
   ...signedInType,
-  description: 'The control limits at one denominator, on the indicator\'s scale.',
+  description: "The control limits at one denominator, on the indicator's scale.",
   fields: (t) => ({
     denominator: t.exposeFloat('denominator'),
     lower95: t.exposeFloat('lower95'),
@@ -103,11 +106,23 @@ const CouncilFunnel = builder.objectRef<FunnelShape>('CouncilFunnel').implement(
     "A funnel plot (Spiegelhalter 2005) of the councils' published figures around England's: 95% and 99.8% limits by denominator, widened by the additive (tau squared) method when the councils vary more than chance.",
   fields: (t) => ({
     target: t.exposeFloat('target', { description: "England's figure." }),
-    phi: t.float({ description: 'Winsorised mean squared z-score (1: as chance alone).', resolve: (f) => f.overdispersion.phi }),
-    tau2: t.float({ description: 'Between-council variance (proportion scale) the additive method adds.', resolve: (f) => f.overdispersion.tau2 }),
+    phi: t.float({
+      description: 'Winsorised mean squared z-score (1: as chance alone).',
+      resolve: (f) => f.overdispersion.phi,
+    }),
+    tau2: t.float({
+      description: 'Between-council variance (proportion scale) the additive method adds.',
+      resolve: (f) => f.overdispersion.tau2,
+    }),
     overdispersed: t.boolean({ resolve: (f) => f.overdispersion.present }),
-    adjusted: t.boolean({ description: 'The limits are widened by tau squared.', resolve: (f) => f.adjustment === 'additive' }),
-    councils: t.int({ description: 'Councils placed (published numerator and denominator).', resolve: (f) => f.overdispersion.units }),
+    adjusted: t.boolean({
+      description: 'The limits are widened by tau squared.',
+      resolve: (f) => f.adjustment === 'additive',
+    }),
+    councils: t.int({
+      description: 'Councils placed (published numerator and denominator).',
+      resolve: (f) => f.overdispersion.units,
+    }),
     limits: t.field({ type: [FunnelLimit], resolve: (f) => f.curve }),
   }),
 });
@@ -118,13 +133,24 @@ const CouncilTableRow = builder.objectRef<Row>('CouncilTableRow').implement({
     code: t.exposeID('code', { description: "DfE's 3-digit code." }),
     name: t.exposeString('name'),
     regionCode: t.exposeString('regionCode'),
-    lastPeriod: t.exposeInt('lastPeriod', { nullable: true, description: "The council's last reporting year in DfE's tables, if recorded." }),
-    former: t.exposeBoolean('former', { description: 'A council since reorganised away: its last year is before the latest any council has.' }),
-    value: t.exposeFloat('value', { nullable: true, description: 'As published; null when suppressed (symbol says why).' }),
+    lastPeriod: t.exposeInt('lastPeriod', {
+      nullable: true,
+      description: "The council's last reporting year in DfE's tables, if recorded.",
+    }),
+    former: t.exposeBoolean('former', {
+      description: 'A council since reorganised away: its last year is before the latest any council has.',
+    }),
+    value: t.exposeFloat('value', {
+      nullable: true,
+      description: 'As published; null when suppressed (symbol says why).',
+    }),
     numerator: t.exposeFloat('numerator', { nullable: true }),
     denominator: t.exposeFloat('denominator', { nullable: true }),
     symbol: t.exposeString('symbol', { nullable: true }),
-    rank: t.exposeInt('rank', { nullable: true, description: "LAIT's rank among the councils with a published value (1 = best; ties share)." }),
+    rank: t.exposeInt('rank', {
+      nullable: true,
+      description: "LAIT's rank among the councils with a published value (1 = best; ties share).",
+    }),
     rankOutOf: t.exposeInt('rankOutOf', { nullable: true }),
     quartile: t.exposeInt('quartile', { nullable: true, description: "LAIT's quartile band: 1 (A, best) .. 4 (D)." }),
     previous: t.exposeFloat('previous', { nullable: true, description: 'Published value the year before.' }),
@@ -133,7 +159,12 @@ const CouncilTableRow = builder.objectRef<Row>('CouncilTableRow').implement({
       description: 'value - previous, in the units of the value.',
       resolve: (r) => (r.value === null || r.previous === null ? null : r.value - r.previous),
     }),
-    trend: t.field({ type: Trend, nullable: true, description: 'Null without three years of values.', resolve: (r) => r.trend }),
+    trend: t.field({
+      type: Trend,
+      nullable: true,
+      description: 'Null without three years of values.',
+      resolve: (r) => r.trend,
+    }),
     interval: t.field({
       type: ValueInterval,
       nullable: true,
@@ -141,9 +172,19 @@ const CouncilTableRow = builder.objectRef<Row>('CouncilTableRow').implement({
       resolve: (r) => r.interval,
     }),
     versusEngland: t.field({ type: Significance, nullable: true, resolve: (r) => r.versusEngland }),
-    funnel: t.field({ type: FunnelPosition, nullable: true, description: 'Null when the council is not on the funnel.', resolve: (r) => r.funnel }),
-    neighbourCodes: t.exposeIDList('neighbours', { description: 'Statistical neighbours (latest model), closest first; each is a row of this table.' }),
-    neighbourMedian: t.exposeFloat('neighbourMedian', { nullable: true, description: "Median of the neighbours' published values this year." }),
+    funnel: t.field({
+      type: FunnelPosition,
+      nullable: true,
+      description: 'Null when the council is not on the funnel.',
+      resolve: (r) => r.funnel,
+    }),
+    neighbourCodes: t.exposeIDList('neighbours', {
+      description: 'Statistical neighbours (latest model), closest first; each is a row of this table.',
+    }),
+    neighbourMedian: t.exposeFloat('neighbourMedian', {
+      nullable: true,
+      description: "Median of the neighbours' published values this year.",
+    }),
     neighboursWithValue: t.exposeInt('neighboursWithValue'),
   }),
 });
@@ -185,24 +226,30 @@ const CouncilTable = builder.objectRef<TableShape>('CouncilTable').implement({
     funnel: t.field({
       type: CouncilFunnel,
       nullable: true,
-      description: 'Null for units that are not a proportion, or without England\'s figure.',
+      description: "Null for units that are not a proportion, or without England's figure.",
       resolve: (s) => s.funnel,
     }),
-    rows: t.field({ type: [CouncilTableRow], description: 'By rank (unranked last), then name.', resolve: (s) => s.rows }),
+    rows: t.field({
+      type: [CouncilTableRow],
+      description: 'By rank (unranked last), then name.',
+      resolve: (s) => s.rows,
+    }),
   }),
 });
 
 builder.queryFields((t) => ({
   councilTable: t.field({
     type: CouncilTable,
-    description: "Every council for one indicator and year (DfE's published figures), as LAIT tabulates them, with intervals and neighbours.",
+    description:
+      "Every council for one indicator and year (DfE's published figures), as LAIT tabulates them, with intervals and neighbours.",
     args: { indicatorId: t.arg.id({ required: true }), period: t.arg.int({ required: true }) },
     complexity: 20,
     resolve: async (_root, args, ctx) => {
       guard(ctx);
       const indicator = await Indicator.getDataloader(ctx).load(String(args.indicatorId));
       if (!indicator) throw badInput(`Unknown indicator: ${args.indicatorId}`);
-      if (!Number.isInteger(args.period) || args.period < 1990 || args.period > 2100) throw badInput('period: a year between 1990 and 2100');
+      if (!Number.isInteger(args.period) || args.period < 1990 || args.period > 2100)
+        throw badInput('period: a year between 1990 and 2100');
       guard(ctx);
       const table = await councilTable(ctx.database, indicator.id, args.period);
       const england = table.england ? { ...table.england, interval: valueInterval(table.england, indicator) } : null;

@@ -16,7 +16,10 @@ export const Council = builder.loadableObject('Council', {
     onsCode: t.exposeString('onsCode', { description: 'ONS code (new_la_code), e.g. Kent = E10000016.' }),
     name: t.exposeString('name'),
     region: t.field({ type: Region, resolve: (council) => council.regionCode }),
-    pilotWave: t.exposeInt('pilotWave', { nullable: true, description: 'The social work practice pilot wave, if any.' }),
+    pilotWave: t.exposeInt('pilotWave', {
+      nullable: true,
+      description: 'The social work practice pilot wave, if any.',
+    }),
   }),
 });
 

@@ -29,7 +29,12 @@ const TERMS = {
       target: { type: 'NEIGHBOURS', position: 'AT_OR_BETTER_THAN_AVERAGE' },
       partial: { type: 'ALL_OR_NOTHING' },
     },
-    { indicatorId: 'immunisations', weight: 1, target: { type: 'ABSOLUTE', level: 90 }, partial: { type: 'LINEAR', floor: 70 } },
+    {
+      indicatorId: 'immunisations',
+      weight: 1,
+      target: { type: 'ABSOLUTE', level: 90 },
+      partial: { type: 'LINEAR', floor: 70 },
+    },
   ],
 };
 
@@ -37,7 +42,8 @@ const CREATE = `mutation ($input: CreateContractInput!) {
   createContract(input: $input) { id name councilCode practiceId latestVersion canManage
     terms { fixedFeePence missingData indicators { indicatorId weight target { type level position } partial { type floor } } } }
 }`;
-const LINES = 'lines { indicatorId outcome targetValue achievement allocatedPence earnedPence explanation actual { value numerator denominator symbol numeratorSymbol } }';
+const LINES =
+  'lines { indicatorId outcome targetValue achievement allocatedPence earnedPence explanation actual { value numerator denominator symbol numeratorSymbol } }';
 const PREVIEW = `query ($id: ID!, $period: Int!, $terms: TermsInput) {
   previewStatement(contractId: $id, period: $period, terms: $terms) { id status version termsOverridden totalPence earnedPence ${LINES} }
 }`;
@@ -49,7 +55,8 @@ const READ = `query ($id: ID!) {
     contract { id name } ${LINES} }
 }`;
 
-const codeOf = (r: { errors: readonly { extensions?: Record<string, unknown> }[] | undefined }) => r.errors?.[0]?.extensions?.code;
+const codeOf = (r: { errors: readonly { extensions?: Record<string, unknown> }[] | undefined }) =>
+  r.errors?.[0]?.extensions?.code;
 
 describe.each(testEngines())('payments API on %s', (engine) => {
   let database: Database;
@@ -71,7 +78,9 @@ describe.each(testEngines())('payments API on %s', (engine) => {
       denominator,
       value: (numerator * 100) / denominator,
     });
-    await database.db.insert(indicatorValues).values([value('placements_3plus', 10, 100), value('immunisations', 4, 5)]);
+    await database.db
+      .insert(indicatorValues)
+      .values([value('placements_3plus', 10, 100), value('immunisations', 4, 5)]);
   });
   afterAll(() => database?.close());
 
@@ -85,7 +94,10 @@ describe.each(testEngines())('payments API on %s', (engine) => {
     expect(other.errors?.[0]?.message).toBe('No practice swp-kent serves council 312');
 
     const bad = await execute(database, testViewers.councilKent, CREATE, {
-      input: { ...input, terms: { ...TERMS, indicators: [{ ...TERMS.indicators[1], target: { type: 'ABSOLUTE', level: 90, by: 3 } }] } },
+      input: {
+        ...input,
+        terms: { ...TERMS, indicators: [{ ...TERMS.indicators[1], target: { type: 'ABSOLUTE', level: 90, by: 3 } }] },
+      },
     });
     expect(codeOf(bad)).toBe('BAD_USER_INPUT');
     expect(bad.errors?.[0]?.message).toMatch(/indicators\.0\.target: Unrecognized key\(s\) in object: 'by'/);
@@ -124,25 +136,44 @@ describe.each(testEngines())('payments API on %s', (engine) => {
   it('previews: the hand-worked statement, and a what-if under changed targets, writing nothing', async () => {
     const now = await execute(database, testViewers.councilKent, PREVIEW, { id: contractId, period: 2024 });
     expect(now.errors).toBeUndefined();
-    expect(now.data.previewStatement).toMatchObject({ id: null, status: 'PREVIEW', version: 1, termsOverridden: false, totalPence: 575_000 });
-    expect(now.data.previewStatement.lines.map((l: { outcome: string; earnedPence: number }) => [l.outcome, l.earnedPence])).toEqual([
+    expect(now.data.previewStatement).toMatchObject({
+      id: null,
+      status: 'PREVIEW',
+      version: 1,
+      termsOverridden: false,
+      totalPence: 575_000,
+    });
+    expect(
+      now.data.previewStatement.lines.map((l: { outcome: string; earnedPence: number }) => [l.outcome, l.earnedPence]),
+    ).toEqual([
       ['MET', 50_000],
       ['PARTLY', 25_000],
     ]);
     expect(now.data.previewStatement.lines[0].targetValue).toBe(11.625);
 
     // what-if: immunisations at least 80 -> met, 50,000 more
-    const whatIf = { ...TERMS, indicators: [TERMS.indicators[0], { ...TERMS.indicators[1], target: { type: 'ABSOLUTE', level: 80 } }] };
-    const changed = await execute(database, testViewers.councilKent, PREVIEW, { id: contractId, period: 2024, terms: whatIf });
+    const whatIf = {
+      ...TERMS,
+      indicators: [TERMS.indicators[0], { ...TERMS.indicators[1], target: { type: 'ABSOLUTE', level: 80 } }],
+    };
+    const changed = await execute(database, testViewers.councilKent, PREVIEW, {
+      id: contractId,
+      period: 2024,
+      terms: whatIf,
+    });
     expect(changed.data.previewStatement).toMatchObject({ termsOverridden: true, totalPence: 600_000 });
 
     // the practice previews its own under the current terms, not under changed ones
     const own = await execute(database, testViewers.practiceKent, PREVIEW, { id: contractId, period: 2024 });
     expect(own.data.previewStatement.totalPence).toBe(575_000);
-    expect(codeOf(await execute(database, testViewers.practiceKent, PREVIEW, { id: contractId, period: 2024, terms: whatIf }))).toBe(
+    expect(
+      codeOf(
+        await execute(database, testViewers.practiceKent, PREVIEW, { id: contractId, period: 2024, terms: whatIf }),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(codeOf(await execute(database, testViewers.policy, PREVIEW, { id: contractId, period: 2024 }))).toBe(
       'FORBIDDEN',
     );
-    expect(codeOf(await execute(database, testViewers.policy, PREVIEW, { id: contractId, period: 2024 }))).toBe('FORBIDDEN');
     const other = await execute(database, testViewers.councilOther, PREVIEW, { id: contractId, period: 2024 });
     expect(other.errors).toBeUndefined();
     expect(other.data.previewStatement).toBeNull();
@@ -152,7 +183,9 @@ describe.each(testEngines())('payments API on %s', (engine) => {
   });
 
   it('the council issues; the frozen document comes back byte for byte', async () => {
-    expect(codeOf(await execute(database, testViewers.practiceKent, ISSUE, { id: contractId, period: 2024 }))).toBe('FORBIDDEN');
+    expect(codeOf(await execute(database, testViewers.practiceKent, ISSUE, { id: contractId, period: 2024 }))).toBe(
+      'FORBIDDEN',
+    );
     const issued = await execute(database, testViewers.councilKent, ISSUE, { id: contractId, period: 2024 });
     expect(issued.errors).toBeUndefined();
     const s = issued.data.issueStatement;
@@ -160,7 +193,10 @@ describe.each(testEngines())('payments API on %s', (engine) => {
     statementId = s.id;
     issuedDocument = s.document;
     issuedHash = s.sha256;
-    expect(JSON.parse(issuedDocument)).toMatchObject({ statementId: Number(statementId), totals: { totalPence: 575_000 } });
+    expect(JSON.parse(issuedDocument)).toMatchObject({
+      statementId: Number(statementId),
+      totals: { totalPence: 575_000 },
+    });
 
     const again = await execute(database, testViewers.councilKent, ISSUE, { id: contractId, period: 2024 });
     expect(again.errors?.[0]?.message).toMatch(/was issued already/);
@@ -187,13 +223,25 @@ describe.each(testEngines())('payments API on %s', (engine) => {
         intact: true,
         contract: { id: contractId, name: 'Kent outcomes' },
       });
-      expect(r.data.statement.lines[1].actual).toEqual({ value: 80, numerator: 4, denominator: 5, symbol: null, numeratorSymbol: null });
+      expect(r.data.statement.lines[1].actual).toEqual({
+        value: 80,
+        numerator: 4,
+        denominator: 5,
+        symbol: null,
+        numeratorSymbol: null,
+      });
     }
     const policy = await execute(database, testViewers.policy, READ, { id: statementId });
     expect(policy.errors).toBeUndefined();
     // The partly met line's 4 of 5 is withheld, so is its achievement (0.5 beside target and floor gives
     // 80% back) and its pence (half the 50,000p allocated), and the totals that would give them back.
-    expect(policy.data.statement).toMatchObject({ totalPence: null, unearnedPence: null, document: null, sha256: null, intact: null });
+    expect(policy.data.statement).toMatchObject({
+      totalPence: null,
+      unearnedPence: null,
+      document: null,
+      sha256: null,
+      intact: null,
+    });
     expect(policy.data.statement.lines[1]).toMatchObject({
       outcome: 'PARTLY',
       achievement: null,
@@ -226,20 +274,34 @@ describe.each(testEngines())('payments API on %s', (engine) => {
     expect(csv.split('\r\n')[2]).toMatch(/^immunisations,.*,2024,80,4,5,,computed,partly,,0.5,50000,25000,250.00,/);
 
     for (const viewer of [testViewers.councilOther, testViewers.practiceOther]) {
-      const r = await execute(database, viewer, `query ($id: ID!) { statement(id: $id) { id } contract(id: $id) { id } statements { id } contracts { id } }`, {
-        id: statementId,
-      });
+      const r = await execute(
+        database,
+        viewer,
+        `query ($id: ID!) { statement(id: $id) { id } contract(id: $id) { id } statements { id } contracts { id } }`,
+        {
+          id: statementId,
+        },
+      );
       expect(r.data).toEqual({ statement: null, contract: null, statements: [], contracts: [] });
     }
   });
 
   it('amended terms add a version; the issued statement stays byte for byte after new data', async () => {
     const AMEND = `mutation ($id: ID!, $terms: TermsInput!) { amendContractTerms(contractId: $id, terms: $terms, note: "lower bar") { version note terms { indicators { target { level } } } } }`;
-    const amended = { ...TERMS, indicators: [TERMS.indicators[0], { ...TERMS.indicators[1], target: { type: 'ABSOLUTE', level: 75 } }] };
-    expect(codeOf(await execute(database, testViewers.practiceKent, AMEND, { id: contractId, terms: amended }))).toBe('FORBIDDEN');
+    const amended = {
+      ...TERMS,
+      indicators: [TERMS.indicators[0], { ...TERMS.indicators[1], target: { type: 'ABSOLUTE', level: 75 } }],
+    };
+    expect(codeOf(await execute(database, testViewers.practiceKent, AMEND, { id: contractId, terms: amended }))).toBe(
+      'FORBIDDEN',
+    );
     const r = await execute(database, testViewers.councilKent, AMEND, { id: contractId, terms: amended });
     expect(r.errors).toBeUndefined();
-    expect(r.data.amendContractTerms).toEqual({ version: 2, note: 'lower bar', terms: { indicators: [{ target: { level: null } }, { target: { level: 75 } }] } });
+    expect(r.data.amendContractTerms).toEqual({
+      version: 2,
+      note: 'lower bar',
+      terms: { indicators: [{ target: { level: null } }, { target: { level: 75 } }] },
+    });
 
     await database.db
       .update(indicatorValues)

@@ -21,7 +21,8 @@ export const Practice = builder.objectRef<PracticeRow>('Practice').implement({
   fields: (t) => ({
     id: t.id({
       description: 'The practice id; to another practice, an opaque id standing for its pseudonym.',
-      resolve: (practice, _args, ctx) => (isAnonymised(ctx, practice.id) ? anonymousPracticeId(practice.pseudonym) : practice.id),
+      resolve: (practice, _args, ctx) =>
+        isAnonymised(ctx, practice.id) ? anonymousPracticeId(practice.pseudonym) : practice.id,
     }),
     name: t.string({
       description: 'The name; to another practice, its pseudonym.',
@@ -52,7 +53,7 @@ export const Practice = builder.objectRef<PracticeRow>('Practice').implement({
 builder.objectField(Council, 'practices', (t) =>
   t.loadableList({
     type: Practice,
-    description: "The practices serving the council that the viewer may see (a practice: only itself).",
+    description: 'The practices serving the council that the viewer may see (a practice: only itself).',
     load: (codes: string[], ctx) => {
       guard(ctx);
       return practicesOfCouncils(ctx.database, codes, relationScope(viewerOf(ctx)));

@@ -50,13 +50,28 @@ const ReconciliationRow = builder.objectRef<RowShape>('ReconciliationRow').imple
       description: 'From the council’s accepted return; disclosure-controlled for anyone but the council.',
       resolve: (r) => r.computed,
     }),
-    published: t.field({ type: ReconciledFigure, nullable: true, description: 'As DfE published it; null when DfE has no row.', resolve: (r) => r.published }),
-    difference: t.exposeFloat('difference', { nullable: true, description: 'computed value − published value, when both are shown.' }),
-    reasons: t.exposeStringList('reasons', { description: 'What the two figures say about why they differ (or that they agree).' }),
+    published: t.field({
+      type: ReconciledFigure,
+      nullable: true,
+      description: 'As DfE published it; null when DfE has no row.',
+      resolve: (r) => r.published,
+    }),
+    difference: t.exposeFloat('difference', {
+      nullable: true,
+      description: 'computed value − published value, when both are shown.',
+    }),
+    reasons: t.exposeStringList('reasons', {
+      description: 'What the two figures say about why they differ (or that they agree).',
+    }),
   }),
 });
 
-const fromDisclosed = (d: DisclosedFigure): ReconcileFigure => ({ value: d.value, numerator: d.numerator, denominator: d.denominator, symbol: d.symbol });
+const fromDisclosed = (d: DisclosedFigure): ReconcileFigure => ({
+  value: d.value,
+  numerator: d.numerator,
+  denominator: d.denominator,
+  symbol: d.symbol,
+});
 
 builder.queryFields((t) => ({
   reconciliation: t.field({
@@ -74,10 +89,17 @@ builder.queryFields((t) => ({
       if (!canSeeComputed(viewer, subject, ownership)) return null;
       const owned = ownsSubject(viewer, subject, ownership);
 
-      const [pairs, indicators] = await Promise.all([reconciliationPairs(ctx.database, args.councilCode), listIndicators(ctx.database)]);
+      const [pairs, indicators] = await Promise.all([
+        reconciliationPairs(ctx.database, args.councilCode),
+        listIndicators(ctx.database),
+      ]);
       const byId = new Map(indicators.map((i) => [i.id, i]));
       const computedFor = owned ? (p: ReconciliationPair) => p.computed : await disclosedComputed(pairs, byId);
-      ctx.audit.push({ action: 'read', target: `reconciliation:${args.councilCode}`, detail: { councilCode: args.councilCode } });
+      ctx.audit.push({
+        action: 'read',
+        target: `reconciliation:${args.councilCode}`,
+        detail: { councilCode: args.councilCode },
+      });
 
       return pairs.flatMap((pair): RowShape[] => {
         const indicator = byId.get(pair.indicatorId);
@@ -85,7 +107,9 @@ builder.queryFields((t) => ({
         const computed = computedFor(pair);
         const { published } = pair;
         const difference =
-          computed.value !== null && published?.value != null ? Number((computed.value - published.value).toFixed(10)) : null;
+          computed.value !== null && published?.value != null
+            ? Number((computed.value - published.value).toFixed(10))
+            : null;
         const reasons = reconcileReasons({
           computed,
           published,
@@ -109,13 +133,18 @@ builder.queryFields((t) => ({
             [...periods].map(async ([indicatorId, years]) => {
               guard(ctx);
               const unit = (indicatorsById.get(indicatorId)?.unit ?? 'percent') as Unit;
-              return [indicatorId, await disclosedTables(ctx.database, indicatorId, years, links, { viewer, ownership, unit })] as const;
+              return [
+                indicatorId,
+                await disclosedTables(ctx.database, indicatorId, years, links, { viewer, ownership, unit }),
+              ] as const;
             }),
           ),
         );
         return (p: ReconciliationPair): ReconcileFigure => {
           const cell = tables.get(p.indicatorId)?.get(p.period)?.get(`council:${args.councilCode}`);
-          return cell ? fromDisclosed(cell.disclosed) : { value: null, numerator: null, denominator: null, symbol: 'c' };
+          return cell
+            ? fromDisclosed(cell.disclosed)
+            : { value: null, numerator: null, denominator: null, symbol: 'c' };
         };
       }
     },

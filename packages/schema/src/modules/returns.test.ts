@@ -64,7 +64,14 @@ describe.each(testEngines())('submissions API on %s', (engine) => {
           submittedAt: new Date('2025-05-02T10:00:00Z'),
           warnings: [issue('W1', 'CHILD-VALUE-2', 'warning')],
         },
-        { ...base, kind: 'csww', councilCode: '312', collectionYear: 2024, status: 'accepted', submittedAt: new Date('2025-05-03T10:00:00Z') },
+        {
+          ...base,
+          kind: 'csww',
+          councilCode: '312',
+          collectionYear: 2024,
+          status: 'accepted',
+          submittedAt: new Date('2025-05-03T10:00:00Z'),
+        },
         {
           ...base,
           kind: 'ssda903',
@@ -80,13 +87,20 @@ describe.each(testEngines())('submissions API on %s', (engine) => {
     ids.kentPractice = String(rows[1]!.id);
     ids.hillingdon = String(rows[2]!.id);
     ids.hillingdonPractice = String(rows[3]!.id);
-    await database.db
-      .insert(submissionFiles)
-      .values({ submissionId: rows[0]!.id, name: 'episodes.csv', sha256: 'abc', size: 3, bytes: new Uint8Array([1, 2, 3]) });
+    await database.db.insert(submissionFiles).values({
+      submissionId: rows[0]!.id,
+      name: 'episodes.csv',
+      sha256: 'abc',
+      size: 3,
+      bytes: new Uint8Array([1, 2, 3]),
+    });
   });
   afterAll(() => database?.close());
 
-  const list = async (viewer: (typeof testViewers)[keyof typeof testViewers], variables: Record<string, unknown> = {}) => {
+  const list = async (
+    viewer: (typeof testViewers)[keyof typeof testViewers],
+    variables: Record<string, unknown> = {},
+  ) => {
     const result = await execute(database, viewer, LIST, variables);
     expect(result.errors).toBeUndefined();
     return result.data.submissions as Record<string, any>[];
@@ -108,14 +122,32 @@ describe.each(testEngines())('submissions API on %s', (engine) => {
       warningCount: 0,
       supersededBy: null,
       files: [{ name: 'episodes.csv', sha256: 'abc', size: 3 }],
-      errors: [{ file: 'episodes.csv', row: 3, column: 'DECOM', rule: '103', severity: 'error', message: 'Rule 103 failed', value: 'CHILD-VALUE-1' }],
+      errors: [
+        {
+          file: 'episodes.csv',
+          row: 3,
+          column: 'DECOM',
+          rule: '103',
+          severity: 'error',
+          message: 'Rule 103 failed',
+          value: 'CHILD-VALUE-1',
+        },
+      ],
     });
-    expect(practice).toMatchObject({ practiceId: 'swp-kent', warningCount: 1, warnings: [{ rule: 'W1', value: 'CHILD-VALUE-2' }] });
+    expect(practice).toMatchObject({
+      practiceId: 'swp-kent',
+      warningCount: 1,
+      warnings: [{ rule: 'W1', value: 'CHILD-VALUE-2' }],
+    });
 
     expect(await list(testViewers.councilKent, { councilCode: '312' })).toEqual([]);
-    expect((await list(testViewers.councilKent, { practiceId: 'swp-kent' })).map((s) => s.id)).toEqual([ids.kentPractice]);
+    expect((await list(testViewers.councilKent, { practiceId: 'swp-kent' })).map((s) => s.id)).toEqual([
+      ids.kentPractice,
+    ]);
     expect((await execute(database, testViewers.councilKent, ONE, { id: ids.hillingdon })).data.submission).toBeNull();
-    expect((await execute(database, testViewers.councilKent, ONE, { id: ids.hillingdonPractice })).data.submission).toBeNull();
+    expect(
+      (await execute(database, testViewers.councilKent, ONE, { id: ids.hillingdonPractice })).data.submission,
+    ).toBeNull();
   });
 
   it('a practice sees only its own practice’s submissions', async () => {
@@ -170,7 +202,11 @@ describe.each(testEngines())('submissions API on %s', (engine) => {
       expect(result.data.submission).toBeNull();
     }
     const own = await execute(database, testViewers.councilKent, ONE, { id: ids.kent });
-    expect(own.data.submission).toEqual({ id: ids.kent, councilCode: '886', errors: [{ rule: '103', value: 'CHILD-VALUE-1' }] });
+    expect(own.data.submission).toEqual({
+      id: ids.kent,
+      councilCode: '886',
+      errors: [{ rule: '103', value: 'CHILD-VALUE-1' }],
+    });
   });
 });
 
@@ -180,7 +216,16 @@ describe.each(testEngines())('capped issue lists through the API on %s (issue 11
   // As the import stores a rule cut short by the caps: the findings listed, then a summary issue with `more`.
   // The summary's stored message is made to hold a value, to show non-owners never read it as stored.
   const listed = [issue('103', 'CHILD-VALUE-1', 'error'), issue('103', 'CHILD-VALUE-2', 'error')];
-  const summary = { file: 'episodes.csv', row: 0, column: '', rule: '103', severity: 'error', message: 'And 48 more errors like this under rule 103, not listed. CHILD-VALUE-3', value: '', more: 48 };
+  const summary = {
+    file: 'episodes.csv',
+    row: 0,
+    column: '',
+    rule: '103',
+    severity: 'error',
+    message: 'And 48 more errors like this under rule 103, not listed. CHILD-VALUE-3',
+    value: '',
+    more: 48,
+  };
   const QUERY = `query ($id: ID!) { submission(id: $id) {
     errorCount warningCount errorTotal warningTotal
     errors { row column rule message value more }
@@ -200,7 +245,16 @@ describe.each(testEngines())('capped issue lists through the API on %s (issue 11
         submittedBy: 'someone',
         contentHash: 'h',
         errors: [...listed, summary],
-        warnings: [{ ...issue('EPI', 'C9', 'warning'), row: 0, column: '', value: '', message: '7 warnings under rule EPI, not listed.', more: 7 }],
+        warnings: [
+          {
+            ...issue('EPI', 'C9', 'warning'),
+            row: 0,
+            column: '',
+            value: '',
+            message: '7 warnings under rule EPI, not listed.',
+            more: 7,
+          },
+        ],
       })
       .returning({ id: submissions.id });
     id = String(row!.id);

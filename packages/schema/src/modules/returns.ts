@@ -117,7 +117,9 @@ const issuesLoader = createContextCache(
         .select({ id: submissions.id, errors: submissions.errors, warnings: submissions.warnings })
         .from(submissions)
         .where(and(scopeOf(viewerOf(ctx)), inArray(submissions.id, [...ids])));
-      const byId = new Map(rows.map((r) => [r.id, { errors: r.errors as IssueRow[], warnings: r.warnings as IssueRow[] }]));
+      const byId = new Map(
+        rows.map((r) => [r.id, { errors: r.errors as IssueRow[], warnings: r.warnings as IssueRow[] }]),
+      );
       return ids.map((id) => byId.get(id) ?? { errors: [], warnings: [] });
     }),
 );
@@ -147,11 +149,15 @@ const ReturnIssue = builder.objectRef<IssueModel>('ReturnIssue').implement({
   fields: (t) => ({
     file: t.string({ resolve: (x) => x.issue.file ?? '' }),
     row: t.int({ description: '0 when the finding is about the whole file.', resolve: (x) => x.issue.row ?? 0 }),
-    column: t.string({ description: 'DfE column or XML element name; empty for file-level findings.', resolve: (x) => x.issue.column ?? '' }),
+    column: t.string({
+      description: 'DfE column or XML element name; empty for file-level findings.',
+      resolve: (x) => x.issue.column ?? '',
+    }),
     rule: t.string({ resolve: (x) => x.issue.rule ?? '' }),
     severity: t.string({ resolve: (x) => x.issue.severity ?? '' }),
     message: t.string({
-      description: "The message as written for the return's council or practice (it can quote child-level values); for anyone else the rule's own wording.",
+      description:
+        "The message as written for the return's council or practice (it can quote child-level values); for anyone else the rule's own wording.",
       resolve: (x) => (x.showValue ? (x.issue.message ?? '') : neutralMessage(x)),
     }),
     more: t.int({
@@ -161,30 +167,44 @@ const ReturnIssue = builder.objectRef<IssueModel>('ReturnIssue').implement({
         '1,000 a return are kept; RETURNS_MAX_ISSUES_PER_RULE, RETURNS_MAX_ISSUES). Such an issue has row 0 and no column or value.',
       resolve: (x) => (typeof x.issue.more === 'number' ? x.issue.more : null),
     }),
-    path: t.string({ nullable: true, description: 'XML only: the element path.', resolve: (x) => x.issue.path ?? null }),
+    path: t.string({
+      nullable: true,
+      description: 'XML only: the element path.',
+      resolve: (x) => x.issue.path ?? null,
+    }),
     value: t.string({
       nullable: true,
-      description: 'The offending value as written (can be child-level data): the return’s council or practice only; null for anyone else.',
+      description:
+        'The offending value as written (can be child-level data): the return’s council or practice only; null for anyone else.',
       resolve: (x) => (x.showValue ? (x.issue.value ?? '') : null),
     }),
   }),
 });
 
-const TableCount = builder.objectRef<{ table: string; rows: number | null; symbol: string | null }>('TableCount').implement({
-  ...signedInType,
-  fields: (t) => ({
-    table: t.exposeString('table'),
-    rows: t.exposeInt('rows', { nullable: true, description: 'Null (symbol c) when 1..5 and the viewer is not the return’s council or practice.' }),
-    symbol: t.exposeString('symbol', { nullable: true }),
-  }),
-});
+const TableCount = builder
+  .objectRef<{ table: string; rows: number | null; symbol: string | null }>('TableCount')
+  .implement({
+    ...signedInType,
+    fields: (t) => ({
+      table: t.exposeString('table'),
+      rows: t.exposeInt('rows', {
+        nullable: true,
+        description: 'Null (symbol c) when 1..5 and the viewer is not the return’s council or practice.',
+      }),
+      symbol: t.exposeString('symbol', { nullable: true }),
+    }),
+  });
 
 /** Audits one read of a submission's child-level details, once a request. */
 function auditRead(ctx: Context, s: SubmissionRow, what: string): void {
   const target = `submission:${s.id}`;
   if (audited(ctx).has(target)) return;
   audited(ctx).add(target);
-  ctx.audit.push({ action: 'read', target, detail: { councilCode: s.councilCode, practiceId: s.practiceId, read: what } });
+  ctx.audit.push({
+    action: 'read',
+    target,
+    detail: { councilCode: s.councilCode, practiceId: s.practiceId, read: what },
+  });
 }
 
 const SubmissionFile = builder.objectRef<SubmissionFileInfo>('SubmissionFile').implement({
@@ -218,7 +238,10 @@ const Submission = builder.objectRef<SubmissionRow>('Submission').implement({
     id: t.id({ resolve: (s) => String(s.id) }),
     kind: t.exposeString('kind', { description: 'ssda903 or csww.' }),
     councilCode: t.exposeString('councilCode'),
-    practiceId: t.exposeString('practiceId', { nullable: true, description: 'Set when a practice submitted for the children it holds.' }),
+    practiceId: t.exposeString('practiceId', {
+      nullable: true,
+      description: 'Set when a practice submitted for the children it holds.',
+    }),
     collectionYear: t.exposeInt('collectionYear'),
     status: t.exposeString('status', { description: 'accepted, rejected or superseded.' }),
     submittedBy: t.exposeString('submittedBy', { description: 'User id.' }),
@@ -234,15 +257,20 @@ const Submission = builder.objectRef<SubmissionRow>('Submission').implement({
         const kind = s.practiceId === null ? 'council' : 'practice';
         return entries.map(([table, rows]) => {
           const shown = controlCount(rows, kind);
-          return shown === SUPPRESSED ? { table, rows: null, symbol: SUPPRESSED } : { table, rows: shown, symbol: null };
+          return shown === SUPPRESSED
+            ? { table, rows: null, symbol: SUPPRESSED }
+            : { table, rows: shown, symbol: null };
         });
       },
     }),
     errorCount: t.exposeInt('errorCount', {
-      description: 'Entries in `errors`: the errors listed and a summary issue (`more`) for each rule cut short by the caps.',
+      description:
+        'Entries in `errors`: the errors listed and a summary issue (`more`) for each rule cut short by the caps.',
     }),
     warningCount: t.exposeInt('warningCount', { description: 'Entries in `warnings`, as errorCount.' }),
-    errorTotal: t.exposeInt('errorTotal', { description: 'Errors found in all, listed or not (each summary issue counts its `more`).' }),
+    errorTotal: t.exposeInt('errorTotal', {
+      description: 'Errors found in all, listed or not (each summary issue counts its `more`).',
+    }),
     warningTotal: t.exposeInt('warningTotal', { description: 'Warnings found in all, listed or not.' }),
     errors: t.field({
       type: [ReturnIssue],

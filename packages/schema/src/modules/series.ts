@@ -1,9 +1,4 @@
-import {
-  canSeeSubject,
-  isConsistentViewer,
-  type Unit,
-  type Viewer,
-} from '@continuity/access';
+import { canSeeSubject, isConsistentViewer, type Unit, type Viewer } from '@continuity/access';
 import {
   ENGLAND_CODE,
   series,
@@ -38,7 +33,7 @@ const SubjectKind = builder.enumType('SubjectKind', {
     PRACTICE: {
       value: 'practice',
       description:
-        "id: practice id (a peer, to a practice: its anonymous id). Pooled over every council the practice serves: a council sharing the practice sees it disclosure-controlled.",
+        'id: practice id (a peer, to a practice: its anonymous id). Pooled over every council the practice serves: a council sharing the practice sees it disclosure-controlled.',
     },
     PRACTICE_PART: {
       value: 'practice_part',
@@ -99,9 +94,13 @@ const SeriesPoint = builder.objectRef<SeriesPointShape & Covered>('SeriesPoint')
     source: t.expose('source', { type: ValueSource }),
     rank: t.exposeInt('rank', {
       nullable: true,
-      description: 'Councils: 1 = best among the councils whose figure the viewer sees that period (suppressed ones are not ranked); ties share.',
+      description:
+        'Councils: 1 = best among the councils whose figure the viewer sees that period (suppressed ones are not ranked); ties share.',
     }),
-    rankOutOf: t.exposeInt('rankOutOf', { nullable: true, description: 'Councils ranked that period: those whose figure the viewer sees.' }),
+    rankOutOf: t.exposeInt('rankOutOf', {
+      nullable: true,
+      description: 'Councils ranked that period: those whose figure the viewer sees.',
+    }),
     quartile: t.exposeInt('quartile', {
       nullable: true,
       description:
@@ -110,7 +109,7 @@ const SeriesPoint = builder.objectRef<SeriesPointShape & Covered>('SeriesPoint')
     coverage: t.field({
       type: CoverageRef,
       nullable: true,
-      description: 'Computed England and region figures: how many councils\' returns they pool. Null otherwise.',
+      description: "Computed England and region figures: how many councils' returns they pool. Null otherwise.",
       resolve: (p) => p.coverage ?? null,
     }),
   }),
@@ -118,7 +117,8 @@ const SeriesPoint = builder.objectRef<SeriesPointShape & Covered>('SeriesPoint')
 
 const ComparatorPoint = builder.objectRef<ComparatorPointShape & Covered>('ComparatorPoint').implement({
   ...signedInType,
-  description: 'A comparator figure: published ones as DfE published them, computed ones disclosure-controlled for the viewer like a point.',
+  description:
+    'A comparator figure: published ones as DfE published them, computed ones disclosure-controlled for the viewer like a point.',
   fields: (t) => ({
     period: t.exposeInt('period'),
     value: t.exposeFloat('value', { nullable: true }),
@@ -134,7 +134,7 @@ const ComparatorPoint = builder.objectRef<ComparatorPointShape & Covered>('Compa
     coverage: t.field({
       type: CoverageRef,
       nullable: true,
-      description: 'Computed England and region figures: how many councils\' returns they pool. Null otherwise.',
+      description: "Computed England and region figures: how many councils' returns they pool. Null otherwise.",
       resolve: (p) => p.coverage ?? null,
     }),
   }),
@@ -147,7 +147,8 @@ const SeriesLine = builder.objectRef<DisclosedLine>('SeriesLine').implement({
     points: t.field({ type: [SeriesPoint], resolve: (line) => line.points }),
     region: t.field({
       type: [ComparatorPoint],
-      description: "The council's region (a practice: its first council's region; none for a peer shown under its pseudonym).",
+      description:
+        "The council's region (a practice: its first council's region; none for a peer shown under its pseudonym).",
       resolve: (line) => line.region,
     }),
     neighbourAverage: t.field({
@@ -184,7 +185,11 @@ interface ResolvedSubjects {
  * id is refused: it would confirm which pseudonym is whose). A subject the viewer may not see is
  * reported exactly as one that does not exist.
  */
-async function resolveSubjects(ctx: Context, viewer: Viewer, requested: readonly SubjectRef[]): Promise<ResolvedSubjects> {
+async function resolveSubjects(
+  ctx: Context,
+  viewer: Viewer,
+  requested: readonly SubjectRef[],
+): Promise<ResolvedSubjects> {
   const anonymous = new Map<string, string>();
   const ownership = await ownershipFor(ctx);
   const subjects = await Promise.all(
@@ -217,8 +222,12 @@ async function withCoverage(ctx: Context, indicatorId: string, series: Disclosed
   if (periods.size === 0) return series;
   guard(ctx);
   const coverage = await computedCoverage(ctx.database, indicatorId, [...periods]);
-  const covered = <P extends { period: number; source: string | null }>(kind: string, id: string | null) => (p: P): P & Covered =>
-    p.source === 'computed' && id !== null ? { ...p, coverage: coverage.get(coverageKey(kind, id, p.period)) ?? null } : p;
+  const covered =
+    <P extends { period: number; source: string | null }>(kind: string, id: string | null) =>
+    (p: P): P & Covered =>
+      p.source === 'computed' && id !== null
+        ? { ...p, coverage: coverage.get(coverageKey(kind, id, p.period)) ?? null }
+        : p;
   return {
     ...series,
     england: series.england.map(covered('england', ENGLAND_CODE)),

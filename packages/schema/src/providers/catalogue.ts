@@ -14,12 +14,18 @@ const position = new Map(catalogue.map((d, i) => [d.id, i]));
 const byCatalogueOrder = (a: IndicatorRow, b: IndicatorRow) =>
   (position.get(a.id) ?? Infinity) - (position.get(b.id) ?? Infinity) || a.id.localeCompare(b.id);
 
-export async function listIndicators(database: Database, filter: { area?: OutcomeArea | null } = {}): Promise<IndicatorRow[]> {
+export async function listIndicators(
+  database: Database,
+  filter: { area?: OutcomeArea | null } = {},
+): Promise<IndicatorRow[]> {
   const query = database.db.select().from(indicators);
   const rows = await (filter.area == null ? query : query.where(eq(indicators.area, filter.area)));
   return rows.sort(byCatalogueOrder);
 }
 
 export function indicatorsByIds(database: Database, ids: readonly string[]): Promise<IndicatorRow[]> {
-  return database.db.select().from(indicators).where(inArray(indicators.id, [...ids]));
+  return database.db
+    .select()
+    .from(indicators)
+    .where(inArray(indicators.id, [...ids]));
 }

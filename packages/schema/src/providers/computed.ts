@@ -58,18 +58,19 @@ export async function computedTables(
     LEFT JOIN councils c ON v.subject_kind = 'council' AND c.code = v.subject_id
     WHERE v.indicator_id = ANY(${sqlArrayText(indicatorIds)}) AND v.source = 'computed' AND v.period = ANY(${sqlArrayInt(periods)})
     ORDER BY v.indicator_id, v.period, v.subject_kind, v.subject_id`);
-  for (const r of rows) out.get(r.indicator_id)?.push({
-    kind: r.kind,
-    id: r.id,
-    period: Number(r.period),
-    numerator: r.numerator,
-    denominator: r.denominator,
-    value: r.value,
-    symbol: r.symbol,
-    numeratorSymbol: r.numerator_symbol,
-    denominatorSymbol: r.denominator_symbol,
-    hasPublished: r.has_published,
-    regionCode: r.region_code,
-  });
+  for (const r of rows)
+    out.get(r.indicator_id)?.push({
+      kind: r.kind,
+      id: r.id,
+      period: Number(r.period),
+      numerator: r.numerator,
+      denominator: r.denominator,
+      value: r.value,
+      symbol: r.symbol,
+      numeratorSymbol: r.numerator_symbol,
+      denominatorSymbol: r.denominator_symbol,
+      hasPublished: r.has_published,
+      regionCode: r.region_code,
+    });
   return out;
 }

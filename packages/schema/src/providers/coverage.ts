@@ -62,5 +62,7 @@ export async function computedCoverage(
             AND (c.last_period IS NULL OR c.last_period >= e.year))
       )::int AS of
     FROM era e`);
-  return new Map(rows.map((r) => [coverageKey(r.kind, r.id, Number(r.period)), { councils: Number(r.councils), of: Number(r.of) }]));
+  return new Map(
+    rows.map((r) => [coverageKey(r.kind, r.id, Number(r.period)), { councils: Number(r.councils), of: Number(r.of) }]),
+  );
 }

@@ -25,7 +25,10 @@ export function listOrganisations(database: Database): Promise<OrganisationRow[]
 
 export function organisationsByIds(database: Database, ids: readonly string[]): Promise<OrganisationRow[]> {
   if (ids.length === 0) return Promise.resolve([]);
-  return database.db.select().from(organisations).where(inArray(organisations.id, [...ids]));
+  return database.db
+    .select()
+    .from(organisations)
+    .where(inArray(organisations.id, [...ids]));
 }
 
 export function listUsers(database: Database): Promise<UserRow[]> {
@@ -58,7 +61,11 @@ export function listAudit(database: Database, filter: AuditFilter): Promise<Audi
 }
 
 /** Does the subject an organisation stands for exist (a council code, a practice id)? */
-export async function subjectExists(db: Pick<Db, 'select'>, kind: 'council' | 'practice', id: string): Promise<boolean> {
+export async function subjectExists(
+  db: Pick<Db, 'select'>,
+  kind: 'council' | 'practice',
+  id: string,
+): Promise<boolean> {
   const rows =
     kind === 'council'
       ? await db.select({ id: councils.code }).from(councils).where(eq(councils.code, id))
@@ -73,7 +80,10 @@ export async function subjectExists(db: Pick<Db, 'select'>, kind: 'council' | 'p
  */
 export async function upsertDirectory(
   db: Db,
-  entries: { organisations: readonly OrganisationRow[]; users: readonly (Omit<UserRow, 'createdAt' | 'disabled'> & { disabled?: boolean })[] },
+  entries: {
+    organisations: readonly OrganisationRow[];
+    users: readonly (Omit<UserRow, 'createdAt' | 'disabled'> & { disabled?: boolean })[];
+  },
 ): Promise<void> {
   await db.transaction(async (tx) => {
     if (entries.organisations.length > 0) {

@@ -7,7 +7,12 @@ export interface ReconciliationPair {
   period: number;
   computed: { numerator: number | null; denominator: number | null; value: number | null; symbol: string | null };
   /** Null when DfE has no row for the council and year. */
-  published: { numerator: number | null; denominator: number | null; value: number | null; symbol: string | null } | null;
+  published: {
+    numerator: number | null;
+    denominator: number | null;
+    value: number | null;
+    symbol: string | null;
+  } | null;
 }
 
 /**
@@ -41,6 +46,8 @@ export async function reconciliationPairs(database: Database, councilCode: strin
     indicatorId: r.indicator_id,
     period: Number(r.period),
     computed: { numerator: r.numerator, denominator: r.denominator, value: r.value, symbol: r.symbol },
-    published: r.has_published ? { numerator: r.p_numerator, denominator: r.p_denominator, value: r.p_value, symbol: r.p_symbol } : null,
+    published: r.has_published
+      ? { numerator: r.p_numerator, denominator: r.p_denominator, value: r.p_value, symbol: r.p_symbol }
+      : null,
   }));
 }

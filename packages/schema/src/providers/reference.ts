@@ -64,7 +64,10 @@ function firstWaves(database: Database) {
 /** Each council's latest statistical-neighbour model. */
 function latestModels(database: Database) {
   return database.db
-    .select({ councilCode: statisticalNeighbours.councilCode, model: sql<string>`max(${statisticalNeighbours.model})`.as('latest_model') })
+    .select({
+      councilCode: statisticalNeighbours.councilCode,
+      model: sql<string>`max(${statisticalNeighbours.model})`.as('latest_model'),
+    })
     .from(statisticalNeighbours)
     .groupBy(statisticalNeighbours.councilCode)
     .as('latest_models');
@@ -106,7 +109,10 @@ export function listRegions(database: Database): Promise<RegionRow[]> {
 }
 
 export function regionsByCodes(database: Database, codes: readonly string[]): Promise<RegionRow[]> {
-  return database.db.select().from(regions).where(inArray(regions.code, [...codes]));
+  return database.db
+    .select()
+    .from(regions)
+    .where(inArray(regions.code, [...codes]));
 }
 
 export function listCouncils(

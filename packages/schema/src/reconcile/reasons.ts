@@ -59,7 +59,9 @@ export function reconcileReasons(input: ReconcileInput): string[] {
   const rounded = Math.round(computed.value * scale) / scale;
   if (computed.value === published.value) reasons.push('Same figure.');
   else if (Math.abs(rounded - published.value) < 1e-9) {
-    reasons.push(`Equal once rounded as DfE prints it (${input.decimals} decimal place${input.decimals === 1 ? '' : 's'}).`);
+    reasons.push(
+      `Equal once rounded as DfE prints it (${input.decimals} decimal place${input.decimals === 1 ? '' : 's'}).`,
+    );
   }
   const cohortKnown = computed.denominator !== null && published.denominator !== null;
   if (cohortKnown && Math.abs(computed.denominator! - published.denominator!) > 1e-9) {
@@ -69,11 +71,19 @@ export function reconcileReasons(input: ReconcileInput): string[] {
           ? "DfE's census counts FTEs at 30 September as the council reported them then; a late or amended return changes them."
           : "DfE's figure is its snapshot of the return at its cut-off: a late return, or records amended or added since, change the cohort."),
     );
-  } else if (cohortKnown && computed.numerator !== null && published.numerator !== null && Math.abs(computed.numerator - published.numerator) > 1e-9) {
+  } else if (
+    cohortKnown &&
+    computed.numerator !== null &&
+    published.numerator !== null &&
+    Math.abs(computed.numerator - published.numerator) > 1e-9
+  ) {
     reasons.push(
       `Same ${input.workforce ? 'base' : 'cohort'}, ${n(computed.numerator)} counted against DfE's ${n(published.numerator)}: records amended after DfE's cut-off, or a definition applied differently (e.g. temporary placements, short-break children).`,
     );
   }
-  if (reasons.length === 0) reasons.push(`The figures differ; DfE prints no ${published.denominator === null ? 'denominator' : 'numerator'} to compare.`);
+  if (reasons.length === 0)
+    reasons.push(
+      `The figures differ; DfE prints no ${published.denominator === null ? 'denominator' : 'numerator'} to compare.`,
+    );
   return reasons;
 }

@@ -7,7 +7,13 @@ export interface LoadResult extends Timing {
   errors: number;
 }
 
-export async function load(url: string, bodies: readonly string[], headers: Record<string, string>, connections: number, seconds: number): Promise<LoadResult> {
+export async function load(
+  url: string,
+  bodies: readonly string[],
+  headers: Record<string, string>,
+  connections: number,
+  seconds: number,
+): Promise<LoadResult> {
   const times: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
@@ -15,11 +21,17 @@ export async function load(url: string, bodies: readonly string[], headers: Reco
         url,
         connections,
         duration: seconds,
-        requests: bodies.map((body) => ({ method: 'POST' as const, headers: { 'content-type': 'application/json', ...headers }, body })),
+        requests: bodies.map((body) => ({
+          method: 'POST' as const,
+          headers: { 'content-type': 'application/json', ...headers },
+          body,
+        })),
       },
       (error, done) => (error ? reject(error) : resolve(done)),
     );
-    instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => times.push(responseTime));
+    instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) =>
+      times.push(responseTime),
+    );
   });
   return { ...summarise(times, result.duration), non2xx: result.non2xx, errors: result.errors };
 }

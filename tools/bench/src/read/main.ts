@@ -32,8 +32,18 @@ const rounds = Number(values.rounds);
 const log = (line: string) => console.error(`[bench:read] ${line}`);
 
 const POLICY = { id: 'demo-policy', name: 'Policy', role: 'policy', organisation: { kind: 'department', id: 'dfe' } };
-const COUNCIL = { id: 'demo-council-kent', name: 'Kent', role: 'council', organisation: { kind: 'council', id: '886' } };
-const PRACTICE = { id: 'demo-practice-kent', name: 'Practice', role: 'practice', organisation: { kind: 'practice', id: 'swp-kent' } };
+const COUNCIL = {
+  id: 'demo-council-kent',
+  name: 'Kent',
+  role: 'council',
+  organisation: { kind: 'council', id: '886' },
+};
+const PRACTICE = {
+  id: 'demo-practice-kent',
+  name: 'Practice',
+  role: 'practice',
+  organisation: { kind: 'practice', id: 'swp-kent' },
+};
 const PAGES: PageSpec[] = [
   { name: 'compare', user: POLICY, path: '/' },
   { name: 'all areas', user: POLICY, path: '/?show=areas' },
@@ -52,11 +62,18 @@ interface Row {
 async function main() {
   const server = process.env.DATABASE_URL;
   if (!server) throw new Error('Set DATABASE_URL to a PostgreSQL server (the bench makes its own database there).');
-  const databaseUrl = values.reuse ? databaseIn(server, 'continuity_bench_read') : await freshDatabase(server, 'continuity_bench_read');
+  const databaseUrl = values.reuse
+    ? databaseIn(server, 'continuity_bench_read')
+    : await freshDatabase(server, 'continuity_bench_read');
   if (!values['no-build']) build(repoRoot);
   log('starting the production build on a fresh database (DfE data, then the demo returns)');
   const product = await startProduct(repoRoot, databaseUrl, Number(values.port), log);
-  const peer = await startPostGraphile(join(repoRoot, 'tools/bench/.peers'), databaseUrl, Number(values['peer-port']), log).catch(async (error) => {
+  const peer = await startPostGraphile(
+    join(repoRoot, 'tools/bench/.peers'),
+    databaseUrl,
+    Number(values['peer-port']),
+    log,
+  ).catch(async (error) => {
     await product.stop();
     throw error;
   });
@@ -71,16 +88,26 @@ async function main() {
       for (const spec of PAGES) {
         const result = await visit(browser, product.origin, spec, tokens.get(spec.user.id)!);
         pages.push(result);
-        log(`${spec.name}: ${result.requests.length} GraphQL requests, first chart ${Math.round(result.firstChartMs)} ms, settled ${Math.round(result.settledMs)} ms`);
+        log(
+          `${spec.name}: ${result.requests.length} GraphQL requests, first chart ${Math.round(result.firstChartMs)} ms, settled ${Math.round(result.settledMs)} ms`,
+        );
       }
     } finally {
       await browser.close();
     }
 
     const compare = pages[0]!;
-    const series = compare.requests.find((r) => r.operationName === 'FigureSeries' && (JSON.parse(r.body).variables?.subjects?.length ?? 0) > 1);
-    if (!series) throw new Error(`the compare page sent no FigureSeries for several councils: ${compare.requests.map((r) => r.operationName).join(', ')}`);
-    const variables = JSON.parse(series.body).variables as { indicatorId: string; subjects: { kind: string; id: string }[] };
+    const series = compare.requests.find(
+      (r) => r.operationName === 'FigureSeries' && (JSON.parse(r.body).variables?.subjects?.length ?? 0) > 1,
+    );
+    if (!series)
+      throw new Error(
+        `the compare page sent no FigureSeries for several councils: ${compare.requests.map((r) => r.operationName).join(', ')}`,
+      );
+    const variables = JSON.parse(series.body).variables as {
+      indicatorId: string;
+      subjects: { kind: string; id: string }[];
+    };
     const councils = variables.subjects.filter((s) => s.kind === 'COUNCIL').map((s) => s.id);
     log(`comparison query: ${variables.indicatorId}, ${councils.length} councils`);
 
@@ -88,8 +115,18 @@ async function main() {
     const policyHeaders = { authorization: `Bearer ${tokens.get(POLICY.id)}` };
     const peerBody = peerQuery(variables.indicatorId, councils);
     const targets = [
-      { target: 'continuity: comparison query (FigureSeries)', url: gql, bodies: [series.body], headers: policyHeaders },
-      { target: `PostGraphile ${peer.version}: bare rows (allIndicatorValues)`, url: peer.url, bodies: [peerBody], headers: {} },
+      {
+        target: 'continuity: comparison query (FigureSeries)',
+        url: gql,
+        bodies: [series.body],
+        headers: policyHeaders,
+      },
+      {
+        target: `PostGraphile ${peer.version}: bare rows (allIndicatorValues)`,
+        url: peer.url,
+        bodies: [peerBody],
+        headers: {},
+      },
     ];
     const pageTargets = pages.map((p) => ({
       target: `continuity: ${p.name} page (${p.requests.length} requests in turn)`,
@@ -101,14 +138,27 @@ async function main() {
     for (const t of [...targets, ...pageTargets]) bytes.set(t.target, await check(t.url, t.bodies, t.headers));
 
     for (const connections of [1, 10]) {
-      for (const t of [...targets, ...pageTargets]) await load(t.url, t.bodies, t.headers, connections, Math.min(3, seconds)); // warm-up
+      for (const t of [...targets, ...pageTargets])
+        await load(t.url, t.bodies, t.headers, connections, Math.min(3, seconds)); // warm-up
       for (let round = 1; round <= rounds; round++) {
         for (const t of targets) {
-          rows.push({ target: t.target, connections, round, result: await load(t.url, t.bodies, t.headers, connections, seconds), bytesPerAnswer: bytes.get(t.target)! });
+          rows.push({
+            target: t.target,
+            connections,
+            round,
+            result: await load(t.url, t.bodies, t.headers, connections, seconds),
+            bytesPerAnswer: bytes.get(t.target)!,
+          });
         }
       }
       for (const t of pageTargets) {
-        rows.push({ target: t.target, connections, round: 1, result: await load(t.url, t.bodies, t.headers, connections, seconds), bytesPerAnswer: bytes.get(t.target)! });
+        rows.push({
+          target: t.target,
+          connections,
+          round: 1,
+          result: await load(t.url, t.bodies, t.headers, connections, seconds),
+          bytesPerAnswer: bytes.get(t.target)!,
+        });
       }
     }
     const raw = await timeRawSql(databaseUrl, variables.indicatorId, councils, 300);
@@ -119,7 +169,14 @@ async function main() {
       seconds,
       rounds,
       comparison: { indicatorId: variables.indicatorId, councils },
-      pages: pages.map((p) => ({ name: p.name, user: p.user, requests: p.requests.length, operations: p.requests.map((r) => r.operationName), firstChartMs: p.firstChartMs, settledMs: p.settledMs })),
+      pages: pages.map((p) => ({
+        name: p.name,
+        user: p.user,
+        requests: p.requests.length,
+        operations: p.requests.map((r) => r.operationName),
+        firstChartMs: p.firstChartMs,
+        settledMs: p.settledMs,
+      })),
       load: rows,
       rawSql: { sql: PEER_ROWS_SQL, ...raw },
     };
@@ -129,7 +186,10 @@ async function main() {
     writeFileSync(file, JSON.stringify(report, null, 2));
     console.log(table(report.load, raw));
     console.log('\npages, cold (new browser context):');
-    for (const p of report.pages) console.log(`  ${p.name.padEnd(18)} ${String(p.requests).padStart(3)} requests   first chart ${Math.round(p.firstChartMs)} ms   settled ${Math.round(p.settledMs)} ms`);
+    for (const p of report.pages)
+      console.log(
+        `  ${p.name.padEnd(18)} ${String(p.requests).padStart(3)} requests   first chart ${Math.round(p.firstChartMs)} ms   settled ${Math.round(p.settledMs)} ms`,
+      );
     console.log(`\nwritten to ${file}`);
   } finally {
     await peer.stop();
@@ -139,11 +199,18 @@ async function main() {
 
 function table(rows: Row[], raw: { p50: number; p95: number; p99: number; rows: number }): string {
   const f = (n: number) => (Number.isFinite(n) ? n.toFixed(n < 10 ? 2 : 1) : '-');
-  const lines = ['| target | connections | round | req/s | p50 ms | p95 ms | p99 ms | non-2xx | bytes/answer |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|'];
+  const lines = [
+    '| target | connections | round | req/s | p50 ms | p95 ms | p99 ms | non-2xx | bytes/answer |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
   for (const r of rows) {
-    lines.push(`| ${r.target} | ${r.connections} | ${r.round} | ${f(r.result.perSecond)} | ${f(r.result.p50)} | ${f(r.result.p95)} | ${f(r.result.p99)} | ${r.result.non2xx} | ${Math.round(r.bytesPerAnswer)} |`);
+    lines.push(
+      `| ${r.target} | ${r.connections} | ${r.round} | ${f(r.result.perSecond)} | ${f(r.result.p50)} | ${f(r.result.p95)} | ${f(r.result.p99)} | ${r.result.non2xx} | ${Math.round(r.bytesPerAnswer)} |`,
+    );
   }
-  lines.push(`| raw SQL of the bare rows (prepared, one connection, ${raw.rows} rows) | 1 | - | - | ${f(raw.p50)} | ${f(raw.p95)} | ${f(raw.p99)} | - | - |`);
+  lines.push(
+    `| raw SQL of the bare rows (prepared, one connection, ${raw.rows} rows) | 1 | - | - | ${f(raw.p50)} | ${f(raw.p95)} | ${f(raw.p99)} | - | - |`,
+  );
   return lines.join('\n');
 }
 

@@ -27,13 +27,20 @@ export interface PageResult {
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export function launch(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
 }
 
 export async function visit(browser: Browser, origin: string, spec: PageSpec, token: string): Promise<PageResult> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const session = { token, user: { ...spec.user, title: spec.user.name, description: '' }, expiresAt: null };
-  await context.addInitScript((value: string) => window.sessionStorage.setItem('continuity.session', value), JSON.stringify(session));
+  await context.addInitScript(
+    (value: string) => window.sessionStorage.setItem('continuity.session', value),
+    JSON.stringify(session),
+  );
   const page = await context.newPage();
   const requests: CapturedRequest[] = [];
   page.on('request', (r) => {

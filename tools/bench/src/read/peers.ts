@@ -20,16 +20,32 @@ function install(dir: string, log: (line: string) => void): void {
   if (existsSync(join(dir, 'node_modules/postgraphile')) && existsSync(join(dir, 'node_modules/node/bin/node'))) return;
   log(`installing postgraphile@${VERSIONS.postgraphile} and node@${VERSIONS.node} into ${dir}`);
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'continuity-bench-peers', private: true, type: 'module' }));
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({ name: 'continuity-bench-peers', private: true, type: 'module' }),
+  );
   const run = spawnSync(
     'npm',
-    ['install', '--no-audit', '--no-fund', '--loglevel=error', `postgraphile@${VERSIONS.postgraphile}`, `postgraphile-plugin-connection-filter@${VERSIONS.filter}`, `node@${VERSIONS.node}`],
+    [
+      'install',
+      '--no-audit',
+      '--no-fund',
+      '--loglevel=error',
+      `postgraphile@${VERSIONS.postgraphile}`,
+      `postgraphile-plugin-connection-filter@${VERSIONS.filter}`,
+      `node@${VERSIONS.node}`,
+    ],
     { cwd: dir, stdio: 'inherit' },
   );
   if (run.status !== 0) throw new Error('npm install of the peers failed');
 }
 
-export async function startPostGraphile(dir: string, databaseUrl: string, port: number, log: (line: string) => void): Promise<Peer> {
+export async function startPostGraphile(
+  dir: string,
+  databaseUrl: string,
+  port: number,
+  log: (line: string) => void,
+): Promise<Peer> {
   install(dir, log);
   // Filtering on any column (the fact table's index leads with indicator_id only), as the issue's measurement did.
   writeFileSync(
@@ -56,7 +72,13 @@ serv.addTo(server).then(() => server.listen(Number(process.env.PEER_PORT), '127.
   const node = join(dir, 'node_modules/node/bin/node');
   const child: ChildProcess = spawn(node, ['server.mjs'], {
     cwd: dir,
-    env: { PATH: process.env.PATH, GRAPHILE_ENV: 'production', NODE_ENV: 'production', PEER_DATABASE_URL: databaseUrl, PEER_PORT: String(port) },
+    env: {
+      PATH: process.env.PATH,
+      GRAPHILE_ENV: 'production',
+      NODE_ENV: 'production',
+      PEER_DATABASE_URL: databaseUrl,
+      PEER_PORT: String(port),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -65,7 +87,11 @@ serv.addTo(server).then(() => server.listen(Number(process.env.PEER_PORT), '127.
   const url = `http://127.0.0.1:${port}/graphql`;
   for (let i = 0; i < 240; i++) {
     if (child.exitCode !== null) throw new Error(`PostGraphile exited:\n${output}`);
-    const ok = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' }).then(
+    const ok = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query":"{ __typename }"}',
+    }).then(
       (r) => r.ok,
       () => false,
     );

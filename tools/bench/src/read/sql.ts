@@ -7,11 +7,17 @@ export const PEER_ROWS_SQL = `SELECT subject_id, period, source, value, numerato
   WHERE indicator_id = $1 AND subject_kind = 'council' AND subject_id = ANY($2::text[])
   ORDER BY subject_id, period`;
 
-export async function timeRawSql(databaseUrl: string, indicatorId: string, councils: readonly string[], runs: number): Promise<Timing & { rows: number }> {
+export async function timeRawSql(
+  databaseUrl: string,
+  indicatorId: string,
+  councils: readonly string[],
+  runs: number,
+): Promise<Timing & { rows: number }> {
   const sql = postgres(databaseUrl, { max: 1, prepare: true, onnotice: () => {} });
   try {
     let rows = 0;
-    for (let i = 0; i < 5; i++) rows = (await sql.unsafe(PEER_ROWS_SQL, [indicatorId, councils as string[]], { prepare: true })).length;
+    for (let i = 0; i < 5; i++)
+      rows = (await sql.unsafe(PEER_ROWS_SQL, [indicatorId, councils as string[]], { prepare: true })).length;
     const times: number[] = [];
     for (let i = 0; i < runs; i++) {
       const t = performance.now();

@@ -38,7 +38,12 @@ export function build(repoRoot: string): void {
   if (run.status !== 0) throw new Error('npm run build failed');
 }
 
-export async function startProduct(repoRoot: string, databaseUrl: string, port: number, log: (line: string) => void): Promise<Stack> {
+export async function startProduct(
+  repoRoot: string,
+  databaseUrl: string,
+  port: number,
+  log: (line: string) => void,
+): Promise<Stack> {
   const dataDir = mkdtempSync(join(tmpdir(), 'continuity-bench-'));
   const child: ChildProcess = spawn(process.execPath, [join(repoRoot, 'apps/gateway/dist/main.js')], {
     cwd: repoRoot,
@@ -91,7 +96,11 @@ export async function startProduct(repoRoot: string, databaseUrl: string, port: 
 }
 
 export async function tokenFor(origin: string, userId: string): Promise<string> {
-  const r = await fetch(`${origin}/auth/demo-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId }) });
+  const r = await fetch(`${origin}/auth/demo-token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userId }),
+  });
   if (!r.ok) throw new Error(`demo sign-in as ${userId}: ${r.status}`);
   return ((await r.json()) as { token: string }).token;
 }

@@ -30,8 +30,16 @@ export default function AuditPage() {
     <>
       <AdminNav />
       <h1 className="govuk-heading-xl">Audit log</h1>
-      <p className="govuk-body">Who read figures derived from children's records, sent a return or changed the directory, and when. Newest first; times in UTC.</p>
-      <Filters key={serialiseAuditFilter(view)} filter={view} users={directory.status === 'success' ? directory.data.users : []} onApply={show} />
+      <p className="govuk-body">
+        Who read figures derived from children's records, sent a return or changed the directory, and when. Newest
+        first; times in UTC.
+      </p>
+      <Filters
+        key={serialiseAuditFilter(view)}
+        filter={view}
+        users={directory.status === 'success' ? directory.data.users : []}
+        onApply={show}
+      />
       {log.status === 'loading' ? <Loading>Loading the audit log…</Loading> : null}
       {log.status === 'error' ? <LoadError what="the audit log" error={log.error} onRetry={log.retry} /> : null}
       {log.status === 'success' ? (
@@ -41,7 +49,9 @@ export default function AuditPage() {
           <div className="app-table-scroll" role="region" aria-labelledby="audit-caption" tabIndex={0}>
             <table className="govuk-table" data-testid="audit">
               <caption className="govuk-table__caption govuk-table__caption--m" id="audit-caption">
-                {log.data.auditLog.length === LIMIT ? `The newest ${LIMIT} entries` : `${log.data.auditLog.length} ${log.data.auditLog.length === 1 ? 'entry' : 'entries'}`}
+                {log.data.auditLog.length === LIMIT
+                  ? `The newest ${LIMIT} entries`
+                  : `${log.data.auditLog.length} ${log.data.auditLog.length === 1 ? 'entry' : 'entries'}`}
                 , newest first
               </caption>
               <TableHead columns={['When', 'Who', 'What', 'Of', 'Details']} />
@@ -54,7 +64,9 @@ export default function AuditPage() {
                       <br />
                       <span className="govuk-body-s">
                         {roleLabelOf(entry.role)}
-                        {entry.organisationId ? `, ${names.organisations.get(entry.organisationId) ?? entry.organisationId}` : ''}
+                        {entry.organisationId
+                          ? `, ${names.organisations.get(entry.organisationId) ?? entry.organisationId}`
+                          : ''}
                       </span>
                     </td>
                     <td className="govuk-table__cell" data-action={entry.action}>
@@ -63,7 +75,9 @@ export default function AuditPage() {
                     <td className="govuk-table__cell" data-target={entry.target ?? ''}>
                       {targetLabel(entry.target, names)}
                     </td>
-                    <td className="govuk-table__cell govuk-body-s">{entry.detail && entry.detail !== '{}' ? entry.detail : ''}</td>
+                    <td className="govuk-table__cell govuk-body-s">
+                      {entry.detail && entry.detail !== '{}' ? entry.detail : ''}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -75,7 +89,15 @@ export default function AuditPage() {
   );
 }
 
-function Filters({ filter, users, onApply }: { filter: AuditFilter; users: readonly { id: string; name: string }[]; onApply: (next: AuditFilter) => void }) {
+function Filters({
+  filter,
+  users,
+  onApply,
+}: {
+  filter: AuditFilter;
+  users: readonly { id: string; name: string }[];
+  onApply: (next: AuditFilter) => void;
+}) {
   const [draft, setDraft] = useState(filter);
   const set = (change: Partial<AuditFilter>) => setDraft((d) => ({ ...d, ...change }));
   const date = (id: 'from' | 'to', label: string) => (
@@ -83,7 +105,13 @@ function Filters({ filter, users, onApply }: { filter: AuditFilter; users: reado
       <label className="govuk-label" htmlFor={`audit-${id}`}>
         {label}
       </label>
-      <input className="govuk-input govuk-input--width-10" type="date" id={`audit-${id}`} value={draft[id]} onChange={(e) => set({ [id]: e.target.value })} />
+      <input
+        className="govuk-input govuk-input--width-10"
+        type="date"
+        id={`audit-${id}`}
+        value={draft[id]}
+        onChange={(e) => set({ [id]: e.target.value })}
+      />
     </div>
   );
   return (
@@ -96,7 +124,13 @@ function Filters({ filter, users, onApply }: { filter: AuditFilter; users: reado
       }}
     >
       <div className="app-inline-fields">
-        <SelectField id="audit-user" label="Who" value={draft.userId} options={[{ value: '', text: 'Anyone' }, ...users.map((u) => ({ value: u.id, text: u.name }))]} onChange={(v) => set({ userId: v })} />
+        <SelectField
+          id="audit-user"
+          label="Who"
+          value={draft.userId}
+          options={[{ value: '', text: 'Anyone' }, ...users.map((u) => ({ value: u.id, text: u.name }))]}
+          onChange={(v) => set({ userId: v })}
+        />
         <SelectField
           id="audit-action"
           label="What"

@@ -28,10 +28,15 @@ export default function OrganisationsPage() {
     <>
       <AdminNav />
       <h1 className="govuk-heading-xl">Organisations</h1>
-      <p className="govuk-body">Every user belongs to one: the Department, a council or a social work practice. A council or practice must already be known to the service.</p>
+      <p className="govuk-body">
+        Every user belongs to one: the Department, a council or a social work practice. A council or practice must
+        already be known to the service.
+      </p>
       <Done message={done} />
       {directory.status === 'loading' ? <Loading>Loading organisations…</Loading> : null}
-      {directory.status === 'error' ? <LoadError what="the organisations" error={directory.error} onRetry={directory.retry} /> : null}
+      {directory.status === 'error' ? (
+        <LoadError what="the organisations" error={directory.error} onRetry={directory.retry} />
+      ) : null}
       {directory.status === 'success' ? (
         <>
           <div className="app-table-scroll" role="region" aria-labelledby="organisations-caption" tabIndex={0}>
@@ -48,7 +53,9 @@ export default function OrganisationsPage() {
                     </th>
                     <td className="govuk-table__cell">{KIND_LABELS[o.kind]}</td>
                     <td className="govuk-table__cell">{o.subjectId ?? o.id}</td>
-                    <td className="govuk-table__cell">{directory.data.users.filter((u) => u.organisation.id === o.id).length}</td>
+                    <td className="govuk-table__cell">
+                      {directory.data.users.filter((u) => u.organisation.id === o.id).length}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -89,7 +96,13 @@ function AddOrganisation({ onChanged }: { onChanged: (message: string) => void }
   };
   const shown =
     create.state.status === 'error'
-      ? [refusal(create.state.error, { subjectId: 'organisation-code', name: 'organisation-name', kind: 'organisation-kind' }, 'organisation-code')]
+      ? [
+          refusal(
+            create.state.error,
+            { subjectId: 'organisation-code', name: 'organisation-name', kind: 'organisation-kind' },
+            'organisation-code',
+          ),
+        ]
       : problems;
 
   return (
@@ -109,8 +122,22 @@ function AddOrganisation({ onChanged }: { onChanged: (message: string) => void }
             create.reset();
           }}
         />
-        <TextField id="organisation-code" label="Code" hint={SUBJECT_HINTS[kind]} value={subjectId} errors={errors} onChange={setSubjectId} />
-        <TextField id="organisation-name" label="Name" value={name} errors={errors} onChange={setName} width="govuk-input--width-20" />
+        <TextField
+          id="organisation-code"
+          label="Code"
+          hint={SUBJECT_HINTS[kind]}
+          value={subjectId}
+          errors={errors}
+          onChange={setSubjectId}
+        />
+        <TextField
+          id="organisation-name"
+          label="Name"
+          value={name}
+          errors={errors}
+          onChange={setName}
+          width="govuk-input--width-20"
+        />
         <button type="submit" className="govuk-button" disabled={create.state.status === 'running'}>
           Add organisation
         </button>

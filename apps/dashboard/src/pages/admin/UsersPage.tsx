@@ -38,12 +38,14 @@ export default function UsersPage() {
       <AdminNav />
       <h1 className="govuk-heading-xl">Users</h1>
       <p className="govuk-body">
-        Everyone who can sign in. A disabled user's sign-in stops working from their next request; so does a moved user's until they
-        sign in again. Every change is recorded in the audit log.
+        Everyone who can sign in. A disabled user's sign-in stops working from their next request; so does a moved
+        user's until they sign in again. Every change is recorded in the audit log.
       </p>
       <Done message={done} />
       {directory.status === 'loading' ? <Loading>Loading users…</Loading> : null}
-      {directory.status === 'error' ? <LoadError what="the users" error={directory.error} onRetry={directory.retry} /> : null}
+      {directory.status === 'error' ? (
+        <LoadError what="the users" error={directory.error} onRetry={directory.retry} />
+      ) : null}
       {directory.status === 'success' ? (
         <>
           <UsersTable users={directory.data.users} onChanged={changed} />
@@ -88,7 +90,11 @@ function UsersTable({ users, onChanged }: { users: readonly User[]; onChanged: (
                 <td className="govuk-table__cell">{ROLE_LABELS[user.role]}</td>
                 <td className="govuk-table__cell">{user.organisation.name}</td>
                 <td className="govuk-table__cell">
-                  {user.disabled ? <strong className="govuk-tag govuk-tag--grey">Disabled</strong> : <strong className="govuk-tag govuk-tag--green">Active</strong>}
+                  {user.disabled ? (
+                    <strong className="govuk-tag govuk-tag--grey">Disabled</strong>
+                  ) : (
+                    <strong className="govuk-tag govuk-tag--green">Active</strong>
+                  )}
                 </td>
                 <td className="govuk-table__cell">
                   <button
@@ -116,14 +122,18 @@ function MoveUser({ directory, onChanged }: { directory: Directory; onChanged: (
   const user = directory.users.find((u) => u.id === userId);
   const suitable = directory.organisations.filter((o) => user && o.kind === ROLE_KIND[user.role]);
   const [chosen, setChosen] = useState('');
-  const organisationId = suitable.some((o) => o.id === chosen) ? chosen : (suitable.find((o) => o.id !== user?.organisation.id)?.id ?? suitable[0]?.id ?? '');
+  const organisationId = suitable.some((o) => o.id === chosen)
+    ? chosen
+    : (suitable.find((o) => o.id !== user?.organisation.id)?.id ?? suitable[0]?.id ?? '');
   const [problems, setProblems] = useState<FormProblem[]>([]);
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     if (!user) return;
     if (organisationId === user.organisation.id) {
-      setProblems([{ href: '#move-organisation', message: `${user.name} already belongs to that organisation: choose another` }]);
+      setProblems([
+        { href: '#move-organisation', message: `${user.name} already belongs to that organisation: choose another` },
+      ]);
       return;
     }
     const result = await move.run({ id: user.id, organisationId });
@@ -131,28 +141,43 @@ function MoveUser({ directory, onChanged }: { directory: Directory; onChanged: (
     setProblems([]);
     onChanged(`${user.name} now belongs to ${result.setUserOrganisation.organisation.name}.`);
   };
-  const shown = move.state.status === 'error' ? [refusal(move.state.error, { organisationId: 'move-organisation', id: 'move-user' }, 'move-user')] : problems;
+  const shown =
+    move.state.status === 'error'
+      ? [refusal(move.state.error, { organisationId: 'move-organisation', id: 'move-user' }, 'move-user')]
+      : problems;
 
   return (
     <section aria-labelledby="move-heading" className="app-results">
       <h2 className="govuk-heading-l" id="move-heading">
         Change a user's organisation
       </h2>
-      <p className="govuk-body">A user can move only to an organisation of the kind their role needs: policy staff and administrators belong to the Department.</p>
+      <p className="govuk-body">
+        A user can move only to an organisation of the kind their role needs: policy staff and administrators belong to
+        the Department.
+      </p>
       <ErrorSummary problems={shown} focusKey={shown} />
       <form onSubmit={submit} noValidate>
         <SelectField
           id="move-user"
           label="User"
           value={userId}
-          options={directory.users.map((u) => ({ value: u.id, text: `${u.name} (${ROLE_LABELS[u.role]}, ${u.organisation.name})` }))}
+          options={directory.users.map((u) => ({
+            value: u.id,
+            text: `${u.name} (${ROLE_LABELS[u.role]}, ${u.organisation.name})`,
+          }))}
           onChange={(v) => {
             setUserId(v);
             setProblems([]);
             move.reset();
           }}
         />
-        <SelectField id="move-organisation" label="New organisation" value={organisationId} options={suitable.map((o) => ({ value: o.id, text: orgText(o) }))} onChange={setChosen} />
+        <SelectField
+          id="move-organisation"
+          label="New organisation"
+          value={organisationId}
+          options={suitable.map((o) => ({ value: o.id, text: orgText(o) }))}
+          onChange={setChosen}
+        />
         <button type="submit" className="govuk-button" disabled={move.state.status === 'running'}>
           Change organisation
         </button>
@@ -169,21 +194,37 @@ interface UserDraft {
   organisationId: string;
 }
 
-function AddUser({ organisations, onChanged }: { organisations: readonly Organisation[]; onChanged: (message: string) => void }) {
+function AddUser({
+  organisations,
+  onChanged,
+}: {
+  organisations: readonly Organisation[];
+  onChanged: (message: string) => void;
+}) {
   const create = useRun(CREATE_USER_MUTATION);
   const [draft, setDraft] = useState<UserDraft>({ id: '', name: '', email: '', role: 'COUNCIL', organisationId: '' });
   const [problems, setProblems] = useState<FormProblem[]>([]);
   const suitable = organisations.filter((o) => o.kind === ROLE_KIND[draft.role]);
-  const organisationId = suitable.some((o) => o.id === draft.organisationId) ? draft.organisationId : (suitable[0]?.id ?? '');
+  const organisationId = suitable.some((o) => o.id === draft.organisationId)
+    ? draft.organisationId
+    : (suitable[0]?.id ?? '');
   const set = (change: Partial<UserDraft>) => setDraft((d) => ({ ...d, ...change }));
   const errors = problems.map((p) => ({ field: p.href.slice(1), message: p.message ?? '' }));
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     const found: FormProblem[] = [];
-    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(draft.id)) found.push({ href: '#user-id', message: 'Enter a user id of lower-case letters, digits and hyphens, like jo-smith' });
+    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(draft.id))
+      found.push({
+        href: '#user-id',
+        message: 'Enter a user id of lower-case letters, digits and hyphens, like jo-smith',
+      });
     if (draft.name.trim() === '') found.push({ href: '#user-name', message: 'Enter the user’s name' });
-    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(draft.email.trim())) found.push({ href: '#user-email', message: 'Enter an email address in the correct format, like name@example.com' });
+    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(draft.email.trim()))
+      found.push({
+        href: '#user-email',
+        message: 'Enter an email address in the correct format, like name@example.com',
+      });
     if (!organisationId) found.push({ href: '#user-organisation', message: 'Add an organisation of this kind first' });
     setProblems(found);
     if (found.length > 0) return;
@@ -194,7 +235,20 @@ function AddUser({ organisations, onChanged }: { organisations: readonly Organis
   };
   const shown =
     create.state.status === 'error'
-      ? [refusal(create.state.error, { id: 'user-id', name: 'user-name', email: 'user-email', role: 'user-role', organisationId: 'user-organisation', input: 'user-id' }, 'user-id')]
+      ? [
+          refusal(
+            create.state.error,
+            {
+              id: 'user-id',
+              name: 'user-name',
+              email: 'user-email',
+              role: 'user-role',
+              organisationId: 'user-organisation',
+              input: 'user-id',
+            },
+            'user-id',
+          ),
+        ]
       : problems;
 
   return (
@@ -204,11 +258,45 @@ function AddUser({ organisations, onChanged }: { organisations: readonly Organis
       </h2>
       <ErrorSummary problems={shown} focusKey={shown} />
       <form onSubmit={submit} noValidate>
-        <TextField id="user-id" label="User id" hint="Lower-case letters, digits and hyphens; it cannot be changed later." value={draft.id} errors={errors} onChange={(v) => set({ id: v })} width="govuk-input--width-20" />
-        <TextField id="user-name" label="Name" value={draft.name} errors={errors} onChange={(v) => set({ name: v })} width="govuk-input--width-20" />
-        <TextField id="user-email" label="Email address" value={draft.email} errors={errors} onChange={(v) => set({ email: v })} width="govuk-input--width-20" />
-        <SelectField id="user-role" label="Role" value={draft.role} options={ROLES.map((r) => ({ value: r, text: ROLE_LABELS[r] }))} onChange={(v) => set({ role: v as Role })} />
-        <SelectField id="user-organisation" label="Organisation" value={organisationId} options={suitable.map((o) => ({ value: o.id, text: orgText(o) }))} onChange={(v) => set({ organisationId: v })} />
+        <TextField
+          id="user-id"
+          label="User id"
+          hint="Lower-case letters, digits and hyphens; it cannot be changed later."
+          value={draft.id}
+          errors={errors}
+          onChange={(v) => set({ id: v })}
+          width="govuk-input--width-20"
+        />
+        <TextField
+          id="user-name"
+          label="Name"
+          value={draft.name}
+          errors={errors}
+          onChange={(v) => set({ name: v })}
+          width="govuk-input--width-20"
+        />
+        <TextField
+          id="user-email"
+          label="Email address"
+          value={draft.email}
+          errors={errors}
+          onChange={(v) => set({ email: v })}
+          width="govuk-input--width-20"
+        />
+        <SelectField
+          id="user-role"
+          label="Role"
+          value={draft.role}
+          options={ROLES.map((r) => ({ value: r, text: ROLE_LABELS[r] }))}
+          onChange={(v) => set({ role: v as Role })}
+        />
+        <SelectField
+          id="user-organisation"
+          label="Organisation"
+          value={organisationId}
+          options={suitable.map((o) => ({ value: o.id, text: orgText(o) }))}
+          onChange={(v) => set({ organisationId: v })}
+        />
         <button type="submit" className="govuk-button" disabled={create.state.status === 'running'}>
           Add user
         </button>

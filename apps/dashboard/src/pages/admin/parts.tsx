@@ -38,7 +38,11 @@ export function Done({ message }: { message: string | null }) {
 export function refusal(error: RequestError, fields: Readonly<Record<string, string>>, fallback: string): FormProblem {
   const match = /^([A-Za-z]+): (.*)$/.exec(error.message);
   const field = match ? fields[match[1]!] : undefined;
-  if (field && match) return { href: `#${field}`, message: `${match[2]!.charAt(0).toUpperCase()}${match[2]!.slice(1)}` };
-  const plain = error.kind === 'graphql' && error.codes.includes('BAD_USER_INPUT') ? error.message : 'The data service could not make the change. Try again.';
+  if (field && match)
+    return { href: `#${field}`, message: `${match[2]!.charAt(0).toUpperCase()}${match[2]!.slice(1)}` };
+  const plain =
+    error.kind === 'graphql' && error.codes.includes('BAD_USER_INPUT')
+      ? error.message
+      : 'The data service could not make the change. Try again.';
   return { href: `#${fallback}`, message: `${plain.charAt(0).toUpperCase()}${plain.slice(1)}` };
 }

@@ -87,7 +87,10 @@ export const MOVE_USER_MUTATION = gql<AdminMoveUserMutation, AdminMoveUserMutati
   }
 `);
 
-export const CREATE_ORGANISATION_MUTATION = gql<AdminCreateOrganisationMutation, AdminCreateOrganisationMutationVariables>(/* GraphQL */ `
+export const CREATE_ORGANISATION_MUTATION = gql<
+  AdminCreateOrganisationMutation,
+  AdminCreateOrganisationMutationVariables
+>(/* GraphQL */ `
   mutation AdminCreateOrganisation($input: CreateOrganisationInput!) {
     createOrganisation(input: $input) {
       id

@@ -12,7 +12,11 @@ export type FreshState<T> =
   | { status: 'error'; error: RequestError; retry: () => void }
   | { status: 'success'; data: T };
 
-export function useFresh<TData, TVariables>(query: TypedQuery<TData, TVariables>, variables: TVariables, version: number): FreshState<TData> {
+export function useFresh<TData, TVariables>(
+  query: TypedQuery<TData, TVariables>,
+  variables: TVariables,
+  version: number,
+): FreshState<TData> {
   const token = useSession()?.token ?? null;
   const [state, setState] = useState<FreshState<TData>>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
@@ -23,7 +27,8 @@ export function useFresh<TData, TVariables>(query: TypedQuery<TData, TVariables>
       (data) => setState({ status: 'success', data }),
       (error: unknown) => {
         if (controller.signal.aborted) return;
-        const failed = error instanceof RequestError ? error : new RequestError('network', String(error), { cause: error });
+        const failed =
+          error instanceof RequestError ? error : new RequestError('network', String(error), { cause: error });
         if (failed.kind === 'unauthenticated') {
           clearQueryCache();
           signOut();

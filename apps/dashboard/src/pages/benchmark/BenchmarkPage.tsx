@@ -49,10 +49,15 @@ export default function BenchmarkPage() {
     <>
       <h1 className="govuk-heading-xl">{ownPractice ? 'My benchmark' : 'Practice benchmark'}</h1>
       <p className="govuk-body-l">
-        Every outcome indicator for a social work practice against its peers (other practices, under pseudonyms) and the council it
-        works for, with where it falls among its peers and how it has moved.
+        Every outcome indicator for a social work practice against its peers (other practices, under pseudonyms) and the
+        council it works for, with where it falls among its peers and how it has moved.
       </p>
-      {ownPractice ? null : <PracticeChooser current={view.practice} onChoose={(practice) => show({ ...view, practice, indicator: null })} />}
+      {ownPractice ? null : (
+        <PracticeChooser
+          current={view.practice}
+          onChoose={(practice) => show({ ...view, practice, indicator: null })}
+        />
+      )}
       {practiceId ? <PracticeBenchmark practiceId={practiceId} view={view} show={show} /> : null}
     </>
   );
@@ -61,7 +66,8 @@ export default function BenchmarkPage() {
 function PracticeChooser({ current, onChoose }: { current: string | null; onChoose: (id: string) => void }) {
   const list = useQuery(PRACTICE_LIST_QUERY, NO_VARIABLES);
   if (list.status === 'loading' || list.status === 'idle') return <Loading>Loading practices…</Loading>;
-  if (list.status === 'error') return <LoadError what="the list of practices" error={list.error} onRetry={list.retry} />;
+  if (list.status === 'error')
+    return <LoadError what="the list of practices" error={list.error} onRetry={list.retry} />;
   const choices = list.data.practices.map((p) => ({
     value: p.id,
     text: p.councils.length > 0 ? `${p.name} (${p.councils.map((c) => c.name).join(', ')})` : p.name,
@@ -81,14 +87,28 @@ function PracticeChooser({ current, onChoose }: { current: string | null; onChoo
   );
 }
 
-function PracticeBenchmark({ practiceId, view, show }: { practiceId: string; view: BenchmarkView; show: (view: BenchmarkView) => void }) {
+function PracticeBenchmark({
+  practiceId,
+  view,
+  show,
+}: {
+  practiceId: string;
+  view: BenchmarkView;
+  show: (view: BenchmarkView) => void;
+}) {
   // A practice sees its own ledger; its host council's computed figures are the council's (not offered).
   const practiceViewer = ownOrganisationId(useSession(), 'practice') !== null;
-  const options = useQuery(BENCHMARK_OPTIONS_QUERY, useMemo(() => ({ practiceId }), [practiceId]));
+  const options = useQuery(
+    BENCHMARK_OPTIONS_QUERY,
+    useMemo(() => ({ practiceId }), [practiceId]),
+  );
   const data = options.status === 'success' ? options.data : null;
   const indicators = useMemo(() => (data ? data.outcomeAreas.flatMap((a) => a.indicators) : []), [data]);
   const subjects = useMemo(() => (data ? benchmarkSubjects(data, practiceId) : null), [data, practiceId]);
-  const variables = useMemo(() => (subjects && data?.practice ? indicators.map((i) => benchmarkVariables(i.id, subjects)) : null), [subjects, indicators, data]);
+  const variables = useMemo(
+    () => (subjects && data?.practice ? indicators.map((i) => benchmarkVariables(i.id, subjects)) : null),
+    [subjects, indicators, data],
+  );
   const states = useQueries(PEER_SERIES_QUERY, variables);
 
   useEffect(() => {
@@ -98,11 +118,16 @@ function PracticeBenchmark({ practiceId, view, show }: { practiceId: string; vie
     if (data?.practice) document.title = `${data.practice.name} - Benchmark - Continuity data hub`;
   }, [data]);
 
-  if (options.status === 'loading' || options.status === 'idle') return <Loading>Loading the practice and its peers…</Loading>;
-  if (options.status === 'error') return <LoadError what="the practice" error={options.error} onRetry={options.retry} />;
-  if (!data || !data.practice || !subjects) return <Empty>There is no practice with id {practiceId} that you can see.</Empty>;
+  if (options.status === 'loading' || options.status === 'idle')
+    return <Loading>Loading the practice and its peers…</Loading>;
+  if (options.status === 'error')
+    return <LoadError what="the practice" error={options.error} onRetry={options.retry} />;
+  if (!data || !data.practice || !subjects)
+    return <Empty>There is no practice with id {practiceId} that you can see.</Empty>;
   const practice = data.practice;
-  const byId = new Map<string, QueryState<PeerSeriesData>>(indicators.map((i, index) => [i.id, states[index] ?? { status: 'loading' }]));
+  const byId = new Map<string, QueryState<PeerSeriesData>>(
+    indicators.map((i, index) => [i.id, states[index] ?? { status: 'loading' }]),
+  );
   const chosen = indicators.find((i) => i.id === view.indicator) ?? indicators[0] ?? null;
   const views = indicators.filter((i) => /view|survey|voice/i.test(`${i.id} ${i.title}`));
 
@@ -117,15 +142,24 @@ function PracticeBenchmark({ practiceId, view, show }: { practiceId: string; vie
         {subjects.peerIds.length > 0 ? ', named by pseudonym so that no peer can be identified' : ''}.
       </p>
 
-      {chosen ? <Detail practice={practice} subjects={subjects} indicator={chosen} state={byId.get(chosen.id)} view={view} show={show} /> : null}
+      {chosen ? (
+        <Detail
+          practice={practice}
+          subjects={subjects}
+          indicator={chosen}
+          state={byId.get(chosen.id)}
+          view={view}
+          show={show}
+        />
+      ) : null}
 
       <section aria-labelledby="scorecard-heading" className="app-results">
         <h2 className="govuk-heading-l" id="scorecard-heading">
           Scorecard by outcome area
         </h2>
         <p className="govuk-body">
-          Each indicator&rsquo;s latest figure for {practice.name}, where it falls among its peers (quarters, best first), its host council
-          and England in the same year, and the change since its previous figure.
+          Each indicator&rsquo;s latest figure for {practice.name}, where it falls among its peers (quarters, best
+          first), its host council and England in the same year, and the change since its previous figure.
         </p>
         {data.outcomeAreas
           .filter((a) => a.indicators.length > 0)
@@ -137,10 +171,11 @@ function PracticeBenchmark({ practiceId, view, show }: { practiceId: string; vie
             <span className="govuk-details__summary-text">How the peers&rsquo; quarters are worked out</span>
           </summary>
           <div className="govuk-details__text">
-            For each indicator and year, the figures of the other practices that have a number are sorted and their lower quartile, median
-            and upper quartile taken with linear interpolation (as a spreadsheet&rsquo;s QUARTILE.INC); at least four are needed. The best
-            quarter is below the lower quartile when a lower figure is better, above the upper quartile when a higher one is. Peers&rsquo;
-            figures are suppressed by the data service where numbers are small (shown as c); those are left out.
+            For each indicator and year, the figures of the other practices that have a number are sorted and their
+            lower quartile, median and upper quartile taken with linear interpolation (as a spreadsheet&rsquo;s
+            QUARTILE.INC); at least four are needed. The best quarter is below the lower quartile when a lower figure is
+            better, above the upper quartile when a higher one is. Peers&rsquo; figures are suppressed by the data
+            service where numbers are small (shown as c); those are left out.
           </div>
         </details>
       </section>
@@ -148,7 +183,9 @@ function PracticeBenchmark({ practiceId, view, show }: { practiceId: string; vie
       <ContinuityLedger
         subjects={[
           { kind: 'PRACTICE', id: practice.id, name: practice.name },
-          ...(practiceViewer ? [] : practice.councils.map((c) => ({ kind: 'COUNCIL' as const, id: c.code, name: c.name }))),
+          ...(practiceViewer
+            ? []
+            : practice.councils.map((c) => ({ kind: 'COUNCIL' as const, id: c.code, name: c.name }))),
         ]}
         intro={`Practices exist to give children continuity: how long ${practice.name}'s children keep their social worker, why they changed and how many changes were caused by workers leaving, from its 903 and workforce census returns.`}
       />
@@ -168,7 +205,10 @@ function PracticeBenchmark({ practiceId, view, show }: { practiceId: string; vie
             ))}
           </ul>
         ) : (
-          <Empty>The data service holds no children&rsquo;s views (survey results) for practices yet. They will be shown here beside the indicators when they are.</Empty>
+          <Empty>
+            The data service holds no children&rsquo;s views (survey results) for practices yet. They will be shown here
+            beside the indicators when they are.
+          </Empty>
         )}
       </section>
     </>
@@ -203,10 +243,30 @@ function AreaCard({
     else if (state.status === 'error') failed = state;
     else loaded.push({ indicator, series: state.data.series, score: scoreOf(state.data.series, subjects) });
   }
-  const summary = summariseArea(loaded.map((l) => l.score), area.indicators.length);
+  const summary = summariseArea(
+    loaded.map((l) => l.score),
+    area.indicators.length,
+  );
   const id = `area-${area.area.toLowerCase()}`;
   const csv = [
-    ['area', 'indicator_id', 'indicator', 'unit', 'period', 'practice_value', 'practice_symbol', 'peers_lower_quartile', 'peers_median', 'peers_upper_quartile', 'peers_counted', 'band_among_peers', 'host_council_value', 'host_council_symbol', 'england_value', 'england_symbol'],
+    [
+      'area',
+      'indicator_id',
+      'indicator',
+      'unit',
+      'period',
+      'practice_value',
+      'practice_symbol',
+      'peers_lower_quartile',
+      'peers_median',
+      'peers_upper_quartile',
+      'peers_counted',
+      'band_among_peers',
+      'host_council_value',
+      'host_council_symbol',
+      'england_value',
+      'england_symbol',
+    ],
     ...loaded.map(({ indicator, score }) => [
       area.area,
       indicator.id,
@@ -236,15 +296,29 @@ function AreaCard({
         {summary.placed === 0
           ? 'No indicator in this area can be placed among peers yet.'
           : `${summary.bands[1] + summary.bands[2]} of ${summary.placed} placed ${summary.placed === 1 ? 'indicator is' : 'indicators are'} in the better half of peers; ${summary.bands[4]} in the worst quarter.`}
-        {summary.placed < summary.total && summary.placed > 0 ? ` ${summary.total - summary.placed} cannot be placed.` : ''}
+        {summary.placed < summary.total && summary.placed > 0
+          ? ` ${summary.total - summary.placed} cannot be placed.`
+          : ''}
       </p>
-      {failed && failed.status === 'error' ? <LoadError what={`the ${area.title} figures`} error={failed.error} onRetry={failed.retry} /> : null}
+      {failed && failed.status === 'error' ? (
+        <LoadError what={`the ${area.title} figures`} error={failed.error} onRetry={failed.retry} />
+      ) : null}
       <div className="app-table-scroll" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
         <table className="govuk-table app-data-table">
           <caption className="govuk-table__caption govuk-visually-hidden" id={`${id}-caption`}>
             {area.title}: {practice.name} against peers, host council and England
           </caption>
-          <TableHead columns={['Indicator', numeric(practice.name), numeric('Peers’ middle half'), 'Among peers', numeric('Host council'), numeric('England'), 'Trend']} />
+          <TableHead
+            columns={[
+              'Indicator',
+              numeric(practice.name),
+              numeric('Peers’ middle half'),
+              'Among peers',
+              numeric('Host council'),
+              numeric('England'),
+              'Trend',
+            ]}
+          />
           <tbody className="govuk-table__body">
             {loaded.map(({ indicator, score }) => {
               const spec = { unit: indicator.unit, decimals: indicator.decimals };
@@ -261,22 +335,34 @@ function AreaCard({
               return (
                 <tr className="govuk-table__row" key={indicator.id} data-indicator={indicator.id}>
                   <th scope="row" className="govuk-table__header">
-                    <Link className="govuk-link" href={`/benchmark${serialiseBenchmarkView({ ...view, indicator: indicator.id })}`}>
+                    <Link
+                      className="govuk-link"
+                      href={`/benchmark${serialiseBenchmarkView({ ...view, indicator: indicator.id })}`}
+                    >
                       {indicator.title}
                     </Link>
-                    {score.period !== null ? <span className="app-muted app-block"> {periodLabel(score.period, indicator.periodType)}</span> : null}
+                    {score.period !== null ? (
+                      <span className="app-muted app-block"> {periodLabel(score.period, indicator.periodType)}</span>
+                    ) : null}
                   </th>
                   <td className="govuk-table__cell govuk-table__cell--numeric" data-value={score.practice?.value ?? ''}>
                     {cell(score.practice)}
                   </td>
                   <td className="govuk-table__cell govuk-table__cell--numeric">
-                    {q && q.count >= 4 && q.lower !== null && q.upper !== null ? `${formatValue(q.lower, spec)} to ${formatValue(q.upper, spec)}` : 'Too few peers'}
+                    {q && q.count >= 4 && q.lower !== null && q.upper !== null
+                      ? `${formatValue(q.lower, spec)} to ${formatValue(q.upper, spec)}`
+                      : 'Too few peers'}
                   </td>
                   <td className="govuk-table__cell">{bandTag(score.band)}</td>
                   <td className="govuk-table__cell govuk-table__cell--numeric">{cell(score.council)}</td>
                   <td className="govuk-table__cell govuk-table__cell--numeric">{cell(score.england)}</td>
                   <td className="govuk-table__cell">
-                    <TrendText trend={score.trend} unit={indicator.unit} decimals={indicator.decimals} periodType={indicator.periodType} />
+                    <TrendText
+                      trend={score.trend}
+                      unit={indicator.unit}
+                      decimals={indicator.decimals}
+                      periodType={indicator.periodType}
+                    />
                   </td>
                 </tr>
               );
@@ -284,8 +370,18 @@ function AreaCard({
           </tbody>
         </table>
       </div>
-      {pending > 0 ? <Loading>Loading {pending} more {pending === 1 ? 'indicator' : 'indicators'}…</Loading> : null}
-      {loaded.length > 0 ? <DownloadCsv rows={csv} fileName={csvFileName('benchmark', practice.name, area.area)} label={`Download the ${area.title} scorecard`} /> : null}
+      {pending > 0 ? (
+        <Loading>
+          Loading {pending} more {pending === 1 ? 'indicator' : 'indicators'}…
+        </Loading>
+      ) : null}
+      {loaded.length > 0 ? (
+        <DownloadCsv
+          rows={csv}
+          fileName={csvFileName('benchmark', practice.name, area.area)}
+          label={`Download the ${area.title} scorecard`}
+        />
+      ) : null}
     </section>
   );
 }
@@ -315,15 +411,22 @@ function Detail({
     headingRef.current?.scrollIntoView({ block: 'start' });
   }, [indicator.id]);
   const series = state?.status === 'success' ? state.data.series : null;
-  const figure = useMemo(() => (series ? benchmarkFigure(series, subjects, practice.name) : null), [series, subjects, practice.name]);
+  const figure = useMemo(
+    () => (series ? benchmarkFigure(series, subjects, practice.name) : null),
+    [series, subjects, practice.name],
+  );
   return (
     <section aria-labelledby="detail-heading" className="app-results">
       <h2 className="govuk-heading-l app-focus-target" id="detail-heading" ref={headingRef} tabIndex={-1}>
         Trend: {indicator.title}
       </h2>
       <p className="govuk-body">Choose an indicator in the scorecard below to see its trend here.</p>
-      {!state || state.status === 'loading' || state.status === 'idle' ? <Loading>Loading {indicator.title}…</Loading> : null}
-      {state?.status === 'error' ? <LoadError what={indicator.title} error={state.error} onRetry={state.retry} /> : null}
+      {!state || state.status === 'loading' || state.status === 'idle' ? (
+        <Loading>Loading {indicator.title}…</Loading>
+      ) : null}
+      {state?.status === 'error' ? (
+        <LoadError what={indicator.title} error={state.error} onRetry={state.retry} />
+      ) : null}
       {series && figure ? (
         <>
           <YearsForm
@@ -346,8 +449,8 @@ function Detail({
             fileParts={[practice.name]}
             note={
               <p className="govuk-body-s">
-                The shaded band is the middle half of the other practices (lower to upper quartile); the table lists each peer under its
-                pseudonym. England is the black dashed line.
+                The shaded band is the middle half of the other practices (lower to upper quartile); the table lists
+                each peer under its pseudonym. England is the black dashed line.
               </p>
             }
           />

@@ -33,7 +33,6 @@ export const BENCHMARK_OPTIONS_QUERY = gql<BenchmarkOptionsQuery, BenchmarkOptio
   [INDICATOR_FIELDS],
 );
 
-
 /** Every practice the viewer may see by name, for policy staff choosing one. */
 export const PRACTICE_LIST_QUERY = gql<PracticeListQuery>(/* GraphQL */ `
   query PracticeList {

@@ -27,11 +27,26 @@ const options = {
 
 // Peers 10, 20, 30, 40 in 2024: lower 17.5, median 25, upper 32.5.
 const series: Series = {
-  indicator: { id: 'placements_3plus', title: '3+ placements', area: 'STABILITY', unit: 'percent', polarity: 'LOWER_BETTER', numerator: '', denominator: '', source: '', method: '', periodType: 'reporting_year', decimals: 0 },
+  indicator: {
+    id: 'placements_3plus',
+    title: '3+ placements',
+    area: 'STABILITY',
+    unit: 'percent',
+    polarity: 'LOWER_BETTER',
+    numerator: '',
+    denominator: '',
+    source: '',
+    method: '',
+    periodType: 'reporting_year',
+    decimals: 0,
+  },
   periods: [2023, 2024],
   lines: [
     { subject: { kind: 'PRACTICE', id: 'swp-kent', name: 'Kent SWP' }, points: pts({ 2023: 20, 2024: 15 }) },
-    ...['a', 'b', 'c', 'd'].map((x, i) => ({ subject: { kind: 'PRACTICE' as const, id: `anon-${x}`, name: `Practice ${x}` }, points: pts({ 2024: 10 * (i + 1) }) })),
+    ...['a', 'b', 'c', 'd'].map((x, i) => ({
+      subject: { kind: 'PRACTICE' as const, id: `anon-${x}`, name: `Practice ${x}` },
+      points: pts({ 2024: 10 * (i + 1) }),
+    })),
     { subject: { kind: 'COUNCIL', id: '886', name: 'Kent' }, points: pts({ 2024: 12 }) },
   ],
   england: [{ period: 2024, value: 11, symbol: null, source: 'PUBLISHED', coverage: null }],
@@ -41,7 +56,11 @@ describe('my benchmark', () => {
   const subjects = benchmarkSubjects(options, 'swp-kent');
 
   it('asks for the practice, its peers and its host council', () => {
-    expect(subjects).toEqual({ practiceId: 'swp-kent', peerIds: ['anon-a', 'anon-b', 'anon-c', 'anon-d'], councilCodes: ['886'] });
+    expect(subjects).toEqual({
+      practiceId: 'swp-kent',
+      peerIds: ['anon-a', 'anon-b', 'anon-c', 'anon-d'],
+      councilCodes: ['886'],
+    });
     expect(benchmarkVariables('x', subjects).subjects.map((s) => `${s.kind}:${s.id}`)).toEqual([
       'PRACTICE:swp-kent',
       'PRACTICE:anon-a',
@@ -59,17 +78,28 @@ describe('my benchmark', () => {
     expect(score.council?.value).toBe(12);
     expect(score.england?.value).toBe(11);
     expect(score.trend).toEqual({ from: 2023, change: -5, direction: 'better' });
-    expect(summariseArea([score, { ...score, band: 4 }, { ...score, band: null }], 3)).toEqual({ bands: { 1: 1, 2: 0, 3: 0, 4: 1 }, placed: 2, total: 3 });
+    expect(summariseArea([score, { ...score, band: 4 }, { ...score, band: null }], 3)).toEqual({
+      bands: { 1: 1, 2: 0, 3: 0, 4: 1 },
+      placed: 2,
+      total: 3,
+    });
   });
 
   it('without a figure for the practice: the latest year held, not placed', () => {
-    const none = { ...series, lines: series.lines.map((l) => (l.subject.id === 'swp-kent' ? { ...l, points: [] } : l)) };
+    const none = {
+      ...series,
+      lines: series.lines.map((l) => (l.subject.id === 'swp-kent' ? { ...l, points: [] } : l)),
+    };
     expect(scoreOf(none, subjects)).toMatchObject({ period: 2024, practice: null, band: null, trend: null });
   });
 
   it('draws the practice, host council and England with the peers\u2019 middle half; peers in the table only', () => {
     const { lines, band } = benchmarkFigure(series, subjects, 'Kent SWP');
-    expect(lines.filter((l) => l.drawn !== false).map((l) => l.name)).toEqual(['Kent SWP', 'Kent (host council)', 'England']);
+    expect(lines.filter((l) => l.drawn !== false).map((l) => l.name)).toEqual([
+      'Kent SWP',
+      'Kent (host council)',
+      'England',
+    ]);
     expect(lines.filter((l) => l.drawn === false).map((l) => l.name)).toEqual([
       'Peers: lower quartile',
       'Peers: median',

@@ -3,7 +3,14 @@
  * council, per indicator and per outcome area. Pure: unit tested in node. The peers' quartiles are
  * computed here from the peers' figures in the same answer; everything else is the API's.
  */
-import { quartileBand, quartilesOf, type FigureBand, type FigureLine, type FigurePoint, type Quartiles } from '../../figures/model';
+import {
+  quartileBand,
+  quartilesOf,
+  type FigureBand,
+  type FigureLine,
+  type FigurePoint,
+  type Quartiles,
+} from '../../figures/model';
 import type { PeerSeriesData, SeriesVariables } from '../../figures/queries';
 import type { SubjectInput } from '../../graphql/schema';
 import { ENGLAND_STYLE, lineStyle, NEIGHBOURS_STYLE } from '../compare/chartStyle';
@@ -69,7 +76,17 @@ export function scoreOf(series: Series, subjects: BenchmarkSubjects): Score {
   const latest = (own?.points ?? []).filter((p) => p.value !== null).sort((a, b) => b.period - a.period)[0] ?? null;
   // With no figure for the practice, show the latest year the series holds (why: the symbol).
   const period = latest?.period ?? (series.periods.length > 0 ? Math.max(...series.periods) : null);
-  if (period === null) return { indicatorId: series.indicator.id, period: null, practice: null, council: null, england: null, peers: null, band: null, trend: null };
+  if (period === null)
+    return {
+      indicatorId: series.indicator.id,
+      period: null,
+      practice: null,
+      council: null,
+      england: null,
+      peers: null,
+      band: null,
+      trend: null,
+    };
   const peers = peerQuartiles(series, subjects).get(period) ?? null;
   const practicePoint = own?.points.find((p) => p.period === period) ?? null;
   return {
@@ -104,14 +121,35 @@ export function summariseArea(scores: readonly Score[], total: number): AreaSumm
 }
 
 /** The detail figure: the practice, its host council and England drawn, the peers' middle half as a band; peers in the table. */
-export function benchmarkFigure(series: Series, subjects: BenchmarkSubjects, practiceName: string): { lines: FigureLine[]; band: FigureBand } {
+export function benchmarkFigure(
+  series: Series,
+  subjects: BenchmarkSubjects,
+  practiceName: string,
+): { lines: FigureLine[]; band: FigureBand } {
   const lines: FigureLine[] = [];
   const own = series.lines.find((l) => l.subject.kind === 'PRACTICE' && l.subject.id === subjects.practiceId);
-  if (own) lines.push({ key: 'practice', name: practiceName, role: 'subject', subject: own.subject, style: lineStyle(0), points: own.points, ranked: false });
+  if (own)
+    lines.push({
+      key: 'practice',
+      name: practiceName,
+      role: 'subject',
+      subject: own.subject,
+      style: lineStyle(0),
+      points: own.points,
+      ranked: false,
+    });
   series.lines
     .filter((l) => l.subject.kind === 'COUNCIL')
     .forEach((l, index) => {
-      lines.push({ key: `council${index}`, name: `${l.subject.name} (host council)`, role: 'subject', subject: l.subject, style: lineStyle(index + 1), points: l.points, ranked: true });
+      lines.push({
+        key: `council${index}`,
+        name: `${l.subject.name} (host council)`,
+        role: 'subject',
+        subject: l.subject,
+        style: lineStyle(index + 1),
+        points: l.points,
+        ranked: true,
+      });
     });
   lines.push(...englandLines(series.england, ENGLAND_STYLE));
 

@@ -33,7 +33,9 @@ export function CompareForm({ options, resolved, periods, periodType, onSubmit }
   const [councils, setCouncils] = useState<Set<string>>(() => new Set(resolved.councils.map((c) => c.code)));
   const pilotCodes = new Set(pilots.map((p) => p.code));
   // Councils that are not pilots, in the order added (kept listed when unticked, so they can be ticked again).
-  const [others, setOthers] = useState<string[]>(() => resolved.councils.filter((c) => !pilotCodes.has(c.code)).map((c) => c.code));
+  const [others, setOthers] = useState<string[]>(() =>
+    resolved.councils.filter((c) => !pilotCodes.has(c.code)).map((c) => c.code),
+  );
   const [adding, setAdding] = useState('');
   const [practices, setPractices] = useState<Set<string>>(() => new Set(resolved.practices.map((p) => p.id)));
   const councilName = new Map((options.councils ?? []).map((c) => [c.code, c.name]));
@@ -85,13 +87,15 @@ export function CompareForm({ options, resolved, periods, periodType, onSubmit }
     if (councils.size === 0 && practices.size === 0) found.councils = 'Select at least one council or practice';
     const fromYear = from === '' ? null : Number(from);
     const toYear = to === '' ? null : Number(to);
-    if (fromYear !== null && toYear !== null && fromYear > toYear) found.years = 'The first year must be the same as or before the last year';
+    if (fromYear !== null && toYear !== null && fromYear > toYear)
+      found.years = 'The first year must be the same as or before the last year';
     setErrors(found);
     if (found.councils || found.years) return;
     const chosenPilots = pilots.filter((c) => councils.has(c.code)).map((c) => c.code);
     const chosenOthers = others.filter((code) => councils.has(code));
     const chosenPractices = (options.practices ?? []).filter((p) => practices.has(p.id)).map((p) => p.id);
-    const everyPilotOnly = chosenPilots.length === pilots.length && chosenOthers.length === 0 && chosenPractices.length === 0;
+    const everyPilotOnly =
+      chosenPilots.length === pilots.length && chosenOthers.length === 0 && chosenPractices.length === 0;
     onSubmit({
       indicator,
       // Every pilot council is the default: keep such links short.
@@ -160,8 +164,15 @@ export function CompareForm({ options, resolved, periods, periodType, onSubmit }
           <div className="govuk-grid-row">
             {waves.map((wave) => (
               <div className="govuk-grid-column-one-half" key={wave.wave}>
-                <div role="group" aria-labelledby={`${id}-wave-${wave.wave}`} aria-describedby={`${id}-wave-${wave.wave}-hint`}>
-                  <p className="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1" id={`${id}-wave-${wave.wave}`}>
+                <div
+                  role="group"
+                  aria-labelledby={`${id}-wave-${wave.wave}`}
+                  aria-describedby={`${id}-wave-${wave.wave}-hint`}
+                >
+                  <p
+                    className="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1"
+                    id={`${id}-wave-${wave.wave}`}
+                  >
                     {wave.name}
                   </p>
                   <div className="govuk-hint" id={`${id}-wave-${wave.wave}-hint`}>
@@ -227,7 +238,12 @@ export function CompareForm({ options, resolved, periods, periodType, onSubmit }
               <label className="govuk-label" htmlFor={`${id}-add-council`}>
                 Add a council
               </label>
-              <select className="govuk-select app-select--wide" id={`${id}-add-council`} value={adding} onChange={(e) => setAdding(e.target.value)}>
+              <select
+                className="govuk-select app-select--wide"
+                id={`${id}-add-council`}
+                value={adding}
+                onChange={(e) => setAdding(e.target.value)}
+              >
                 <option value="">Choose a council</option>
                 {[...(options.councils ?? [])]
                   .filter((c) => !pilotCodes.has(c.code) && !others.includes(c.code))
@@ -240,7 +256,11 @@ export function CompareForm({ options, resolved, periods, periodType, onSubmit }
               </select>
             </div>
             <div className="govuk-form-group app-inline-fields__button">
-              <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={addCouncil}>
+              <button
+                type="button"
+                className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                onClick={addCouncil}
+              >
                 Add council
               </button>
             </div>
@@ -253,8 +273,8 @@ export function CompareForm({ options, resolved, periods, periodType, onSubmit }
           <fieldset className="govuk-fieldset" aria-describedby={`${id}-practices-hint`}>
             <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">Practices</legend>
             <div className="govuk-hint" id={`${id}-practices-hint`}>
-              Figures computed from the returns of the children each practice holds. Practices you do not work for are shown under
-              pseudonyms, with small numbers suppressed.
+              Figures computed from the returns of the children each practice holds. Practices you do not work for are
+              shown under pseudonyms, with small numbers suppressed.
             </div>
             <div className="govuk-checkboxes govuk-checkboxes--small app-columns" data-module="govuk-checkboxes">
               {(options.practices ?? []).map((p, index) => (
@@ -282,8 +302,8 @@ export function CompareForm({ options, resolved, periods, periodType, onSubmit }
         <fieldset className="govuk-fieldset" aria-describedby={`${id}-with-hint`}>
           <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">Compare with</legend>
           <div className="govuk-hint" id={`${id}-with-hint`}>
-            England is always shown. Each council's region and statistical neighbours are added under it in the table, and drawn
-            when one council is chosen.
+            England is always shown. Each council's region and statistical neighbours are added under it in the table,
+            and drawn when one council is chosen.
           </div>
           <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
             <div className="govuk-checkboxes__item">
@@ -327,8 +347,28 @@ export function CompareForm({ options, resolved, periods, periodType, onSubmit }
             </p>
           ) : null}
           <div className="app-inline-fields">
-            <YearSelect id={`${id}-from`} name="from" label="From" emptyText="Earliest held" years={years} yearText={yearText} value={from} invalid={Boolean(errors.years)} onChange={setFrom} />
-            <YearSelect id={`${id}-to`} name="to" label="To" emptyText="Latest held" years={years} yearText={yearText} value={to} invalid={Boolean(errors.years)} onChange={setTo} />
+            <YearSelect
+              id={`${id}-from`}
+              name="from"
+              label="From"
+              emptyText="Earliest held"
+              years={years}
+              yearText={yearText}
+              value={from}
+              invalid={Boolean(errors.years)}
+              onChange={setFrom}
+            />
+            <YearSelect
+              id={`${id}-to`}
+              name="to"
+              label="To"
+              emptyText="Latest held"
+              years={years}
+              yearText={yearText}
+              value={to}
+              invalid={Boolean(errors.years)}
+              onChange={setTo}
+            />
             <div className="govuk-form-group">
               <label className="govuk-label" htmlFor={`${id}-source`}>
                 Figures

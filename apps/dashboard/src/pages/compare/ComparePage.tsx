@@ -65,18 +65,25 @@ export default function ComparePage() {
         {shownTitle ? `Showing figures for ${shownTitle}.` : ''}
       </p>
       <p className="govuk-body-l">
-        How the councils that piloted social work practices, and their practices, compare with England, their regions, similar councils
-        and each other on each outcome indicator, year by year.
+        How the councils that piloted social work practices, and their practices, compare with England, their regions,
+        similar councils and each other on each outcome indicator, year by year.
       </p>
       <p className="govuk-body">
-        <Link className="govuk-link" href={`/councils?indicator=${encodeURIComponent(resolved?.indicator.id ?? view.indicator ?? '')}`}>
+        <Link
+          className="govuk-link"
+          href={`/councils?indicator=${encodeURIComponent(resolved?.indicator.id ?? view.indicator ?? '')}`}
+        >
           See every council for this indicator
         </Link>
         , ranked as DfE publishes it, with each figure's confidence interval and a funnel plot.
       </p>
 
-      {options.status === 'loading' || options.status === 'idle' ? <Loading>Loading indicators and councils…</Loading> : null}
-      {options.status === 'error' ? <LoadError what="the indicators and councils" error={options.error} onRetry={options.retry} /> : null}
+      {options.status === 'loading' || options.status === 'idle' ? (
+        <Loading>Loading indicators and councils…</Loading>
+      ) : null}
+      {options.status === 'error' ? (
+        <LoadError what="the indicators and councils" error={options.error} onRetry={options.retry} />
+      ) : null}
       {options.status === 'success' && !resolved ? (
         <Empty>There are no indicators or pilot councils to compare yet. The data service has not loaded them.</Empty>
       ) : null}
@@ -108,9 +115,15 @@ export default function ComparePage() {
           />
           <ViewSwitcher resolved={resolved} pathname={pathname} />
           {resolved.show === 'trend' ? <CompareResults state={series} resolved={resolved} /> : null}
-          {resolved.show === 'areas' ? <AreaMultiples resolved={resolved} options={options.data} pathname={pathname} /> : null}
+          {resolved.show === 'areas' ? (
+            <AreaMultiples resolved={resolved} options={options.data} pathname={pathname} />
+          ) : null}
           {resolved.show === 'did' ? (
-            <DidView resolved={resolved} options={options.data} onRef={(ref) => show({ ...viewOf(resolved), councils: view.councils, ref })} />
+            <DidView
+              resolved={resolved}
+              options={options.data}
+              onRef={(ref) => show({ ...viewOf(resolved), councils: view.councils, ref })}
+            />
           ) : null}
         </>
       ) : null}

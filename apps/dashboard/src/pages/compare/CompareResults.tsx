@@ -39,7 +39,9 @@ export function CompareResults({ state, resolved }: { state: QueryState<FigureSe
   const csv = buildCsvRows(indicator, figureLines(series, resolved.compare), periods);
   const comparing = resolved.compare.region || resolved.compare.neighbours;
   const range = periodRangeLabel(periods, indicator.periodType);
-  const allPilots = series.lines.every((l) => l.subject.kind === 'COUNCIL' && resolved.councils.some((c) => c.code === l.subject.id && c.wave !== null));
+  const allPilots = series.lines.every(
+    (l) => l.subject.kind === 'COUNCIL' && resolved.councils.some((c) => c.code === l.subject.id && c.wave !== null),
+  );
   const subjects =
     series.lines.length === 1
       ? (series.lines[0]?.subject.name ?? 'one council')
@@ -82,13 +84,22 @@ export function CompareResults({ state, resolved }: { state: QueryState<FigureSe
           </figcaption>
           <p className="govuk-body-s app-figure__note" id="chart-note">
             England is the black dashed line.
-            {comparing && series.lines.length === 1 ? ' The region is the grey dotted line and the statistical neighbours the ochre dashed line.' : ''}
-            {comparing && series.lines.length > 1 ? ' Each council\'s region and statistical neighbours are in the table: choose one council to draw them.' : ''}{' '}
+            {comparing && series.lines.length === 1
+              ? ' The region is the grey dotted line and the statistical neighbours the ochre dashed line.'
+              : ''}
+            {comparing && series.lines.length > 1
+              ? " Each council's region and statistical neighbours are in the table: choose one council to draw them."
+              : ''}{' '}
             Gaps in a line are years without a figure: the table below gives every figure and says why any is missing.
           </p>
           <ChartErrorBoundary>
             <Suspense fallback={<Loading>Loading chart…</Loading>}>
-              <SeriesChart model={toChartModel(series, periods, resolved.compare)} indicator={indicator} title={title} describedBy="chart-note" />
+              <SeriesChart
+                model={toChartModel(series, periods, resolved.compare)}
+                indicator={indicator}
+                title={title}
+                describedBy="chart-note"
+              />
             </Suspense>
           </ChartErrorBoundary>
         </figure>
@@ -99,7 +110,12 @@ export function CompareResults({ state, resolved }: { state: QueryState<FigureSe
           <SeriesTable model={table} indicator={indicator} captionId={TABLE_CAPTION_ID} caption={`Table: ${title}`} />
           <DownloadCsv
             rows={csv}
-            fileName={csvFileName(indicator.id, series.lines.length === 1 ? series.lines[0]?.subject.name : allPilots ? 'pilot-councils' : 'councils', periods[0], periods[periods.length - 1])}
+            fileName={csvFileName(
+              indicator.id,
+              series.lines.length === 1 ? series.lines[0]?.subject.name : allPilots ? 'pilot-councils' : 'councils',
+              periods[0],
+              periods[periods.length - 1],
+            )}
           />
           <FigureNotes
             symbols={table.symbols}

@@ -41,7 +41,11 @@ export function ViewSwitcher({ resolved, pathname }: { resolved: ResolvedView; p
           const current = v.show === resolved.show;
           return (
             <li key={v.show} className={`app-view-switcher__item${current ? ' app-view-switcher__item--current' : ''}`}>
-              <Link className="govuk-link govuk-link--no-visited-state" href={`${pathname}${serialiseCompareView({ ...viewOf(resolved), show: v.show })}`} aria-current={current ? 'page' : undefined}>
+              <Link
+                className="govuk-link govuk-link--no-visited-state"
+                href={`${pathname}${serialiseCompareView({ ...viewOf(resolved), show: v.show })}`}
+                aria-current={current ? 'page' : undefined}
+              >
                 {v.text}
               </Link>
             </li>
@@ -55,10 +59,21 @@ export function ViewSwitcher({ resolved, pathname }: { resolved: ResolvedView; p
 type Series = FigureSeriesData['series'];
 
 /** Small multiples: the chosen councils and practices on one indicator of each outcome area (the one chosen, else the area's first). */
-export function AreaMultiples({ resolved, options, pathname }: { resolved: ResolvedView; options: CompareOptionsData; pathname: string }) {
+export function AreaMultiples({
+  resolved,
+  options,
+  pathname,
+}: {
+  resolved: ResolvedView;
+  options: CompareOptionsData;
+  pathname: string;
+}) {
   const areas = options.outcomeAreas.filter((a) => a.indicators.length > 0);
   const picks = areas.map((a) => a.indicators.find((i) => i.id === resolved.indicator.id) ?? a.indicators[0]!);
-  const variables = useMemo(() => picks.map((i) => seriesVariables({ ...resolved, indicator: i })), [picks.map((i) => i.id).join(), resolved]);
+  const variables = useMemo(
+    () => picks.map((i) => seriesVariables({ ...resolved, indicator: i })),
+    [picks.map((i) => i.id).join(), resolved],
+  );
   const states = useQueries(FIGURE_SERIES_QUERY, variables);
   return (
     <section aria-labelledby="areas-heading" className="app-results">
@@ -66,8 +81,9 @@ export function AreaMultiples({ resolved, options, pathname }: { resolved: Resol
         All outcome areas
       </h2>
       <p className="govuk-body">
-        One indicator from each outcome area for the same councils and practices, against England: the indicator chosen above in its own
-        area, and the first indicator of each other area. Choose &ldquo;See this over time&rdquo; under a chart to open it on its own.
+        One indicator from each outcome area for the same councils and practices, against England: the indicator chosen
+        above in its own area, and the first indicator of each other area. Choose &ldquo;See this over time&rdquo; under
+        a chart to open it on its own.
       </p>
       <div className="app-small-multiples">
         {areas.map((area, index) => {
@@ -83,7 +99,10 @@ export function AreaMultiples({ resolved, options, pathname }: { resolved: Resol
                 <Loading>Loading {area.title}…</Loading>
               )}
               <p className="govuk-body-s">
-                <Link className="govuk-link" href={`${pathname}${serialiseCompareView({ ...viewOf(resolved), indicator: indicator.id, show: 'trend' })}`}>
+                <Link
+                  className="govuk-link"
+                  href={`${pathname}${serialiseCompareView({ ...viewOf(resolved), indicator: indicator.id, show: 'trend' })}`}
+                >
                   See this over time<span className="govuk-visually-hidden">: {indicator.title}</span>
                 </Link>
               </p>
@@ -122,14 +141,24 @@ export function DidView({
   options: CompareOptionsData;
   onRef: (year: number | null) => void;
 }) {
-  const pilotInfo = new Map(options.pilotWaves.flatMap((w) => w.councils.map((c) => [c.code, { ...c, startYear: w.startYear }] as const)));
+  const pilotInfo = new Map(
+    options.pilotWaves.flatMap((w) => w.councils.map((c) => [c.code, { ...c, startYear: w.startYear }] as const)),
+  );
   const chosen = resolved.councils.flatMap((c) => pilotInfo.get(c.code) ?? []);
   const allPilots = new Set(pilotInfo.keys());
   const comparison = useMemo(() => comparisonCouncils(chosen, allPilots), [chosen.map((c) => c.code).join()]);
   const variables = useMemo(() => {
-    const subjects = [...chosen.map((c) => c.code), ...comparison.map((c) => c.code)].map((id) => ({ kind: 'COUNCIL' as const, id }));
+    const subjects = [...chosen.map((c) => c.code), ...comparison.map((c) => c.code)].map((id) => ({
+      kind: 'COUNCIL' as const,
+      id,
+    }));
     const chunks = [];
-    for (let i = 0; i < subjects.length; i += CHUNK) chunks.push({ indicatorId: resolved.indicator.id, subjects: subjects.slice(i, i + CHUNK), source: 'PUBLISHED' as const });
+    for (let i = 0; i < subjects.length; i += CHUNK)
+      chunks.push({
+        indicatorId: resolved.indicator.id,
+        subjects: subjects.slice(i, i + CHUNK),
+        source: 'PUBLISHED' as const,
+      });
     return chosen.length > 0 ? chunks : null;
   }, [chosen.map((c) => c.code).join(), comparison, resolved.indicator.id]);
   const states = useQueries(FIGURE_SERIES_QUERY, variables);
@@ -153,17 +182,34 @@ export function DidView({
   const referenceYear = resolved.ref ?? startYear;
 
   let body;
-  if (failed && failed.status === 'error') body = <LoadError what="the pilots' and comparison councils' figures" error={failed.error} onRetry={failed.retry} />;
-  else if (loaded.length < states.length || states.length === 0) body = <Loading>Loading {chosen.length + comparison.length} councils…</Loading>;
-  else body = <DidResult series={loaded} chosen={chosen} comparison={comparison} resolved={resolved} referenceYear={referenceYear} startYear={startYear} onRef={onRef} />;
+  if (failed && failed.status === 'error')
+    body = (
+      <LoadError what="the pilots' and comparison councils' figures" error={failed.error} onRetry={failed.retry} />
+    );
+  else if (loaded.length < states.length || states.length === 0)
+    body = <Loading>Loading {chosen.length + comparison.length} councils…</Loading>;
+  else
+    body = (
+      <DidResult
+        series={loaded}
+        chosen={chosen}
+        comparison={comparison}
+        resolved={resolved}
+        referenceYear={referenceYear}
+        startYear={startYear}
+        onRef={onRef}
+      />
+    );
 
   return (
     <section aria-labelledby="did-heading" className="app-results">
       {heading}
       <p className="govuk-body">
-        {resolved.indicator.title}: the {chosen.length} pilot {chosen.length === 1 ? 'council' : 'councils'} chosen ({chosen.map((c) => c.name).join(', ')})
-        against {comparison.length} comparison councils, their statistical neighbours that were not pilots, before and after{' '}
-        {resolved.ref === null ? `the pilots started (${startYear})` : `the reference year ${resolved.ref}`}. Published figures only.
+        {resolved.indicator.title}: the {chosen.length} pilot {chosen.length === 1 ? 'council' : 'councils'} chosen (
+        {chosen.map((c) => c.name).join(', ')}) against {comparison.length} comparison councils, their statistical
+        neighbours that were not pilots, before and after{' '}
+        {resolved.ref === null ? `the pilots started (${startYear})` : `the reference year ${resolved.ref}`}. Published
+        figures only.
       </p>
       {body}
     </section>
@@ -190,15 +236,31 @@ function DidResult({
   const indicator = series[0]!.indicator;
   const lines = series.flatMap((s) => s.lines);
   const periods = periodsInWindow([...new Set(series.flatMap((s) => s.periods))], resolved.from, resolved.to);
-  const pilots = groupMeans(lines, chosen.map((c) => c.code), periods);
-  const comp = groupMeans(lines, comparison.map((c) => c.code), periods);
+  const pilots = groupMeans(
+    lines,
+    chosen.map((c) => c.code),
+    periods,
+  );
+  const comp = groupMeans(
+    lines,
+    comparison.map((c) => c.code),
+    periods,
+  );
   const did = differenceInDifferences(pilots, comp, referenceYear);
   // Means of rounded figures: one more decimal place than the published figures, so small changes show.
   const spec = { unit: indicator.unit, decimals: indicator.decimals + 1 };
   const fmt = (v: number | null) => (v === null ? 'No figure' : formatValue(v, spec));
-  const signed = (v: number | null) => (v === null ? 'No figure' : `${v > 0 ? '+' : v < 0 ? '\u2212' : ''}${formatValue(Math.abs(v), { ...spec, unit: spec.unit === 'percent' ? 'points' : spec.unit })}${spec.unit === 'percent' ? ' points' : ''}`);
+  const signed = (v: number | null) =>
+    v === null
+      ? 'No figure'
+      : `${v > 0 ? '+' : v < 0 ? '\u2212' : ''}${formatValue(Math.abs(v), { ...spec, unit: spec.unit === 'percent' ? 'points' : spec.unit })}${spec.unit === 'percent' ? ' points' : ''}`;
   const reading = didReading(did.difference, indicator.polarity);
-  const range = (years: number[]) => (years.length === 0 ? 'none held' : years.length === 1 ? periodLabel(years[0]!, indicator.periodType) : `${periodLabel(years[0]!, indicator.periodType)} to ${periodLabel(years[years.length - 1]!, indicator.periodType)}`);
+  const range = (years: number[]) =>
+    years.length === 0
+      ? 'none held'
+      : years.length === 1
+        ? periodLabel(years[0]!, indicator.periodType)
+        : `${periodLabel(years[0]!, indicator.periodType)} to ${periodLabel(years[years.length - 1]!, indicator.periodType)}`;
   const figureLinesList = useMemo(
     () => [...didLines(pilots, comp), ...englandLines(series[0]!.england, ENGLAND_STYLE)],
     [series, periods.join()],
@@ -206,12 +268,21 @@ function DidResult({
 
   return (
     <>
-      <RefYearForm years={periods} periodType={indicator.periodType} current={resolved.ref} startYear={startYear} onRef={onRef} />
+      <RefYearForm
+        years={periods}
+        periodType={indicator.periodType}
+        current={resolved.ref}
+        startYear={startYear}
+        onRef={onRef}
+      />
       {did.before.length === 0 || did.after.length === 0 ? (
         <div className="govuk-inset-text" data-testid="did-no-answer">
-          No difference in differences can be worked out: the figures held cover {range(periods)}, so there {did.before.length === 0 ? 'are no years before' : 'are no years from'}{' '}
-          {referenceYear}. {referenceYear === startYear && did.before.length === 0 ? `The pilots started in ${startYear}, before the first year held. ` : ''}Choose a reference year
-          within the years held to compare before and after it.
+          No difference in differences can be worked out: the figures held cover {range(periods)}, so there{' '}
+          {did.before.length === 0 ? 'are no years before' : 'are no years from'} {referenceYear}.{' '}
+          {referenceYear === startYear && did.before.length === 0
+            ? `The pilots started in ${startYear}, before the first year held. `
+            : ''}
+          Choose a reference year within the years held to compare before and after it.
         </div>
       ) : null}
       <div className="app-table-scroll" role="region" aria-labelledby="did-caption" tabIndex={0}>
@@ -221,21 +292,33 @@ function DidResult({
           </caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Group</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Before ({range(did.before)})</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">After ({range(did.after)})</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Change</th>
+              <th scope="col" className="govuk-table__header">
+                Group
+              </th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                Before ({range(did.before)})
+              </th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                After ({range(did.after)})
+              </th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                Change
+              </th>
             </tr>
           </thead>
           <tbody className="govuk-table__body">
             <tr className="govuk-table__row">
-              <th scope="row" className="govuk-table__header">Pilot councils ({chosen.length})</th>
+              <th scope="row" className="govuk-table__header">
+                Pilot councils ({chosen.length})
+              </th>
               <td className="govuk-table__cell govuk-table__cell--numeric">{fmt(did.pilots.before)}</td>
               <td className="govuk-table__cell govuk-table__cell--numeric">{fmt(did.pilots.after)}</td>
               <td className="govuk-table__cell govuk-table__cell--numeric">{signed(did.pilots.change)}</td>
             </tr>
             <tr className="govuk-table__row">
-              <th scope="row" className="govuk-table__header">Comparison councils ({comparison.length})</th>
+              <th scope="row" className="govuk-table__header">
+                Comparison councils ({comparison.length})
+              </th>
               <td className="govuk-table__cell govuk-table__cell--numeric">{fmt(did.comparison.before)}</td>
               <td className="govuk-table__cell govuk-table__cell--numeric">{fmt(did.comparison.after)}</td>
               <td className="govuk-table__cell govuk-table__cell--numeric">{signed(did.comparison.change)}</td>
@@ -258,7 +341,8 @@ function DidResult({
             : reading === 'worse'
               ? 'The pilots moved in the worse direction compared with the comparison councils.'
               : 'The pilots moved as the comparison councils did.'}{' '}
-          With {chosen.length} pilot {chosen.length === 1 ? 'council' : 'councils'}, this is a description, not proof that the practices caused it.
+          With {chosen.length} pilot {chosen.length === 1 ? 'council' : 'councils'}, this is a description, not proof
+          that the practices caused it.
         </p>
       ) : null}
       <details className="govuk-details" open>
@@ -267,11 +351,26 @@ function DidResult({
         </summary>
         <div className="govuk-details__text">
           <ul className="govuk-list govuk-list--bullet">
-            <li>Comparison councils: the statistical neighbours of the pilots chosen that were not pilots themselves, each counted once.</li>
-            <li>Each group&rsquo;s figure for a year is the plain mean of its councils&rsquo; published figures that year; a council without a number that year is left out.</li>
-            <li>Before is the mean of the years before the reference year; after, of the reference year and later, within the years chosen.</li>
-            <li>Difference in differences = (pilots after &minus; pilots before) &minus; (comparison after &minus; comparison before).</li>
-            <li>It assumes the two groups would have moved in parallel without the pilots. No standard error is given: the groups are small.</li>
+            <li>
+              Comparison councils: the statistical neighbours of the pilots chosen that were not pilots themselves, each
+              counted once.
+            </li>
+            <li>
+              Each group&rsquo;s figure for a year is the plain mean of its councils&rsquo; published figures that year;
+              a council without a number that year is left out.
+            </li>
+            <li>
+              Before is the mean of the years before the reference year; after, of the reference year and later, within
+              the years chosen.
+            </li>
+            <li>
+              Difference in differences = (pilots after &minus; pilots before) &minus; (comparison after &minus;
+              comparison before).
+            </li>
+            <li>
+              It assumes the two groups would have moved in parallel without the pilots. No standard error is given: the
+              groups are small.
+            </li>
           </ul>
         </div>
       </details>
@@ -283,7 +382,11 @@ function DidResult({
         periods={periods}
         subjectHeader="Group"
         fileParts={['pilots-and-comparison']}
-        note={<p className="govuk-body-s">Each line is the plain mean of its group&rsquo;s councils that year. England is the black dashed line.</p>}
+        note={
+          <p className="govuk-body-s">
+            Each line is the plain mean of its group&rsquo;s councils that year. England is the black dashed line.
+          </p>
+        }
       />
       <details className="govuk-details">
         <summary className="govuk-details__summary">
@@ -295,7 +398,19 @@ function DidResult({
   );
 }
 
-function RefYearForm({ years, periodType, current, startYear, onRef }: { years: number[]; periodType: string; current: number | null; startYear: number; onRef: (year: number | null) => void }) {
+function RefYearForm({
+  years,
+  periodType,
+  current,
+  startYear,
+  onRef,
+}: {
+  years: number[];
+  periodType: string;
+  current: number | null;
+  startYear: number;
+  onRef: (year: number | null) => void;
+}) {
   const [value, setValue] = useState(current === null ? '' : String(current));
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -311,7 +426,14 @@ function RefYearForm({ years, periodType, current, startYear, onRef }: { years: 
           Years from this one count as &ldquo;after&rdquo;.
         </div>
         <div className="app-inline-fields">
-          <select className="govuk-select" id="did-ref" name="ref" aria-describedby="did-ref-hint" value={value} onChange={(e) => setValue(e.target.value)}>
+          <select
+            className="govuk-select"
+            id="did-ref"
+            name="ref"
+            aria-describedby="did-ref-hint"
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+          >
             <option value="">The pilots&rsquo; start ({startYear})</option>
             {years.slice(1).map((y) => (
               <option key={y} value={String(y)}>
@@ -319,7 +441,11 @@ function RefYearForm({ years, periodType, current, startYear, onRef }: { years: 
               </option>
             ))}
           </select>
-          <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
+          <button
+            type="submit"
+            className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+            data-module="govuk-button"
+          >
             Use this year
           </button>
         </div>

@@ -36,8 +36,8 @@ export function FigureNotes({
           <div className="app-legend__row">
             <dt className="app-legend__symbol">Rank</dt>
             <dd className="app-legend__meaning">
-              Place among all councils in England in the latest year shown: 1 is the best. Q1 is the best quarter of councils,
-              Q4 the worst. A council without a number that year is not ranked.
+              Place among all councils in England in the latest year shown: 1 is the best. Q1 is the best quarter of
+              councils, Q4 the worst. A council without a number that year is not ranked.
             </dd>
           </div>
         ) : null}
@@ -45,8 +45,8 @@ export function FigureNotes({
           <div className="app-legend__row">
             <dt className="app-legend__symbol">Region, neighbours</dt>
             <dd className="app-legend__meaning">
-              The council's region, and its ten statistical neighbours (DfE's most similar councils) pooled: the sum of their
-              numerators over the sum of their denominators, not an average of their rates.
+              The council's region, and its ten statistical neighbours (DfE's most similar councils) pooled: the sum of
+              their numerators over the sum of their denominators, not an average of their rates.
             </dd>
           </div>
         ) : null}

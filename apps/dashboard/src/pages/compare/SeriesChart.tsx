@@ -33,7 +33,15 @@ function marker(style: LineStyle, size: number) {
     if (typeof cx !== 'number' || typeof cy !== 'number' || !Number.isFinite(cx) || !Number.isFinite(cy)) {
       return <g key={`empty-${index ?? 0}`} />;
     }
-    return <path key={`marker-${index ?? 0}`} d={markerPath(style.shape, cx, cy, size)} fill={style.colour} stroke="#FFFFFF" strokeWidth={1} />;
+    return (
+      <path
+        key={`marker-${index ?? 0}`}
+        d={markerPath(style.shape, cx, cy, size)}
+        fill={style.colour}
+        stroke="#FFFFFF"
+        strokeWidth={1}
+      />
+    );
   };
 }
 
@@ -46,7 +54,8 @@ export default function SeriesChart({ model, indicator, title, describedBy, comp
     }
     return 'No figure';
   };
-  const styleOf = (key: string, index: number, given?: LineStyle) => given ?? (key === ENGLAND_KEY ? ENGLAND_STYLE : lineStyle(index));
+  const styleOf = (key: string, index: number, given?: LineStyle) =>
+    given ?? (key === ENGLAND_KEY ? ENGLAND_STYLE : lineStyle(index));
 
   return (
     <>
@@ -75,7 +84,12 @@ export default function SeriesChart({ model, indicator, title, describedBy, comp
             aria-describedby={describedBy}
           >
             <CartesianGrid stroke={GRID_COLOUR} strokeDasharray="2 4" vertical={false} />
-            <XAxis dataKey="label" tick={{ fill: TEXT_COLOUR, fontSize: compact ? 12 : 14 }} tickMargin={8} stroke={TEXT_COLOUR} />
+            <XAxis
+              dataKey="label"
+              tick={{ fill: TEXT_COLOUR, fontSize: compact ? 12 : 14 }}
+              tickMargin={8}
+              stroke={TEXT_COLOUR}
+            />
             <YAxis
               tickFormatter={(value: number) => formatValue(value, spec)}
               tick={{ fill: TEXT_COLOUR, fontSize: compact ? 12 : 14 }}
@@ -85,10 +99,21 @@ export default function SeriesChart({ model, indicator, title, describedBy, comp
               label={
                 compact
                   ? undefined
-                  : { value: unitLabel(indicator.unit), angle: -90, position: 'insideLeft', offset: 10, fill: TEXT_COLOUR, fontSize: 14 }
+                  : {
+                      value: unitLabel(indicator.unit),
+                      angle: -90,
+                      position: 'insideLeft',
+                      offset: 10,
+                      fill: TEXT_COLOUR,
+                      fontSize: 14,
+                    }
               }
             />
-            <Tooltip formatter={format} labelStyle={{ fontWeight: 700, color: TEXT_COLOUR }} contentStyle={{ border: `1px solid ${TEXT_COLOUR}` }} />
+            <Tooltip
+              formatter={format}
+              labelStyle={{ fontWeight: 700, color: TEXT_COLOUR }}
+              contentStyle={{ border: `1px solid ${TEXT_COLOUR}` }}
+            />
             {model.band ? (
               <Area
                 type="linear"

@@ -12,7 +12,15 @@ export function BandSwatch() {
 export function Swatch({ style }: { style: LineStyle }) {
   return (
     <svg className="app-swatch" width="28" height="14" viewBox="0 0 28 14" aria-hidden="true" focusable="false">
-      <line x1="1" y1="7" x2="27" y2="7" stroke={style.colour} strokeWidth={style.width} strokeDasharray={style.dashed ? (style.dash ?? '6 3') : undefined} />
+      <line
+        x1="1"
+        y1="7"
+        x2="27"
+        y2="7"
+        stroke={style.colour}
+        strokeWidth={style.width}
+        strokeDasharray={style.dashed ? (style.dash ?? '6 3') : undefined}
+      />
       <path d={markerPath(style.shape, 14, 7, 8)} fill={style.colour} />
     </svg>
   );

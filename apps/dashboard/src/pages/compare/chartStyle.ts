@@ -38,7 +38,13 @@ export const ENGLAND_STYLE: LineStyle = { colour: '#0B0C0C', shape: 'square', da
 export const REGION_STYLE: LineStyle = { colour: '#505A5F', shape: 'triangle', dashed: true, width: 2, dash: '2 3' };
 
 /** The statistical neighbours' average: ochre, long dashes, diamonds (4.9:1 on white). */
-export const NEIGHBOURS_STYLE: LineStyle = { colour: '#8A6100', shape: 'diamond', dashed: true, width: 2, dash: '10 3 2 3' };
+export const NEIGHBOURS_STYLE: LineStyle = {
+  colour: '#8A6100',
+  shape: 'diamond',
+  dashed: true,
+  width: 2,
+  dash: '10 3 2 3',
+};
 
 /** A group's middle half (lower to upper quartile), shaded behind the lines. */
 export const BAND_FILL = '#B1B4B6';

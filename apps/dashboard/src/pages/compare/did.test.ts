@@ -3,14 +3,33 @@ import { comparisonCouncils, didReading, differenceInDifferences, groupMeans } f
 
 const line = (id: string, values: Record<number, number | null>) => ({
   subject: { kind: 'COUNCIL', id, name: id },
-  points: Object.entries(values).map(([period, value]) => ({ period: Number(period), value, symbol: value === null ? 'c' : null })),
+  points: Object.entries(values).map(([period, value]) => ({
+    period: Number(period),
+    value,
+    symbol: value === null ? 'c' : null,
+  })),
 });
 
 describe('difference in differences', () => {
   it('takes the pilots\u2019 neighbours that are not pilots, each once, nearest first', () => {
     const pilots = [
-      { code: 'A', name: 'A', statisticalNeighbours: [{ code: 'X', name: 'X' }, { code: 'B', name: 'B' }, { code: 'Y', name: 'Y' }] },
-      { code: 'B', name: 'B', statisticalNeighbours: [{ code: 'Y', name: 'Y' }, { code: 'Z', name: 'Z' }] },
+      {
+        code: 'A',
+        name: 'A',
+        statisticalNeighbours: [
+          { code: 'X', name: 'X' },
+          { code: 'B', name: 'B' },
+          { code: 'Y', name: 'Y' },
+        ],
+      },
+      {
+        code: 'B',
+        name: 'B',
+        statisticalNeighbours: [
+          { code: 'Y', name: 'Y' },
+          { code: 'Z', name: 'Z' },
+        ],
+      },
     ];
     expect(comparisonCouncils(pilots, new Set(['A', 'B'])).map((c) => c.code)).toEqual(['X', 'Y', 'Z']);
   });
@@ -30,7 +49,13 @@ describe('difference in differences', () => {
     const pilots = [10, 12, 8, 6].map((mean, i) => ({ period: 2020 + i, mean, count: 3 }));
     const comparison = [10, 10, 9, 9].map((mean, i) => ({ period: 2020 + i, mean, count: 9 }));
     const did = differenceInDifferences(pilots, comparison, 2022);
-    expect(did).toMatchObject({ before: [2020, 2021], after: [2022, 2023], pilots: { before: 11, after: 7, change: -4 }, comparison: { change: -1 }, difference: -3 });
+    expect(did).toMatchObject({
+      before: [2020, 2021],
+      after: [2022, 2023],
+      pilots: { before: 11, after: 7, change: -4 },
+      comparison: { change: -1 },
+      difference: -3,
+    });
     expect(didReading(did.difference, 'LOWER_BETTER')).toBe('better');
     expect(didReading(did.difference, 'HIGHER_BETTER')).toBe('worse');
   });

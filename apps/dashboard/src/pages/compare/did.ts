@@ -21,10 +21,13 @@ export interface DidSeriesLine {
   points: readonly { period: number; value: number | null; symbol: string | null }[];
 }
 
-
 /** The comparison councils: the pilots' statistical neighbours that are not pilots, once each, closest first. */
 export function comparisonCouncils(
-  chosenPilots: readonly { code: string; name: string; statisticalNeighbours: readonly { code: string; name: string }[] }[],
+  chosenPilots: readonly {
+    code: string;
+    name: string;
+    statisticalNeighbours: readonly { code: string; name: string }[];
+  }[],
   allPilotCodes: ReadonlySet<string>,
 ): { code: string; name: string }[] {
   const seen = new Set<string>();
@@ -49,7 +52,11 @@ export interface GroupYear {
   count: number;
 }
 
-export function groupMeans(lines: readonly DidSeriesLine[], codes: readonly string[], periods: readonly number[]): GroupYear[] {
+export function groupMeans(
+  lines: readonly DidSeriesLine[],
+  codes: readonly string[],
+  periods: readonly number[],
+): GroupYear[] {
   const wanted = new Set(codes);
   const members = lines.filter((l) => l.subject.kind === 'COUNCIL' && wanted.has(l.subject.id));
   return periods.map((period) => {
@@ -57,7 +64,11 @@ export function groupMeans(lines: readonly DidSeriesLine[], codes: readonly stri
       const v = l.points.find((p) => p.period === period)?.value;
       return typeof v === 'number' && Number.isFinite(v) ? [v] : [];
     });
-    return { period, mean: values.length > 0 ? values.reduce((a, b) => a + b, 0) / values.length : null, count: values.length };
+    return {
+      period,
+      mean: values.length > 0 ? values.reduce((a, b) => a + b, 0) / values.length : null,
+      count: values.length,
+    };
   });
 }
 
@@ -76,7 +87,11 @@ export interface Did {
   difference: number | null;
 }
 
-export function differenceInDifferences(pilots: readonly GroupYear[], comparison: readonly GroupYear[], referenceYear: number): Did {
+export function differenceInDifferences(
+  pilots: readonly GroupYear[],
+  comparison: readonly GroupYear[],
+  referenceYear: number,
+): Did {
   const periods = pilots.map((y) => y.period);
   const before = periods.filter((p) => p < referenceYear);
   const after = periods.filter((p) => p >= referenceYear);
@@ -102,15 +117,34 @@ export function didReading(difference: number | null, polarity: string): 'better
   if (difference === null) return 'none';
   if (difference === 0) return 'none';
   if (polarity !== 'HIGHER_BETTER' && polarity !== 'LOWER_BETTER') return 'neutral';
-  return (difference > 0) === (polarity === 'HIGHER_BETTER') ? 'better' : 'worse';
+  return difference > 0 === (polarity === 'HIGHER_BETTER') ? 'better' : 'worse';
 }
 
 /** The two group lines for the figure (means per year), as FigureLines; the count of councils goes in the CSV only via the table rows. */
 export function didLines(pilots: readonly GroupYear[], comparison: readonly GroupYear[]): FigureLine[] {
   const points = (group: readonly GroupYear[]): FigurePoint[] =>
-    group.map((y) => ({ period: y.period, value: y.mean, symbol: y.mean === null ? 'x' : null, source: 'PUBLISHED' as const }));
+    group.map((y) => ({
+      period: y.period,
+      value: y.mean,
+      symbol: y.mean === null ? 'x' : null,
+      source: 'PUBLISHED' as const,
+    }));
   return [
-    { key: 'pilots', name: 'Pilot councils (mean)', role: 'subject', style: lineStyle(0), points: points(pilots), ranked: false },
-    { key: 'comparison', name: 'Comparison councils (mean)', role: 'neighbours', style: { ...lineStyle(4), dashed: true, dash: '6 3' }, points: points(comparison), ranked: false },
+    {
+      key: 'pilots',
+      name: 'Pilot councils (mean)',
+      role: 'subject',
+      style: lineStyle(0),
+      points: points(pilots),
+      ranked: false,
+    },
+    {
+      key: 'comparison',
+      name: 'Comparison councils (mean)',
+      role: 'neighbours',
+      style: { ...lineStyle(4), dashed: true, dash: '6 3' },
+      points: points(comparison),
+      ranked: false,
+    },
   ];
 }

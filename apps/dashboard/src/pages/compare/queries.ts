@@ -45,4 +45,3 @@ export const COMPARE_OPTIONS_QUERY = gql<CompareOptionsQuery>(/* GraphQL */ `
     }
   }
 `);
-

@@ -14,11 +14,20 @@ import { DEFAULT_VIEW } from './urlState';
 
 const options: CompareOptionsData = {
   outcomeAreas: [
-    { area: 'STABILITY', title: 'Stability and continuity', indicators: [{ id: 'placements_3plus', title: '3 or more placements' }] },
+    {
+      area: 'STABILITY',
+      title: 'Stability and continuity',
+      indicators: [{ id: 'placements_3plus', title: '3 or more placements' }],
+    },
     { area: 'HEALTHY', title: 'Being healthy', indicators: [{ id: 'sdq_average', title: 'Average SDQ score' }] },
   ],
   pilotWaves: [
-    { wave: 2, name: 'Second wave', startYear: 2011, councils: [{ code: '801', name: 'Bristol', statisticalNeighbours: [] }] },
+    {
+      wave: 2,
+      name: 'Second wave',
+      startYear: 2011,
+      councils: [{ code: '801', name: 'Bristol', statisticalNeighbours: [] }],
+    },
     {
       wave: 1,
       name: 'First wave',
@@ -41,7 +50,17 @@ const options: CompareOptionsData = {
   ],
 };
 
-const point = (period: number, value: number | null, extra: Partial<{ symbol: string; source: 'PUBLISHED' | 'COMPUTED'; rank: number; rankOutOf: number; quartile: number }> = {}) => ({
+const point = (
+  period: number,
+  value: number | null,
+  extra: Partial<{
+    symbol: string;
+    source: 'PUBLISHED' | 'COMPUTED';
+    rank: number;
+    rankOutOf: number;
+    quartile: number;
+  }> = {},
+) => ({
   period,
   value,
   symbol: extra.symbol ?? null,
@@ -89,7 +108,11 @@ const series: FigureSeriesData['series'] = {
       subject: { kind: 'COUNCIL', id: '312', name: 'Hillingdon' },
       region: [],
       neighbourAverage: [],
-      points: [point(2022, 10.4), point(2023, 12, { rank: 80, rankOutOf: 150, quartile: 3 }), point(2024, 14, { symbol: 'u' })],
+      points: [
+        point(2022, 10.4),
+        point(2023, 12, { rank: 80, rankOutOf: 150, quartile: 3 }),
+        point(2024, 14, { symbol: 'u' }),
+      ],
     },
   ],
   england: [
@@ -108,7 +131,10 @@ describe('resolveView', () => {
   });
 
   it('keeps the councils asked for, in the order asked, and says which were left out', () => {
-    const resolved = resolveView({ ...DEFAULT_VIEW, indicator: 'sdq_average', councils: ['801', '999', '886'] }, options);
+    const resolved = resolveView(
+      { ...DEFAULT_VIEW, indicator: 'sdq_average', councils: ['801', '999', '886'] },
+      options,
+    );
     expect(resolved?.indicator.id).toBe('sdq_average');
     expect(resolved?.councils.map((c) => c.code)).toEqual(['801', '886']);
     expect(resolved?.notices).toEqual(['Council 999 in the link is not known and left out.']);
@@ -127,7 +153,10 @@ describe('resolveView', () => {
   });
 
   it('takes any council and practices the viewer sees, pilots keeping their wave', () => {
-    const resolved = resolveView({ ...DEFAULT_VIEW, councils: ['845', '886'], practices: ['swp-kent', 'nope'] }, options);
+    const resolved = resolveView(
+      { ...DEFAULT_VIEW, councils: ['845', '886'], practices: ['swp-kent', 'nope'] },
+      options,
+    );
     expect(resolved?.councils).toEqual([
       { code: '845', name: 'East Sussex', wave: null },
       { code: '886', name: 'Kent', wave: 1 },
@@ -153,7 +182,13 @@ describe('resolveView', () => {
   });
 
   it('lists a council in two waves once', () => {
-    const twice = { ...options, pilotWaves: [...options.pilotWaves, { wave: 3, name: 'x', startYear: 2014, councils: [{ code: '886', name: 'Kent', statisticalNeighbours: [] }] }] };
+    const twice = {
+      ...options,
+      pilotWaves: [
+        ...options.pilotWaves,
+        { wave: 3, name: 'x', startYear: 2014, councils: [{ code: '886', name: 'Kent', statisticalNeighbours: [] }] },
+      ],
+    };
     expect(pilotCouncils(twice).map((c) => c.code)).toEqual(['886', '312', '801']);
   });
 });
@@ -185,7 +220,9 @@ describe('toChartModel', () => {
   });
 
   it('keeps only the periods asked for', () => {
-    expect(toChartModel(series, [2023]).rows).toEqual([{ period: 2023, label: '2022-23', line0: null, line1: 12, england: 10 }]);
+    expect(toChartModel(series, [2023]).rows).toEqual([
+      { period: 2023, label: '2022-23', line0: null, line1: 12, england: 10 },
+    ]);
   });
 });
 
@@ -245,7 +282,7 @@ describe('toTableModel', () => {
 describe('comparators', () => {
   const both = { region: true, neighbours: true };
 
-  it('lists each council\'s region and neighbours under it in the table, and England last', () => {
+  it("lists each council's region and neighbours under it in the table, and England last", () => {
     const table = toTableModel(series, [2022], both);
     expect(table.rows.map((r) => [r.name, r.comparator, r.cells[0]?.text])).toEqual([
       ['Kent', false, '9%'],
@@ -272,7 +309,9 @@ describe('comparators', () => {
 describe('describeSources', () => {
   it('names one source, or both with the computed years', () => {
     expect(describeSources({ sources: ['PUBLISHED'], computedPeriods: [] }, 'reporting_year')).toBe('Published by DfE');
-    expect(describeSources({ sources: ['COMPUTED'], computedPeriods: [2025] }, 'reporting_year')).toBe('Computed from returns');
+    expect(describeSources({ sources: ['COMPUTED'], computedPeriods: [2025] }, 'reporting_year')).toBe(
+      'Computed from returns',
+    );
     expect(describeSources({ sources: ['PUBLISHED', 'COMPUTED'], computedPeriods: [2024, 2025] }, 'census')).toBe(
       'Published by DfE, except figures marked * which are computed from returns (2024, 2025)',
     );

@@ -2,7 +2,14 @@
  * Pure data shaping for "Compare pilot councils": the gateway's series -> chart rows and table rows,
  * and the URL's view -> what to ask the gateway for. No React here, so it is unit tested in node.
  */
-import { buildChart, buildTable, describeSources, type ChartModel, type FigureLine, type TableModel } from '../../figures/model';
+import {
+  buildChart,
+  buildTable,
+  describeSources,
+  type ChartModel,
+  type FigureLine,
+  type TableModel,
+} from '../../figures/model';
 import type { FigureSeriesData, SeriesVariables } from '../../figures/queries';
 import type { ValueSource } from '../../graphql/schema';
 import { ENGLAND_STYLE, lineStyle, NEIGHBOURS_STYLE, REGION_STYLE } from './chartStyle';
@@ -78,18 +85,24 @@ export function resolveView(view: CompareView, options: CompareOptionsData): Res
   if (view.indicator !== null) {
     const found = indicators.find((i) => i.id === view.indicator);
     if (found) indicator = found;
-    else notices.push(`The link asked for an indicator that does not exist ("${view.indicator}"), so "${first.title}" is shown.`);
+    else
+      notices.push(
+        `The link asked for an indicator that does not exist ("${view.indicator}"), so "${first.title}" is shown.`,
+      );
   }
 
   const waveOf = new Map(pilots.map((c) => [c.code, c.wave]));
   const known = new Map<string, ChosenCouncil>(pilots.map((c) => [c.code, c]));
-  for (const c of options.councils ?? []) if (!known.has(c.code)) known.set(c.code, { code: c.code, name: c.name, wave: waveOf.get(c.code) ?? null });
+  for (const c of options.councils ?? [])
+    if (!known.has(c.code)) known.set(c.code, { code: c.code, name: c.name, wave: waveOf.get(c.code) ?? null });
   const practiceById = new Map((options.practices ?? []).map((p) => [p.id, p]));
 
   const practices = view.practices.flatMap((id) => practiceById.get(id) ?? []);
   const unknownPractices = view.practices.filter((id) => !practiceById.has(id));
   if (unknownPractices.length > 0) {
-    notices.push(`${unknownPractices.length === 1 ? 'Practice' : 'Practices'} ${unknownPractices.join(', ')} in the link ${unknownPractices.length === 1 ? 'is' : 'are'} not known to you and left out.`);
+    notices.push(
+      `${unknownPractices.length === 1 ? 'Practice' : 'Practices'} ${unknownPractices.join(', ')} in the link ${unknownPractices.length === 1 ? 'is' : 'are'} not known to you and left out.`,
+    );
   }
 
   let councils: ChosenCouncil[] = practices.length > 0 ? [] : pilots;
@@ -97,13 +110,27 @@ export function resolveView(view: CompareView, options: CompareOptionsData): Res
     const chosen = view.councils.flatMap((code) => known.get(code) ?? []);
     const unknown = view.councils.filter((code) => !known.has(code));
     if (unknown.length > 0) {
-      notices.push(`${unknown.length === 1 ? 'Council' : 'Councils'} ${unknown.join(', ')} in the link ${unknown.length === 1 ? 'is' : 'are'} not known and left out.`);
+      notices.push(
+        `${unknown.length === 1 ? 'Council' : 'Councils'} ${unknown.join(', ')} in the link ${unknown.length === 1 ? 'is' : 'are'} not known and left out.`,
+      );
     }
     if (chosen.length > 0) councils = chosen;
-    else if (practices.length === 0) notices.push('None of the councils in the link is known, so all pilot councils are shown.');
+    else if (practices.length === 0)
+      notices.push('None of the councils in the link is known, so all pilot councils are shown.');
   }
 
-  return { indicator, councils, practices, from: view.from, to: view.to, source: view.source, compare: view.compare, show: view.show, ref: view.ref, notices };
+  return {
+    indicator,
+    councils,
+    practices,
+    from: view.from,
+    to: view.to,
+    source: view.source,
+    compare: view.compare,
+    show: view.show,
+    ref: view.ref,
+    notices,
+  };
 }
 
 export function seriesVariables(resolved: ResolvedView): SeriesVariables {
@@ -190,12 +217,20 @@ export function figureLines(series: Series, comparators: Comparators = NO_COMPAR
  * A figure shown as a symbol, or no figure, is null: the line breaks there, and the table and
  * legend say why.
  */
-export function toChartModel(series: Series, periods: readonly number[], comparators: Comparators = NO_COMPARATORS): ChartModel {
+export function toChartModel(
+  series: Series,
+  periods: readonly number[],
+  comparators: Comparators = NO_COMPARATORS,
+): ChartModel {
   return buildChart(figureLines(series, comparators), periods, series.indicator.periodType);
 }
 
 /** Rows: the subjects in the order asked for (each with its comparators), then England. Columns: the periods shown. */
-export function toTableModel(series: Series, periods: readonly number[], comparators: Comparators = NO_COMPARATORS): TableModel {
+export function toTableModel(
+  series: Series,
+  periods: readonly number[],
+  comparators: Comparators = NO_COMPARATORS,
+): TableModel {
   const { unit, decimals, periodType } = series.indicator;
   return buildTable(figureLines(series, comparators), periods, { unit, decimals, periodType });
 }

@@ -8,7 +8,9 @@ describe('parseCompareView', () => {
   });
 
   it('reads every parameter', () => {
-    expect(parseCompareView('?indicator=placements_3plus&council=886&council=312&from=2017&to=2024&source=published')).toEqual({
+    expect(
+      parseCompareView('?indicator=placements_3plus&council=886&council=312&from=2017&to=2024&source=published'),
+    ).toEqual({
       indicator: 'placements_3plus',
       councils: ['886', '312'],
       practices: [],
@@ -33,7 +35,11 @@ describe('parseCompareView', () => {
   });
 
   it('accepts comma-separated councils, drops repeats and blanks, keeps the order', () => {
-    expect(parseCompareView('council=341,886&council=341&council=&council=%20860').councils).toEqual(['341', '886', '860']);
+    expect(parseCompareView('council=341,886&council=341&council=&council=%20860').councils).toEqual([
+      '341',
+      '886',
+      '860',
+    ]);
   });
 
   it('treats no usable council as all pilot councils', () => {
@@ -76,8 +82,23 @@ describe('serialiseCompareView', () => {
   });
 
   it('round-trips', () => {
-    const view: CompareView = { indicator: 'sdq_average', councils: ['889'], practices: [], from: 2016, to: 2025, source: null, compare: { region: false, neighbours: true }, show: 'areas', ref: null };
+    const view: CompareView = {
+      indicator: 'sdq_average',
+      councils: ['889'],
+      practices: [],
+      from: 2016,
+      to: 2025,
+      source: null,
+      compare: { region: false, neighbours: true },
+      show: 'areas',
+      ref: null,
+    };
     expect(parseCompareView(serialiseCompareView(view))).toEqual(view);
-    expect(sameView(view, parseCompareView('show=areas&with=neighbours&to=2025&from=2016&council=889&indicator=sdq_average'))).toBe(true);
+    expect(
+      sameView(
+        view,
+        parseCompareView('show=areas&with=neighbours&to=2025&from=2016&council=889&indicator=sdq_average'),
+      ),
+    ).toBe(true);
   });
 });

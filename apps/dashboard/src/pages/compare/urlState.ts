@@ -78,7 +78,8 @@ export function parseCompareView(search: string): CompareView {
   for (const raw of params.getAll('practice')) {
     for (const part of raw.split(',')) {
       const id = part.trim();
-      if (ID_PATTERN.test(id) && !practices.includes(id) && codes.length + practices.length < MAX_COUNCILS) practices.push(id);
+      if (ID_PATTERN.test(id) && !practices.includes(id) && codes.length + practices.length < MAX_COUNCILS)
+        practices.push(id);
     }
   }
 

@@ -30,7 +30,9 @@ export function ContinuityLedger({ subjects, intro }: { subjects: readonly Ledge
   const states = useQueries(CONTINUITY_LEDGER_QUERY, variables);
   const loaded = subjects.flatMap((s, i) => {
     const st = states[i];
-    return st && st.status === 'success' && st.data.continuityLedger ? [{ subject: s, ledger: st.data.continuityLedger }] : [];
+    return st && st.status === 'success' && st.data.continuityLedger
+      ? [{ subject: s, ledger: st.data.continuityLedger }]
+      : [];
   });
   const years = [...new Set(loaded.flatMap((l) => l.ledger.years.map((y) => y.period)))].sort((a, b) => a - b);
   const [chosen, setChosen] = useState<number | null>(null);
@@ -43,7 +45,9 @@ export function ContinuityLedger({ subjects, intro }: { subjects: readonly Ledge
         What turnover costs children in continuity
       </h2>
       <p className="govuk-body">{intro}</p>
-      {failed && failed.status === 'error' ? <LoadError what="the continuity ledger" error={failed.error} onRetry={failed.retry} /> : null}
+      {failed && failed.status === 'error' ? (
+        <LoadError what="the continuity ledger" error={failed.error} onRetry={failed.retry} />
+      ) : null}
       {states.some((s) => s.status === 'loading') ? <Loading>Loading the continuity ledger…</Loading> : null}
       {years.length === 0 && !states.some((s) => s.status === 'loading') ? (
         <Empty>No social worker episodes from returns are held for these yet.</Empty>
@@ -53,7 +57,12 @@ export function ContinuityLedger({ subjects, intro }: { subjects: readonly Ledge
           <label className="govuk-label" htmlFor="ledger-year">
             Year ending 31 March
           </label>
-          <select className="govuk-select" id="ledger-year" value={year ?? ''} onChange={(e) => setChosen(Number(e.target.value))}>
+          <select
+            className="govuk-select"
+            id="ledger-year"
+            value={year ?? ''}
+            onChange={(e) => setChosen(Number(e.target.value))}
+          >
             {years.map((y) => (
               <option key={y} value={y}>
                 {y}
@@ -62,37 +71,59 @@ export function ContinuityLedger({ subjects, intro }: { subjects: readonly Ledge
           </select>
         </div>
       ) : null}
-      {year !== null ? <HeadlineTable rows={loaded.flatMap((l) => pickYear(l.subject, l.ledger, year))} year={year} /> : null}
+      {year !== null ? (
+        <HeadlineTable rows={loaded.flatMap((l) => pickYear(l.subject, l.ledger, year))} year={year} />
+      ) : null}
       {year !== null
-        ? loaded.flatMap((l) => pickYear(l.subject, l.ledger, year)).map(({ subject, data }) => <SubjectLedger key={subject.id} subject={subject} year={data} />)
+        ? loaded
+            .flatMap((l) => pickYear(l.subject, l.ledger, year))
+            .map(({ subject, data }) => <SubjectLedger key={subject.id} subject={subject} year={data} />)
         : null}
       <details className="govuk-details">
         <summary className="govuk-details__summary">
           <span className="govuk-details__summary-text">How the ledger is worked out</span>
         </summary>
         <div className="govuk-details__text">
-          A child-worker relationship runs from the first social worker episode with a worker to the day another worker takes over
-          (consecutive episodes with the same registration number are one relationship). Relationships still open at 31 March, or whose
-          child left care, are censored; those carried in from earlier years enter the risk set on 1 April (delayed entry). The curve is
-          the Kaplan-Meier estimate, with Greenwood&rsquo;s 95% band. A change is put down to turnover when the previous worker&rsquo;s
-          registration number is in the council&rsquo;s workforce census with a leaving date within 92 days of the change (an agency
-          worker: the assignment ended); found without one, the worker stayed. Registration numbers are matched within the council only and
-          never shown. For other organisations&rsquo; figures, the curve stops where 5 or fewer relationships remain and small counts are
-          suppressed (c).
+          A child-worker relationship runs from the first social worker episode with a worker to the day another worker
+          takes over (consecutive episodes with the same registration number are one relationship). Relationships still
+          open at 31 March, or whose child left care, are censored; those carried in from earlier years enter the risk
+          set on 1 April (delayed entry). The curve is the Kaplan-Meier estimate, with Greenwood&rsquo;s 95% band. A
+          change is put down to turnover when the previous worker&rsquo;s registration number is in the council&rsquo;s
+          workforce census with a leaving date within 92 days of the change (an agency worker: the assignment ended);
+          found without one, the worker stayed. Registration numbers are matched within the council only and never
+          shown. For other organisations&rsquo; figures, the curve stops where 5 or fewer relationships remain and small
+          counts are suppressed (c).
         </div>
       </details>
     </section>
   );
 }
 
-function pickYear(subject: LedgerSubject, ledger: NonNullable<ContinuityLedgerData['continuityLedger']>, period: number) {
+function pickYear(
+  subject: LedgerSubject,
+  ledger: NonNullable<ContinuityLedgerData['continuityLedger']>,
+  period: number,
+) {
   const data = ledger.years.find((y) => y.period === period);
   return data ? [{ subject, data }] : [];
 }
 
 function HeadlineTable({ rows, year }: { rows: { subject: LedgerSubject; data: LedgerYear }[]; year: number }) {
   const csv = [
-    ['subject', 'year_ending_31_march', 'councils_included', 'relationships', 'median_days', 'same_worker_6_months', 'lower_95', 'upper_95', 'same_worker_12_months', 'lower_95', 'upper_95', 'curve_truncated'],
+    [
+      'subject',
+      'year_ending_31_march',
+      'councils_included',
+      'relationships',
+      'median_days',
+      'same_worker_6_months',
+      'lower_95',
+      'upper_95',
+      'same_worker_12_months',
+      'lower_95',
+      'upper_95',
+      'curve_truncated',
+    ],
     ...rows.map(({ subject, data: y }) => [
       subject.name,
       year,
@@ -115,7 +146,15 @@ function HeadlineTable({ rows, year }: { rows: { subject: LedgerSubject; data: L
           <caption className="govuk-table__caption govuk-table__caption--m" id="ledger-headline-caption">
             How long children keep their social worker, year ending 31 March {year}
           </caption>
-          <TableHead columns={['Council or practice', numeric('Relationships'), numeric('Median days'), numeric('Same worker after 6 months (95% band)'), numeric('After 12 months (95% band)')]} />
+          <TableHead
+            columns={[
+              'Council or practice',
+              numeric('Relationships'),
+              numeric('Median days'),
+              numeric('Same worker after 6 months (95% band)'),
+              numeric('After 12 months (95% band)'),
+            ]}
+          />
           <tbody className="govuk-table__body">
             {rows.map(({ subject, data: y }) => (
               <tr className="govuk-table__row" key={subject.id}>
@@ -124,9 +163,13 @@ function HeadlineTable({ rows, year }: { rows: { subject: LedgerSubject; data: L
                   {y.councils > 1 ? ` (${y.councils} councils)` : ''}
                 </th>
                 <td className="govuk-table__cell govuk-table__cell--numeric">{y.headline.relationships ?? 'c'}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{y.headline.medianDays ?? (y.headline.truncated ? 'Not shown' : 'Not reached')}</td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">
+                  {y.headline.medianDays ?? (y.headline.truncated ? 'Not shown' : 'Not reached')}
+                </td>
                 <td className="govuk-table__cell govuk-table__cell--numeric">{estimateText(y.headline.sixMonths)}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{estimateText(y.headline.twelveMonths)}</td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">
+                  {estimateText(y.headline.twelveMonths)}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -146,13 +189,17 @@ function SubjectLedger({ subject, year }: { subject: LedgerSubject; year: Ledger
   const reasonTitle = `Why children's social workers changed: ${subject.name}, year ending 31 March ${year.period}`;
   return (
     <div className="app-small-multiples" data-subject={slug}>
-      <section className="app-figure-block" aria-labelledby={`survival-${slug}-title`} data-figure="continuity-survival">
+      <section
+        className="app-figure-block"
+        aria-labelledby={`survival-${slug}-title`}
+        data-figure="continuity-survival"
+      >
         <h3 className="govuk-heading-m" id={`survival-${slug}-title`}>
           {curveTitle}
         </h3>
         <p className="govuk-body-s" id={`survival-${slug}-note`}>
-          Share of child-worker relationships still going, by days since they began (Kaplan-Meier), with its 95% band. Computed from
-          returns{year.councils > 1 ? `: ${year.councils} councils' returns pooled` : ''}.
+          Share of child-worker relationships still going, by days since they began (Kaplan-Meier), with its 95% band.
+          Computed from returns{year.councils > 1 ? `: ${year.councils} councils' returns pooled` : ''}.
           {year.headline.truncated ? ' The curve stops where 5 or fewer relationships remain.' : ''}
         </p>
         {year.points.length === 0 ? (
@@ -171,7 +218,16 @@ function SubjectLedger({ subject, year }: { subject: LedgerSubject; year: Ledger
           <div className="govuk-details__text">
             <table className="govuk-table app-data-table">
               <caption className="govuk-table__caption govuk-table__caption--s">Table: {curveTitle}</caption>
-              <TableHead columns={[numeric('Day'), numeric('At risk'), numeric('Changes'), numeric('Censored'), numeric('Still with worker'), numeric('95% band')]} />
+              <TableHead
+                columns={[
+                  numeric('Day'),
+                  numeric('At risk'),
+                  numeric('Changes'),
+                  numeric('Censored'),
+                  numeric('Still with worker'),
+                  numeric('95% band'),
+                ]}
+              />
               <tbody className="govuk-table__body">
                 {year.points.map((p) => (
                   <tr className="govuk-table__row" key={p.day}>
@@ -187,7 +243,10 @@ function SubjectLedger({ subject, year }: { subject: LedgerSubject; year: Ledger
                 ))}
               </tbody>
             </table>
-            <DownloadCsv rows={curveCsv(subject.name, year.period, year.points)} fileName={csvFileName('continuity-survival', subject.name, year.period)} />
+            <DownloadCsv
+              rows={curveCsv(subject.name, year.period, year.points)}
+              fileName={csvFileName('continuity-survival', subject.name, year.period)}
+            />
           </div>
         </details>
       </section>
@@ -196,15 +255,20 @@ function SubjectLedger({ subject, year }: { subject: LedgerSubject; year: Ledger
           {reasonTitle}
         </h3>
         <p className="govuk-body-s" id={`reasons-${slug}-note`}>
-          Changes of social worker by the reason recorded (SW_REASON), split by what the workforce census says became of the worker the child
-          lost. Unit: count of changes. Computed from returns.
+          Changes of social worker by the reason recorded (SW_REASON), split by what the workforce census says became of
+          the worker the child lost. Unit: count of changes. Computed from returns.
         </p>
         {reasons.length === 0 ? (
           <div className="govuk-inset-text">No changes of worker are recorded for this year.</div>
         ) : (
           <ChartErrorBoundary>
             <Suspense fallback={<Loading>Loading chart…</Loading>}>
-              <ReasonsChart rows={reasons} outcomes={outcomes} title={reasonTitle} describedBy={`reasons-${slug}-note`} />
+              <ReasonsChart
+                rows={reasons}
+                outcomes={outcomes}
+                title={reasonTitle}
+                describedBy={`reasons-${slug}-note`}
+              />
             </Suspense>
           </ChartErrorBoundary>
         )}
@@ -230,7 +294,10 @@ function SubjectLedger({ subject, year }: { subject: LedgerSubject; year: Ledger
                 </tbody>
               </table>
             </div>
-            <DownloadCsv rows={changesCsv(subject.name, year.period, year.changes)} fileName={csvFileName('continuity-changes', subject.name, year.period)} />
+            <DownloadCsv
+              rows={changesCsv(subject.name, year.period, year.changes)}
+              fileName={csvFileName('continuity-changes', subject.name, year.period)}
+            />
           </>
         ) : null}
       </section>

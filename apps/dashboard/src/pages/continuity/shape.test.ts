@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { changesCsv, estimateText, outcomesOf, reasonRows, stepRows } from './shape';
 
-const point = (day: number, survival: number, lower: number, upper: number) => ({ day, atRisk: 10, events: 1, censored: 0, symbol: null, survival, lower, upper });
+const point = (day: number, survival: number, lower: number, upper: number) => ({
+  day,
+  atRisk: 10,
+  events: 1,
+  censored: 0,
+  symbol: null,
+  survival,
+  lower,
+  upper,
+});
 
 describe('continuity ledger shapes', () => {
   it('draws Kaplan-Meier as steps from 100% at day 0', () => {
@@ -16,9 +25,23 @@ describe('continuity ledger shapes', () => {
 
   it('pivots changes by reason, most changes first, and keeps suppressed cells as suppressed', () => {
     const changes = [
-      { reason: 'MANAGE', reasonLabel: 'Management', outcome: 'stayed', outcomeLabel: 'Stayed', changes: 8, symbol: null },
+      {
+        reason: 'MANAGE',
+        reasonLabel: 'Management',
+        outcome: 'stayed',
+        outcomeLabel: 'Stayed',
+        changes: 8,
+        symbol: null,
+      },
       { reason: 'LEFTRL', reasonLabel: 'Left', outcome: 'left', outcomeLabel: 'Left', changes: 12, symbol: null },
-      { reason: 'LEFTRL', reasonLabel: 'Left', outcome: 'unmatched', outcomeLabel: 'Not found', changes: null, symbol: 'c' },
+      {
+        reason: 'LEFTRL',
+        reasonLabel: 'Left',
+        outcome: 'unmatched',
+        outcomeLabel: 'Not found',
+        changes: null,
+        symbol: 'c',
+      },
     ];
     const rows = reasonRows(changes);
     expect(rows.map((r) => [r.reason, r.counts])).toEqual([
@@ -27,7 +50,16 @@ describe('continuity ledger shapes', () => {
     ]);
     expect(rows[0]!.symbols.unmatched).toBe('c');
     expect(outcomesOf(changes).map((o) => o.outcome)).toEqual(['left', 'stayed', 'unmatched']);
-    expect(changesCsv('Kent', 2025, changes)[3]).toEqual(['Kent', 2025, 'LEFTRL', 'Left', 'unmatched', 'Not found', null, 'c']);
+    expect(changesCsv('Kent', 2025, changes)[3]).toEqual([
+      'Kent',
+      2025,
+      'LEFTRL',
+      'Left',
+      'unmatched',
+      'Not found',
+      null,
+      'c',
+    ]);
   });
 
   it('says an estimate with its band, or that it is not shown', () => {

@@ -42,8 +42,30 @@ const pct = (x: number) => Math.round(x * 1e6) / 1e4;
 
 export function curveCsv(subject: string, period: number, points: readonly CurvePoint[]): CsvCell[][] {
   return [
-    ['subject', 'year_ending_31_march', 'day', 'at_risk', 'changes', 'censored', 'symbol', 'survival', 'lower_95', 'upper_95'],
-    ...points.map((p) => [subject, period, p.day, p.atRisk, p.events, p.censored, p.symbol, p.survival, p.lower, p.upper]),
+    [
+      'subject',
+      'year_ending_31_march',
+      'day',
+      'at_risk',
+      'changes',
+      'censored',
+      'symbol',
+      'survival',
+      'lower_95',
+      'upper_95',
+    ],
+    ...points.map((p) => [
+      subject,
+      period,
+      p.day,
+      p.atRisk,
+      p.events,
+      p.censored,
+      p.symbol,
+      p.survival,
+      p.lower,
+      p.upper,
+    ]),
   ];
 }
 
@@ -90,7 +112,16 @@ export function outcomesOf(changes: readonly ChangeCell[]): { outcome: string; l
 
 export function changesCsv(subject: string, period: number, changes: readonly ChangeCell[]): CsvCell[][] {
   return [
-    ['subject', 'year_ending_31_march', 'sw_reason', 'reason', 'outcome', 'what_became_of_the_worker', 'changes', 'symbol'],
+    [
+      'subject',
+      'year_ending_31_march',
+      'sw_reason',
+      'reason',
+      'outcome',
+      'what_became_of_the_worker',
+      'changes',
+      'symbol',
+    ],
     ...changes.map((c) => [subject, period, c.reason, c.reasonLabel, c.outcome, c.outcomeLabel, c.changes, c.symbol]),
   ];
 }

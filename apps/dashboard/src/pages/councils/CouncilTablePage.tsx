@@ -50,9 +50,10 @@ export default function CouncilTablePage() {
     <>
       <h1 className="govuk-heading-xl">Every council</h1>
       <p className="govuk-body">
-        DfE's published figure for every council, for one indicator and year, ranked and banded as DfE's Local Authority Interactive
-        Tool (LAIT) does, so every reader sees the same ranks. Small councils' figures move by chance: the 95% interval shows how much,
-        and a council is called better or worse than England only when its interval leaves England's figure out.
+        DfE's published figure for every council, for one indicator and year, ranked and banded as DfE's Local Authority
+        Interactive Tool (LAIT) does, so every reader sees the same ranks. Small councils' figures move by chance: the
+        95% interval shows how much, and a council is called better or worse than England only when its interval leaves
+        England's figure out.
       </p>
       {indicators.status === 'success' ? (
         <ChooseForm
@@ -64,11 +65,19 @@ export default function CouncilTablePage() {
           onShow={(next) => show({ ...view, ...next })}
         />
       ) : null}
-      {indicators.status === 'error' ? <LoadError what="the indicators" error={indicators.error} onRetry={indicators.retry} /> : null}
+      {indicators.status === 'error' ? (
+        <LoadError what="the indicators" error={indicators.error} onRetry={indicators.retry} />
+      ) : null}
       {periods.status === 'error' ? <LoadError what="the years" error={periods.error} onRetry={periods.retry} /> : null}
-      {periods.status === 'success' && years.length === 0 ? <Empty>DfE publishes no council figures for this indicator.</Empty> : null}
-      {table.status === 'loading' || periods.status === 'loading' ? <Loading>Loading every council's figures…</Loading> : null}
-      {table.status === 'error' ? <LoadError what="the council table" error={table.error} onRetry={table.retry} /> : null}
+      {periods.status === 'success' && years.length === 0 ? (
+        <Empty>DfE publishes no council figures for this indicator.</Empty>
+      ) : null}
+      {table.status === 'loading' || periods.status === 'loading' ? (
+        <Loading>Loading every council's figures…</Loading>
+      ) : null}
+      {table.status === 'error' ? (
+        <LoadError what="the council table" error={table.error} onRetry={table.retry} />
+      ) : null}
       {data ? (
         <>
           <Table data={data} view={view} onSort={(sort, direction) => show({ ...view, year, sort, direction })} />
@@ -106,9 +115,25 @@ function ChooseForm({
       }}
     >
       <div className="app-inline-fields">
-        <SelectField id="table-indicator" label="Indicator" value={indicator} options={indicators.map((i) => ({ value: i.id, text: i.title }))} onChange={setIndicator} className="govuk-select app-select--full" />
+        <SelectField
+          id="table-indicator"
+          label="Indicator"
+          value={indicator}
+          options={indicators.map((i) => ({ value: i.id, text: i.title }))}
+          onChange={setIndicator}
+          className="govuk-select app-select--full"
+        />
         {years.length > 0 && indicator === view.indicator ? (
-          <SelectField id="table-year" label="Year" value={year} options={years.map((y) => ({ value: String(y), text: periodType ? periodLabel(y, periodType) : String(y) }))} onChange={setYear} />
+          <SelectField
+            id="table-year"
+            label="Year"
+            value={year}
+            options={years.map((y) => ({
+              value: String(y),
+              text: periodType ? periodLabel(y, periodType) : String(y),
+            }))}
+            onChange={setYear}
+          />
         ) : null}
       </div>
       <button type="submit" className="govuk-button govuk-button--secondary">
@@ -131,7 +156,15 @@ const COLUMNS: { key: SortKey | null; label: string; numeric?: boolean }[] = [
   { key: null, label: 'Funnel plot' },
 ];
 
-function Table({ data, view, onSort }: { data: TableData; view: CouncilTableView; onSort: (key: SortKey, direction: 'ascending' | 'descending') => void }) {
+function Table({
+  data,
+  view,
+  onSort,
+}: {
+  data: TableData;
+  view: CouncilTableView;
+  onSort: (key: SortKey, direction: 'ascending' | 'descending') => void;
+}) {
   const spec = specOf(data);
   const rows = useMemo(() => sortRows(data.rows, view.sort, view.direction), [data.rows, view.sort, view.direction]);
   const downloads = useMemo(() => downloadRows(data, rows), [data, rows]);
@@ -159,7 +192,12 @@ function Table({ data, view, onSort }: { data: TableData; view: CouncilTableView
                     {column.key === null ? (
                       column.label
                     ) : (
-                      <button type="button" className="app-sort-button" data-sort={column.key} onClick={() => onSort(column.key as SortKey, next)}>
+                      <button
+                        type="button"
+                        className="app-sort-button"
+                        data-sort={column.key}
+                        onClick={() => onSort(column.key as SortKey, next)}
+                      >
                         {column.label}
                       </button>
                     )}
@@ -177,11 +215,15 @@ function Table({ data, view, onSort }: { data: TableData; view: CouncilTableView
                 <td className="govuk-table__cell">{verdictLabel(row.versusEngland)}</td>
                 <td className="govuk-table__cell govuk-table__cell--numeric">{valueText(row, spec)}</td>
                 <td className="govuk-table__cell app-nowrap">{intervalText(row.interval, spec)}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{row.rank === null ? 'Not ranked' : `${row.rank} of ${row.rankOutOf}`}</td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">
+                  {row.rank === null ? 'Not ranked' : `${row.rank} of ${row.rankOutOf}`}
+                </td>
                 <td className="govuk-table__cell">{bandLabel(row.quartile)}</td>
                 <td className="govuk-table__cell govuk-table__cell--numeric">{changeText(row.change, spec)}</td>
                 <td className="govuk-table__cell">{trendLabel(row.trend)}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{row.neighbourMedian === null ? 'No figure' : formatValue(row.neighbourMedian, spec)}</td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">
+                  {row.neighbourMedian === null ? 'No figure' : formatValue(row.neighbourMedian, spec)}
+                </td>
                 <td className="govuk-table__cell">{funnelLabel(row.funnel)}</td>
               </tr>
             ))}
@@ -190,7 +232,9 @@ function Table({ data, view, onSort }: { data: TableData; view: CouncilTableView
                 England
               </th>
               <td className="govuk-table__cell">Not applicable</td>
-              <td className="govuk-table__cell govuk-table__cell--numeric">{data.england ? valueText(data.england, spec) : 'x'}</td>
+              <td className="govuk-table__cell govuk-table__cell--numeric">
+                {data.england ? valueText(data.england, spec) : 'x'}
+              </td>
               <td className="govuk-table__cell app-nowrap">{intervalText(data.england?.interval ?? null, spec)}</td>
               <td className="govuk-table__cell" colSpan={6}>
                 Not applicable
@@ -204,7 +248,15 @@ function Table({ data, view, onSort }: { data: TableData; view: CouncilTableView
   );
 }
 
-function Neighbours({ data, council, onChoose }: { data: TableData; council: string; onChoose: (code: string) => void }) {
+function Neighbours({
+  data,
+  council,
+  onChoose,
+}: {
+  data: TableData;
+  council: string;
+  onChoose: (code: string) => void;
+}) {
   const byCode = new Map(data.rows.map((r) => [r.code, r]));
   const byName = [...data.rows].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
   const chosen = byCode.get(council) ?? byName[0];
@@ -231,7 +283,13 @@ function Neighbours({ data, council, onChoose }: { data: TableData; council: str
         }}
       >
         <div className="app-inline-fields">
-          <SelectField id="neighbours-council" label="Council" value={draft} options={byName.map((r) => ({ value: r.code, text: councilName(r, data.indicator.periodType) }))} onChange={setDraft} />
+          <SelectField
+            id="neighbours-council"
+            label="Council"
+            value={draft}
+            options={byName.map((r) => ({ value: r.code, text: councilName(r, data.indicator.periodType) }))}
+            onChange={setDraft}
+          />
         </div>
         <button type="submit" className="govuk-button govuk-button--secondary">
           Show its neighbours
@@ -244,24 +302,40 @@ function Neighbours({ data, council, onChoose }: { data: TableData; council: str
           </caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Council</th>
-              <th scope="col" className="govuk-table__header">Compared with England</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Figure</th>
-              <th scope="col" className="govuk-table__header">95% interval</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Rank</th>
-              <th scope="col" className="govuk-table__header">Quartile band</th>
+              <th scope="col" className="govuk-table__header">
+                Council
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Compared with England
+              </th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                Figure
+              </th>
+              <th scope="col" className="govuk-table__header">
+                95% interval
+              </th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                Rank
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Quartile band
+              </th>
             </tr>
           </thead>
           <tbody className="govuk-table__body">
             {lines.map(({ row, position }) => (
               <tr className="govuk-table__row" key={row.code} data-council={row.code}>
                 <th scope="row" className="govuk-table__header">
-                  {position === null ? `${councilName(row, data.indicator.periodType)} (chosen)` : `${position}. ${councilName(row, data.indicator.periodType)}`}
+                  {position === null
+                    ? `${councilName(row, data.indicator.periodType)} (chosen)`
+                    : `${position}. ${councilName(row, data.indicator.periodType)}`}
                 </th>
                 <td className="govuk-table__cell">{verdictLabel(row.versusEngland)}</td>
                 <td className="govuk-table__cell govuk-table__cell--numeric">{valueText(row, spec)}</td>
                 <td className="govuk-table__cell app-nowrap">{intervalText(row.interval, spec)}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{row.rank === null ? 'Not ranked' : `${row.rank} of ${row.rankOutOf}`}</td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">
+                  {row.rank === null ? 'Not ranked' : `${row.rank} of ${row.rankOutOf}`}
+                </td>
                 <td className="govuk-table__cell">{bandLabel(row.quartile)}</td>
               </tr>
             ))}
@@ -269,8 +343,12 @@ function Neighbours({ data, council, onChoose }: { data: TableData; council: str
         </table>
       </div>
       <p className="govuk-body">
-        Neighbours' median for {chosen.name}: {chosen.neighbourMedian === null ? 'no neighbour has a figure' : formatValue(chosen.neighbourMedian, spec)}
-        {chosen.neighbourMedian !== null ? ` (${chosen.neighboursWithValue} of ${chosen.neighbourCodes.length} neighbours have a figure)` : ''}.
+        Neighbours' median for {chosen.name}:{' '}
+        {chosen.neighbourMedian === null ? 'no neighbour has a figure' : formatValue(chosen.neighbourMedian, spec)}
+        {chosen.neighbourMedian !== null
+          ? ` (${chosen.neighboursWithValue} of ${chosen.neighbourCodes.length} neighbours have a figure)`
+          : ''}
+        .
       </p>
     </section>
   );
@@ -287,12 +365,14 @@ function Funnel({ data, chosen }: { data: TableData; chosen: string | null }) {
       {funnel ? (
         <>
           <p className="govuk-body" id="funnel-note">
-            Each council's figure against its denominator. A council outside the dashed lines (95%) differs from England's{' '}
-            {formatValue(funnel.target, spec)} by more than chance would usually make; outside the dotted lines (99.8%), by far more.{' '}
+            Each council's figure against its denominator. A council outside the dashed lines (95%) differs from
+            England's {formatValue(funnel.target, spec)} by more than chance would usually make; outside the dotted
+            lines (99.8%), by far more.{' '}
             {funnel.adjusted
               ? `The councils vary more than chance alone would make them (φ = ${funnel.phi.toFixed(2)}), so the limits are widened by the between-council variance (additive method, τ² = ${funnel.tau2.toPrecision(3)}), as Spiegelhalter (2005) advises.`
               : `The councils vary about as chance would make them (φ = ${funnel.phi.toFixed(2)}), so the limits are not widened.`}{' '}
-            {funnel.councils} councils with a published numerator and denominator are placed; where each falls is in the table's last column.
+            {funnel.councils} councils with a published numerator and denominator are placed; where each falls is in the
+            table's last column.
           </p>
           <Suspense fallback={<Loading>Loading the funnel plot…</Loading>}>
             <FunnelChart data={data} chosen={chosen} describedBy="funnel-note" />
@@ -312,19 +392,23 @@ function Method({ data }: { data: TableData }) {
         <span className="govuk-details__summary-text">How these figures are worked out</span>
       </summary>
       <div className="govuk-details__text">
-        <p className="govuk-body">Figures, ranks and bands are DfE's published statistics ({data.indicator.source}). {polarityLabel(data.indicator.polarity)}.</p>
         <p className="govuk-body">
-          Rank: 1 is the best; councils with the same figure share a rank, among the councils with a published figure. Quartile bands
-          follow LAIT: A is the best quarter, D the worst, cut at the quartiles of the published figures.
+          Figures, ranks and bands are DfE's published statistics ({data.indicator.source}).{' '}
+          {polarityLabel(data.indicator.polarity)}.
         </p>
         <p className="govuk-body">
-          95% interval: the Wilson score interval from the figure's numerator and denominator, or the Clopper-Pearson exact interval
-          where the denominator is under 30. A suppressed figure has none. "Better" or "worse than England" means England's figure lies
-          outside the council's interval; otherwise the difference may be chance. Ratios and scores have no interval here.
+          Rank: 1 is the best; councils with the same figure share a rank, among the councils with a published figure.
+          Quartile bands follow LAIT: A is the best quarter, D the worst, cut at the quartiles of the published figures.
         </p>
         <p className="govuk-body">
-          Trend: the direction over the last three years (rising, falling, steady, or up and down). Neighbours' median: the middle of the
-          council's statistical neighbours' published figures that year.
+          95% interval: the Wilson score interval from the figure's numerator and denominator, or the Clopper-Pearson
+          exact interval where the denominator is under 30. A suppressed figure has none. "Better" or "worse than
+          England" means England's figure lies outside the council's interval; otherwise the difference may be chance.
+          Ratios and scores have no interval here.
+        </p>
+        <p className="govuk-body">
+          Trend: the direction over the last three years (rising, falling, steady, or up and down). Neighbours' median:
+          the middle of the council's statistical neighbours' published figures that year.
         </p>
       </div>
     </details>

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { TableData, TableRow } from './queries';
 import { bandLabel, changeText, councilName, downloadRows, sheetCells, sortRows, verdictLabel } from './table';
 
-const row = (code: string, name: string, value: number | null, rank: number | null, change: number | null, verdict: TableRow['versusEngland']): TableRow => ({
+const row = (
+  code: string,
+  name: string,
+  value: number | null,
+  rank: number | null,
+  change: number | null,
+  verdict: TableRow['versusEngland'],
+): TableRow => ({
   code,
   name,
   value,
@@ -25,7 +32,11 @@ const row = (code: string, name: string, value: number | null, rank: number | nu
   neighboursWithValue: 0,
 });
 
-const rows = [row('1', 'Kent', 9, 2, -1, 'WORSE'), row('2', 'Barnet', 7, 1, 2, 'SIMILAR'), row('3', 'Croydon', null, null, null, null)];
+const rows = [
+  row('1', 'Kent', 9, 2, -1, 'WORSE'),
+  row('2', 'Barnet', 7, 1, 2, 'SIMILAR'),
+  row('3', 'Croydon', null, null, null, null),
+];
 
 describe('council table', () => {
   it('sorts by any column, rows without the figure last either way', () => {
@@ -44,12 +55,27 @@ describe('council table', () => {
     expect(bandLabel(1)).toBe('A (best quarter)');
     expect(bandLabel(null)).toBe('Not banded');
     expect(verdictLabel('WORSE')).toBe('Worse than England');
-    expect(councilName({ name: 'Dorset', former: true, lastPeriod: 2019 }, 'reporting_year')).toBe('Dorset (former council, to 2018-19)');
+    expect(councilName({ name: 'Dorset', former: true, lastPeriod: 2019 }, 'reporting_year')).toBe(
+      'Dorset (former council, to 2018-19)',
+    );
     expect(councilName({ name: 'Dorset', former: false, lastPeriod: 2025 }, 'reporting_year')).toBe('Dorset');
   });
 
   it('downloads every row with the full-precision numbers and England last', () => {
-    const table = { period: 2024, england: { value: 7, symbol: null, interval: null }, indicator: { id: 'x', title: 'X', unit: 'percent', decimals: 0, periodType: 'reporting_year', polarity: 'LOWER_BETTER', source: 's' }, rows } as unknown as TableData;
+    const table = {
+      period: 2024,
+      england: { value: 7, symbol: null, interval: null },
+      indicator: {
+        id: 'x',
+        title: 'X',
+        unit: 'percent',
+        decimals: 0,
+        periodType: 'reporting_year',
+        polarity: 'LOWER_BETTER',
+        source: 's',
+      },
+      rows,
+    } as unknown as TableData;
     const out = downloadRows(table, rows);
     expect(out).toHaveLength(5);
     expect(out[1]!.slice(0, 4)).toEqual(['1', 'Kent', 9, null]);

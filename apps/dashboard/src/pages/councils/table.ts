@@ -30,7 +30,9 @@ export function verdictLabel(verdict: Significance | null | undefined): string {
 
 /** A council's name as shown: a council since reorganised away says so, with its last year. */
 export function councilName(row: Pick<TableRow, 'name' | 'former' | 'lastPeriod'>, periodType: string): string {
-  return row.former && row.lastPeriod !== null ? `${row.name} (former council, to ${periodLabel(row.lastPeriod, periodType)})` : row.name;
+  return row.former && row.lastPeriod !== null
+    ? `${row.name} (former council, to ${periodLabel(row.lastPeriod, periodType)})`
+    : row.name;
 }
 
 /** Where a council falls on the funnel plot, in words. */
@@ -68,7 +70,9 @@ export function trendLabel(trend: Trend | null | undefined): string {
 
 /** LAIT's quartile bands: A is the best quarter. */
 export function bandLabel(quartile: number | null | undefined): string {
-  return quartile ? `${'ABCD'[quartile - 1]} (${['best quarter', 'second quarter', 'third quarter', 'worst quarter'][quartile - 1]})` : 'Not banded';
+  return quartile
+    ? `${'ABCD'[quartile - 1]} (${['best quarter', 'second quarter', 'third quarter', 'worst quarter'][quartile - 1]})`
+    : 'Not banded';
 }
 
 function sortValue(row: TableRow, key: SortKey): number | string | null {
@@ -171,7 +175,22 @@ export function downloadRows(table: TableData, rows: readonly TableRow[]): CsvCe
       r.neighboursWithValue,
       r.neighbourCodes.join(' '),
     ]),
-    ['E92000001', 'England', table.england?.value, table.england?.symbol, null, null, null, null, null, null, null, null, table.england?.interval?.lower, table.england?.interval?.upper],
+    [
+      'E92000001',
+      'England',
+      table.england?.value,
+      table.england?.symbol,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      table.england?.interval?.lower,
+      table.england?.interval?.upper,
+    ],
   ];
 }
 
@@ -181,5 +200,7 @@ export function sheetCells(rows: readonly (readonly CsvCell[])[]): (string | num
 }
 
 export function fileStem(table: TableData): string {
-  return `${table.indicator.id}-councils-${periodLabel(table.period, table.indicator.periodType)}`.toLowerCase().replace(/[^a-z0-9_]+/g, '-');
+  return `${table.indicator.id}-councils-${periodLabel(table.period, table.indicator.periodType)}`
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, '-');
 }

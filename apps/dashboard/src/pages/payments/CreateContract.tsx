@@ -33,11 +33,14 @@ export function CreateContract({ councilCode, onCreated }: { councilCode: string
   });
   const set = (change: Partial<Draft>) => setDraft((d) => ({ ...d, ...change }));
 
-  if (options.status === 'loading' || options.status === 'idle') return <Loading>Loading the council's practices…</Loading>;
-  if (options.status === 'error') return <LoadError what="the council's practices" error={options.error} onRetry={options.retry} />;
+  if (options.status === 'loading' || options.status === 'idle')
+    return <Loading>Loading the council's practices…</Loading>;
+  if (options.status === 'error')
+    return <LoadError what="the council's practices" error={options.error} onRetry={options.retry} />;
   const practices = options.data.council?.practices ?? [];
   const indicators = options.data.indicators.filter((i) => i.polarity !== 'NEUTRAL');
-  if (practices.length === 0) return <p className="govuk-body">This council has no practice to make a contract with.</p>;
+  if (practices.length === 0)
+    return <p className="govuk-body">This council has no practice to make a contract with.</p>;
   const practiceId = draft.practiceId || practices[0]?.id || '';
 
   const submit = async (event: React.FormEvent) => {
@@ -50,7 +53,15 @@ export function CreateContract({ councilCode, onCreated }: { councilCode: string
   };
 
   const text = (id: string, label: string, key: keyof Draft, hint?: string, width?: string) => (
-    <TextField id={id} label={label} hint={hint} width={width} value={draft[key] ?? ''} errors={errors} onChange={(v) => set({ [key]: v } as Partial<Draft>)} />
+    <TextField
+      id={id}
+      label={label}
+      hint={hint}
+      width={width}
+      value={draft[key] ?? ''}
+      errors={errors}
+      onChange={(v) => set({ [key]: v } as Partial<Draft>)}
+    />
   );
 
   return (
@@ -59,8 +70,8 @@ export function CreateContract({ councilCode, onCreated }: { councilCode: string
         Create a contract
       </h2>
       <p className="govuk-body">
-        Start with one practice, the years it covers, a fixed fee, an outcome-linked pot and a first target. You can try what-ifs and
-        issue statements once it exists.
+        Start with one practice, the years it covers, a fixed fee, an outcome-linked pot and a first target. You can try
+        what-ifs and issue statements once it exists.
       </p>
       <ErrorSummary focusKey={errors} problems={problemsOf(errors)} />
       <form onSubmit={(e) => void submit(e)} noValidate>
@@ -72,7 +83,13 @@ export function CreateContract({ councilCode, onCreated }: { councilCode: string
           options={practices.map((p) => ({ value: p.id, text: p.name }))}
           onChange={(v) => set({ practiceId: v })}
         />
-        {text(`${P}-start`, 'First reporting year', 'periodStart', `The year it ends in: ${thisYear - 2} is ${yearLabel(thisYear - 2)}`, 'govuk-input--width-4')}
+        {text(
+          `${P}-start`,
+          'First reporting year',
+          'periodStart',
+          `The year it ends in: ${thisYear - 2} is ${yearLabel(thisYear - 2)}`,
+          'govuk-input--width-4',
+        )}
         {text(`${P}-end`, 'Last reporting year', 'periodEnd', 'The year it ends in', 'govuk-input--width-4')}
         {text(`${P}-fixed-fee`, 'Fixed fee (£)', 'fixedFee')}
         {text(`${P}-pot`, 'Outcome-linked pot (£)', 'pot')}
@@ -82,10 +99,19 @@ export function CreateContract({ councilCode, onCreated }: { councilCode: string
           className="govuk-select app-select--wide"
           style={{ maxWidth: '100%' }}
           value={draft.indicatorId}
-          options={indicators.map((i) => ({ value: i.id, text: `${i.title} (${i.polarity === 'LOWER_BETTER' ? 'lower is better' : 'higher is better'})` }))}
+          options={indicators.map((i) => ({
+            value: i.id,
+            text: `${i.title} (${i.polarity === 'LOWER_BETTER' ? 'lower is better' : 'higher is better'})`,
+          }))}
           onChange={(v) => set({ indicatorId: v })}
         />
-        {text(`${P}-level`, 'Target level', 'level', 'In the indicator’s unit, e.g. 10 for 10%', 'govuk-input--width-5')}
+        {text(
+          `${P}-level`,
+          'Target level',
+          'level',
+          'In the indicator’s unit, e.g. 10 for 10%',
+          'govuk-input--width-5',
+        )}
         <SelectField
           id={`${P}-missing`}
           label="When an indicator has no usable figure"
@@ -96,7 +122,9 @@ export function CreateContract({ councilCode, onCreated }: { councilCode: string
         />
         <fieldset className="govuk-fieldset">
           <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Rate card (optional)</legend>
-          <div className="govuk-hint">A price per unit of outcome achieved, e.g. per child in a stable placement for the year, beside the target.</div>
+          <div className="govuk-hint">
+            A price per unit of outcome achieved, e.g. per child in a stable placement for the year, beside the target.
+          </div>
           <SelectField
             id={`${P}-rate-indicator`}
             label="Pays per child counted in"
@@ -110,7 +138,12 @@ export function CreateContract({ councilCode, onCreated }: { councilCode: string
           {text(`${P}-rate-year-cap`, 'Cap per year (£)', 'rateYearCap', 'Leave empty for none')}
           {text(`${P}-rate-contract-cap`, 'Cap for the contract (£)', 'rateContractCap', 'Leave empty for none')}
         </fieldset>
-        <button type="submit" className="govuk-button" data-module="govuk-button" disabled={create.state.status === 'running'}>
+        <button
+          type="submit"
+          className="govuk-button"
+          data-module="govuk-button"
+          disabled={create.state.status === 'running'}
+        >
           Create contract
         </button>
       </form>

@@ -36,7 +36,7 @@ export default function PaymentsPage() {
     setReload((n) => n + 1);
   };
   const isCouncil = session?.user.role === 'council';
-  const councilCode = isCouncil ? session.user.organisation?.id ?? null : null;
+  const councilCode = isCouncil ? (session.user.organisation?.id ?? null) : null;
   const state = contracts.state;
   const titles = new Map((data?.indicators ?? []).map((i) => [i.id, i.title] as const));
 
@@ -44,11 +44,13 @@ export default function PaymentsPage() {
     <>
       <h1 className="govuk-heading-xl">Payments</h1>
       <p className="govuk-body-l">
-        Payment-by-results contracts and their statements: for each indicator, the target, the actual figure, whether it was met, what
-        it earned and why.
+        Payment-by-results contracts and their statements: for each indicator, the target, the actual figure, whether it
+        was met, what it earned and why.
       </p>
       {!data && state.status !== 'error' ? <Loading>Loading contracts…</Loading> : null}
-      {state.status === 'error' ? <LoadError what="the contracts" error={state.error} onRetry={() => setReload((n) => n + 1)} /> : null}
+      {state.status === 'error' ? (
+        <LoadError what="the contracts" error={state.error} onRetry={() => setReload((n) => n + 1)} />
+      ) : null}
       {data ? (
         data.contracts.length === 0 ? (
           <>
@@ -67,7 +69,13 @@ export default function PaymentsPage() {
         ) : (
           <>
             {data.contracts.map((c) => (
-              <ContractSection key={c.id} contract={c} titles={titles} onChanged={refresh} role={roleOf(session?.user.role)} />
+              <ContractSection
+                key={c.id}
+                contract={c}
+                titles={titles}
+                onChanged={refresh}
+                role={roleOf(session?.user.role)}
+              />
             ))}
             {councilCode ? (
               <details className="govuk-details govuk-!-margin-top-6">
@@ -101,12 +109,19 @@ function ContractSection({
   role: Role;
 }) {
   // newest year first, and within a year the latest revision first
-  const statements = [...contract.statements].sort((a, b) => b.period - a.period || (b.revision ?? 1) - (a.revision ?? 1));
+  const statements = [...contract.statements].sort(
+    (a, b) => b.period - a.period || (b.revision ?? 1) - (a.revision ?? 1),
+  );
   const [chosen, setChosen] = useState<string | null>(null);
   const shown = statements.find((s) => s.id === chosen) ?? statements[0] ?? null;
   const headingId = `contract-${contract.id}-heading`;
   return (
-    <section aria-labelledby={headingId} className="govuk-!-margin-bottom-9" data-testid="contract" data-contract-id={contract.id}>
+    <section
+      aria-labelledby={headingId}
+      className="govuk-!-margin-bottom-9"
+      data-testid="contract"
+      data-contract-id={contract.id}
+    >
       <h2 className="govuk-heading-l" id={headingId}>
         {contract.name}
       </h2>
@@ -148,8 +163,12 @@ function ContractSection({
               </caption>
               <thead className="govuk-table__head">
                 <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">Year</th>
-                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">Total</th>
+                  <th scope="col" className="govuk-table__header">
+                    Year
+                  </th>
+                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                    Total
+                  </th>
                   <th scope="col" className="govuk-table__header">
                     <span className="govuk-visually-hidden">Action</span>
                   </th>
@@ -168,7 +187,11 @@ function ContractSection({
                       {shown?.id === s.id ? (
                         <span className="govuk-body-s">Shown below</span>
                       ) : (
-                        <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => setChosen(s.id)}>
+                        <button
+                          type="button"
+                          className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                          onClick={() => setChosen(s.id)}
+                        >
                           View<span className="govuk-visually-hidden"> the statement for {yearLabel(s.period)}</span>
                         </button>
                       )}
@@ -217,13 +240,20 @@ function IssuedStatement({
   onChanged: () => void;
 }) {
   const answer = useQuery(STATEMENT_QUERY, { id });
-  if (answer.status === 'loading' || answer.status === 'idle') return <Loading>Loading the statement for {yearLabel(period)}…</Loading>;
-  if (answer.status === 'error') return <LoadError what={`the statement for ${yearLabel(period)}`} error={answer.error} onRetry={answer.retry} />;
+  if (answer.status === 'loading' || answer.status === 'idle')
+    return <Loading>Loading the statement for {yearLabel(period)}…</Loading>;
+  if (answer.status === 'error')
+    return <LoadError what={`the statement for ${yearLabel(period)}`} error={answer.error} onRetry={answer.retry} />;
   if (!answer.data.statement) return <Empty>The statement for {yearLabel(period)} is not available to you.</Empty>;
   const statement = answer.data.statement;
   return (
     <>
-      <StatementView statement={statement} label={`Statement for ${yearLabel(period)}`} idPrefix={`statement-${contractId}-${period}-${id}`} context={contractName} />
+      <StatementView
+        statement={statement}
+        label={`Statement for ${yearLabel(period)}`}
+        idPrefix={`statement-${contractId}-${period}-${id}`}
+        context={contractName}
+      />
       <Verification statement={statement} role={role} canManage={canManage} onChanged={onChanged} />
     </>
   );

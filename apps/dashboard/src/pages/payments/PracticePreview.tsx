@@ -40,7 +40,12 @@ export function PracticePreview({ contract }: { contract: ContractFields }) {
       </form>
       {preview.state.status === 'error' ? <LoadError what="the preview" error={preview.state.error} /> : null}
       {preview.state.status === 'done' && preview.state.data.previewStatement ? (
-        <StatementView statement={preview.state.data.previewStatement} label={`Preview for ${yearLabel(period)}`} idPrefix={`${prefix}-statement`} context={contract.name} />
+        <StatementView
+          statement={preview.state.data.previewStatement}
+          label={`Preview for ${yearLabel(period)}`}
+          idPrefix={`${prefix}-statement`}
+          context={contract.name}
+        />
       ) : null}
     </section>
   );

@@ -44,10 +44,16 @@ function Actual({ line }: { line: StatementFields['lines'][number] }) {
   return (
     <>
       <strong>{figure(a.value, line.unit)}</strong>
-      {a.symbol ? <span className="govuk-body-s"> {a.symbol} ({symbolMeaning(a.symbol).short})</span> : null}
+      {a.symbol ? (
+        <span className="govuk-body-s">
+          {' '}
+          {a.symbol} ({symbolMeaning(a.symbol).short})
+        </span>
+      ) : null}
       <br />
       <span className="govuk-body-s">
-        {part(a.numerator, a.numeratorSymbol)} of {part(a.denominator, a.denominatorSymbol)}, {yearLabel(a.period)}, {a.source}
+        {part(a.numerator, a.numeratorSymbol)} of {part(a.denominator, a.denominatorSymbol)}, {yearLabel(a.period)},{' '}
+        {a.source}
       </span>
     </>
   );
@@ -69,19 +75,27 @@ export function StatementView({
   const whatIf = statement.status === 'PREVIEW';
   const captionId = `${idPrefix}-caption`;
   return (
-    <section className={`app-statement${whatIf ? ' app-statement--whatif' : ''}`} aria-labelledby={`${idPrefix}-heading`} data-testid={whatIf ? 'whatif-statement' : 'statement'}>
+    <section
+      className={`app-statement${whatIf ? ' app-statement--whatif' : ''}`}
+      aria-labelledby={`${idPrefix}-heading`}
+      data-testid={whatIf ? 'whatif-statement' : 'statement'}
+    >
       <h3 className="govuk-heading-m" id={`${idPrefix}-heading`}>
         {label}
         {hidden}{' '}
         {whatIf ? (
-          <strong className="govuk-tag govuk-tag--orange">{statement.termsOverridden ? 'Not issued: what-if' : 'Not issued: preview'}</strong>
+          <strong className="govuk-tag govuk-tag--orange">
+            {statement.termsOverridden ? 'Not issued: what-if' : 'Not issued: preview'}
+          </strong>
         ) : (
           <strong className="govuk-tag govuk-tag--blue">Issued</strong>
         )}
       </h3>
       <p className="govuk-body-s">
         Year {yearLabel(statement.period)}; terms version {statement.version}
-        {statement.issuedAt ? `; issued ${new Date(statement.issuedAt).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' })}` : ''}
+        {statement.issuedAt
+          ? `; issued ${new Date(statement.issuedAt).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' })}`
+          : ''}
         {statement.issuedBy ? ` by ${statement.issuedBy}` : ''}.
       </p>
 
@@ -110,7 +124,18 @@ export function StatementView({
             {label}
             {hidden}: each indicator’s target, actual, outcome and what it earned
           </caption>
-          <TableHead columns={['Indicator', 'Target', 'Actual', 'Outcome', numeric('Achievement'), numeric('Allocated'), numeric('Earned'), 'Why']} />
+          <TableHead
+            columns={[
+              'Indicator',
+              'Target',
+              'Actual',
+              'Outcome',
+              numeric('Achievement'),
+              numeric('Allocated'),
+              numeric('Earned'),
+              'Why',
+            ]}
+          />
           <tbody className="govuk-table__body">
             {statement.lines.map((line) => {
               const outcome = OUTCOMES[line.outcome];
@@ -123,17 +148,34 @@ export function StatementView({
                   </th>
                   <td className="govuk-table__cell">
                     {line.targetDescription}
-                    {line.targetValue !== null ? <><br /><span className="govuk-body-s">target {figure(line.targetValue, line.unit)}</span></> : null}
-                    {line.floorValue !== null ? <><br /><span className="govuk-body-s">floor {figure(line.floorValue, line.unit)}</span></> : null}
+                    {line.targetValue !== null ? (
+                      <>
+                        <br />
+                        <span className="govuk-body-s">target {figure(line.targetValue, line.unit)}</span>
+                      </>
+                    ) : null}
+                    {line.floorValue !== null ? (
+                      <>
+                        <br />
+                        <span className="govuk-body-s">floor {figure(line.floorValue, line.unit)}</span>
+                      </>
+                    ) : null}
                   </td>
                   <td className="govuk-table__cell">
                     <Actual line={line} />
                   </td>
                   <td className="govuk-table__cell">
                     <strong className={`govuk-tag ${outcome.tag}`}>{outcome.text}</strong>
-                    {line.excluded ? <><br /><span className="govuk-body-s">left out</span></> : null}
+                    {line.excluded ? (
+                      <>
+                        <br />
+                        <span className="govuk-body-s">left out</span>
+                      </>
+                    ) : null}
                   </td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{formatAchievement(line.achievement)}</td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">
+                    {formatAchievement(line.achievement)}
+                  </td>
                   <td className="govuk-table__cell govuk-table__cell--numeric">{formatPence(line.allocatedPence)}</td>
                   <td className="govuk-table__cell govuk-table__cell--numeric">{formatPence(line.earnedPence)}</td>
                   <td className="govuk-table__cell">{line.explanation}</td>
@@ -145,19 +187,39 @@ export function StatementView({
       </div>
 
       {statement.rateCardLines.length > 0 ? (
-        <div className="app-table-scroll" role="region" aria-labelledby={`${captionId}-rates`} tabIndex={0} data-testid="rate-card">
+        <div
+          className="app-table-scroll"
+          role="region"
+          aria-labelledby={`${captionId}-rates`}
+          tabIndex={0}
+          data-testid="rate-card"
+        >
           <table className="govuk-table govuk-!-font-size-16">
             <caption className="govuk-table__caption govuk-table__caption--s" id={`${captionId}-rates`}>
               {label}
               {hidden}: rate card, {formatPence(statement.rateCardPence)} paid
             </caption>
-            <TableHead columns={['Paid per unit of', numeric('Price'), numeric('Counted'), numeric('Units'), numeric('Earned'), numeric('Paid'), 'Why']} />
+            <TableHead
+              columns={[
+                'Paid per unit of',
+                numeric('Price'),
+                numeric('Counted'),
+                numeric('Units'),
+                numeric('Earned'),
+                numeric('Paid'),
+                'Why',
+              ]}
+            />
             <tbody className="govuk-table__body">
               {statement.rateCardLines.map((r) => (
                 <tr className="govuk-table__row" key={r.indicatorId}>
-                  <th scope="row" className="govuk-table__header">{r.title}</th>
+                  <th scope="row" className="govuk-table__header">
+                    {r.title}
+                  </th>
                   <td className="govuk-table__cell govuk-table__cell--numeric">{formatPence(r.pricePence)}</td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{r.counted === null ? (r.countedSymbol ?? 'x') : number.format(r.counted)}</td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">
+                    {r.counted === null ? (r.countedSymbol ?? 'x') : number.format(r.counted)}
+                  </td>
                   <td className="govuk-table__cell govuk-table__cell--numeric">{r.units === null ? 'c' : r.units}</td>
                   <td className="govuk-table__cell govuk-table__cell--numeric">{formatPence(r.grossPence)}</td>
                   <td className="govuk-table__cell govuk-table__cell--numeric">{formatPence(r.paidPence)}</td>
@@ -194,11 +256,21 @@ export function StatementView({
       ) : null}
       {statement.sha256 ? (
         <p className="govuk-body-s app-hash">
-          Frozen statement, SHA-256: <code data-testid="statement-sha256" style={{ wordBreak: 'break-all' }}>{statement.sha256}</code>
-          {statement.intact === true ? ' (the stored statement still matches it)' : statement.intact === false ? ' (the stored statement no longer matches it)' : ''}
+          Frozen statement, SHA-256:{' '}
+          <code data-testid="statement-sha256" style={{ wordBreak: 'break-all' }}>
+            {statement.sha256}
+          </code>
+          {statement.intact === true
+            ? ' (the stored statement still matches it)'
+            : statement.intact === false
+              ? ' (the stored statement no longer matches it)'
+              : ''}
         </p>
       ) : null}
-      <CsvLink csv={statement.csv} fileName={`statement-${statement.contractId}-${statement.period}${whatIf ? '-what-if' : ''}.csv`}>
+      <CsvLink
+        csv={statement.csv}
+        fileName={`statement-${statement.contractId}-${statement.period}${whatIf ? '-what-if' : ''}.csv`}
+      >
         Download this statement <span className="app-nowrap">(CSV)</span>
       </CsvLink>
     </section>

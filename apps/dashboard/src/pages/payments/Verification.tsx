@@ -9,7 +9,13 @@ import { LoadError } from '../../components/States';
 import type { DisputeResolution, DisputeState } from '../../graphql/generated';
 import { SelectField } from './fields';
 import { useRun, yearLabel } from './parts';
-import { ANSWER_DISPUTE_MUTATION, DISPUTES_QUERY, RAISE_DISPUTE_MUTATION, REISSUE_MUTATION, type StatementFields } from './queries';
+import {
+  ANSWER_DISPUTE_MUTATION,
+  DISPUTES_QUERY,
+  RAISE_DISPUTE_MUTATION,
+  REISSUE_MUTATION,
+  type StatementFields,
+} from './queries';
 
 const STATES: Readonly<Record<DisputeState, { text: string; tag: string }>> = {
   OPEN: { text: 'Open', tag: 'govuk-tag--yellow' },
@@ -17,7 +23,17 @@ const STATES: Readonly<Record<DisputeState, { text: string; tag: string }>> = {
   REJECTED: { text: 'Rejected', tag: 'govuk-tag--red' },
 };
 
-function Message({ id, label, value, onChange }: { id: string; label: string; value: string; onChange: (v: string) => void }) {
+function Message({
+  id,
+  label,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+}) {
   return (
     <div className="govuk-form-group">
       <label className="govuk-label" htmlFor={id}>
@@ -61,7 +77,9 @@ export function Verification({
         Verification: revision {statement.revision ?? 1}
         <span className="govuk-visually-hidden"> of statement {id}</span>
         {statement.supersedesId ? ` (re-issues statement ${statement.supersedesId}: ${statement.reissueReason})` : ''}
-        {data?.supersededById ? <strong className="govuk-tag govuk-tag--grey govuk-!-margin-left-2">Superseded</strong> : null}
+        {data?.supersededById ? (
+          <strong className="govuk-tag govuk-tag--grey govuk-!-margin-left-2">Superseded</strong>
+        ) : null}
       </h4>
       {statement.sources.length > 0 ? (
         <>
@@ -69,8 +87,10 @@ export function Verification({
           <ul className="govuk-list govuk-list--bullet govuk-body-s" data-testid="statement-sources">
             {statement.sources.map((s) => (
               <li key={s.submissionId}>
-                Submission {s.submissionId}: {s.kind === 'ssda903' ? 'SSDA903' : 'CSWW'} {yearLabel(s.collectionYear)}, council {s.councilCode}
-                {s.practiceId ? `, practice ${s.practiceId}` : ''}; content SHA-256 <code style={{ wordBreak: 'break-all' }}>{s.contentHash}</code>
+                Submission {s.submissionId}: {s.kind === 'ssda903' ? 'SSDA903' : 'CSWW'} {yearLabel(s.collectionYear)},
+                council {s.councilCode}
+                {s.practiceId ? `, practice ${s.practiceId}` : ''}; content SHA-256{' '}
+                <code style={{ wordBreak: 'break-all' }}>{s.contentHash}</code>
               </li>
             ))}
           </ul>
@@ -80,8 +100,12 @@ export function Verification({
       )}
 
       <h4 className="govuk-heading-s">Disputes</h4>
-      {disputes.state.status === 'error' ? <LoadError what="the disputes" error={disputes.state.error} onRetry={load} /> : null}
-      {data && data.disputes.length === 0 ? <p className="govuk-body-s">No line of this statement is disputed.</p> : null}
+      {disputes.state.status === 'error' ? (
+        <LoadError what="the disputes" error={disputes.state.error} onRetry={load} />
+      ) : null}
+      {data && data.disputes.length === 0 ? (
+        <p className="govuk-body-s">No line of this statement is disputed.</p>
+      ) : null}
       {data?.disputes.map((d) => (
         <div key={d.id} className="govuk-inset-text" data-testid="dispute" data-state={d.state}>
           <p className="govuk-body">
@@ -91,8 +115,10 @@ export function Verification({
           <ol className="govuk-list govuk-body-s">
             {d.events.map((e) => (
               <li key={`${e.kind}-${e.at}`}>
-                {new Date(e.at).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}, {e.party === 'practice' ? 'practice' : 'council'} ({e.author})
-                {e.kind === 'answered' ? `, ${e.resolution === 'UPHELD' ? 'upheld' : 'rejected'}` : ', raised'}: {e.message}
+                {new Date(e.at).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })},{' '}
+                {e.party === 'practice' ? 'practice' : 'council'} ({e.author})
+                {e.kind === 'answered' ? `, ${e.resolution === 'UPHELD' ? 'upheld' : 'rejected'}` : ', raised'}:{' '}
+                {e.message}
               </li>
             ))}
           </ol>
@@ -100,13 +126,20 @@ export function Verification({
             <form
               onSubmit={(ev) => {
                 ev.preventDefault();
-                const resolution = (ev.nativeEvent as SubmitEvent).submitter?.getAttribute('value') as DisputeResolution;
+                const resolution = (ev.nativeEvent as SubmitEvent).submitter?.getAttribute(
+                  'value',
+                ) as DisputeResolution;
                 void answer.run({ disputeId: d.id, resolution, message: reply[d.id] ?? '' }).then((r) => {
                   if (r) load();
                 });
               }}
             >
-              <Message id={`${prefix}-answer-${d.id}`} label="Your answer" value={reply[d.id] ?? ''} onChange={(v) => setReply({ ...reply, [d.id]: v })} />
+              <Message
+                id={`${prefix}-answer-${d.id}`}
+                label="Your answer"
+                value={reply[d.id] ?? ''}
+                onChange={(v) => setReply({ ...reply, [d.id]: v })}
+              />
               <div className="govuk-button-group">
                 <button type="submit" value="UPHELD" className="govuk-button">
                   Uphold
@@ -154,7 +187,8 @@ export function Verification({
           </summary>
           <div className="govuk-details__text">
             <p className="govuk-body-s">
-              An issued statement is never edited: a re-issue is a new revision, worked out from the figures as they stand now, and this one is kept.
+              An issued statement is never edited: a re-issue is a new revision, worked out from the figures as they
+              stand now, and this one is kept.
             </p>
             <form
               onSubmit={(ev) => {

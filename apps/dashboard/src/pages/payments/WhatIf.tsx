@@ -8,14 +8,31 @@ import { problemsOf, SelectField, TextField } from './fields';
 import { useRun, yearLabel, yearsOf } from './parts';
 import { ISSUE_MUTATION, PREVIEW_QUERY, type ContractFields } from './queries';
 import { StatementView } from './StatementView';
-import { fieldId, MISSING_DATA_OPTIONS, TARGET_FIELD_LABELS, termsToForm, toTermsInput, type FormError, type IndicatorForm, type TermsForm } from './terms';
+import {
+  fieldId,
+  MISSING_DATA_OPTIONS,
+  TARGET_FIELD_LABELS,
+  termsToForm,
+  toTermsInput,
+  type FormError,
+  type IndicatorForm,
+  type TermsForm,
+} from './terms';
 
 /** Years as the period selects offer them. */
 function yearOptions(years: readonly number[]) {
   return years.map((y) => ({ value: y, text: yearLabel(y) }));
 }
 
-export function WhatIf({ contract, titles, onIssued }: { contract: ContractFields; titles: ReadonlyMap<string, string>; onIssued: () => void }) {
+export function WhatIf({
+  contract,
+  titles,
+  onIssued,
+}: {
+  contract: ContractFields;
+  titles: ReadonlyMap<string, string>;
+  onIssued: () => void;
+}) {
   const prefix = `whatif-${contract.id}`;
   const years = yearsOf(contract.periodStart, contract.periodEnd);
   const [form, setForm] = useState<TermsForm>(() => termsToForm(contract.terms, contract.rateTerms.rateCard));
@@ -40,14 +57,35 @@ export function WhatIf({ contract, titles, onIssued }: { contract: ContractField
         What if the terms changed?<span className="govuk-visually-hidden"> ({contract.name})</span>
       </h3>
       <p className="govuk-body">
-        Change targets, weights, partial rules or the missing-data rule and see what the statement would say. Nothing is saved or
-        issued.
+        Change targets, weights, partial rules or the missing-data rule and see what the statement would say. Nothing is
+        saved or issued.
       </p>
       <ErrorSummary focusKey={errors} problems={problemsOf(errors)} />
       <form onSubmit={submit} noValidate>
-        <SelectField id={`${prefix}-period`} label="Year" style={{ maxWidth: '100%' }} value={period} options={yearOptions(years)} onChange={(v) => setPeriod(Number(v))} />
-        <TextField id={`${prefix}-fixed-fee`} label="Fixed fee (£)" inputMode="decimal" value={form.fixedFee} errors={errors} onChange={(v) => setForm((f) => ({ ...f, fixedFee: v }))} />
-        <TextField id={`${prefix}-pot`} label="Outcome-linked pot (£)" inputMode="decimal" value={form.pot} errors={errors} onChange={(v) => setForm((f) => ({ ...f, pot: v }))} />
+        <SelectField
+          id={`${prefix}-period`}
+          label="Year"
+          style={{ maxWidth: '100%' }}
+          value={period}
+          options={yearOptions(years)}
+          onChange={(v) => setPeriod(Number(v))}
+        />
+        <TextField
+          id={`${prefix}-fixed-fee`}
+          label="Fixed fee (£)"
+          inputMode="decimal"
+          value={form.fixedFee}
+          errors={errors}
+          onChange={(v) => setForm((f) => ({ ...f, fixedFee: v }))}
+        />
+        <TextField
+          id={`${prefix}-pot`}
+          label="Outcome-linked pot (£)"
+          inputMode="decimal"
+          value={form.pot}
+          errors={errors}
+          onChange={(v) => setForm((f) => ({ ...f, pot: v }))}
+        />
         <SelectField
           id={`${prefix}-missing`}
           label="When an indicator has no usable figure"
@@ -58,7 +96,8 @@ export function WhatIf({ contract, titles, onIssued }: { contract: ContractField
         {form.indicators.map((ind, i) => (
           <fieldset className="govuk-fieldset govuk-!-margin-bottom-6" key={ind.indicatorId}>
             <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">
-              Indicator {i + 1}: {titles.get(ind.indicatorId) ?? ind.indicatorId} ({ind.target.type.toLowerCase()} target)
+              Indicator {i + 1}: {titles.get(ind.indicatorId) ?? ind.indicatorId} ({ind.target.type.toLowerCase()}{' '}
+              target)
             </legend>
             <TextField
               id={fieldId(prefix, i, 'target')}
@@ -91,7 +130,10 @@ export function WhatIf({ contract, titles, onIssued }: { contract: ContractField
                         checked={ind.partialType === p}
                         onChange={() => setIndicator(i, { partialType: p })}
                       />
-                      <label className="govuk-label govuk-radios__label" htmlFor={`${prefix}-indicator-${i}-partial-${p}`}>
+                      <label
+                        className="govuk-label govuk-radios__label"
+                        htmlFor={`${prefix}-indicator-${i}-partial-${p}`}
+                      >
                         {p === 'LINEAR' ? 'Linear from a floor to the target' : 'All or nothing'}
                       </label>
                     </div>
@@ -119,7 +161,12 @@ export function WhatIf({ contract, titles, onIssued }: { contract: ContractField
           </fieldset>
         ))}
         <div className="govuk-button-group">
-          <button type="submit" className="govuk-button" data-module="govuk-button" disabled={preview.state.status === 'running'}>
+          <button
+            type="submit"
+            className="govuk-button"
+            data-module="govuk-button"
+            disabled={preview.state.status === 'running'}
+          >
             Run what-if
           </button>
           <button
@@ -141,7 +188,11 @@ export function WhatIf({ contract, titles, onIssued }: { contract: ContractField
       {preview.state.status === 'error' ? <LoadError what="the what-if" error={preview.state.error} /> : null}
       {preview.state.status === 'done' ? (
         preview.state.data.previewStatement ? (
-          <StatementView statement={preview.state.data.previewStatement} label={`What-if for ${yearLabel(period)}`} idPrefix={`${prefix}-result`} />
+          <StatementView
+            statement={preview.state.data.previewStatement}
+            label={`What-if for ${yearLabel(period)}`}
+            idPrefix={`${prefix}-result`}
+          />
         ) : (
           <p className="govuk-body">The service gave no what-if for this contract.</p>
         )
@@ -169,14 +220,17 @@ function IssueStatement({ contract, onIssued }: { contract: ContractFields; onIs
         <>
           <div className="govuk-panel govuk-panel--confirmation" role="status">
             <h4 className="govuk-panel__title">Statement issued</h4>
-            <div className="govuk-panel__body">{yearLabel(issue.state.data.issueStatement.period)}: total {formatPence(issue.state.data.issueStatement.totalPence)}</div>
+            <div className="govuk-panel__body">
+              {yearLabel(issue.state.data.issueStatement.period)}: total{' '}
+              {formatPence(issue.state.data.issueStatement.totalPence)}
+            </div>
           </div>
-          <StatementView statement={issue.state.data.issueStatement} label={`Issued statement for ${yearLabel(issue.state.data.issueStatement.period)}`} idPrefix={`${prefix}-result`} />
-          <button
-            type="button"
-            className="govuk-button govuk-button--secondary"
-            onClick={() => issue.reset()}
-          >
+          <StatementView
+            statement={issue.state.data.issueStatement}
+            label={`Issued statement for ${yearLabel(issue.state.data.issueStatement.period)}`}
+            idPrefix={`${prefix}-result`}
+          />
+          <button type="button" className="govuk-button govuk-button--secondary" onClick={() => issue.reset()}>
             Issue another year
           </button>
         </>
@@ -189,8 +243,8 @@ function IssueStatement({ contract, onIssued }: { contract: ContractFields; onIs
           </span>
           <div className="govuk-warning-text__text">
             <span className="govuk-visually-hidden">Warning</span>
-            Issue the statement for {yearLabel(period)} under the saved terms (version {contract.latestVersion})? It is frozen once
-            issued and cannot be changed or issued again.
+            Issue the statement for {yearLabel(period)} under the saved terms (version {contract.latestVersion})? It is
+            frozen once issued and cannot be changed or issued again.
             <div className="govuk-button-group govuk-!-margin-top-4">
               <button
                 type="button"
@@ -205,7 +259,11 @@ function IssueStatement({ contract, onIssued }: { contract: ContractFields; onIs
               >
                 Yes, issue the statement
               </button>
-              <button type="button" className="govuk-button govuk-button--secondary" onClick={() => setConfirming(false)}>
+              <button
+                type="button"
+                className="govuk-button govuk-button--secondary"
+                onClick={() => setConfirming(false)}
+              >
                 Cancel
               </button>
             </div>
@@ -218,7 +276,14 @@ function IssueStatement({ contract, onIssued }: { contract: ContractFields; onIs
             setConfirming(true);
           }}
         >
-          <SelectField id={`${prefix}-period`} label="Year to issue" style={{ maxWidth: '100%' }} value={period} options={yearOptions(open)} onChange={(v) => setPeriod(Number(v))} />
+          <SelectField
+            id={`${prefix}-period`}
+            label="Year to issue"
+            style={{ maxWidth: '100%' }}
+            value={period}
+            options={yearOptions(open)}
+            onChange={(v) => setPeriod(Number(v))}
+          />
           <button type="submit" className="govuk-button" data-module="govuk-button">
             Issue statement
           </button>

@@ -26,7 +26,14 @@ describe('create contract form -> CreateContractInput', () => {
           fixedFeePence: 1_000_000,
           outcomePotPence: 5_000_050,
           missingData: 'TREAT_AS_NOT_MET',
-          indicators: [{ indicatorId: 'placements_3plus', weight: 1, target: { type: 'ABSOLUTE', level: 10 }, partial: { type: 'ALL_OR_NOTHING' } }],
+          indicators: [
+            {
+              indicatorId: 'placements_3plus',
+              weight: 1,
+              target: { type: 'ABSOLUTE', level: 10 },
+              partial: { type: 'ALL_OR_NOTHING' },
+            },
+          ],
         },
       },
     });
@@ -51,11 +58,25 @@ describe('a rate card beside the target (issue 18)', () => {
     missingData: 'TREAT_AS_NOT_MET' as const,
   };
   it('pounds to pence: £1,250.50 per unit, capped £10,000.01 a year and £15,000 in all', () => {
-    const result = draftToInput({ ...base, rateIndicatorId: 'eet', ratePrice: '1,250.50', rateYearCap: '10000.01', rateContractCap: '15,000' });
-    expect(result.input?.terms.rateCard).toEqual({ rates: [{ indicatorId: 'eet', pricePence: 125_050 }], capPerYearPence: 1_000_001, capContractPence: 1_500_000 });
+    const result = draftToInput({
+      ...base,
+      rateIndicatorId: 'eet',
+      ratePrice: '1,250.50',
+      rateYearCap: '10000.01',
+      rateContractCap: '15,000',
+    });
+    expect(result.input?.terms.rateCard).toEqual({
+      rates: [{ indicatorId: 'eet', pricePence: 125_050 }],
+      capPerYearPence: 1_000_001,
+      capContractPence: 1_500_000,
+    });
   });
   it('no price, no rate card; a bad cap is an error on its field', () => {
     expect(draftToInput({ ...base, ratePrice: '' }).input?.terms.rateCard).toBeUndefined();
-    expect(draftToInput({ ...base, rateIndicatorId: 'eet', ratePrice: '10', rateYearCap: 'lots' }).errors.map((e) => e.field)).toEqual(['create-rate-year-cap']);
+    expect(
+      draftToInput({ ...base, rateIndicatorId: 'eet', ratePrice: '10', rateYearCap: 'lots' }).errors.map(
+        (e) => e.field,
+      ),
+    ).toEqual(['create-rate-year-cap']);
   });
 });

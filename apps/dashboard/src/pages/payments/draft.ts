@@ -29,7 +29,8 @@ type RateCardInput = NonNullable<TermsInput['rateCard']>;
 function rateCardOf(d: Draft, errors: FormError[]): RateCardInput | null {
   if (!d.ratePrice?.trim()) return null;
   const price = parsePounds(d.ratePrice);
-  if (price === null || price < 1) errors.push({ field: `${P}-rate-price`, message: 'Enter the price per unit in pounds, like 1250' });
+  if (price === null || price < 1)
+    errors.push({ field: `${P}-rate-price`, message: 'Enter the price per unit in pounds, like 1250' });
   const cap = (text: string | undefined, field: string, what: string) => {
     if (!text?.trim()) return undefined;
     const pence = parsePounds(text);
@@ -47,15 +48,20 @@ function rateCardOf(d: Draft, errors: FormError[]): RateCardInput | null {
 }
 
 /** Checks the draft; the input for createContract, or what is wrong (pure). */
-export function draftToInput(d: Draft): { input: null; errors: FormError[] } | { input: CreateContractInput & { terms: TermsInput }; errors: [] } {
+export function draftToInput(
+  d: Draft,
+): { input: null; errors: FormError[] } | { input: CreateContractInput & { terms: TermsInput }; errors: [] } {
   const errors: FormError[] = [];
   if (d.name.trim() === '') errors.push({ field: `${P}-name`, message: 'Enter a name for the contract' });
   if (!d.practiceId) errors.push({ field: `${P}-practice`, message: 'Choose the practice' });
   const start = /^\d{4}$/.test(d.periodStart.trim()) ? Number(d.periodStart) : null;
   const end = /^\d{4}$/.test(d.periodEnd.trim()) ? Number(d.periodEnd) : null;
-  if (start === null) errors.push({ field: `${P}-start`, message: 'Enter the first year as the year it ends in, like 2024' });
-  if (end === null) errors.push({ field: `${P}-end`, message: 'Enter the last year as the year it ends in, like 2025' });
-  else if (start !== null && end < start) errors.push({ field: `${P}-end`, message: 'The last year must be the same as or after the first year' });
+  if (start === null)
+    errors.push({ field: `${P}-start`, message: 'Enter the first year as the year it ends in, like 2024' });
+  if (end === null)
+    errors.push({ field: `${P}-end`, message: 'Enter the last year as the year it ends in, like 2025' });
+  else if (start !== null && end < start)
+    errors.push({ field: `${P}-end`, message: 'The last year must be the same as or after the first year' });
   const fixed = parsePounds(d.fixedFee);
   if (fixed === null) errors.push({ field: `${P}-fixed-fee`, message: 'Enter the fixed fee in pounds, like 10000' });
   const pot = parsePounds(d.pot);
@@ -64,7 +70,8 @@ export function draftToInput(d: Draft): { input: null; errors: FormError[] } | {
   const level = /^-?\d+(\.\d+)?$/.test(d.level.trim()) ? Number(d.level) : null;
   if (level === null) errors.push({ field: `${P}-level`, message: 'Enter the target level as a number, like 10' });
   const rateCard = rateCardOf(d, errors);
-  if (errors.length > 0 || start === null || end === null || fixed === null || pot === null || level === null) return { input: null, errors };
+  if (errors.length > 0 || start === null || end === null || fixed === null || pot === null || level === null)
+    return { input: null, errors };
   return {
     input: {
       name: d.name.trim(),
@@ -75,11 +82,17 @@ export function draftToInput(d: Draft): { input: null; errors: FormError[] } | {
         fixedFeePence: fixed,
         outcomePotPence: pot,
         missingData: d.missingData,
-        indicators: [{ indicatorId: d.indicatorId, weight: 1, target: { type: 'ABSOLUTE', level }, partial: { type: 'ALL_OR_NOTHING' } }],
+        indicators: [
+          {
+            indicatorId: d.indicatorId,
+            weight: 1,
+            target: { type: 'ABSOLUTE', level },
+            partial: { type: 'ALL_OR_NOTHING' },
+          },
+        ],
         ...(rateCard ? { rateCard } : {}),
       },
     },
     errors: [],
   };
 }
-

@@ -22,7 +22,11 @@ export function CsvLink({ csv, fileName, children }: { csv: string; fileName: st
   );
 }
 
-export type RunState<T> = { status: 'idle' } | { status: 'running' } | { status: 'error'; error: RequestError } | { status: 'done'; data: T };
+export type RunState<T> =
+  | { status: 'idle' }
+  | { status: 'running' }
+  | { status: 'error'; error: RequestError }
+  | { status: 'done'; data: T };
 
 /** Runs a query or mutation on demand (not cached); signs out on a refused token. */
 export function useRun<TData, TVariables>(query: TypedQuery<TData, TVariables>) {

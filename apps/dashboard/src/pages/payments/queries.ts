@@ -280,7 +280,10 @@ export const DISPUTES_QUERY = gql<PaymentsDisputesQuery, PaymentsDisputesQueryVa
   }
 `);
 
-export const RAISE_DISPUTE_MUTATION = gql<PaymentsRaiseDisputeMutation, PaymentsRaiseDisputeMutationVariables>(/* GraphQL */ `
+export const RAISE_DISPUTE_MUTATION = gql<
+  PaymentsRaiseDisputeMutation,
+  PaymentsRaiseDisputeMutationVariables
+>(/* GraphQL */ `
   mutation PaymentsRaiseDispute($statementId: ID!, $indicatorId: ID!, $message: String!) {
     raiseDispute(statementId: $statementId, indicatorId: $indicatorId, message: $message) {
       id
@@ -289,7 +292,10 @@ export const RAISE_DISPUTE_MUTATION = gql<PaymentsRaiseDisputeMutation, Payments
   }
 `);
 
-export const ANSWER_DISPUTE_MUTATION = gql<PaymentsAnswerDisputeMutation, PaymentsAnswerDisputeMutationVariables>(/* GraphQL */ `
+export const ANSWER_DISPUTE_MUTATION = gql<
+  PaymentsAnswerDisputeMutation,
+  PaymentsAnswerDisputeMutationVariables
+>(/* GraphQL */ `
   mutation PaymentsAnswerDispute($disputeId: ID!, $resolution: DisputeResolution!, $message: String!) {
     answerDispute(disputeId: $disputeId, resolution: $resolution, message: $message) {
       id

@@ -13,21 +13,51 @@ const TERMS: TermsFields = {
       weight: 2,
       missingData: null,
       partial: { type: 'ALL_OR_NOTHING', floor: null },
-      target: { type: 'ABSOLUTE', level: 10, by: null, unit: null, baselinePeriod: null, margin: null, quartile: null, position: null, councils: null },
+      target: {
+        type: 'ABSOLUTE',
+        level: 10,
+        by: null,
+        unit: null,
+        baselinePeriod: null,
+        margin: null,
+        quartile: null,
+        position: null,
+        councils: null,
+      },
     },
     {
       indicatorId: 'turnover',
       weight: 1,
       missingData: 'EXCLUDE_AND_REWEIGHT',
       partial: { type: 'LINEAR', floor: 2 },
-      target: { type: 'NEIGHBOURS', level: null, by: null, unit: null, baselinePeriod: null, margin: 0.5, quartile: null, position: 'AT_OR_BETTER_THAN_AVERAGE', councils: null },
+      target: {
+        type: 'NEIGHBOURS',
+        level: null,
+        by: null,
+        unit: null,
+        baselinePeriod: null,
+        margin: 0.5,
+        quartile: null,
+        position: 'AT_OR_BETTER_THAN_AVERAGE',
+        councils: null,
+      },
     },
     {
       indicatorId: 'agency',
       weight: 1,
       missingData: null,
       partial: { type: 'ALL_OR_NOTHING', floor: null },
-      target: { type: 'IMPROVEMENT', level: null, by: 5, unit: 'PERCENT', baselinePeriod: 2022, margin: null, quartile: null, position: null, councils: null },
+      target: {
+        type: 'IMPROVEMENT',
+        level: null,
+        by: 5,
+        unit: 'PERCENT',
+        baselinePeriod: 2022,
+        margin: null,
+        quartile: null,
+        position: null,
+        councils: null,
+      },
     },
   ],
 };
@@ -49,7 +79,12 @@ describe('terms form <-> TermsInput', () => {
       outcomePotPence: 5_000_050,
       missingData: 'TREAT_AS_NOT_MET',
       indicators: [
-        { indicatorId: 'placements_3plus', weight: 2, target: { type: 'ABSOLUTE', level: 10 }, partial: { type: 'ALL_OR_NOTHING' } },
+        {
+          indicatorId: 'placements_3plus',
+          weight: 2,
+          target: { type: 'ABSOLUTE', level: 10 },
+          partial: { type: 'ALL_OR_NOTHING' },
+        },
         {
           indicatorId: 'turnover',
           weight: 1,
@@ -57,7 +92,12 @@ describe('terms form <-> TermsInput', () => {
           partial: { type: 'LINEAR', floor: 2 },
           missingData: 'EXCLUDE_AND_REWEIGHT',
         },
-        { indicatorId: 'agency', weight: 1, target: { type: 'IMPROVEMENT', by: 5, unit: 'PERCENT', baselinePeriod: 2022 }, partial: { type: 'ALL_OR_NOTHING' } },
+        {
+          indicatorId: 'agency',
+          weight: 1,
+          target: { type: 'IMPROVEMENT', by: 5, unit: 'PERCENT', baselinePeriod: 2022 },
+          partial: { type: 'ALL_OR_NOTHING' },
+        },
       ],
     });
   });
@@ -66,7 +106,14 @@ describe('terms form <-> TermsInput', () => {
     const form = termsToForm(TERMS);
     form.missingData = 'PAY_IN_FULL';
     form.pot = '60,000';
-    form.indicators[0] = { ...form.indicators[0]!, targetValue: '12.5', weight: '3', partialType: 'LINEAR', floor: '20', missingData: 'PAY_IN_FULL' };
+    form.indicators[0] = {
+      ...form.indicators[0]!,
+      targetValue: '12.5',
+      weight: '3',
+      partialType: 'LINEAR',
+      floor: '20',
+      missingData: 'PAY_IN_FULL',
+    };
     const result = toTermsInput(form, 'w');
     expect(result.terms?.outcomePotPence).toBe(6_000_000);
     expect(result.terms?.missingData).toBe('PAY_IN_FULL');
@@ -86,6 +133,11 @@ describe('terms form <-> TermsInput', () => {
     form.indicators[1] = { ...form.indicators[1]!, floor: 'x' };
     const result = toTermsInput(form, 'w');
     expect(result.terms).toBeNull();
-    expect(result.errors.map((e) => e.field)).toEqual(['w-fixed-fee', 'w-indicator-0-weight', 'w-indicator-0-target', 'w-indicator-1-floor']);
+    expect(result.errors.map((e) => e.field)).toEqual([
+      'w-fixed-fee',
+      'w-indicator-0-weight',
+      'w-indicator-0-target',
+      'w-indicator-1-floor',
+    ]);
   });
 });

@@ -45,7 +45,9 @@ const MISSING_DATA_LABELS: Readonly<Record<MissingDataRule, string>> = {
 };
 
 /** The missing-data rules as a select offers them. */
-export const MISSING_DATA_OPTIONS: readonly { value: MissingDataRule; text: string }[] = (Object.keys(MISSING_DATA_LABELS) as MissingDataRule[]).map((rule) => ({
+export const MISSING_DATA_OPTIONS: readonly { value: MissingDataRule; text: string }[] = (
+  Object.keys(MISSING_DATA_LABELS) as MissingDataRule[]
+).map((rule) => ({
   value: rule,
   text: MISSING_DATA_LABELS[rule],
 }));
@@ -91,7 +93,11 @@ type RateCardFields = NonNullable<ContractFields['rateTerms']['rateCard']>;
 
 function rateCardInputOf(card: RateCardFields): NonNullable<TermsInput['rateCard']> {
   return {
-    rates: card.rates.map((r) => ({ indicatorId: r.indicatorId, pricePence: r.pricePence, ...(r.maxUnits !== null ? { maxUnits: r.maxUnits } : {}) })),
+    rates: card.rates.map((r) => ({
+      indicatorId: r.indicatorId,
+      pricePence: r.pricePence,
+      ...(r.maxUnits !== null ? { maxUnits: r.maxUnits } : {}),
+    })),
     ...(card.capPerYearPence !== null ? { capPerYearPence: card.capPerYearPence } : {}),
     ...(card.capContractPence !== null ? { capContractPence: card.capContractPence } : {}),
   };
@@ -129,27 +135,45 @@ function parseNumber(text: string): number | null {
 }
 
 /** The form as TermsInput, or what is wrong with it (field ids match `fieldId`). */
-export function toTermsInput(form: TermsForm, prefix: string): { terms: TermsInput; errors: [] } | { terms: null; errors: FormError[] } {
+export function toTermsInput(
+  form: TermsForm,
+  prefix: string,
+): { terms: TermsInput; errors: [] } | { terms: null; errors: FormError[] } {
   const errors: FormError[] = [];
   const fixedFeePence = parsePounds(form.fixedFee);
-  if (fixedFeePence === null) errors.push({ field: `${prefix}-fixed-fee`, message: 'Enter the fixed fee in pounds, like 10000 or 10,000.50' });
+  if (fixedFeePence === null)
+    errors.push({ field: `${prefix}-fixed-fee`, message: 'Enter the fixed fee in pounds, like 10000 or 10,000.50' });
   const outcomePotPence = parsePounds(form.pot);
-  if (outcomePotPence === null) errors.push({ field: `${prefix}-pot`, message: 'Enter the outcome-linked pot in pounds, like 50000' });
-  if (form.indicators.length === 0 && !form.rateCard) errors.push({ field: `${prefix}-indicators`, message: 'The terms need at least one indicator' });
+  if (outcomePotPence === null)
+    errors.push({ field: `${prefix}-pot`, message: 'Enter the outcome-linked pot in pounds, like 50000' });
+  if (form.indicators.length === 0 && !form.rateCard)
+    errors.push({ field: `${prefix}-indicators`, message: 'The terms need at least one indicator' });
 
   const indicators = form.indicators.map((ind, i) => {
     const name = `Indicator ${i + 1} (${ind.indicatorId})`;
     const weight = /^\s*\d+\s*$/.test(ind.weight) ? Number(ind.weight) : null;
-    if (weight === null || weight < 1) errors.push({ field: fieldId(prefix, i, 'weight'), message: `${name}: enter a weight as a whole number, 1 or more` });
+    if (weight === null || weight < 1)
+      errors.push({
+        field: fieldId(prefix, i, 'weight'),
+        message: `${name}: enter a weight as a whole number, 1 or more`,
+      });
     const value = parseNumber(ind.targetValue);
-    if (value === null) errors.push({ field: fieldId(prefix, i, 'target'), message: `${name}: enter the ${TARGET_FIELD_LABELS[ind.targetField].toLowerCase()} as a number` });
+    if (value === null)
+      errors.push({
+        field: fieldId(prefix, i, 'target'),
+        message: `${name}: enter the ${TARGET_FIELD_LABELS[ind.targetField].toLowerCase()} as a number`,
+      });
     else if (ind.targetField === 'quartile' && (!Number.isInteger(value) || value < 1 || value > 4)) {
       errors.push({ field: fieldId(prefix, i, 'target'), message: `${name}: the quartile is 1, 2, 3 or 4` });
     }
     let floor: number | null = null;
     if (ind.partialType === 'LINEAR') {
       floor = parseNumber(ind.floor);
-      if (floor === null) errors.push({ field: fieldId(prefix, i, 'floor'), message: `${name}: enter the floor (where nothing is earned) as a number` });
+      if (floor === null)
+        errors.push({
+          field: fieldId(prefix, i, 'floor'),
+          message: `${name}: enter the floor (where nothing is earned) as a number`,
+        });
     }
     const target: TargetInput = { ...ind.target, [ind.targetField]: value ?? 0 };
     return {

@@ -11,7 +11,10 @@ import { reconciliationCsv, reconciliationFileName, reconciliationTable } from '
  * the figure computed from it beside DfE's published one, the difference and why (from the API).
  */
 export function Reconciliation({ code }: { code: string }) {
-  const state = useQuery(RECONCILIATION_QUERY, useMemo(() => ({ code }), [code]));
+  const state = useQuery(
+    RECONCILIATION_QUERY,
+    useMemo(() => ({ code }), [code]),
+  );
   const rows = state.status === 'success' ? (state.data.reconciliation ?? []) : [];
   const table = useMemo(() => reconciliationTable(rows), [rows]);
   const csv = useMemo(() => reconciliationCsv(rows), [rows]);
@@ -21,18 +24,31 @@ export function Reconciliation({ code }: { code: string }) {
         Your figures against DfE&rsquo;s
       </h2>
       <p className="govuk-body">
-        Each figure computed from your accepted returns beside the figure DfE published for the same indicator and year, exactly as DfE
-        published it. Differences usually come from DfE&rsquo;s cut-off (late returns, records amended since), DfE&rsquo;s rounding, or a
-        different cohort.
+        Each figure computed from your accepted returns beside the figure DfE published for the same indicator and year,
+        exactly as DfE published it. Differences usually come from DfE&rsquo;s cut-off (late returns, records amended
+        since), DfE&rsquo;s rounding, or a different cohort.
       </p>
       {state.status === 'loading' || state.status === 'idle' ? <Loading>Loading your figures…</Loading> : null}
       {state.status === 'error' ? <LoadError what="your figures" error={state.error} onRetry={state.retry} /> : null}
-      {state.status === 'success' && table.length === 0 ? <Empty>No figures computed from your returns yet: send a return first.</Empty> : null}
+      {state.status === 'success' && table.length === 0 ? (
+        <Empty>No figures computed from your returns yet: send a return first.</Empty>
+      ) : null}
       {table.length > 0 ? (
         <>
           <table className="govuk-table" data-testid="reconciliation-table">
-            <caption className="govuk-table__caption govuk-table__caption--m govuk-visually-hidden">Computed against published figures</caption>
-            <TableHead columns={['Indicator', 'Year', numeric('From your return'), numeric('Published by DfE'), numeric('Difference'), 'Why']} />
+            <caption className="govuk-table__caption govuk-table__caption--m govuk-visually-hidden">
+              Computed against published figures
+            </caption>
+            <TableHead
+              columns={[
+                'Indicator',
+                'Year',
+                numeric('From your return'),
+                numeric('Published by DfE'),
+                numeric('Difference'),
+                'Why',
+              ]}
+            />
             <tbody className="govuk-table__body">
               {table.map((r) => (
                 <tr key={r.key} className="govuk-table__row">

@@ -30,7 +30,8 @@ const KINDS: Record<Kind, { label: string; hint: string; accept: string }> = {
 function collectionYears(kind: Kind, today: Date): number[] {
   const year = today.getFullYear();
   // SSDA903: a year to 31 March; CSWW: a census at 30 September.
-  const latest = kind === 'ssda903' ? (today.getMonth() >= 3 ? year : year - 1) : today.getMonth() >= 9 ? year : year - 1;
+  const latest =
+    kind === 'ssda903' ? (today.getMonth() >= 3 ? year : year - 1) : today.getMonth() >= 9 ? year : year - 1;
   return [0, 1, 2, 3, 4].map((n) => latest - n);
 }
 
@@ -38,7 +39,11 @@ function yearLabel(kind: Kind, year: number): string {
   return kind === 'ssda903' ? `${year - 1} to ${year} (year to 31 March ${year})` : `30 September ${year}`;
 }
 
-type Phase = { step: 'idle' } | { step: 'sending'; sent: number; total: number; progress: ReturnProgress[] } | { step: 'done'; result: ReturnResult; progress: ReturnProgress[] } | { step: 'failed'; message: string; progress: ReturnProgress[] };
+type Phase =
+  | { step: 'idle' }
+  | { step: 'sending'; sent: number; total: number; progress: ReturnProgress[] }
+  | { step: 'done'; result: ReturnResult; progress: ReturnProgress[] }
+  | { step: 'failed'; message: string; progress: ReturnProgress[] };
 
 /**
  * Returns: a council or practice uploads an SSDA903 or workforce census return, watches it being
@@ -56,8 +61,9 @@ export default function ReturnsPage() {
     <>
       <h1 className="govuk-heading-xl">Send a return</h1>
       <p className="govuk-body-l">
-        Upload your children looked after (SSDA903) or workforce census return. It is checked against DfE&rsquo;s validation rules for its
-        collection year; a return with errors is not imported, and every error is listed with where it is.
+        Upload your children looked after (SSDA903) or workforce census return. It is checked against DfE&rsquo;s
+        validation rules for its collection year; a return with errors is not imported, and every error is listed with
+        where it is.
       </p>
       {role === 'council' ? <CouncilTarget code={orgId} session={session} /> : null}
       {role === 'council' ? <Reconciliation code={orgId} /> : null}
@@ -68,7 +74,10 @@ export default function ReturnsPage() {
 }
 
 function CouncilTarget({ code, session }: { code: string; session: Session }) {
-  const state = useQuery(RETURNS_COUNCIL_QUERY, useMemo(() => ({ code }), [code]));
+  const state = useQuery(
+    RETURNS_COUNCIL_QUERY,
+    useMemo(() => ({ code }), [code]),
+  );
   if (state.status === 'loading' || state.status === 'idle') return <Loading>Loading your council…</Loading>;
   if (state.status === 'error') return <LoadError what="your council" error={state.error} onRetry={state.retry} />;
   const council = state.data.council;
@@ -84,13 +93,24 @@ function CouncilTarget({ code, session }: { code: string; session: Session }) {
 }
 
 function PracticeTarget({ id, session }: { id: string; session: Session }) {
-  const state = useQuery(RETURNS_PRACTICE_QUERY, useMemo(() => ({ id }), [id]));
+  const state = useQuery(
+    RETURNS_PRACTICE_QUERY,
+    useMemo(() => ({ id }), [id]),
+  );
   if (state.status === 'loading' || state.status === 'idle') return <Loading>Loading your practice…</Loading>;
   if (state.status === 'error') return <LoadError what="your practice" error={state.error} onRetry={state.retry} />;
   const practice = state.data.practice;
   if (!practice) return <Empty>Your practice ({id}) is not known to the data service.</Empty>;
-  if (practice.councils.length === 0) return <Empty>{practice.name} does not serve a council yet, so it cannot send a return.</Empty>;
-  return <ReturnForm session={session} councils={practice.councils} practices={[]} fixedPractice={{ id: practice.id, name: practice.name }} />;
+  if (practice.councils.length === 0)
+    return <Empty>{practice.name} does not serve a council yet, so it cannot send a return.</Empty>;
+  return (
+    <ReturnForm
+      session={session}
+      councils={practice.councils}
+      practices={[]}
+      fixedPractice={{ id: practice.id, name: practice.name }}
+    />
+  );
 }
 
 interface Errors {
@@ -150,7 +170,8 @@ function ReturnForm({
     setPhase({ step: 'sending', sent: 0, total: files.reduce((n, f) => n + f.size, 0), progress });
     try {
       const result = await uploadReturn(form, session.token, {
-        onUpload: (sent, total) => setPhase((p) => (p.step === 'sending' ? { ...p, sent, total: total || p.total } : p)),
+        onUpload: (sent, total) =>
+          setPhase((p) => (p.step === 'sending' ? { ...p, sent, total: total || p.total } : p)),
         onLine: (line) => {
           if (line.type === 'progress') {
             progress.push(line.progress);
@@ -205,7 +226,10 @@ function ReturnForm({
                     }}
                     aria-describedby={`return-kind-${k}-hint`}
                   />
-                  <label className="govuk-label govuk-radios__label" htmlFor={index === 0 ? 'return-kind' : `return-kind-${k}`}>
+                  <label
+                    className="govuk-label govuk-radios__label"
+                    htmlFor={index === 0 ? 'return-kind' : `return-kind-${k}`}
+                  >
                     {KINDS[k].label}
                   </label>
                   <div id={`return-kind-${k}-hint`} className="govuk-hint govuk-radios__hint">
@@ -226,7 +250,13 @@ function ReturnForm({
             <label className="govuk-label govuk-label--s" htmlFor="return-council">
               Council
             </label>
-            <select className="govuk-select" id="return-council" name="councilCode" value={councilCode} onChange={(e) => setCouncilCode(e.target.value)}>
+            <select
+              className="govuk-select"
+              id="return-council"
+              name="councilCode"
+              value={councilCode}
+              onChange={(e) => setCouncilCode(e.target.value)}
+            >
               {councils.map((c) => (
                 <option key={c.code} value={c.code}>
                   {c.name} ({c.code})
@@ -270,7 +300,13 @@ function ReturnForm({
           <label className="govuk-label govuk-label--s" htmlFor="return-year">
             Collection year
           </label>
-          <select className="govuk-select" id="return-year" name="collectionYear" value={String(chosenYear)} onChange={(e) => setYear(e.target.value)}>
+          <select
+            className="govuk-select"
+            id="return-year"
+            name="collectionYear"
+            value={String(chosenYear)}
+            onChange={(e) => setYear(e.target.value)}
+          >
             {years.map((y) => (
               <option key={y} value={String(y)}>
                 {yearLabel(kind === '' ? 'ssda903' : kind, y)}
@@ -309,7 +345,13 @@ function ReturnForm({
           ) : null}
         </div>
 
-        <button type="submit" className="govuk-button" data-module="govuk-button" disabled={sending} aria-disabled={sending}>
+        <button
+          type="submit"
+          className="govuk-button"
+          data-module="govuk-button"
+          disabled={sending}
+          aria-disabled={sending}
+        >
           {sending ? 'Sending…' : 'Send return'}
         </button>
       </form>
@@ -336,7 +378,8 @@ function ReturnForm({
 function Progress({ phase }: { phase: Phase }) {
   if (phase.step === 'idle') return null;
   const last = phase.progress[phase.progress.length - 1];
-  const percent = phase.step === 'sending' && phase.total > 0 ? Math.min(100, Math.round((phase.sent / phase.total) * 100)) : 100;
+  const percent =
+    phase.step === 'sending' && phase.total > 0 ? Math.min(100, Math.round((phase.sent / phase.total) * 100)) : 100;
   const uploading = phase.step === 'sending' && percent < 100 && phase.progress.length === 0;
   return (
     <section aria-labelledby="progress-heading" className="app-progress">
@@ -344,13 +387,21 @@ function Progress({ phase }: { phase: Phase }) {
         Progress
       </h2>
       <label className="govuk-label" htmlFor="upload-progress">
-        {uploading ? `Uploading: ${percent}%` : phase.step === 'sending' ? 'Uploaded; the data service is checking the return' : 'Finished'}
+        {uploading
+          ? `Uploading: ${percent}%`
+          : phase.step === 'sending'
+            ? 'Uploaded; the data service is checking the return'
+            : 'Finished'}
       </label>
       <progress id="upload-progress" className="app-progress__bar" max={100} value={percent}>
         {percent}%
       </progress>
       <p className="govuk-body" role="status" aria-live="polite" data-testid="progress-status">
-        {last ? `${last.message}${last.total ? ` (${last.done ?? 0} of ${last.total})` : ''}` : phase.step === 'sending' ? 'Sending the files…' : ''}
+        {last
+          ? `${last.message}${last.total ? ` (${last.done ?? 0} of ${last.total})` : ''}`
+          : phase.step === 'sending'
+            ? 'Sending the files…'
+            : ''}
       </p>
       {phase.progress.length > 0 ? (
         <details className="govuk-details">
@@ -374,7 +425,19 @@ function Progress({ phase }: { phase: Phase }) {
   );
 }
 
-function IssueTable({ id, title, issues, total, fileName }: { id: string; title: string; issues: ReturnIssue[]; total: number; fileName: string }) {
+function IssueTable({
+  id,
+  title,
+  issues,
+  total,
+  fileName,
+}: {
+  id: string;
+  title: string;
+  issues: ReturnIssue[];
+  total: number;
+  fileName: string;
+}) {
   const SHOWN = 200;
   const rows = [
     ['file', 'row', 'column', 'rule', 'severity', 'message', 'value', 'more'],
@@ -422,20 +485,26 @@ function IssueTable({ id, title, issues, total, fileName }: { id: string; title:
                   <td className="govuk-table__cell">-</td>
                 </tr>
               ) : (
-              <tr className="govuk-table__row" key={n}>
-                <td className="govuk-table__cell">{i.file || 'The return'}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{i.row === 0 ? 'Whole file' : i.row}</td>
-                <td className="govuk-table__cell">{i.column || '-'}</td>
-                <td className="govuk-table__cell">{i.rule}</td>
-                <td className="govuk-table__cell app-wrap">{i.message}</td>
-                <td className="govuk-table__cell">{i.value === '' ? <span className="app-muted">blank</span> : i.value}</td>
-              </tr>
+                <tr className="govuk-table__row" key={n}>
+                  <td className="govuk-table__cell">{i.file || 'The return'}</td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{i.row === 0 ? 'Whole file' : i.row}</td>
+                  <td className="govuk-table__cell">{i.column || '-'}</td>
+                  <td className="govuk-table__cell">{i.rule}</td>
+                  <td className="govuk-table__cell app-wrap">{i.message}</td>
+                  <td className="govuk-table__cell">
+                    {i.value === '' ? <span className="app-muted">blank</span> : i.value}
+                  </td>
+                </tr>
               ),
             )}
           </tbody>
         </table>
       </div>
-      {issues.length > SHOWN ? <p className="govuk-body">The first {SHOWN} lines are shown; the download has all {issues.length}.</p> : null}
+      {issues.length > SHOWN ? (
+        <p className="govuk-body">
+          The first {SHOWN} lines are shown; the download has all {issues.length}.
+        </p>
+      ) : null}
       <DownloadCsv rows={rows} fileName={fileName} label={`Download the ${title.toLowerCase()}`} />
     </section>
   );
@@ -444,7 +513,12 @@ function IssueTable({ id, title, issues, total, fileName }: { id: string; title:
 function Result({ result }: { result: ReturnResult }) {
   const counts = Object.entries(result.counts);
   return (
-    <section aria-labelledby="result-heading" className="app-results" data-testid="return-result" data-status={result.status}>
+    <section
+      aria-labelledby="result-heading"
+      className="app-results"
+      data-testid="return-result"
+      data-status={result.status}
+    >
       {result.status === 'accepted' ? (
         <div className="govuk-panel govuk-panel--confirmation">
           <h2 className="govuk-panel__title" id="result-heading">
@@ -460,7 +534,8 @@ function Result({ result }: { result: ReturnResult }) {
             Nothing changed
           </h2>
           <div className="govuk-inset-text">
-            These files are the same as the return already held (submission {String(result.submissionId)}), so nothing was imported again.
+            These files are the same as the return already held (submission {String(result.submissionId)}), so nothing
+            was imported again.
           </div>
         </>
       ) : (
@@ -491,9 +566,23 @@ function Result({ result }: { result: ReturnResult }) {
           ))}
         </dl>
       ) : null}
-      {result.errors.length > 0 ? <IssueTable id="return-errors" title="Errors" issues={result.errors} total={result.errorTotal} fileName={csvFileName('return', result.submissionId ?? 'new', 'errors')} /> : null}
+      {result.errors.length > 0 ? (
+        <IssueTable
+          id="return-errors"
+          title="Errors"
+          issues={result.errors}
+          total={result.errorTotal}
+          fileName={csvFileName('return', result.submissionId ?? 'new', 'errors')}
+        />
+      ) : null}
       {result.warnings.length > 0 ? (
-        <IssueTable id="return-warnings" title="Warnings" issues={result.warnings} total={result.warningTotal} fileName={csvFileName('return', result.submissionId ?? 'new', 'warnings')} />
+        <IssueTable
+          id="return-warnings"
+          title="Warnings"
+          issues={result.warnings}
+          total={result.warningTotal}
+          fileName={csvFileName('return', result.submissionId ?? 'new', 'warnings')}
+        />
       ) : null}
     </section>
   );

@@ -25,7 +25,10 @@ export function SubmissionHistory({ token, version }: { token: string; version: 
       (data) => setState({ status: 'success', data }),
       (error: unknown) => {
         if (controller.signal.aborted) return;
-        setState({ status: 'error', error: error instanceof RequestError ? error : new RequestError('network', String(error), { cause: error }) });
+        setState({
+          status: 'error',
+          error: error instanceof RequestError ? error : new RequestError('network', String(error), { cause: error }),
+        });
       },
     );
     return () => controller.abort();
@@ -37,7 +40,9 @@ export function SubmissionHistory({ token, version }: { token: string; version: 
         Returns sent
       </h2>
       {state.status === 'loading' ? <Loading>Loading the returns sent…</Loading> : null}
-      {state.status === 'error' ? <LoadError what="the returns sent" error={state.error} onRetry={() => setAttempt((n) => n + 1)} /> : null}
+      {state.status === 'error' ? (
+        <LoadError what="the returns sent" error={state.error} onRetry={() => setAttempt((n) => n + 1)} />
+      ) : null}
       {state.status === 'success' ? <HistoryTable rows={historyRows(state.data.submissions)} /> : null}
     </section>
   );
@@ -51,7 +56,9 @@ function HistoryTable({ rows }: { rows: HistoryRow[] }) {
         <caption className="govuk-table__caption govuk-table__caption--m" id="return-history-caption">
           Returns sent, newest first
         </caption>
-        <TableHead columns={['When', 'Return', 'Year', 'For', 'Status', 'Rows read', numeric('Errors'), numeric('Warnings')]} />
+        <TableHead
+          columns={['When', 'Return', 'Year', 'For', 'Status', 'Rows read', numeric('Errors'), numeric('Warnings')]}
+        />
         <tbody className="govuk-table__body">
           {rows.map((row) => (
             <HistoryTableRow key={row.id} row={row} />
@@ -64,12 +71,20 @@ function HistoryTable({ rows }: { rows: HistoryRow[] }) {
 
 function HistoryTableRow({ row }: { row: HistoryRow }) {
   const { errors, warnings } = row.submission;
-  const issues = [...errors.map((i) => ({ ...i, severity: 'Error' })), ...warnings.map((i) => ({ ...i, severity: 'Warning' }))];
+  const issues = [
+    ...errors.map((i) => ({ ...i, severity: 'Error' })),
+    ...warnings.map((i) => ({ ...i, severity: 'Warning' })),
+  ];
   // Entries the API holds (listed issues and summary lines), to say when not all were fetched.
   const entries = row.errorCount + row.warningCount;
   return (
     <>
-      <tr className="govuk-table__row" data-testid="return-history-row" data-submission-id={row.id} data-status={row.submission.status}>
+      <tr
+        className="govuk-table__row"
+        data-testid="return-history-row"
+        data-submission-id={row.id}
+        data-status={row.submission.status}
+      >
         <td className="govuk-table__cell">
           <time dateTime={row.at}>{row.when}</time>
         </td>
@@ -91,8 +106,9 @@ function HistoryTableRow({ row }: { row: HistoryRow }) {
             <details className="govuk-details govuk-!-margin-bottom-0">
               <summary className="govuk-details__summary">
                 <span className="govuk-details__summary-text">
-                  What was wrong with submission {row.id} ({row.errorTotal.toLocaleString('en-GB')} {row.errorTotal === 1 ? 'error' : 'errors'},{' '}
-                  {row.warningTotal.toLocaleString('en-GB')} {row.warningTotal === 1 ? 'warning' : 'warnings'})
+                  What was wrong with submission {row.id} ({row.errorTotal.toLocaleString('en-GB')}{' '}
+                  {row.errorTotal === 1 ? 'error' : 'errors'}, {row.warningTotal.toLocaleString('en-GB')}{' '}
+                  {row.warningTotal === 1 ? 'warning' : 'warnings'})
                 </span>
               </summary>
               <div className="govuk-details__text">
@@ -106,7 +122,9 @@ function HistoryTableRow({ row }: { row: HistoryRow }) {
                       <tr className="govuk-table__row" key={n}>
                         <td className="govuk-table__cell">{i.severity}</td>
                         <td className="govuk-table__cell">{i.file || 'The return'}</td>
-                        <td className="govuk-table__cell govuk-table__cell--numeric">{i.more != null ? 'Not listed' : i.row === 0 ? 'Whole file' : i.row}</td>
+                        <td className="govuk-table__cell govuk-table__cell--numeric">
+                          {i.more != null ? 'Not listed' : i.row === 0 ? 'Whole file' : i.row}
+                        </td>
                         <td className="govuk-table__cell">{i.column || '-'}</td>
                         <td className="govuk-table__cell">{i.rule}</td>
                         <td className="govuk-table__cell app-wrap">{i.message}</td>
@@ -120,7 +138,10 @@ function HistoryTableRow({ row }: { row: HistoryRow }) {
                   </p>
                 ) : null}
                 {issues.some((i) => i.more != null) ? (
-                  <p className="govuk-body-s">A return keeps a limited number of each rule; a line for each rule cut short says how many more there were.</p>
+                  <p className="govuk-body-s">
+                    A return keeps a limited number of each rule; a line for each rule cut short says how many more
+                    there were.
+                  </p>
                 ) : null}
               </div>
             </details>

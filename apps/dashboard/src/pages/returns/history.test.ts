@@ -60,7 +60,9 @@ describe('submission history', () => {
   });
 
   it('carries the totals found beside the lines listed (issue caps)', () => {
-    const [row] = historyRows([submission({ status: 'rejected', errorCount: 3, errorTotal: 50, warningCount: 1, warningTotal: 7 })]);
+    const [row] = historyRows([
+      submission({ status: 'rejected', errorCount: 3, errorTotal: 50, warningCount: 1, warningTotal: 7 }),
+    ]);
     expect(row).toMatchObject({ errorCount: 3, errorTotal: 50, warningCount: 1, warningTotal: 7 });
   });
 

@@ -48,7 +48,14 @@ export function collectionYearLabel(kind: string, year: number): string {
 function formatWhen(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
+  return date.toLocaleString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Europe/London',
+  });
 }
 
 /** Newest first (by time, then by id), one row each, ready to render. */
@@ -66,7 +73,12 @@ export function historyRows(submissions: readonly HistorySubmission[]): HistoryR
         who: s.practiceId ? `Practice ${s.practiceId}, council ${s.councilCode}` : `Council ${s.councilCode}`,
         status: status.label,
         tagClass: status.tag,
-        counts: s.counts.length === 0 ? 'None read' : s.counts.map((c) => `${c.table}: ${c.rows === null ? (c.symbol ?? 'c') : c.rows.toLocaleString('en-GB')}`).join(', '),
+        counts:
+          s.counts.length === 0
+            ? 'None read'
+            : s.counts
+                .map((c) => `${c.table}: ${c.rows === null ? (c.symbol ?? 'c') : c.rows.toLocaleString('en-GB')}`)
+                .join(', '),
         errorCount: s.errorCount,
         warningCount: s.warningCount,
         errorTotal: s.errorTotal,

@@ -49,7 +49,21 @@ function fraction(f: { numerator: number | null; denominator: number | null }): 
 
 export function reconciliationCsv(rows: readonly ReconciliationRow[]): CsvCell[][] {
   return [
-    ['indicator_id', 'indicator', 'period', 'computed_value', 'computed_numerator', 'computed_denominator', 'computed_symbol', 'published_value', 'published_numerator', 'published_denominator', 'published_symbol', 'difference', 'reasons'],
+    [
+      'indicator_id',
+      'indicator',
+      'period',
+      'computed_value',
+      'computed_numerator',
+      'computed_denominator',
+      'computed_symbol',
+      'published_value',
+      'published_numerator',
+      'published_denominator',
+      'published_symbol',
+      'difference',
+      'reasons',
+    ],
     ...rows.map((r) => [
       r.indicator.id,
       r.indicator.title,

@@ -79,7 +79,9 @@ function issues(raw: unknown): ReturnIssue[] {
 
 function counts(raw: unknown): Record<string, number> {
   if (!raw || typeof raw !== 'object') return {};
-  return Object.fromEntries(Object.entries(raw as Record<string, unknown>).filter((e): e is [string, number] => typeof e[1] === 'number'));
+  return Object.fromEntries(
+    Object.entries(raw as Record<string, unknown>).filter((e): e is [string, number] => typeof e[1] === 'number'),
+  );
 }
 
 /** How many findings a list stands for: each issue 1, each summary line its `more`. */
@@ -96,7 +98,9 @@ export function readResult(body: Record<string, unknown>): ReturnResult {
     status: String(body.status ?? 'unknown'),
     ...(typeof body.kind === 'string' ? { kind: body.kind } : {}),
     ...(typeof body.councilCode === 'string' ? { councilCode: body.councilCode } : {}),
-    ...(body.practiceId === null || typeof body.practiceId === 'string' ? { practiceId: body.practiceId as string | null } : {}),
+    ...(body.practiceId === null || typeof body.practiceId === 'string'
+      ? { practiceId: body.practiceId as string | null }
+      : {}),
     ...(typeof body.collectionYear === 'number' ? { collectionYear: body.collectionYear } : {}),
     ...(body.supersedes !== undefined ? { supersedes: body.supersedes as number | string | null } : {}),
     counts: counts(body.counts),
@@ -129,7 +133,11 @@ export function interpretLine(raw: unknown): ReturnLine {
     return { type: 'result', result: readResult(o) };
   }
   if (o.type === 'error' || typeof o.error === 'string') {
-    return { type: 'error', status: typeof o.status === 'number' ? o.status : null, error: String(o.error ?? 'The return could not be imported.') };
+    return {
+      type: 'error',
+      status: typeof o.status === 'number' ? o.status : null,
+      error: String(o.error ?? 'The return could not be imported.'),
+    };
   }
   return { type: 'unknown', raw };
 }
@@ -178,7 +186,11 @@ export interface UploadCallbacks {
  * Keeps the commit position of a finished upload: the streamed result line's `commitLsn`, else the
  * JSON answer's X-Commit-Lsn header. The user's next reads then see their own import.
  */
-export function rememberUpload(result: ReturnResult, header: string | null, positions: CommitPositions = sessionCommitPositions): void {
+export function rememberUpload(
+  result: ReturnResult,
+  header: string | null,
+  positions: CommitPositions = sessionCommitPositions,
+): void {
   positions.remember(result.commitLsn ?? header);
 }
 
@@ -195,7 +207,12 @@ export class UploadError extends Error {
  * Sends the form; resolves with the result (accepted, rejected or unchanged), rejects with an
  * UploadError for a refused request (400, 401, 403, 413 ...) or a failure.
  */
-export function uploadReturn(form: FormData, token: string | null, callbacks: UploadCallbacks = {}, signal?: AbortSignal): Promise<ReturnResult> {
+export function uploadReturn(
+  form: FormData,
+  token: string | null,
+  callbacks: UploadCallbacks = {},
+  signal?: AbortSignal,
+): Promise<ReturnResult> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     const reader = new NdjsonReader();
@@ -218,7 +235,8 @@ export function uploadReturn(form: FormData, token: string | null, callbacks: Up
     if (token) xhr.setRequestHeader('authorization', `Bearer ${token}`);
     xhr.upload.onprogress = (e) => callbacks.onUpload?.(e.loaded, e.lengthComputable ? e.total : 0);
     xhr.onprogress = () => consume(false);
-    xhr.onerror = () => reject(new UploadError('The return could not be sent: the data service could not be reached.', null));
+    xhr.onerror = () =>
+      reject(new UploadError('The return could not be sent: the data service could not be reached.', null));
     xhr.onabort = () => reject(new UploadError('The upload was cancelled.', null));
     xhr.onload = () => {
       consume(true);

@@ -56,8 +56,8 @@ export default function ShortagesPage() {
     <>
       <h1 className="govuk-heading-xl">Shortage monitor</h1>
       <p className="govuk-body-l">
-        Social worker turnover, agency use, vacancies, caseloads and absence for a council and its practices, against its statistical
-        neighbours, with where it stands worst first.
+        Social worker turnover, agency use, vacancies, caseloads and absence for a council and its practices, against
+        its statistical neighbours, with where it stands worst first.
       </p>
       {ownCouncil ? null : <CouncilChooser current={view.council} onChoose={(council) => show({ ...view, council })} />}
       {code ? <CouncilShortages code={code} view={view} onYears={(from, to) => show({ ...view, from, to })} /> : null}
@@ -87,8 +87,19 @@ function CouncilChooser({ current, onChoose }: { current: string | null; onChoos
   );
 }
 
-function CouncilShortages({ code, view, onYears }: { code: string; view: ShortageView; onYears: (from: number | null, to: number | null) => void }) {
-  const options = useQuery(SHORTAGE_OPTIONS_QUERY, useMemo(() => ({ code }), [code]));
+function CouncilShortages({
+  code,
+  view,
+  onYears,
+}: {
+  code: string;
+  view: ShortageView;
+  onYears: (from: number | null, to: number | null) => void;
+}) {
+  const options = useQuery(
+    SHORTAGE_OPTIONS_QUERY,
+    useMemo(() => ({ code }), [code]),
+  );
   const data = options.status === 'success' ? options.data : null;
   const council = data?.council ?? null;
   const workforce = useMemo(() => (data ? workforceIndicators(data) : []), [data]);
@@ -96,9 +107,19 @@ function CouncilShortages({ code, view, onYears }: { code: string; view: Shortag
     () => (data ? data.outcomeAreas.flatMap((a) => a.indicators).filter((i) => STABILITY_IDS.includes(i.id)) : []),
     [data],
   );
-  const workforceVariables = useMemo(() => (council ? workforce.map((i) => shortageVariables(i.id, council)) : null), [council, workforce]);
+  const workforceVariables = useMemo(
+    () => (council ? workforce.map((i) => shortageVariables(i.id, council)) : null),
+    [council, workforce],
+  );
   const stabilityVariables = useMemo(
-    () => (council ? stability.map((i) => ({ indicatorId: i.id, subjects: [{ kind: 'COUNCIL' as const, id: council.code }], source: null })) : null),
+    () =>
+      council
+        ? stability.map((i) => ({
+            indicatorId: i.id,
+            subjects: [{ kind: 'COUNCIL' as const, id: council.code }],
+            source: null,
+          }))
+        : null,
     [council, stability],
   );
   const workforceStates = useQueries(FIGURE_SERIES_QUERY, workforceVariables);
@@ -111,7 +132,8 @@ function CouncilShortages({ code, view, onYears }: { code: string; view: Shortag
     if (council) document.title = `${council.name} - Shortage monitor - Continuity data hub`;
   }, [council]);
 
-  if (options.status === 'loading' || options.status === 'idle') return <Loading>Loading the council and its neighbours…</Loading>;
+  if (options.status === 'loading' || options.status === 'idle')
+    return <Loading>Loading the council and its neighbours…</Loading>;
   if (options.status === 'error') return <LoadError what="the council" error={options.error} onRetry={options.retry} />;
   if (!council) return <Empty>There is no council with code {code} that you can see. Choose another council.</Empty>;
   if (workforce.length === 0) return <Empty>The data service holds no workforce indicators yet.</Empty>;
@@ -129,8 +151,11 @@ function CouncilShortages({ code, view, onYears }: { code: string; view: Shortag
         {council.name}
       </h2>
       <p className="govuk-body">
-        Region: {council.region.name}. Statistical neighbours: {council.statisticalNeighbours.map((n) => n.name).join(', ') || 'none held'}.
-        {council.practices.length > 0 ? ` Practices: ${council.practices.map((p) => p.name).join(', ')}.` : ' No practices serve it.'}
+        Region: {council.region.name}. Statistical neighbours:{' '}
+        {council.statisticalNeighbours.map((n) => n.name).join(', ') || 'none held'}.
+        {council.practices.length > 0
+          ? ` Practices: ${council.practices.map((p) => p.name).join(', ')}.`
+          : ' No practices serve it.'}
       </p>
       <YearsForm
         key={`${view.from}-${view.to}`}
@@ -141,20 +166,35 @@ function CouncilShortages({ code, view, onYears }: { code: string; view: Shortag
         to={view.to}
         onSubmit={onYears}
       />
-      {failed && failed.status === 'error' ? <LoadError what="some workforce figures" error={failed.error} onRetry={failed.retry} /> : null}
+      {failed && failed.status === 'error' ? (
+        <LoadError what="some workforce figures" error={failed.error} onRetry={failed.retry} />
+      ) : null}
 
-      <StandingsTable council={council} standings={standings} pending={workforceStates.filter((s) => s.status === 'loading').length} />
+      <StandingsTable
+        council={council}
+        standings={standings}
+        pending={workforceStates.filter((s) => s.status === 'loading').length}
+      />
 
       <h2 className="govuk-heading-l">Trends, worst first</h2>
       <p className="govuk-body">
-        Each chart shows {council.name}, its practices, its region, its statistical neighbours pooled and England. The shaded band is
-        the middle half of its neighbours: below it or above it is outside the usual range for similar councils.
+        Each chart shows {council.name}, its practices, its region, its statistical neighbours pooled and England. The
+        shaded band is the middle half of its neighbours: below it or above it is outside the usual range for similar
+        councils.
       </p>
       <div className="app-small-multiples">
         {standings.map((standing) => {
           const series = loaded.find((s) => s.indicator.id === standing.indicator.id);
           if (!series) return null;
-          return <ShortageFigure key={series.indicator.id} series={series} council={council} view={view} standing={standing} />;
+          return (
+            <ShortageFigure
+              key={series.indicator.id}
+              series={series}
+              council={council}
+              view={view}
+              standing={standing}
+            />
+          );
         })}
         {workforceStates.some((s) => s.status === 'loading') ? <Loading>Loading workforce figures…</Loading> : null}
       </div>
@@ -180,7 +220,21 @@ function bandTag(standing: Standing) {
 
 function StandingsTable({ council, standings, pending }: { council: Council; standings: Standing[]; pending: number }) {
   const rows = [
-    ['indicator_id', 'indicator', 'unit', 'period', 'value', 'neighbours_lower_quartile', 'neighbours_median', 'neighbours_upper_quartile', 'neighbours_counted', 'band_among_neighbours', 'rank', 'rank_out_of', 'national_quartile'],
+    [
+      'indicator_id',
+      'indicator',
+      'unit',
+      'period',
+      'value',
+      'neighbours_lower_quartile',
+      'neighbours_median',
+      'neighbours_upper_quartile',
+      'neighbours_counted',
+      'band_among_neighbours',
+      'rank',
+      'rank_out_of',
+      'national_quartile',
+    ],
     ...standings.map((s) => [
       s.indicator.id,
       s.indicator.title,
@@ -203,21 +257,34 @@ function StandingsTable({ council, standings, pending }: { council: Council; sta
         Where {council.name} stands, worst first
       </h2>
       <p className="govuk-body">
-        Each indicator's latest figure for {council.name}, placed among its statistical neighbours: the worst quarter of neighbours is
-        highlighted first. A higher turnover, agency, vacancy, caseload or absence figure is worse.
+        Each indicator's latest figure for {council.name}, placed among its statistical neighbours: the worst quarter of
+        neighbours is highlighted first. A higher turnover, agency, vacancy, caseload or absence figure is worse.
       </p>
       <div className="app-table-scroll" role="region" aria-labelledby="standings-caption" tabIndex={0}>
         <table className="govuk-table app-data-table" data-testid="standings">
           <caption className="govuk-table__caption govuk-table__caption--s" id="standings-caption">
             {council.name}: workforce against statistical neighbours, latest figure for each indicator
           </caption>
-          <TableHead columns={['Indicator', numeric(council.name), numeric('Neighbours’ middle half'), 'Among neighbours', 'Trend', numeric('Rank in England')]} />
+          <TableHead
+            columns={[
+              'Indicator',
+              numeric(council.name),
+              numeric('Neighbours’ middle half'),
+              'Among neighbours',
+              'Trend',
+              numeric('Rank in England'),
+            ]}
+          />
           <tbody className="govuk-table__body">
             {standings.map((s) => {
               const spec = { unit: s.indicator.unit, decimals: s.indicator.decimals };
               const q = s.quartiles;
               return (
-                <tr className={`govuk-table__row${s.band === 4 ? ' app-row--alert' : ''}`} key={s.indicator.id} data-indicator={s.indicator.id}>
+                <tr
+                  className={`govuk-table__row${s.band === 4 ? ' app-row--alert' : ''}`}
+                  key={s.indicator.id}
+                  data-indicator={s.indicator.id}
+                >
                   <th scope="row" className="govuk-table__header">
                     <a className="govuk-link" href={`#figure-${s.indicator.id}-title`}>
                       {s.indicator.title}
@@ -233,9 +300,16 @@ function StandingsTable({ council, standings, pending }: { council: Council; sta
                   </td>
                   <td className="govuk-table__cell">{bandTag(s)}</td>
                   <td className="govuk-table__cell">
-                    <TrendText trend={s.trend} unit={s.indicator.unit} decimals={s.indicator.decimals} periodType={s.indicator.periodType} />
+                    <TrendText
+                      trend={s.trend}
+                      unit={s.indicator.unit}
+                      decimals={s.indicator.decimals}
+                      periodType={s.indicator.periodType}
+                    />
                   </td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{(s.rank && formatRank(s.rank)) ?? 'Not ranked'}</td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">
+                    {(s.rank && formatRank(s.rank)) ?? 'Not ranked'}
+                  </td>
                 </tr>
               );
             })}
@@ -249,18 +323,30 @@ function StandingsTable({ council, standings, pending }: { council: Council; sta
           <span className="govuk-details__summary-text">How the neighbours&rsquo; quartiles are worked out</span>
         </summary>
         <div className="govuk-details__text">
-          For each indicator and year, the figures of {council.name}&rsquo;s statistical neighbours that have a number are sorted; the
-          lower quartile, median and upper quartile are taken with linear interpolation (as a spreadsheet&rsquo;s QUARTILE.INC). At least
-          four neighbours with a figure are needed. &ldquo;Worst quarter&rdquo; means beyond the upper quartile when a higher figure is worse
-          (below the lower quartile when a higher figure is better). The figures themselves are the data service&rsquo;s; these quartiles
-          are computed in the dashboard from them. &ldquo;Rank in England&rdquo; is the data service&rsquo;s rank among all councils (1 is best).
+          For each indicator and year, the figures of {council.name}&rsquo;s statistical neighbours that have a number
+          are sorted; the lower quartile, median and upper quartile are taken with linear interpolation (as a
+          spreadsheet&rsquo;s QUARTILE.INC). At least four neighbours with a figure are needed. &ldquo;Worst
+          quarter&rdquo; means beyond the upper quartile when a higher figure is worse (below the lower quartile when a
+          higher figure is better). The figures themselves are the data service&rsquo;s; these quartiles are computed in
+          the dashboard from them. &ldquo;Rank in England&rdquo; is the data service&rsquo;s rank among all councils (1
+          is best).
         </div>
       </details>
     </section>
   );
 }
 
-function ShortageFigure({ series, council, view, standing }: { series: Series; council: Council; view: ShortageView; standing: Standing }) {
+function ShortageFigure({
+  series,
+  council,
+  view,
+  standing,
+}: {
+  series: Series;
+  council: Council;
+  view: ShortageView;
+  standing: Standing;
+}) {
   const figure = useMemo(() => shortageFigure(series, council), [series, council]);
   const periods = periodsInWindow(series.periods, view.from, view.to);
   return (
@@ -297,10 +383,17 @@ function MovementFigure({
     ...MOVEMENT_IDS.flatMap((id) => workforce.filter((s) => s.indicator.id === id)),
     ...STABILITY_IDS.flatMap((id) => stabilitySeries.filter((s) => s.indicator.id === id)),
   ].filter((s) => s.indicator.unit === 'percent');
-  const { lines, periods } = useMemo(() => movementLines(chosen, council.code), [chosen.map((s) => s.indicator.id).join(), council.code]);
+  const { lines, periods } = useMemo(
+    () => movementLines(chosen, council.code),
+    [chosen.map((s) => s.indicator.id).join(), council.code],
+  );
   const failed = stability.find((s) => s.status === 'error');
   // The years chosen are census years: each is shown in the reporting year after it.
-  const shown = periodsInWindow(periods, view.from === null ? null : view.from + 1, view.to === null ? null : view.to + 1);
+  const shown = periodsInWindow(
+    periods,
+    view.from === null ? null : view.from + 1,
+    view.to === null ? null : view.to + 1,
+  );
   const decimals = Math.max(0, ...chosen.map((s) => s.indicator.decimals));
   const polarities = [...new Set(chosen.map((s) => s.indicator.polarity))];
   const polarity = polarities.length === 1 ? (polarities[0] ?? 'NEUTRAL') : 'NEUTRAL';
@@ -311,11 +404,13 @@ function MovementFigure({
         Workforce movement and children&rsquo;s stability
       </h2>
       <p className="govuk-body">
-        Do years of high social worker turnover and agency use line up with more children moving placement or changing social worker?
-        Solid lines are workforce; dashed lines are children&rsquo;s stability. A line moving with another does not show that one causes the
-        other.
+        Do years of high social worker turnover and agency use line up with more children moving placement or changing
+        social worker? Solid lines are workforce; dashed lines are children&rsquo;s stability. A line moving with
+        another does not show that one causes the other.
       </p>
-      {failed && failed.status === 'error' ? <LoadError what="the stability figures" error={failed.error} onRetry={failed.retry} /> : null}
+      {failed && failed.status === 'error' ? (
+        <LoadError what="the stability figures" error={failed.error} onRetry={failed.retry} />
+      ) : null}
       {stability.some((s) => s.status === 'loading') ? <Loading>Loading stability figures…</Loading> : null}
       {chosen.length === 0 ? (
         <Empty>No workforce or stability figures in percentages are held for {council.name}.</Empty>
@@ -324,16 +419,24 @@ function MovementFigure({
           id="figure-movement"
           headingLevel={3}
           title={`Workforce movement and stability: ${council.name}`}
-          indicator={{ id: 'movement-stability', title: 'Workforce movement and stability', unit: 'percent', decimals, periodType: 'reporting_year', polarity }}
+          indicator={{
+            id: 'movement-stability',
+            title: 'Workforce movement and stability',
+            unit: 'percent',
+            decimals,
+            periodType: 'reporting_year',
+            polarity,
+          }}
           lines={lines}
           periods={shown}
           subjectHeader="Indicator"
           fileParts={[council.name]}
           note={
             <p className="govuk-body-s">
-              Workforce figures are a census at 30 September; each is shown in the year ending the following 31 March (the census of
-              30 September {periods[0] !== undefined ? periods[0] - 1 : ''} is shown in {periods[0] !== undefined ? periodLabel(periods[0], 'reporting_year') : 'the next year'}),
-              the year it falls in. Stability figures are for years ending 31 March.
+              Workforce figures are a census at 30 September; each is shown in the year ending the following 31 March
+              (the census of 30 September {periods[0] !== undefined ? periods[0] - 1 : ''} is shown in{' '}
+              {periods[0] !== undefined ? periodLabel(periods[0], 'reporting_year') : 'the next year'}), the year it
+              falls in. Stability figures are for years ending 31 March.
             </p>
           }
         />

@@ -36,7 +36,6 @@ export const SHORTAGE_OPTIONS_QUERY = gql<ShortageOptionsQuery, ShortageOptionsQ
   [INDICATOR_FIELDS],
 );
 
-
 /** Every council, for policy staff choosing whose shortages to look at. */
 export const COUNCIL_LIST_QUERY = gql<CouncilListQuery>(/* GraphQL */ `
   query CouncilList {

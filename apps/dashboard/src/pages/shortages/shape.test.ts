@@ -1,10 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import type { FigureSeriesData } from '../../figures/queries';
-import { movementLines, reportingYearOf, shortageFigure, shortageVariables, standingOf, trendOf, worstFirst } from './shape';
+import {
+  movementLines,
+  reportingYearOf,
+  shortageFigure,
+  shortageVariables,
+  standingOf,
+  trendOf,
+  worstFirst,
+} from './shape';
 
 type Series = FigureSeriesData['series'];
 const indicator = (id: string, polarity = 'LOWER_BETTER', periodType = 'census') =>
-  ({ id, title: id, area: 'WORKFORCE', unit: 'percent', polarity, numerator: '', denominator: '', source: '', method: '', periodType, decimals: 1 }) as Series['indicator'];
+  ({
+    id,
+    title: id,
+    area: 'WORKFORCE',
+    unit: 'percent',
+    polarity,
+    numerator: '',
+    denominator: '',
+    source: '',
+    method: '',
+    periodType,
+    decimals: 1,
+  }) as Series['indicator'];
 const pts = (values: Record<number, number | null>) =>
   Object.entries(values).map(([period, value]) => ({
     period: Number(period),
@@ -20,8 +40,20 @@ const pts = (values: Record<number, number | null>) =>
 const line = (kind: 'COUNCIL' | 'PRACTICE', id: string, values: Record<number, number | null>) => ({
   subject: { kind, id, name: id },
   points: pts(values),
-  region: [{ period: 2024, value: 15, symbol: null, numerator: null, denominator: null, source: 'PUBLISHED' as const, coverage: null }],
-  neighbourAverage: [{ period: 2024, value: 14, symbol: null, numerator: null, denominator: null, source: null, coverage: null }],
+  region: [
+    {
+      period: 2024,
+      value: 15,
+      symbol: null,
+      numerator: null,
+      denominator: null,
+      source: 'PUBLISHED' as const,
+      coverage: null,
+    },
+  ],
+  neighbourAverage: [
+    { period: 2024, value: 14, symbol: null, numerator: null, denominator: null, source: null, coverage: null },
+  ],
 });
 const council = {
   code: 'K',
@@ -57,7 +89,12 @@ describe('shortage monitor', () => {
 
   it('places the latest figure among the neighbours, with the trend, and sorts worst first', () => {
     const high = standingOf(series('turnover', { 2023: 15, 2024: 18 }), 'K', ['A', 'B', 'C', 'D', 'E']);
-    expect(high).toMatchObject({ period: 2024, value: 18, band: 4, quartiles: { lower: 12, median: 14, upper: 16, count: 5 } });
+    expect(high).toMatchObject({
+      period: 2024,
+      value: 18,
+      band: 4,
+      quartiles: { lower: 12, median: 14, upper: 16, count: 5 },
+    });
     expect(high.trend).toEqual({ from: 2023, change: 3, direction: 'worse' });
     const low = standingOf(series('vacancy', { 2024: 11 }), 'K', ['A', 'B', 'C', 'D', 'E']);
     expect(low.band).toBe(1);
@@ -66,18 +103,33 @@ describe('shortage monitor', () => {
     const none = standingOf(series('absence', { 2024: null }), 'K', ['A', 'B', 'C', 'D', 'E']);
     expect(none.band).toBeNull();
     // Both in the worst quarter: turnover is 1 interquartile range beyond the median, stable 0.75.
-    expect(worstFirst([low, none, high, better]).map((s) => s.indicator.id)).toEqual(['turnover', 'stable', 'vacancy', 'absence']);
+    expect(worstFirst([low, none, high, better]).map((s) => s.indicator.id)).toEqual([
+      'turnover',
+      'stable',
+      'vacancy',
+      'absence',
+    ]);
   });
 
   it('reads a trend by polarity', () => {
-    expect(trendOf(pts({ 2022: 5, 2023: null, 2024: 4 }), 'LOWER_BETTER', 2024)).toEqual({ from: 2022, change: -1, direction: 'better' });
+    expect(trendOf(pts({ 2022: 5, 2023: null, 2024: 4 }), 'LOWER_BETTER', 2024)).toEqual({
+      from: 2022,
+      change: -1,
+      direction: 'better',
+    });
     expect(trendOf(pts({ 2024: 4 }), 'LOWER_BETTER', 2024)).toBeNull();
     expect(trendOf(pts({ 2023: 4, 2024: 4 }), 'LOWER_BETTER', 2024)?.direction).toBe('same');
   });
 
   it('draws the council, practices, neighbours, region and England; tables the quartiles and each neighbour', () => {
     const { lines, band } = shortageFigure(series('turnover', { 2024: 17 }), council);
-    expect(lines.filter((l) => l.drawn !== false).map((l) => l.name)).toEqual(['K', 'p1', 'Statistical neighbours (pooled)', 'South East (region)', 'England']);
+    expect(lines.filter((l) => l.drawn !== false).map((l) => l.name)).toEqual([
+      'K',
+      'p1',
+      'Statistical neighbours (pooled)',
+      'South East (region)',
+      'England',
+    ]);
     expect(lines.filter((l) => l.drawn === false).map((l) => l.name)).toEqual([
       'Neighbours: lower quartile',
       'Neighbours: median',
@@ -91,13 +143,20 @@ describe('shortage monitor', () => {
     expect([band.low.get(2024), band.high.get(2024)]).toEqual([12, 16]);
     // 2023: no neighbour has a figure, so no band and the quartile rows say x.
     expect(band.low.get(2023)).toBeNull();
-    expect(lines.find((l) => l.key === 'nq2')?.points.find((p) => p.period === 2023)).toEqual({ period: 2023, value: null, symbol: 'x' });
+    expect(lines.find((l) => l.key === 'nq2')?.points.find((p) => p.period === 2023)).toEqual({
+      period: 2023,
+      value: null,
+      symbol: 'x',
+    });
   });
 
   it('lines a census up with the reporting year it falls in', () => {
     expect(reportingYearOf(2023, 'census')).toBe(2024);
     expect(reportingYearOf(2024, 'reporting_year')).toBe(2024);
-    const stability = { ...series('placements', { 2024: 10 }), indicator: indicator('placements', 'LOWER_BETTER', 'reporting_year') };
+    const stability = {
+      ...series('placements', { 2024: 10 }),
+      indicator: indicator('placements', 'LOWER_BETTER', 'reporting_year'),
+    };
     stability.indicator = { ...stability.indicator, area: 'STABILITY' };
     const { lines, periods } = movementLines([series('turnover', { 2023: 15 }), stability], 'K');
     expect(periods).toEqual([2024]);

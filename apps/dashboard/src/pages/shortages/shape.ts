@@ -5,7 +5,14 @@
  * computed here from the neighbours' own figures in the same answer (method stated on the page).
  */
 import { formatValue, periodLabel } from '../../format/values';
-import { quartileBand, quartilesOf, type FigureBand, type FigureLine, type FigurePoint, type Quartiles } from '../../figures/model';
+import {
+  quartileBand,
+  quartilesOf,
+  type FigureBand,
+  type FigureLine,
+  type FigurePoint,
+  type Quartiles,
+} from '../../figures/model';
 import type { FigureSeriesData, IndicatorFields, SeriesVariables } from '../../figures/queries';
 import { ENGLAND_STYLE, lineStyle, NEIGHBOURS_STYLE, REGION_STYLE } from '../compare/chartStyle';
 import { aggregateLines, englandLines } from '../../figures/aggregates';
@@ -25,7 +32,9 @@ export function shortageVariables(indicatorId: string, council: Council): Series
     subjects: [
       { kind: 'COUNCIL', id: council.code },
       ...council.practices.map((p) => ({ kind: 'PRACTICE' as const, id: p.id })),
-      ...council.statisticalNeighbours.filter((n) => n.code !== council.code).map((n) => ({ kind: 'COUNCIL' as const, id: n.code })),
+      ...council.statisticalNeighbours
+        .filter((n) => n.code !== council.code)
+        .map((n) => ({ kind: 'COUNCIL' as const, id: n.code })),
     ],
     source: null,
   };
@@ -74,7 +83,7 @@ export function trendOf(points: readonly FigurePoint[], polarity: string, latest
   const change = current.value - previous.value;
   let direction: Trend['direction'] = 'same';
   if (polarity !== 'HIGHER_BETTER' && polarity !== 'LOWER_BETTER') direction = change === 0 ? 'same' : 'neutral';
-  else if (change !== 0) direction = (change > 0) === (polarity === 'HIGHER_BETTER') ? 'better' : 'worse';
+  else if (change !== 0) direction = change > 0 === (polarity === 'HIGHER_BETTER') ? 'better' : 'worse';
   return { from: previous.period, change, direction };
 }
 
@@ -84,7 +93,16 @@ export function standingOf(series: Series, councilCode: string, neighbourCodes: 
   const latest = withValue[0] ?? null;
   const indicator = series.indicator;
   if (!latest || latest.value === null) {
-    return { indicator, period: null, value: null, quartiles: null, band: null, badness: Number.NEGATIVE_INFINITY, rank: null, trend: null };
+    return {
+      indicator,
+      period: null,
+      value: null,
+      quartiles: null,
+      band: null,
+      badness: Number.NEGATIVE_INFINITY,
+      rank: null,
+      trend: null,
+    };
   }
   const quartiles = neighbourQuartiles(series, neighbourCodes).get(latest.period) ?? null;
   const band = quartiles ? quartileBand(latest.value, quartiles, indicator.polarity) : null;
@@ -108,7 +126,10 @@ export function standingOf(series: Series, councilCode: string, neighbourCodes: 
 
 /** Worst first: the worst quarter of neighbours, then the next; within a band, furthest beyond the median first; unplaced last. */
 export function worstFirst(standings: readonly Standing[]): Standing[] {
-  return [...standings].sort((a, b) => (b.band ?? 0) - (a.band ?? 0) || b.badness - a.badness || a.indicator.title.localeCompare(b.indicator.title));
+  return [...standings].sort(
+    (a, b) =>
+      (b.band ?? 0) - (a.band ?? 0) || b.badness - a.badness || a.indicator.title.localeCompare(b.indicator.title),
+  );
 }
 
 export const BAND_TEXT: Readonly<Record<1 | 2 | 3 | 4, { text: string; tag: string }>> = {
@@ -129,15 +150,38 @@ export function shortageFigure(series: Series, council: Council): { lines: Figur
   const lines: FigureLine[] = [];
   const own = series.lines.find((l) => l.subject.kind === 'COUNCIL' && l.subject.id === council.code);
   if (own) {
-    lines.push({ key: 'council', name: own.subject.name, role: 'subject', subject: own.subject, style: lineStyle(0), points: own.points, ranked: true });
+    lines.push({
+      key: 'council',
+      name: own.subject.name,
+      role: 'subject',
+      subject: own.subject,
+      style: lineStyle(0),
+      points: own.points,
+      ranked: true,
+    });
   }
   series.lines
     .filter((l) => l.subject.kind === 'PRACTICE')
     .forEach((l, index) => {
-      lines.push({ key: `practice${index}`, name: l.subject.name, role: 'subject', subject: l.subject, style: lineStyle(index + 1), points: l.points, ranked: false });
+      lines.push({
+        key: `practice${index}`,
+        name: l.subject.name,
+        role: 'subject',
+        subject: l.subject,
+        style: lineStyle(index + 1),
+        points: l.points,
+        ranked: false,
+      });
     });
   if (own) {
-    lines.push({ key: 'neighbours', name: 'Statistical neighbours (pooled)', role: 'neighbours', style: NEIGHBOURS_STYLE, points: own.neighbourAverage, ranked: false });
+    lines.push({
+      key: 'neighbours',
+      name: 'Statistical neighbours (pooled)',
+      role: 'neighbours',
+      style: NEIGHBOURS_STYLE,
+      points: own.neighbourAverage,
+      ranked: false,
+    });
     lines.push(
       ...aggregateLines(
         { key: 'region', role: 'region', style: REGION_STYLE, ranked: false },
@@ -162,7 +206,14 @@ export function shortageFigure(series: Series, council: Council): { lines: Figur
   series.lines
     .filter((l) => l.subject.kind === 'COUNCIL' && wanted.has(l.subject.id) && l.subject.id !== council.code)
     .forEach((l, index) => {
-      lines.push({ ...hidden, key: `n${index}`, name: l.subject.name, subject: l.subject, points: l.points, ranked: true });
+      lines.push({
+        ...hidden,
+        key: `n${index}`,
+        name: l.subject.name,
+        subject: l.subject,
+        points: l.points,
+        ranked: true,
+      });
     });
 
   const low = new Map<number, number | null>();
@@ -184,14 +235,23 @@ export function reportingYearOf(period: number, periodType: string): number {
 }
 
 /** One line per indicator for the council, on the reporting-year axis, for the movement and stability figure. */
-export function movementLines(seriesList: readonly Series[], councilCode: string): { lines: FigureLine[]; periods: number[] } {
+export function movementLines(
+  seriesList: readonly Series[],
+  councilCode: string,
+): { lines: FigureLine[]; periods: number[] } {
   const lines: FigureLine[] = [];
   const periods = new Set<number>();
   seriesList.forEach((series, index) => {
     const own = series.lines.find((l) => l.subject.kind === 'COUNCIL' && l.subject.id === councilCode);
     if (!own) return;
     const type = series.indicator.periodType;
-    const points = own.points.map((p) => ({ ...p, period: reportingYearOf(p.period, type), rank: null, rankOutOf: null, quartile: null }));
+    const points = own.points.map((p) => ({
+      ...p,
+      period: reportingYearOf(p.period, type),
+      rank: null,
+      rankOutOf: null,
+      quartile: null,
+    }));
     for (const p of points) periods.add(p.period);
     const style = lineStyle(index);
     lines.push({

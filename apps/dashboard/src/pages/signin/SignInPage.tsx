@@ -44,7 +44,10 @@ export default function SignInPage() {
       (list) => setUsers({ status: 'success', users: list }),
       (error: unknown) => {
         if (controller.signal.aborted) return;
-        setUsers({ status: 'error', error: error instanceof RequestError ? error : new RequestError('network', String(error)) });
+        setUsers({
+          status: 'error',
+          error: error instanceof RequestError ? error : new RequestError('network', String(error)),
+        });
       },
     );
     return () => controller.abort();
@@ -77,9 +80,7 @@ export default function SignInPage() {
       <div className="govuk-grid-column-two-thirds-from-desktop">
         <ErrorSummary focusKey={fieldError} problems={[{ href: '#user-0', message: fieldError }]} />
         <h1 className="govuk-heading-xl">Sign in</h1>
-        {expired ? (
-          <div className="govuk-inset-text">You have been signed out. Sign in again to carry on.</div>
-        ) : null}
+        {expired ? <div className="govuk-inset-text">You have been signed out. Sign in again to carry on.</div> : null}
         <p className="govuk-body">
           This is a demonstration. Choose a demo user: each sees what their role and organisation may see.
           {next ? ' You will go back to the page you asked for.' : ''}
@@ -88,7 +89,9 @@ export default function SignInPage() {
         {users.status === 'error' ? (
           <LoadError what="the demo users" error={users.error} onRetry={() => setAttempt((n) => n + 1)} />
         ) : null}
-        {users.status === 'success' && users.users.length === 0 ? <Empty>There are no demo users to sign in as.</Empty> : null}
+        {users.status === 'success' && users.users.length === 0 ? (
+          <Empty>There are no demo users to sign in as.</Empty>
+        ) : null}
         {submitError ? <LoadError what="a sign-in token" error={submitError} /> : null}
         {users.status === 'success' && users.users.length > 0 ? (
           <form method="post" action="" noValidate onSubmit={(e) => void submit(e)}>
@@ -130,7 +133,13 @@ export default function SignInPage() {
                 </div>
               </fieldset>
             </div>
-            <button type="submit" className="govuk-button" data-module="govuk-button" disabled={busy} aria-disabled={busy}>
+            <button
+              type="submit"
+              className="govuk-button"
+              data-module="govuk-button"
+              disabled={busy}
+              aria-disabled={busy}
+            >
               {busy ? 'Signing in…' : 'Sign in'}
             </button>
           </form>

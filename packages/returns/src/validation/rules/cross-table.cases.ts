@@ -37,18 +37,43 @@ const dobDiffers: [string, TableKey][] = [
 
 export const crossTableCases: RuleCase[] = [
   { code: 'CONT-CHILD', name: 'every row has a child', given: { header, episodes: [ep()] }, expect: [] },
-  { code: 'CONT-CHILD', name: 'blank CHILD on an episode', given: { header, episodes: [ep({ CHILD: ' ' })] }, expect: ['episodes:2:CHILD'] },
+  {
+    code: 'CONT-CHILD',
+    name: 'blank CHILD on an episode',
+    given: { header, episodes: [ep({ CHILD: ' ' })] },
+    expect: ['episodes:2:CHILD'],
+  },
   ...notInHeader.flatMap(([code, table]): RuleCase[] => [
     { code, name: `${table} child in the Header`, given: { header, [table]: [{ CHILD: '1' }] }, expect: [] },
-    { code, name: `${table} child missing from the Header`, given: { header, [table]: [{ CHILD: '1' }, { CHILD: '9' }] }, expect: [`${table}:3:CHILD`] },
+    {
+      code,
+      name: `${table} child missing from the Header`,
+      given: { header, [table]: [{ CHILD: '1' }, { CHILD: '9' }] },
+      expect: [`${table}:3:CHILD`],
+    },
   ]),
   ...duplicated.flatMap(([code, table]): RuleCase[] => [
     { code, name: `${table}: one row per child`, given: { [table]: [{ CHILD: '1' }, { CHILD: '2' }] }, expect: [] },
-    { code, name: `${table}: child twice`, given: { [table]: [{ CHILD: '1' }, { CHILD: '2' }, { CHILD: '1' }] }, expect: [`${table}:4:CHILD`] },
+    {
+      code,
+      name: `${table}: child twice`,
+      given: { [table]: [{ CHILD: '1' }, { CHILD: '2' }, { CHILD: '1' }] },
+      expect: [`${table}:4:CHILD`],
+    },
   ]),
   ...dobDiffers.flatMap(([code, table]): RuleCase[] => [
-    { code, name: `${table}: same DOB as the Header`, given: { header, [table]: [{ CHILD: '1', DOB: '01/01/2012' }] }, expect: [] },
-    { code, name: `${table}: different DOB`, given: { header, [table]: [{ CHILD: '1', DOB: '02/01/2012' }] }, expect: [`${table}:2:DOB`] },
+    {
+      code,
+      name: `${table}: same DOB as the Header`,
+      given: { header, [table]: [{ CHILD: '1', DOB: '01/01/2012' }] },
+      expect: [],
+    },
+    {
+      code,
+      name: `${table}: different DOB`,
+      given: { header, [table]: [{ CHILD: '1', DOB: '02/01/2012' }] },
+      expect: [`${table}:2:DOB`],
+    },
   ]),
   { code: 'INT21', name: 'same sex', given: { header, uasc: [{ CHILD: '1', SEX: 'F' }] }, expect: [] },
   { code: 'INT21', name: 'different sex', given: { header, uasc: [{ CHILD: '1', SEX: 'M' }] }, expect: ['uasc:2:SEX'] },
@@ -58,11 +83,21 @@ export const crossTableCases: RuleCase[] = [
     given: { header: [...header, { CHILD: '2' }], episodes: [ep()], oc3: [{ CHILD: '2' }] },
     expect: [],
   },
-  { code: 'EPI', name: 'child with no episodes', given: { header: [...header, { CHILD: '2' }], episodes: [ep()] }, expect: ['header:3:CHILD'] },
+  {
+    code: 'EPI',
+    name: 'child with no episodes',
+    given: { header: [...header, { CHILD: '2' }], episodes: [ep()] },
+    expect: ['header:3:CHILD'],
+  },
   {
     code: '1012',
     name: 'care leaver looked after in the year may have reviews',
-    given: { header, episodes: [ep({ DEC: '01/06/2024', REC: 'E11' })], oc3: [{ CHILD: '1' }], reviews: [{ CHILD: '1', REVIEW: '10/05/2024' }] },
+    given: {
+      header,
+      episodes: [ep({ DEC: '01/06/2024', REC: 'E11' })],
+      oc3: [{ CHILD: '1' }],
+      reviews: [{ CHILD: '1', REVIEW: '10/05/2024' }],
+    },
     expect: [],
   },
   {
@@ -94,7 +129,18 @@ export const crossTableCases: RuleCase[] = [
     },
     expect: ['reviews:2:CHILD', 'swEpisodes:2:CHILD'],
   },
-  { code: 'CONT-TABLES', name: 'Header and Episodes before 2023-24', year: 2023, given: { header, episodes: [] }, expect: [] },
-  { code: 'CONT-TABLES', name: 'Header, Episodes and SWEpisodes from 2023-24', given: { header, episodes: [], swEpisodes: [] }, expect: [] },
+  {
+    code: 'CONT-TABLES',
+    name: 'Header and Episodes before 2023-24',
+    year: 2023,
+    given: { header, episodes: [] },
+    expect: [],
+  },
+  {
+    code: 'CONT-TABLES',
+    name: 'Header, Episodes and SWEpisodes from 2023-24',
+    given: { header, episodes: [], swEpisodes: [] },
+    expect: [],
+  },
   { code: 'CONT-TABLES', name: 'only the Header in 2024-25', given: { header }, expect: [':0:', ':0:'] },
 ];

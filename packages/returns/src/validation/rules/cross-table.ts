@@ -20,7 +20,13 @@ const notInHeader = (code: string, table: TableKey): Ssda903Rule => ({
   *check(ctx): Iterable<Finding> {
     const header = ctx.headerByChild;
     for (const r of rows(ctx, table)) {
-      if (r.CHILD !== '' && !header.has(r.CHILD)) yield { at: r, column: 'CHILD', value: r.CHILD, detail: 'Add the child to the Header, or check the identifier.' };
+      if (r.CHILD !== '' && !header.has(r.CHILD))
+        yield {
+          at: r,
+          column: 'CHILD',
+          value: r.CHILD,
+          detail: 'Add the child to the Header, or check the identifier.',
+        };
     }
   },
 });
@@ -37,7 +43,8 @@ const duplicated = (code: string, table: TableKey): Ssda903Rule => ({
     for (const r of rows(ctx, table)) {
       if (r.CHILD === '') continue;
       const earlier = first.get(r.CHILD);
-      if (earlier) yield { at: r, column: 'CHILD', value: r.CHILD, detail: `It is already on row ${earlier.origin.row}.` };
+      if (earlier)
+        yield { at: r, column: 'CHILD', value: r.CHILD, detail: `It is already on row ${earlier.origin.row}.` };
       else first.set(r.CHILD, r);
     }
   },
@@ -53,7 +60,8 @@ const dobDiffers = (code: string, table: TableKey): Ssda903Rule => ({
   *check(ctx): Iterable<Finding> {
     for (const r of rows(ctx, table) as (ChildRow & { DOB: string | null })[]) {
       const dob = ctx.headerByChild.get(r.CHILD)?.DOB;
-      if (dob && r.DOB && r.DOB !== dob) yield { at: r, column: 'DOB', value: d(r.DOB), detail: `The Header gives ${d(dob)}.` };
+      if (dob && r.DOB && r.DOB !== dob)
+        yield { at: r, column: 'DOB', value: d(r.DOB), detail: `The Header gives ${d(dob)}.` };
     }
   },
 });
@@ -68,7 +76,8 @@ export const crossTableRules: Ssda903Rule[] = [
     fields: ['CHILD'],
     message: 'The child identifier (CHILD) is blank, so this row cannot be linked to a child.',
     *check(ctx): Iterable<Finding> {
-      for (const t of CHILD_TABLES) for (const r of rows(ctx, t)) if (r.CHILD === '') yield { at: r, column: 'CHILD', value: '' };
+      for (const t of CHILD_TABLES)
+        for (const r of rows(ctx, t)) if (r.CHILD === '') yield { at: r, column: 'CHILD', value: '' };
     },
   },
   notInHeader('INT01', 'ad1'),
@@ -104,7 +113,8 @@ export const crossTableRules: Ssda903Rule[] = [
     *check(ctx): Iterable<Finding> {
       for (const u of ctx.model.uasc) {
         const sex = ctx.headerByChild.get(u.CHILD)?.SEX;
-        if (sex && u.SEX && u.SEX !== sex) yield { at: u, column: 'SEX', value: u.SEX, detail: `The Header gives ${sex}.` };
+        if (sex && u.SEX && u.SEX !== sex)
+          yield { at: u, column: 'SEX', value: u.SEX, detail: `The Header gives ${sex}.` };
       }
     },
   },
@@ -137,7 +147,12 @@ export const crossTableRules: Ssda903Rule[] = [
       for (const t of others) {
         for (const r of rows(ctx, t)) {
           if (leavers.has(r.CHILD)) {
-            yield { at: r, column: 'CHILD', value: r.CHILD, detail: `This care leaver was not looked after in the year, so needs no ${TABLES[t].name} row.` };
+            yield {
+              at: r,
+              column: 'CHILD',
+              value: r.CHILD,
+              detail: `This care leaver was not looked after in the year, so needs no ${TABLES[t].name} row.`,
+            };
           }
         }
       }
@@ -155,7 +170,12 @@ export const crossTableRules: Ssda903Rule[] = [
       for (const t of ['reviews', 'missing', 'swEpisodes'] as TableKey[]) {
         for (const r of rows(ctx, t)) {
           if (r.CHILD !== '' && ctx.headerByChild.has(r.CHILD) && !inYear.has(r.CHILD) && !leavers.has(r.CHILD)) {
-            yield { at: r, column: 'CHILD', value: r.CHILD, detail: `No episode is open between ${d(ctx.period.start)} and ${d(ctx.period.end)}.` };
+            yield {
+              at: r,
+              column: 'CHILD',
+              value: r.CHILD,
+              detail: `No episode is open between ${d(ctx.period.start)} and ${d(ctx.period.end)}.`,
+            };
           }
         }
       }

@@ -25,7 +25,10 @@ const continues = ({ prev, cur }: Pair) => prev.DEC !== null && prev.DEC === cur
 const same = (a: string | null, b: string | null) => (a ?? '') === (b ?? '');
 /** Where the child lives: placement type, provider, postcode and Ofsted URN all unchanged. */
 const samePlacement = (a: EpisodeRow, b: EpisodeRow) =>
-  same(a.PLACE, b.PLACE) && same(a.PLACE_PROVIDER, b.PLACE_PROVIDER) && same(a.PL_POST, b.PL_POST) && same(a.URN, b.URN);
+  same(a.PLACE, b.PLACE) &&
+  same(a.PLACE_PROVIDER, b.PLACE_PROVIDER) &&
+  same(a.PL_POST, b.PL_POST) &&
+  same(a.URN, b.URN);
 
 function pairRule(o: {
   code: string;
@@ -65,7 +68,12 @@ export const episodeChainRules: Ssda903Rule[] = [
       for (const { prev, cur } of pairs(ctx)) {
         // An unreadable DEC is reported by 147, not here.
         if (prev.DEC === null && prev.invalid?.DEC === undefined) {
-          yield { at: prev, column: 'DEC', value: '', detail: `A later episode starts on ${d(cur.DECOM!)}; give this episode's end date.` };
+          yield {
+            at: prev,
+            column: 'DEC',
+            value: '',
+            detail: `A later episode starts on ${d(cur.DECOM!)}; give this episode's end date.`,
+          };
         }
       }
     },
@@ -76,42 +84,56 @@ export const episodeChainRules: Ssda903Rule[] = [
     message: 'A new episode has started before the end date of the previous episode.',
     on: 'cur',
     column: 'DECOM',
-    test: ({ prev, cur }) => prev.DEC !== null && cur.DECOM! < prev.DEC && `The previous episode ended on ${d(prev.DEC)}.`,
+    test: ({ prev, cur }) =>
+      prev.DEC !== null && cur.DECOM! < prev.DEC && `The previous episode ended on ${d(prev.DEC)}.`,
   }),
   pairRule({
     code: '431',
     fields: ['DECOM', 'RNE'],
-    message: 'The reason for new episode is started to be looked after, but the previous episode ended on the same day.',
+    message:
+      'The reason for new episode is started to be looked after, but the previous episode ended on the same day.',
     on: 'cur',
     column: 'RNE',
     test: (p) =>
-      p.cur.RNE === 'S' && continues(p) && 'The previous episode ended that day with X1 (new episode begins): use L, P, T, U or B.',
+      p.cur.RNE === 'S' &&
+      continues(p) &&
+      'The previous episode ended that day with X1 (new episode begins): use L, P, T, U or B.',
   }),
   pairRule({
     code: '432',
     fields: ['RNE', 'REC'],
-    message: 'The child ceased to be looked after at the end of the previous episode but the reason for the new episode is not started to be looked after.',
+    message:
+      'The child ceased to be looked after at the end of the previous episode but the reason for the new episode is not started to be looked after.',
     on: 'cur',
     column: 'RNE',
     test: ({ prev, cur }) =>
-      prev.REC !== null && prev.REC !== 'X1' && cur.RNE !== null && cur.RNE !== 'S' &&
+      prev.REC !== null &&
+      prev.REC !== 'X1' &&
+      cur.RNE !== null &&
+      cur.RNE !== 'S' &&
       `The previous episode ended with ${prev.REC}; a new period of care must start with RNE = S.`,
   }),
   pairRule({
     code: '433',
     fields: ['DECOM', 'RNE'],
-    message: 'The reason for new episode suggests that this is a continuation episode, but the episode does not start on the same day as the last episode finished.',
+    message:
+      'The reason for new episode suggests that this is a continuation episode, but the episode does not start on the same day as the last episode finished.',
     on: 'cur',
     column: 'DECOM',
     test: ({ prev, cur }) =>
-      cur.RNE !== null && cur.RNE !== 'S' && prev.DEC !== null && prev.REC === 'X1' && prev.DEC !== cur.DECOM &&
+      cur.RNE !== null &&
+      cur.RNE !== 'S' &&
+      prev.DEC !== null &&
+      prev.REC === 'X1' &&
+      prev.DEC !== cur.DECOM &&
       `RNE is ${cur.RNE} but the previous episode ended on ${d(prev.DEC)}.`,
   }),
   pairRule({
     code: '434',
     severity: 'warning',
     fields: ['LS', 'PLACE', 'PLACE_PROVIDER', 'PL_POST', 'RNE', 'URN'],
-    message: "Reason for new episode is that child's legal status has changed but not the placement, but this is not reflected in the episode data.",
+    message:
+      "Reason for new episode is that child's legal status has changed but not the placement, but this is not reflected in the episode data.",
     on: 'cur',
     column: 'RNE',
     test: (p) => {
@@ -125,7 +147,8 @@ export const episodeChainRules: Ssda903Rule[] = [
     code: '435',
     severity: 'warning',
     fields: ['LS', 'PLACE', 'PLACE_PROVIDER', 'PL_POST', 'URN'],
-    message: "Reason for new episode is that child's placement has changed but not the legal status, but this is not reflected in the episode data recorded.",
+    message:
+      "Reason for new episode is that child's placement has changed but not the legal status, but this is not reflected in the episode data recorded.",
     on: 'cur',
     column: 'RNE',
     test: (p) => {
@@ -139,7 +162,8 @@ export const episodeChainRules: Ssda903Rule[] = [
     code: '436',
     severity: 'warning',
     fields: ['LS', 'PLACE', 'PLACE_PROVIDER', 'PL_POST', 'RNE', 'URN'],
-    message: "Reason for new episode is that both child's placement and legal status have changed, but this is not reflected in the episode data.",
+    message:
+      "Reason for new episode is that both child's placement and legal status have changed, but this is not reflected in the episode data.",
     on: 'cur',
     column: 'RNE',
     test: (p) => {
@@ -177,11 +201,26 @@ export const episodeChainRules: Ssda903Rule[] = [
           const e = eps[i]!;
           if (!PLACE_TEMPORARY.has(e.PLACE ?? '')) continue;
           const before = eps[i - 1];
-          if (before && before.REASON_PLACE_CHANGE !== null && before.DEC === e.DECOM && !PLACE_TEMPORARY.has(before.PLACE ?? '')) {
-            yield { at: before, column: 'REASON_PLACE_CHANGE', value: before.REASON_PLACE_CHANGE, detail: `The next placement (${e.PLACE}) is temporary.` };
+          if (
+            before &&
+            before.REASON_PLACE_CHANGE !== null &&
+            before.DEC === e.DECOM &&
+            !PLACE_TEMPORARY.has(before.PLACE ?? '')
+          ) {
+            yield {
+              at: before,
+              column: 'REASON_PLACE_CHANGE',
+              value: before.REASON_PLACE_CHANGE,
+              detail: `The next placement (${e.PLACE}) is temporary.`,
+            };
           }
           if (e.REASON_PLACE_CHANGE !== null) {
-            yield { at: e, column: 'REASON_PLACE_CHANGE', value: e.REASON_PLACE_CHANGE, detail: `${e.PLACE} is a temporary placement.` };
+            yield {
+              at: e,
+              column: 'REASON_PLACE_CHANGE',
+              value: e.REASON_PLACE_CHANGE,
+              detail: `${e.PLACE} is a temporary placement.`,
+            };
           }
         }
       }
@@ -199,7 +238,12 @@ export const episodeChainRules: Ssda903Rule[] = [
       for (const eps of ctx.datedEpisodesByChild.values()) {
         const first = eps[0];
         if (first && first.DECOM! >= ctx.period.start && first.RNE !== 'S') {
-          yield { at: first, column: 'RNE', value: first.RNE, detail: `The child's first episode starts on ${d(first.DECOM!)}.` };
+          yield {
+            at: first,
+            column: 'RNE',
+            value: first.RNE,
+            detail: `The child's first episode starts on ${d(first.DECOM!)}.`,
+          };
         }
       }
     },
@@ -214,7 +258,12 @@ export const episodeChainRules: Ssda903Rule[] = [
       for (const eps of ctx.datedEpisodesByChild.values()) {
         const last = eps[eps.length - 1];
         if (last && last.REC === 'X1' && last.DEC !== null) {
-          yield { at: last, column: 'REC', value: 'X1', detail: `The episode ended on ${d(last.DEC)} but no episode follows it.` };
+          yield {
+            at: last,
+            column: 'REC',
+            value: 'X1',
+            detail: `The episode ended on ${d(last.DEC)} but no episode follows it.`,
+          };
         }
       }
     },
@@ -227,7 +276,8 @@ export const episodeChainRules: Ssda903Rule[] = [
     message: 'A period of care cannot start with a temporary placement.',
     *check(ctx) {
       for (const e of ctx.model.episodes) {
-        if (e.RNE === 'S' && PLACE_TEMPORARY.has(e.PLACE ?? '')) yield { at: e, column: 'PLACE', value: e.PLACE, detail: `RNE is S and PLACE is ${e.PLACE}.` };
+        if (e.RNE === 'S' && PLACE_TEMPORARY.has(e.PLACE ?? ''))
+          yield { at: e, column: 'PLACE', value: e.PLACE, detail: `RNE is S and PLACE is ${e.PLACE}.` };
       }
     },
   },
@@ -255,7 +305,13 @@ export const episodeChainRules: Ssda903Rule[] = [
       for (const [child, eps] of ctx.datedEpisodesByChild) {
         const dob = ctx.headerByChild.get(child)?.DOB;
         const first = eps[0];
-        if (first && dob && first.DECOM! < dob) yield { at: first, column: 'DECOM', value: d(first.DECOM!), detail: `The Header gives date of birth ${d(dob)}.` };
+        if (first && dob && first.DECOM! < dob)
+          yield {
+            at: first,
+            column: 'DECOM',
+            value: d(first.DECOM!),
+            detail: `The Header gives date of birth ${d(dob)}.`,
+          };
       }
     },
   },
@@ -270,7 +326,12 @@ export const episodeChainRules: Ssda903Rule[] = [
         if (e.RNE !== 'S' || e.DECOM === null) continue;
         const dob = ctx.headerByChild.get(e.CHILD)?.DOB;
         if (dob && ageOn(dob, e.DECOM) >= 18) {
-          yield { at: e, column: 'DECOM', value: d(e.DECOM), detail: `Date of birth ${d(dob)}: aged ${ageOn(dob, e.DECOM)} on that day.` };
+          yield {
+            at: e,
+            column: 'DECOM',
+            value: d(e.DECOM),
+            detail: `Date of birth ${d(dob)}: aged ${ageOn(dob, e.DECOM)} on that day.`,
+          };
         }
       }
     },

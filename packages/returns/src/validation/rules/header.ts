@@ -11,7 +11,13 @@ export const headerRules: Ssda903Rule[] = [
     blank: 'error',
     message: 'Gender code is not valid.',
   }),
-  dateRule({ code: '102', table: 'header', field: 'DOB', required: true, message: 'Date of birth is not a valid date.' }),
+  dateRule({
+    code: '102',
+    table: 'header',
+    field: 'DOB',
+    required: true,
+    message: 'Date of birth is not a valid date.',
+  }),
   codeListRule({
     code: '103',
     table: 'header',

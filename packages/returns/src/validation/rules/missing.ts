@@ -9,16 +9,25 @@ export const missingRules: Ssda903Rule[] = [
     table: 'missing',
     field: 'MIS_START',
     required: false,
-    message: 'The start date of the missing episode or episode that the child was away from placement without authorisation is not a valid date.',
+    message:
+      'The start date of the missing episode or episode that the child was away from placement without authorisation is not a valid date.',
   }),
   dateRule({
     code: '1005',
     table: 'missing',
     field: 'MIS_END',
     required: false,
-    message: 'The end date of the missing episode or episode that the child was away from placement without authorisation is not a valid date.',
+    message:
+      'The end date of the missing episode or episode that the child was away from placement without authorisation is not a valid date.',
   }),
-  codeListRule({ code: '1006', table: 'missing', field: 'MISSING', list: MISSING, blank: 'error', message: 'Missing type invalid.' }),
+  codeListRule({
+    code: '1006',
+    table: 'missing',
+    field: 'MISSING',
+    list: MISSING,
+    blank: 'error',
+    message: 'Missing type invalid.',
+  }),
   rowRule({
     code: '564',
     table: 'missing',
@@ -32,14 +41,17 @@ export const missingRules: Ssda903Rule[] = [
     table: 'missing',
     column: 'MIS_END',
     fields: ['MIS_END', 'MIS_START'],
-    message: 'The date that the missing episode or episode that the child was away from placement without authorisation ended is before the date that it started.',
-    test: (m) => m.MIS_START !== null && m.MIS_END !== null && m.MIS_END < m.MIS_START && `It started on ${d(m.MIS_START)}.`,
+    message:
+      'The date that the missing episode or episode that the child was away from placement without authorisation ended is before the date that it started.',
+    test: (m) =>
+      m.MIS_START !== null && m.MIS_END !== null && m.MIS_END < m.MIS_START && `It started on ${d(m.MIS_START)}.`,
   }),
   rowRule({
     code: '570',
     table: 'missing',
     column: 'MIS_START',
-    message: 'The date that the child started to be missing or away from placement without authorisation is after the end of the collection year.',
+    message:
+      'The date that the child started to be missing or away from placement without authorisation is after the end of the collection year.',
     test: (m, ctx) => m.MIS_START !== null && m.MIS_START > ctx.period.end && `The year ended on ${d(ctx.period.end)}.`,
   }),
   {
@@ -57,9 +69,19 @@ export const missingRules: Ssda903Rule[] = [
           const prev = periods[i - 1]!;
           const cur = periods[i]!;
           if (prev.MIS_END === null && prev.invalid?.MIS_END === undefined) {
-            yield { at: cur, column: 'MIS_START', value: d(cur.MIS_START!), detail: `The period that began ${d(prev.MIS_START!)} has no end date.` };
+            yield {
+              at: cur,
+              column: 'MIS_START',
+              value: d(cur.MIS_START!),
+              detail: `The period that began ${d(prev.MIS_START!)} has no end date.`,
+            };
           } else if (prev.MIS_END !== null && cur.MIS_START! < prev.MIS_END) {
-            yield { at: cur, column: 'MIS_START', value: d(cur.MIS_START!), detail: `The period that began ${d(prev.MIS_START!)} ended on ${d(prev.MIS_END)}.` };
+            yield {
+              at: cur,
+              column: 'MIS_START',
+              value: d(cur.MIS_START!),
+              detail: `The period that began ${d(prev.MIS_START!)} ended on ${d(prev.MIS_END)}.`,
+            };
           }
         }
       }

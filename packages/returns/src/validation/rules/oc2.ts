@@ -34,12 +34,14 @@ export const oc2Rules: Ssda903Rule[] = [
     severity: 'error',
     tables: ['OC2'],
     fields: ITEMS,
-    message: 'Data items relating to children looked after continuously for 12 months should be completed with a 0 or 1.',
+    message:
+      'Data items relating to children looked after continuously for 12 months should be completed with a 0 or 1.',
     *check(ctx): Iterable<Finding> {
       for (const o of ctx.model.oc2) {
         for (const item of ITEMS) {
           const v = o[item];
-          if (v !== null && v !== '0' && v !== '1') yield { at: o, column: item, value: v, detail: `${item} is "${v}".` };
+          if (v !== null && v !== '0' && v !== '1')
+            yield { at: o, column: item, value: v, detail: `${item} is "${v}".` };
         }
       }
     },

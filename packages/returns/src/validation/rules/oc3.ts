@@ -15,7 +15,14 @@ export const oc3Rules: Ssda903Rule[] = [
     blank: 'error',
     message: 'Data entry for being in touch after leaving care is invalid.',
   }),
-  codeListRule({ code: '132', table: 'oc3', field: 'ACTIV', list: ACTIV, blank: 'allowed', message: 'Data entry for activity after leaving care is invalid.' }),
+  codeListRule({
+    code: '132',
+    table: 'oc3',
+    field: 'ACTIV',
+    list: ACTIV,
+    blank: 'allowed',
+    message: 'Data entry for activity after leaving care is invalid.',
+  }),
   codeListRule({
     code: '133',
     table: 'oc3',
@@ -30,11 +37,13 @@ export const oc3Rules: Ssda903Rule[] = [
     severity: 'error',
     tables: ['OC3'],
     fields: ['ACCOM', 'ACTIV', 'IN_TOUCH'],
-    message: "All data items relating to a child's activity or accommodation after leaving care must be coded or left blank.",
+    message:
+      "All data items relating to a child's activity or accommodation after leaving care must be coded or left blank.",
     *check(ctx): Iterable<Finding> {
       for (const o of ctx.model.oc3) {
         const blank = (['IN_TOUCH', 'ACTIV', 'ACCOM'] as const).filter((c) => o[c] === null);
-        if (blank.length === 1 || blank.length === 2) yield { at: o, column: blank[0]!, value: '', detail: `Blank: ${blank.join(', ')}.` };
+        if (blank.length === 1 || blank.length === 2)
+          yield { at: o, column: blank[0]!, value: '', detail: `Blank: ${blank.join(', ')}.` };
       }
     },
   },
@@ -57,4 +66,3 @@ export const oc3Rules: Ssda903Rule[] = [
     },
   }),
 ];
-

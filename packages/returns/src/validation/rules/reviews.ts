@@ -14,7 +14,13 @@ function ageAtReview(r: ReviewRow, ctx: Ssda903Context): number | null {
 }
 
 export const reviewRules: Ssda903Rule[] = [
-  dateRule({ code: '166', table: 'reviews', field: 'REVIEW', required: true, message: 'Date of review is invalid or blank.' }),
+  dateRule({
+    code: '166',
+    table: 'reviews',
+    field: 'REVIEW',
+    required: true,
+    message: 'Date of review is invalid or blank.',
+  }),
   codeListRule({
     code: '167',
     table: 'reviews',
@@ -32,7 +38,12 @@ export const reviewRules: Ssda903Rule[] = [
       'Participation method indicates child was under 4 years old at the time of the review, but date of birth and review date indicates the child was 4 years old or over.',
     test: (r, ctx) => {
       const age = ageAtReview(r, ctx);
-      return r.REVIEW_CODE === 'PN0' && age !== null && age >= 4 && `Born ${d(dob(r, ctx)!)}, aged ${age} on ${d(r.REVIEW!)}: use PN1 to PN7.`;
+      return (
+        r.REVIEW_CODE === 'PN0' &&
+        age !== null &&
+        age >= 4 &&
+        `Born ${d(dob(r, ctx)!)}, aged ${age} on ${d(r.REVIEW!)}: use PN1 to PN7.`
+      );
     },
   }),
   rowRule({
@@ -44,8 +55,13 @@ export const reviewRules: Ssda903Rule[] = [
       'Participation method indicates child was 4 years old or over at the time of the review, but the date of birth and review date indicates the child was under 4 years old.',
     test: (r, ctx) => {
       const age = ageAtReview(r, ctx);
-      return r.REVIEW_CODE !== null && /^PN[1-7]$/.test(r.REVIEW_CODE) && age !== null && age < 4 &&
-        `Born ${d(dob(r, ctx)!)}, aged ${age} on ${d(r.REVIEW!)}: use PN0.`;
+      return (
+        r.REVIEW_CODE !== null &&
+        /^PN[1-7]$/.test(r.REVIEW_CODE) &&
+        age !== null &&
+        age < 4 &&
+        `Born ${d(dob(r, ctx)!)}, aged ${age} on ${d(r.REVIEW!)}: use PN0.`
+      );
     },
   }),
   rowRule({
@@ -53,6 +69,7 @@ export const reviewRules: Ssda903Rule[] = [
     table: 'reviews',
     column: 'REVIEW',
     message: 'Date of review is after the end of the collection year: a review cannot be reported before it happens.',
-    test: (r, ctx) => r.REVIEW !== null && r.REVIEW > ctx.period.end && `The ${ctx.period.label} year ended on ${d(ctx.period.end)}.`,
+    test: (r, ctx) =>
+      r.REVIEW !== null && r.REVIEW > ctx.period.end && `The ${ctx.period.label} year ended on ${d(ctx.period.end)}.`,
   }),
 ];

@@ -1,15 +1,43 @@
 import type { RuleCase } from '../testing';
 import { ep } from './episodes-fields.cases';
 
-const s = (over: Record<string, string> = {}) => ({ CHILD: '1', DOB: '01/01/2012', SW_ID: 'SW1', SW_DECOM: '01/05/2024', SW_DEC: '', SW_REASON: 'MANAGE', ...over });
+const s = (over: Record<string, string> = {}) => ({
+  CHILD: '1',
+  DOB: '01/01/2012',
+  SW_ID: 'SW1',
+  SW_DECOM: '01/05/2024',
+  SW_DEC: '',
+  SW_REASON: 'MANAGE',
+  ...over,
+});
 
 export const swEpisodeCases: RuleCase[] = [
   { code: 'SW04STG1', name: 'valid start', given: { swEpisodes: [s()] }, expect: [] },
-  { code: 'SW04STG1', name: 'text start', given: { swEpisodes: [s({ SW_DECOM: 'x' })] }, expect: ['swEpisodes:2:SW_DECOM'] },
+  {
+    code: 'SW04STG1',
+    name: 'text start',
+    given: { swEpisodes: [s({ SW_DECOM: 'x' })] },
+    expect: ['swEpisodes:2:SW_DECOM'],
+  },
   { code: 'SW05STG1', name: 'blank end', given: { swEpisodes: [s()] }, expect: [] },
-  { code: 'SW05STG1', name: '32 December', given: { swEpisodes: [s({ SW_DEC: '32/12/2024' })] }, expect: ['swEpisodes:2:SW_DEC'] },
-  { code: 'SW13STG1', name: 'valid reason; blank left to SW03STG1', given: { swEpisodes: [s(), s({ SW_REASON: '' })] }, expect: [] },
-  { code: 'SW13STG1', name: 'SWLAZY', given: { swEpisodes: [s({ SW_REASON: 'SWLAZY' })] }, expect: ['swEpisodes:2:SW_REASON'] },
+  {
+    code: 'SW05STG1',
+    name: '32 December',
+    given: { swEpisodes: [s({ SW_DEC: '32/12/2024' })] },
+    expect: ['swEpisodes:2:SW_DEC'],
+  },
+  {
+    code: 'SW13STG1',
+    name: 'valid reason; blank left to SW03STG1',
+    given: { swEpisodes: [s(), s({ SW_REASON: '' })] },
+    expect: [],
+  },
+  {
+    code: 'SW13STG1',
+    name: 'SWLAZY',
+    given: { swEpisodes: [s({ SW_REASON: 'SWLAZY' })] },
+    expect: ['swEpisodes:2:SW_REASON'],
+  },
   {
     code: 'SW03STG1',
     name: 'complete; reason may be blank on the episode carried in from last year',
@@ -23,25 +51,56 @@ export const swEpisodeCases: RuleCase[] = [
     expect: ['swEpisodes:2:SW_ID', 'swEpisodes:3:SW_REASON'],
   },
   { code: 'SW06STG2', name: 'starts on 31 March', given: { swEpisodes: [s({ SW_DECOM: '31/03/2025' })] }, expect: [] },
-  { code: 'SW06STG2', name: 'starts after the year', given: { swEpisodes: [s({ SW_DECOM: '01/04/2025' })] }, expect: ['swEpisodes:2:SW_DECOM'] },
-  { code: 'SW07STG2', name: 'ends on 1 April', given: { swEpisodes: [s({ SW_DECOM: '01/01/2024', SW_DEC: '01/04/2024' })] }, expect: [] },
+  {
+    code: 'SW06STG2',
+    name: 'starts after the year',
+    given: { swEpisodes: [s({ SW_DECOM: '01/04/2025' })] },
+    expect: ['swEpisodes:2:SW_DECOM'],
+  },
+  {
+    code: 'SW07STG2',
+    name: 'ends on 1 April',
+    given: { swEpisodes: [s({ SW_DECOM: '01/01/2024', SW_DEC: '01/04/2024' })] },
+    expect: [],
+  },
   {
     code: 'SW07STG2',
     name: 'ended before the year; ends after it',
     given: { swEpisodes: [s({ SW_DECOM: '01/01/2024', SW_DEC: '31/03/2024' }), s({ SW_DEC: '01/04/2025' })] },
     expect: ['swEpisodes:2:SW_DEC', 'swEpisodes:3:SW_DEC'],
   },
-  { code: 'SW10STG2', name: 'next worker starts the day the last one ended', given: { swEpisodes: [s({ SW_DEC: '01/06/2024' }), s({ SW_ID: 'SW2', SW_DECOM: '01/06/2024' })] }, expect: [] },
+  {
+    code: 'SW10STG2',
+    name: 'next worker starts the day the last one ended',
+    given: { swEpisodes: [s({ SW_DEC: '01/06/2024' }), s({ SW_ID: 'SW2', SW_DECOM: '01/06/2024' })] },
+    expect: [],
+  },
   {
     code: 'SW10STG2',
     name: 'overlap; and a previous episode never ended',
     given: {
-      swEpisodes: [s({ SW_DEC: '01/06/2024' }), s({ SW_ID: 'SW2', SW_DECOM: '15/05/2024' }), s({ CHILD: '2' }), s({ CHILD: '2', SW_ID: 'SW3', SW_DECOM: '01/07/2024' })],
+      swEpisodes: [
+        s({ SW_DEC: '01/06/2024' }),
+        s({ SW_ID: 'SW2', SW_DECOM: '15/05/2024' }),
+        s({ CHILD: '2' }),
+        s({ CHILD: '2', SW_ID: 'SW3', SW_DECOM: '01/07/2024' }),
+      ],
     },
     expect: ['swEpisodes:3:SW_DECOM', 'swEpisodes:5:SW_DECOM'],
   },
-  { code: 'SW01STG1', name: 'looked after at 31 March with a social worker', given: { episodes: [ep()], swEpisodes: [s()] }, expect: [] },
-  { code: 'SW01STG1', name: 'not checked before 2023-24', year: 2023, given: { episodes: [ep({ DECOM: '01/05/2022' })] }, expect: [] },
+  {
+    code: 'SW01STG1',
+    name: 'looked after at 31 March with a social worker',
+    given: { episodes: [ep()], swEpisodes: [s()] },
+    expect: [],
+  },
+  {
+    code: 'SW01STG1',
+    name: 'not checked before 2023-24',
+    year: 2023,
+    given: { episodes: [ep({ DECOM: '01/05/2022' })] },
+    expect: [],
+  },
   {
     code: 'SW01STG1',
     name: 'no social worker table at all (one CONT-TABLES error instead)',

@@ -13,8 +13,20 @@ import { codeListRule, d, dateRule, rowRule, shown, type Ssda903Rule } from '../
 export const SW_EPISODES_FROM = 2024;
 
 export const swEpisodeRules: Ssda903Rule[] = [
-  dateRule({ code: 'SW04STG1', table: 'swEpisodes', field: 'SW_DECOM', required: false, message: 'Date social worker episode began is not a valid date.' }),
-  dateRule({ code: 'SW05STG1', table: 'swEpisodes', field: 'SW_DEC', required: false, message: 'Date social worker episode ceased is not a valid date.' }),
+  dateRule({
+    code: 'SW04STG1',
+    table: 'swEpisodes',
+    field: 'SW_DECOM',
+    required: false,
+    message: 'Date social worker episode began is not a valid date.',
+  }),
+  dateRule({
+    code: 'SW05STG1',
+    table: 'swEpisodes',
+    field: 'SW_DEC',
+    required: false,
+    message: 'Date social worker episode ceased is not a valid date.',
+  }),
   codeListRule({
     code: 'SW13STG1',
     table: 'swEpisodes',
@@ -36,8 +48,10 @@ export const swEpisodeRules: Ssda903Rule[] = [
         const carriedIn = dated[0] && dated[0].SW_DECOM! < ctx.period.start ? dated[0] : undefined;
         for (const s of list) {
           if (s.SW_ID === null) yield { at: s, column: 'SW_ID', value: '', detail: 'SW_ID is blank.' };
-          if (s.SW_DECOM === null && s.invalid?.SW_DECOM === undefined) yield { at: s, column: 'SW_DECOM', value: '', detail: 'SW_DECOM is blank.' };
-          if (s.SW_REASON === null && s !== carriedIn) yield { at: s, column: 'SW_REASON', value: '', detail: 'SW_REASON is blank.' };
+          if (s.SW_DECOM === null && s.invalid?.SW_DECOM === undefined)
+            yield { at: s, column: 'SW_DECOM', value: '', detail: 'SW_DECOM is blank.' };
+          if (s.SW_REASON === null && s !== carriedIn)
+            yield { at: s, column: 'SW_REASON', value: '', detail: 'SW_REASON is blank.' };
         }
       }
     },
@@ -47,7 +61,8 @@ export const swEpisodeRules: Ssda903Rule[] = [
     table: 'swEpisodes',
     column: 'SW_DECOM',
     message: 'Social worker episode data should be within the social worker data reporting year.',
-    test: (s, ctx) => s.SW_DECOM !== null && s.SW_DECOM > ctx.period.end && `It starts after the year ended (${d(ctx.period.end)}).`,
+    test: (s, ctx) =>
+      s.SW_DECOM !== null && s.SW_DECOM > ctx.period.end && `It starts after the year ended (${d(ctx.period.end)}).`,
   }),
   rowRule({
     code: 'SW07STG2',
@@ -56,7 +71,9 @@ export const swEpisodeRules: Ssda903Rule[] = [
     message:
       'Social worker episode end date should be on or after the start of the social worker reporting period, and should be on or before the collection end date.',
     test: (s, ctx) =>
-      s.SW_DEC !== null && (s.SW_DEC < ctx.period.start || s.SW_DEC > ctx.period.end) && `The year runs from ${d(ctx.period.start)} to ${d(ctx.period.end)}.`,
+      s.SW_DEC !== null &&
+      (s.SW_DEC < ctx.period.start || s.SW_DEC > ctx.period.end) &&
+      `The year runs from ${d(ctx.period.start)} to ${d(ctx.period.end)}.`,
   }),
   {
     code: 'SW10STG2',
@@ -72,9 +89,19 @@ export const swEpisodeRules: Ssda903Rule[] = [
           const prev = list[i - 1]!;
           const cur = list[i]!;
           if (prev.SW_DEC !== null && cur.SW_DECOM! < prev.SW_DEC) {
-            yield { at: cur, column: 'SW_DECOM', value: d(cur.SW_DECOM!), detail: `The previous episode (${prev.SW_ID ?? '?'}) ended on ${d(prev.SW_DEC)}.` };
+            yield {
+              at: cur,
+              column: 'SW_DECOM',
+              value: d(cur.SW_DECOM!),
+              detail: `The previous episode (${prev.SW_ID ?? '?'}) ended on ${d(prev.SW_DEC)}.`,
+            };
           } else if (prev.SW_DEC === null && prev.invalid?.SW_DEC === undefined) {
-            yield { at: cur, column: 'SW_DECOM', value: d(cur.SW_DECOM!), detail: `The previous episode (${prev.SW_ID ?? '?'}, from ${d(prev.SW_DECOM!)}) has no end date.` };
+            yield {
+              at: cur,
+              column: 'SW_DECOM',
+              value: d(cur.SW_DECOM!),
+              detail: `The previous episode (${prev.SW_ID ?? '?'}, from ${d(prev.SW_DECOM!)}) has no end date.`,
+            };
           }
         }
       }
@@ -95,8 +122,15 @@ export const swEpisodeRules: Ssda903Rule[] = [
         if (withSw.has(child)) continue;
         const { end } = ctx.period;
         // the episode that puts the child in the 31 March cohort: open then and not a short break (V3/V4)
-        const open = ctx.datedEpisodesByChild.get(child)!.find((e) => e.DECOM! <= end && (e.DEC === null || e.DEC > end) && !isShortBreak(e))!;
-        yield { at: open, column: 'DEC', value: shown('episodes', open, 'DEC'), detail: `The episode from ${d(open.DECOM!)} is open at ${d(ctx.period.end)}.` };
+        const open = ctx.datedEpisodesByChild
+          .get(child)!
+          .find((e) => e.DECOM! <= end && (e.DEC === null || e.DEC > end) && !isShortBreak(e))!;
+        yield {
+          at: open,
+          column: 'DEC',
+          value: shown('episodes', open, 'DEC'),
+          detail: `The episode from ${d(open.DECOM!)} is open at ${d(ctx.period.end)}.`,
+        };
       }
     },
   },

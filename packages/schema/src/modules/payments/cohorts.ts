@@ -1,5 +1,11 @@
 /** Cohorts of referred children (issue 18; @continuity/payments cohorts.ts): the parties only. */
-import { cohortOutcome, listCohorts, lockCohort, type CohortOutcome as OutcomeShape, type CohortRecord } from '@continuity/payments';
+import {
+  cohortOutcome,
+  listCohorts,
+  lockCohort,
+  type CohortOutcome as OutcomeShape,
+  type CohortRecord,
+} from '@continuity/payments';
 import { builder, signedInType } from '../../builder';
 import { guard } from '../../context';
 import { viewerOf } from '../../entitlements';
@@ -17,7 +23,8 @@ const CohortCounts = builder.objectRef<OutcomeShape['after']>('CohortCounts').im
 
 const CohortOutcome = builder.objectRef<OutcomeShape>('CohortOutcome').implement({
   ...signedInType,
-  description: 'Placement stability of the cohort in the months after referral, against the same children in the months before.',
+  description:
+    'Placement stability of the cohort in the months after referral, against the same children in the months before.',
   fields: (t) => ({
     months: t.exposeInt('months'),
     members: t.exposeInt('members'),
@@ -61,7 +68,8 @@ builder.mutationFields((t) => ({
   lockCohort: t.field({
     type: Cohort,
     ...partyMutation,
-    description: "The contract's council only: locks the children whose first episode in the practice's returns began between the dates.",
+    description:
+      "The contract's council only: locks the children whose first episode in the practice's returns began between the dates.",
     args: {
       contractId: t.arg.id({ required: true }),
       referredFrom: t.arg.string({ required: true, description: 'YYYY-MM-DD' }),

@@ -29,6 +29,12 @@ export function idOf(value: string | number): number | null {
 /** Council writes: open to signed-in viewers at the field level; the service refuses all but the party (header of index.ts). */
 export const partyMutation = { skipTypeScopes: true, authScopes: { signedIn: true } } as const;
 
-export async function audit(ctx: Context, viewer: Viewer, action: string, target: string, detail: Record<string, unknown>) {
+export async function audit(
+  ctx: Context,
+  viewer: Viewer,
+  action: string,
+  target: string,
+  detail: Record<string, unknown>,
+) {
   await recordAudit(ctx.primary.db, viewer, action, target, detail);
 }

@@ -1,5 +1,11 @@
 /** Contracts and their versions: types, queries and the council's writes. */
-import { amendTerms, canManageContract, createContract, listContracts, type ContractVersionRecord } from '@continuity/payments';
+import {
+  amendTerms,
+  canManageContract,
+  createContract,
+  listContracts,
+  type ContractVersionRecord,
+} from '@continuity/payments';
 import { builder, signedInType } from '../../builder';
 import { guard } from '../../context';
 import { practiceLookup, viewerOf } from '../../entitlements';
@@ -57,7 +63,9 @@ Contract.implement({
       type: [Statement],
       description: 'Issued statements, by period.',
       resolve: async (c, _args, ctx) =>
-        (await statementsOfContractLoader(ctx).load(c.id)).map((summary): StatementModel => ({ kind: 'issued', summary })),
+        (await statementsOfContractLoader(ctx).load(c.id)).map(
+          (summary): StatementModel => ({ kind: 'issued', summary }),
+        ),
     }),
     canManage: t.boolean({
       description: 'May the viewer change terms, preview under changed terms and issue statements?',
@@ -118,7 +126,10 @@ builder.mutationFields((t) => ({
           note: args.input.note,
         }),
       );
-      await audit(ctx, viewer, 'create_contract', `contract:${contract.id}`, { practiceId: contract.practiceId, version: 1 });
+      await audit(ctx, viewer, 'create_contract', `contract:${contract.id}`, {
+        practiceId: contract.practiceId,
+        version: 1,
+      });
       return contract;
     },
   }),
@@ -126,7 +137,11 @@ builder.mutationFields((t) => ({
     type: ContractVersion,
     ...partyMutation,
     description: 'Council only: new terms become the next version; earlier versions stay as they were.',
-    args: { contractId: t.arg.id({ required: true }), terms: t.arg({ type: TermsInput, required: true }), note: t.arg.string() },
+    args: {
+      contractId: t.arg.id({ required: true }),
+      terms: t.arg({ type: TermsInput, required: true }),
+      note: t.arg.string(),
+    },
     resolve: async (_root, args, ctx) => {
       guard(ctx);
       const viewer = viewerOf(ctx);

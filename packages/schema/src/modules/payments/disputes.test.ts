@@ -18,12 +18,20 @@ const TERMS = {
   fixedFeePence: 100_000,
   outcomePotPence: 9_999,
   missingData: 'TREAT_AS_NOT_MET',
-  indicators: [{ indicatorId: 'immunisations', weight: 1, target: { type: 'ABSOLUTE', level: 95 }, partial: { type: 'LINEAR', floor: 85 } }],
+  indicators: [
+    {
+      indicatorId: 'immunisations',
+      weight: 1,
+      target: { type: 'ABSOLUTE', level: 95 },
+      partial: { type: 'LINEAR', floor: 85 },
+    },
+  ],
 };
 const DISPUTES = 'disputes { id indicatorId state raisedBy events { kind party author message resolution } }';
 const STATEMENT = `id revision supersedesId supersededById reissueReason earnedPence totalPence
   sources { submissionId kind councilCode practiceId collectionYear status contentHash } ${DISPUTES}`;
-const codeOf = (r: { errors: readonly { extensions?: Record<string, unknown> }[] | undefined }) => r.errors?.[0]?.extensions?.code;
+const codeOf = (r: { errors: readonly { extensions?: Record<string, unknown> }[] | undefined }) =>
+  r.errors?.[0]?.extensions?.code;
 
 describe.each(testEngines())('statement verification API on %s', (engine) => {
   let database: Database;
@@ -37,7 +45,15 @@ describe.each(testEngines())('statement verification API on %s', (engine) => {
     await seedFixture(database);
     const [row] = await database.db
       .insert(submissions)
-      .values({ kind: 'ssda903', councilCode: '886', practiceId: 'swp-kent', collectionYear: 2024, status: 'accepted', submittedBy: 'u', contentHash: 'e'.repeat(64) })
+      .values({
+        kind: 'ssda903',
+        councilCode: '886',
+        practiceId: 'swp-kent',
+        collectionYear: 2024,
+        status: 'accepted',
+        submittedBy: 'u',
+        contentHash: 'e'.repeat(64),
+      })
       .returning({ id: submissions.id });
     submissionId = row!.id;
     await database.db.insert(indicatorValues).values({
@@ -74,7 +90,12 @@ describe.each(testEngines())('statement verification API on %s', (engine) => {
   });
 
   it('an issued statement names its returns; the practice disputes a line and the council answers', async () => {
-    const issued = await execute(database, councilKent, `mutation ($id: ID!) { issueStatement(contractId: $id, period: 2024) { ${STATEMENT} } }`, { id: contractId });
+    const issued = await execute(
+      database,
+      councilKent,
+      `mutation ($id: ID!) { issueStatement(contractId: $id, period: 2024) { ${STATEMENT} } }`,
+      { id: contractId },
+    );
     expect(issued.errors).toBeUndefined();
     statementId = issued.data.issueStatement.id;
     expect(issued.data.issueStatement).toMatchObject({
@@ -82,19 +103,31 @@ describe.each(testEngines())('statement verification API on %s', (engine) => {
       supersedesId: null,
       earnedPence: 4_999,
       totalPence: 104_999,
-      sources: [{ submissionId: String(submissionId), kind: 'ssda903', councilCode: '886', practiceId: 'swp-kent', collectionYear: 2024, status: 'accepted', contentHash: 'e'.repeat(64) }],
+      sources: [
+        {
+          submissionId: String(submissionId),
+          kind: 'ssda903',
+          councilCode: '886',
+          practiceId: 'swp-kent',
+          collectionYear: 2024,
+          status: 'accepted',
+          contentHash: 'e'.repeat(64),
+        },
+      ],
       disputes: [],
     });
 
     const RAISE = `mutation ($id: ID!) { raiseDispute(statementId: $id, indicatorId: "immunisations", message: "48 of 50 were done") { id state } }`;
-    for (const v of [councilKent, policy]) expect(codeOf(await execute(database, v, RAISE, { id: statementId }))).toBe('FORBIDDEN');
+    for (const v of [councilKent, policy])
+      expect(codeOf(await execute(database, v, RAISE, { id: statementId }))).toBe('FORBIDDEN');
     expect(codeOf(await execute(database, practiceOther, RAISE, { id: statementId }))).toBe('BAD_USER_INPUT');
     const raised = await execute(database, practiceKent, RAISE, { id: statementId });
     expect(raised.data.raiseDispute.state).toBe('OPEN');
     const disputeId = raised.data.raiseDispute.id;
 
     const ANSWER = `mutation ($id: ID!) { answerDispute(disputeId: $id, resolution: UPHELD, message: "Agreed") { state } }`;
-    for (const v of [practiceKent, policy]) expect(codeOf(await execute(database, v, ANSWER, { id: disputeId }))).toBe('FORBIDDEN');
+    for (const v of [practiceKent, policy])
+      expect(codeOf(await execute(database, v, ANSWER, { id: disputeId }))).toBe('FORBIDDEN');
     expect((await execute(database, councilKent, ANSWER, { id: disputeId })).data.answerDispute.state).toBe('UPHELD');
 
     const READ = `query ($id: ID!) { statement(id: $id) { ${DISPUTES} } }`;
@@ -106,13 +139,20 @@ describe.each(testEngines())('statement verification API on %s', (engine) => {
           state: 'UPHELD',
           raisedBy: practiceKent.userId,
           events: [
-            { kind: 'raised', party: 'practice', author: practiceKent.userId, message: '48 of 50 were done', resolution: null },
+            {
+              kind: 'raised',
+              party: 'practice',
+              author: practiceKent.userId,
+              message: '48 of 50 were done',
+              resolution: null,
+            },
             { kind: 'answered', party: 'council', author: councilKent.userId, message: 'Agreed', resolution: 'UPHELD' },
           ],
         },
       ],
     };
-    for (const v of [practiceKent, councilKent, policy]) expect((await execute(database, v, READ, { id: statementId })).data.statement).toEqual(history);
+    for (const v of [practiceKent, councilKent, policy])
+      expect((await execute(database, v, READ, { id: statementId })).data.statement).toEqual(history);
     expect((await execute(database, councilOther, READ, { id: statementId })).data.statement).toBeNull();
   });
 
@@ -132,7 +172,12 @@ describe.each(testEngines())('statement verification API on %s', (engine) => {
       totalPence: 109_999,
       disputes: [],
     });
-    const list = await execute(database, practiceKent, `query ($id: ID!) { statements(contractId: $id) { id revision supersededById totalPence } }`, { id: contractId });
+    const list = await execute(
+      database,
+      practiceKent,
+      `query ($id: ID!) { statements(contractId: $id) { id revision supersededById totalPence } }`,
+      { id: contractId },
+    );
     expect(list.data.statements).toEqual([
       { id: statementId, revision: 1, supersededById: again.data.reissueStatement.id, totalPence: 104_999 },
       { id: again.data.reissueStatement.id, revision: 2, supersededById: null, totalPence: 109_999 },

@@ -5,7 +5,13 @@
  */
 import DataLoader from 'dataloader';
 import { createContextCache } from '@pothos/core';
-import { answerDispute, listDisputes, raiseDispute, type DisputeEvent as EventShape, type DisputeRecord } from '@continuity/payments';
+import {
+  answerDispute,
+  listDisputes,
+  raiseDispute,
+  type DisputeEvent as EventShape,
+  type DisputeRecord,
+} from '@continuity/payments';
 import { builder, signedInType } from '../../builder';
 import { guard, type Context } from '../../context';
 import { viewerOf } from '../../entitlements';
@@ -86,7 +92,10 @@ builder.mutationFields((t) => ({
       if (statementId === null) throw badInput(`No statement ${args.statementId}`);
       const input = { statementId, indicatorId: String(args.indicatorId), message: args.message };
       const dispute = await run(() => raiseDispute(ctx.database, viewer, input));
-      await audit(ctx, viewer, 'raise_dispute', `dispute:${dispute.id}`, { statementId, indicatorId: dispute.indicatorId });
+      await audit(ctx, viewer, 'raise_dispute', `dispute:${dispute.id}`, {
+        statementId,
+        indicatorId: dispute.indicatorId,
+      });
       return dispute;
     },
   }),
@@ -104,7 +113,9 @@ builder.mutationFields((t) => ({
       const viewer = viewerOf(ctx);
       const disputeId = idOf(args.disputeId);
       if (disputeId === null) throw badInput(`No dispute ${args.disputeId}`);
-      const dispute = await run(() => answerDispute(ctx.database, viewer, { disputeId, resolution: args.resolution, message: args.message }));
+      const dispute = await run(() =>
+        answerDispute(ctx.database, viewer, { disputeId, resolution: args.resolution, message: args.message }),
+      );
       await audit(ctx, viewer, 'answer_dispute', `dispute:${disputeId}`, { resolution: args.resolution });
       return dispute;
     },

@@ -53,7 +53,9 @@ export const frozenLoader = createContextCache(
     new DataLoader<number, Frozen | null>(async (ids) => {
       guard(ctx);
       const rows = await getStatements(ctx.database, viewerOf(ctx), ids);
-      const byId = new Map(rows.map((r) => [r.id, { statement: r, document: JSON.parse(r.document) as StatementDocument }]));
+      const byId = new Map(
+        rows.map((r) => [r.id, { statement: r, document: JSON.parse(r.document) as StatementDocument }]),
+      );
       return ids.map((id) => byId.get(id) ?? null);
     }),
 );

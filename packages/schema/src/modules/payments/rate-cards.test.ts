@@ -44,7 +44,9 @@ describe.each(testEngines())('rate cards API on %s', (engine) => {
       denominator,
       value: (numerator * 100) / denominator,
     });
-    await database.db.insert(indicatorValues).values([value('immunisations', 4, 5), value('placements_3plus', 10, 100)]);
+    await database.db
+      .insert(indicatorValues)
+      .values([value('immunisations', 4, 5), value('placements_3plus', 10, 100)]);
   });
   afterAll(() => database?.close());
 
@@ -57,19 +59,45 @@ describe.each(testEngines())('rate cards API on %s', (engine) => {
     );
     expect(created.errors).toBeUndefined();
     contractId = created.data.createContract.id;
-    expect(created.data.createContract.terms).toEqual({ indicators: [], rateCard: { ...TERMS.rateCard, capContractPence: null, rates: [{ ...TERMS.rateCard.rates[0], maxUnits: null }, TERMS.rateCard.rates[1]] } });
+    expect(created.data.createContract.terms).toEqual({
+      indicators: [],
+      rateCard: {
+        ...TERMS.rateCard,
+        capContractPence: null,
+        rates: [{ ...TERMS.rateCard.rates[0], maxUnits: null }, TERMS.rateCard.rates[1]],
+      },
+    });
 
     const preview = await execute(database, testViewers.practiceKent, PREVIEW, { id: contractId });
     expect(preview.data.previewStatement).toEqual({
       totalPence: 10_000,
       rateCardPence: 10_000,
       rateCardLines: [
-        { indicatorId: 'immunisations', counted: 4, countedSymbol: null, units: 4, grossPence: 10_000, paidPence: 8_929 },
-        { indicatorId: 'placements_3plus', counted: 10, countedSymbol: null, units: 8, grossPence: 1_200, paidPence: 1_071 },
+        {
+          indicatorId: 'immunisations',
+          counted: 4,
+          countedSymbol: null,
+          units: 4,
+          grossPence: 10_000,
+          paidPence: 8_929,
+        },
+        {
+          indicatorId: 'placements_3plus',
+          counted: 10,
+          countedSymbol: null,
+          units: 8,
+          grossPence: 1_200,
+          paidPence: 1_071,
+        },
       ],
     });
 
-    const issued = await execute(database, testViewers.councilKent, `mutation ($id: ID!) { issueStatement(contractId: $id, period: 2024) { id totalPence } }`, { id: contractId });
+    const issued = await execute(
+      database,
+      testViewers.councilKent,
+      `mutation ($id: ID!) { issueStatement(contractId: $id, period: 2024) { id totalPence } }`,
+      { id: contractId },
+    );
     expect(issued.data.issueStatement.totalPence).toBe(10_000);
     const READ = `query ($id: ID!) { statement(id: $id) { totalPence rateCardPence rateCardLines { indicatorId counted countedSymbol units paidPence } } }`;
     const policy = await execute(database, testViewers.policy, READ, { id: issued.data.issueStatement.id });
@@ -89,9 +117,15 @@ describe.each(testEngines())('rate cards API on %s', (engine) => {
     const Q = `query ($id: ID!) { indigoProject(contractId: $id) }`;
     for (const viewer of [testViewers.policy, testViewers.councilKent]) {
       const project = JSON.parse((await execute(database, viewer, Q, { id: contractId })).data.indigoProject);
-      expect(project.outcome_pricings.map((p: { price_per_unit: { amount: { value: number } } }) => p.price_per_unit.amount.value)).toEqual([25, 1.5]);
+      expect(
+        project.outcome_pricings.map(
+          (p: { price_per_unit: { amount: { value: number } } }) => p.price_per_unit.amount.value,
+        ),
+      ).toEqual([25, 1.5]);
       // the count of 4 is withheld and, under the binding cap, both shares with it
-      expect(project.outcome_payments.map((p: { status: string; money?: unknown }) => [p.status, p.money ?? null])).toEqual([
+      expect(
+        project.outcome_payments.map((p: { status: string; money?: unknown }) => [p.status, p.money ?? null]),
+      ).toEqual([
         ['PRIVATE', null],
         ['PRIVATE', null],
       ]);

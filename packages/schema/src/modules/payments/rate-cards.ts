@@ -12,7 +12,11 @@ const Rate = builder.objectRef<RateShape>('Rate').implement({
   fields: (t) => ({
     indicatorId: t.exposeID('indicatorId'),
     pricePence: t.exposeInt('pricePence'),
-    maxUnits: t.int({ nullable: true, description: 'Units paid at most per year.', resolve: (r) => r.maxUnits ?? null }),
+    maxUnits: t.int({
+      nullable: true,
+      description: 'Units paid at most per year.',
+      resolve: (r) => r.maxUnits ?? null,
+    }),
   }),
 });
 
@@ -21,7 +25,11 @@ export const RateCard = builder.objectRef<RateCardShape>('RateCard').implement({
   fields: (t) => ({
     rates: t.field({ type: [Rate], resolve: (c) => c.rates }),
     capPerYearPence: t.int({ nullable: true, resolve: (c) => c.capPerYearPence ?? null }),
-    capContractPence: t.int({ nullable: true, description: 'Over the whole contract; earlier years count first.', resolve: (c) => c.capContractPence ?? null }),
+    capContractPence: t.int({
+      nullable: true,
+      description: 'Over the whole contract; earlier years count first.',
+      resolve: (c) => c.capContractPence ?? null,
+    }),
   }),
 });
 
@@ -43,7 +51,8 @@ export const RateCardInput = builder.inputType('RateCardInput', {
 
 export const RateCardLine = builder.objectRef<DisclosedRateLine>('RateCardLine').implement({
   ...signedInType,
-  description: "One rate of a statement: units counted x price, after the caps. Counts and pence are null (withheld) when the count is suppressed for this viewer.",
+  description:
+    'One rate of a statement: units counted x price, after the caps. Counts and pence are null (withheld) when the count is suppressed for this viewer.',
   fields: (t) => ({
     indicatorId: t.exposeID('indicatorId'),
     title: t.exposeString('title'),

@@ -7,6 +7,5 @@ export type StatementModel =
   | { kind: 'issued'; summary: StatementSummary }
   | { kind: 'preview'; document: StatementDocument; councilCode: string; practiceId: string };
 
-
 export const Contract = builder.objectRef<ContractRecord>('Contract');
 export const Statement = builder.objectRef<StatementModel>('Statement');

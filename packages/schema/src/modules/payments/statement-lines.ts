@@ -58,7 +58,8 @@ export const StatementLine = builder.objectRef<Line>('StatementLine').implement(
     missingDataRule: t.field({ type: MissingDataRule, nullable: true, resolve: (l) => l.missingDataRule }),
     achievement: t.exposeFloat('achievement', {
       nullable: true,
-      description: '0..1, six decimal places. Null (withheld) for a partly met line whose figure is withheld from this viewer.',
+      description:
+        '0..1, six decimal places. Null (withheld) for a partly met line whose figure is withheld from this viewer.',
     }),
     allocatedPence: t.exposeInt('allocatedPence'),
     earnedPence: t.exposeInt('earnedPence', {

@@ -28,7 +28,13 @@ export interface Resolved {
 export async function resolved(model: StatementModel, ctx: Context): Promise<Resolved> {
   const viewer = viewerOf(ctx);
   if (model.kind === 'preview') {
-    return { document: model.document, text: null, sha256: null, intact: null, owned: ownsContractFigures(viewer, model) };
+    return {
+      document: model.document,
+      text: null,
+      sha256: null,
+      intact: null,
+      owned: ownsContractFigures(viewer, model),
+    };
   }
   const frozen = await frozenLoader(ctx).load(model.summary.id);
   if (!frozen) throw badInput(`No statement ${model.summary.id}`);
@@ -47,14 +53,20 @@ const audited = createContextCache((_ctx: Context) => new Set<string>());
 /** Puts one read of a statement in the audit trail, once per request for each part read. */
 export function auditRead(model: StatementModel, r: Resolved, ctx: Context, part: 'figures' | 'document'): void {
   const statement =
-    model.kind === 'issued' ? `statement:${model.summary.id}` : `statement-preview:${r.document.contract.id}:${r.document.period}`;
+    model.kind === 'issued'
+      ? `statement:${model.summary.id}`
+      : `statement-preview:${r.document.contract.id}:${r.document.period}`;
   const target = part === 'figures' ? statement : `${statement}:document`;
   if (audited(ctx).has(target)) return;
   audited(ctx).add(target);
   ctx.audit.push({
     action: 'read',
     target,
-    detail: { contractId: r.document.contract.id, period: r.document.period, practiceId: r.document.contract.practiceId },
+    detail: {
+      contractId: r.document.contract.id,
+      period: r.document.period,
+      practiceId: r.document.contract.practiceId,
+    },
   });
 }
 
@@ -68,7 +80,11 @@ export async function seenFor(model: StatementModel, ctx: Context): Promise<Disc
   auditRead(model, r, ctx, 'figures');
   const card = r.document.rateCard;
   return r.owned
-    ? { lines: r.document.lines, totals: r.document.totals, rateCard: card ? { lines: card.lines, paidPence: card.paidPence } : null }
+    ? {
+        lines: r.document.lines,
+        totals: r.document.totals,
+        rateCard: card ? { lines: card.lines, paidPence: card.paidPence } : null,
+      }
     : discloseStatement(r.document);
 }
 

@@ -31,7 +31,9 @@ const SourceReturn = builder.objectRef<SourceShape>('SourceReturn').implement({
     practiceId: t.exposeID('practiceId', { nullable: true }),
     collectionYear: t.exposeInt('collectionYear'),
     status: t.exposeString('status', { description: 'As it stood when the statement was issued.' }),
-    contentHash: t.exposeString('contentHash', { description: 'SHA-256 over the sorted file hashes of the submission.' }),
+    contentHash: t.exposeString('contentHash', {
+      description: 'SHA-256 over the sorted file hashes of the submission.',
+    }),
   }),
 });
 
@@ -39,13 +41,18 @@ Statement.implement({
   ...signedInType,
   description: 'A statement: issued (frozen) or a preview. Totals add up to the penny.',
   fields: (t) => ({
-    id: t.id({ nullable: true, description: 'Null for a preview.', resolve: (m) => (m.kind === 'issued' ? String(m.summary.id) : null) }),
+    id: t.id({
+      nullable: true,
+      description: 'Null for a preview.',
+      resolve: (m) => (m.kind === 'issued' ? String(m.summary.id) : null),
+    }),
     status: t.field({ type: StatementStatus, resolve: (m) => (m.kind === 'issued' ? 'issued' : 'preview') }),
     contractId: t.id({ resolve: (m) => String(m.kind === 'issued' ? m.summary.contractId : m.document.contract.id) }),
     contract: t.field({
       type: Contract,
       nullable: true,
-      resolve: (m, _args, ctx) => contractLoader(ctx).load(m.kind === 'issued' ? m.summary.contractId : m.document.contract.id),
+      resolve: (m, _args, ctx) =>
+        contractLoader(ctx).load(m.kind === 'issued' ? m.summary.contractId : m.document.contract.id),
     }),
     councilCode: t.id({ resolve: (m) => (m.kind === 'issued' ? m.summary.councilCode : m.councilCode) }),
     practiceId: t.id({ resolve: (m) => (m.kind === 'issued' ? m.summary.practiceId : m.practiceId) }),
@@ -54,19 +61,35 @@ Statement.implement({
       description: 'The terms version used (a what-if preview: the version its terms were based on).',
       resolve: (m) => (m.kind === 'issued' ? m.summary.version : m.document.version.version),
     }),
-    termsOverridden: t.boolean({ description: 'A what-if preview under changed terms.', resolve: fromDocument((d) => d.version.overridden) }),
+    termsOverridden: t.boolean({
+      description: 'A what-if preview under changed terms.',
+      resolve: fromDocument((d) => d.version.overridden),
+    }),
     issuedBy: t.string({ nullable: true, resolve: (m) => (m.kind === 'issued' ? m.summary.issuedBy : null) }),
-    issuedAt: t.string({ nullable: true, description: 'ISO date-time.', resolve: (m) => (m.kind === 'issued' ? m.summary.issuedAt : null) }),
-    fixedFeePence: t.int({ resolve: (m) => (m.kind === 'issued' ? m.summary.fixedPence : m.document.totals.fixedFeePence) }),
+    issuedAt: t.string({
+      nullable: true,
+      description: 'ISO date-time.',
+      resolve: (m) => (m.kind === 'issued' ? m.summary.issuedAt : null),
+    }),
+    fixedFeePence: t.int({
+      resolve: (m) => (m.kind === 'issued' ? m.summary.fixedPence : m.document.totals.fixedFeePence),
+    }),
     earnedPence: t.int({
       nullable: true,
-      description: 'Outcome-linked pence earned. Null (withheld) when a line\'s earned pence are withheld from this viewer.',
-      resolve: money((totals) => totals.earnedPence, (s) => s.earnedPence),
+      description:
+        "Outcome-linked pence earned. Null (withheld) when a line's earned pence are withheld from this viewer.",
+      resolve: money(
+        (totals) => totals.earnedPence,
+        (s) => s.earnedPence,
+      ),
     }),
     totalPence: t.int({
       nullable: true,
       description: 'fixedFeePence + earnedPence (null with it).',
-      resolve: money((totals) => totals.totalPence, (s) => s.totalPence),
+      resolve: money(
+        (totals) => totals.totalPence,
+        (s) => s.totalPence,
+      ),
     }),
     outcomePotPence: t.int({ resolve: fromDocument((d) => d.totals.outcomePotPence) }),
     allocatedPence: t.int({
@@ -87,11 +110,15 @@ Statement.implement({
     }),
     rateCardPence: t.int({
       nullable: true,
-      description: 'The rate card’s pay after its caps (included in totalPence); null without a rate card or when withheld.',
+      description:
+        'The rate card’s pay after its caps (included in totalPence); null without a rate card or when withheld.',
       resolve: async (m, _args, ctx) => (await seenFor(m, ctx)).rateCard?.paidPence ?? null,
     }),
     notes: t.stringList({ resolve: fromDocument((d) => d.notes) }),
-    rules: t.stringList({ description: 'The rules applied, in words, as frozen.', resolve: fromDocument((d) => [...d.rules]) }),
+    rules: t.stringList({
+      description: 'The rules applied, in words, as frozen.',
+      resolve: fromDocument((d) => [...d.rules]),
+    }),
     csv: t.string({
       description: 'The lines and totals as CSV (RFC 4180), as this viewer may see them.',
       resolve: async (m, _args, ctx) => {
@@ -111,7 +138,11 @@ Statement.implement({
         return r.text ?? canonicalJson(r.document);
       },
     }),
-    sha256: t.string({ nullable: true, description: 'SHA-256 (hex) of `document` as issued. The parties only.', resolve: ownedOnly((r) => r.sha256) }),
+    sha256: t.string({
+      nullable: true,
+      description: 'SHA-256 (hex) of `document` as issued. The parties only.',
+      resolve: ownedOnly((r) => r.sha256),
+    }),
     revision: t.int({
       nullable: true,
       description: '1 for the first issue of the period, n for its (n - 1)th re-issue; null for a preview.',
@@ -125,7 +156,8 @@ Statement.implement({
     supersededById: t.id({
       nullable: true,
       description: 'The re-issue that replaced this statement: then this one is history, kept as issued.',
-      resolve: (m) => (m.kind === 'issued' && m.summary.supersededById !== null ? String(m.summary.supersededById) : null),
+      resolve: (m) =>
+        m.kind === 'issued' && m.summary.supersededById !== null ? String(m.summary.supersededById) : null,
     }),
     reissueReason: t.string({ nullable: true, resolve: (m) => (m.kind === 'issued' ? m.summary.reason : null) }),
     sources: t.field({
@@ -202,7 +234,8 @@ builder.queryFields((t) => ({
           };
         } catch (error) {
           // a contract the viewer cannot read is null, as one that does not exist
-          if (error instanceof PaymentsError && error.code === 'NOT_FOUND' && error.message.startsWith('No contract')) return null;
+          if (error instanceof PaymentsError && error.code === 'NOT_FOUND' && error.message.startsWith('No contract'))
+            return null;
           throw error;
         }
       });
@@ -245,7 +278,9 @@ builder.mutationFields((t) => ({
       const viewer = viewerOf(ctx);
       const statementId = idOf(args.statementId);
       if (statementId === null) throw badInput(`No statement ${args.statementId}`);
-      const statement = await run(() => reissueStatement(ctx.database, viewer, { statementId, reason: args.reason, version: args.version }));
+      const statement = await run(() =>
+        reissueStatement(ctx.database, viewer, { statementId, reason: args.reason, version: args.version }),
+      );
       await audit(ctx, viewer, 'reissue_statement', `statement:${statement.id}`, {
         supersedes: statementId,
         revision: statement.revision,

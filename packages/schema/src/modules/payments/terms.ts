@@ -25,7 +25,10 @@ export const MissingDataRule = builder.enumType('MissingDataRule', {
 export const TargetType = builder.enumType('TargetType', {
   values: {
     ABSOLUTE: { value: 'absolute', description: 'A fixed level (`level`).' },
-    IMPROVEMENT: { value: 'improvement', description: "On the practice's own baseline (`baselinePeriod`, `by`, `unit`)." },
+    IMPROVEMENT: {
+      value: 'improvement',
+      description: "On the practice's own baseline (`baselinePeriod`, `by`, `unit`).",
+    },
     NEIGHBOURS: { value: 'neighbours', description: "Relative to the council's statistical neighbours (`position`)." },
     COMPARISON: { value: 'comparison', description: 'Relative to named comparison councils (`councils`, `position`).' },
   } as const,
@@ -40,7 +43,10 @@ const ImprovementUnit = builder.enumType('ImprovementUnit', {
 
 const GroupPosition = builder.enumType('GroupPosition', {
   values: {
-    AT_OR_BETTER_THAN_AVERAGE: { value: 'at_or_better_than_average', description: 'The pooled value, shifted by `margin`.' },
+    AT_OR_BETTER_THAN_AVERAGE: {
+      value: 'at_or_better_than_average',
+      description: 'The pooled value, shifted by `margin`.',
+    },
     QUARTILE: { value: 'quartile', description: 'Quartile `quartile` (1 = best) or better.' },
   } as const,
 });
@@ -62,7 +68,11 @@ const Target = builder.objectRef<TargetShape>('Target').implement({
     level: t.float({ nullable: true, resolve: (x) => (x.type === 'absolute' ? x.level : null) }),
     baselinePeriod: t.int({ nullable: true, resolve: (x) => (x.type === 'improvement' ? x.baselinePeriod : null) }),
     by: t.float({ nullable: true, resolve: (x) => (x.type === 'improvement' ? x.by : null) }),
-    unit: t.field({ type: ImprovementUnit, nullable: true, resolve: (x) => (x.type === 'improvement' ? x.unit : null) }),
+    unit: t.field({
+      type: ImprovementUnit,
+      nullable: true,
+      resolve: (x) => (x.type === 'improvement' ? x.unit : null),
+    }),
     position: t.field({
       type: GroupPosition,
       nullable: true,
@@ -159,7 +169,11 @@ export const TermsInput = builder.inputType('TermsInput', {
     outcomePotPence: t.int({ required: true }),
     missingData: t.field({ type: MissingDataRule, required: true }),
     neighbourModel: t.string(),
-    indicators: t.field({ type: [TermIndicatorInput], required: true, description: 'May be empty when a rate card pays instead.' }),
+    indicators: t.field({
+      type: [TermIndicatorInput],
+      required: true,
+      description: 'May be empty when a rate card pays instead.',
+    }),
     rateCard: t.field({ type: RateCardInput }),
   }),
 });
